@@ -1,0 +1,55 @@
+//! The command line: argument definitions ([`args`]) and one module per
+//! subcommand, each turning validated arguments into calls to the library.
+
+pub mod args;
+mod check;
+mod demo;
+mod export;
+mod load;
+mod query;
+mod stats;
+
+use anyhow::{Context, Result};
+use args::{Cli, Command};
+use claimgraph::store::{DataDir, OpenMode};
+use std::process::ExitCode;
+
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done, with results.
+    Ok,
+    /// Done, nothing found.
+    NothingFound,
+    /// Failed (possibly after doing part of the work).
+    Error,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(match status {
+            Status::Ok => 0,
+            Status::NothingFound => 1,
+            Status::Error => 2,
+        })
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<Status> {
+    let data_dir = cli.data_dir;
+    match cli.command {
+        Command::Load(a) => load::run(&data_dir, a),
+        Command::Query(a) => query::run(&data_dir, a),
+        Command::Export(a) => export::run(&data_dir, a),
+        Command::Check(a) => check::run(&data_dir, a),
+        Command::Stats(a) => stats::run(&data_dir, a),
+        Command::Demo(a) => demo::run(&data_dir, a),
+    }
+}
+
+/// Opens the data directory, naming it in any error.
+fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {
+    DataDir::open(data_dir, mode)
+        .with_context(|| format!("cannot open data dir {}", data_dir.display()))
+}

@@ -1,0 +1,99 @@
+//! `claimgraph query`: inline, file or named SPARQL, with parameters bound
+//! as RDF terms, written as a table or a SPARQL results format.
+
+use super::args::{QueryArgs, ResultsFormat};
+use super::{Status, open};
+use anyhow::{Context, Result, bail};
+use claimgraph::queries::{NAMED, bind_params, find_named, prepare, run_query};
+use claimgraph::results::{OutputFormat, TableOptions, write_results};
+use claimgraph::store::{DataDir, OpenMode};
+use oxigraph::model::Variable;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
+    if args.list {
+        list_named()?;
+        return Ok(Status::Ok);
+    }
+    let (text, origin, params, hidden) = match (&args.query, &args.file, &args.name) {
+        (Some(q), None, None) => (q.clone(), "inline query".to_owned(), Vec::new(), Vec::new()),
+        (None, Some(f), None) => {
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read query file {}", f.display()))?;
+            (text, f.display().to_string(), Vec::new(), Vec::new())
+        }
+        (None, None, Some(name)) => {
+            let named = find_named(name)?;
+            let specs = named.params();
+            let params = bind_params(name, &specs, &args.params)?;
+            let hidden: Vec<Variable> = specs
+                .iter()
+                .map(|s| Variable::new_unchecked(s.name.clone()))
+                .collect();
+            (
+                named.text.to_owned(),
+                format!("named query {name}"),
+                params,
+                hidden,
+            )
+        }
+        _ => bail!("give a query: inline text, --file FILE or --name NAME (see --list)"),
+    };
+    let prepared = prepare(&text, &origin, params)?;
+    let data = open(data_dir, OpenMode::Existing)?;
+    let table = TableOptions {
+        max_cell_width: std::io::stdout().is_terminal().then_some(60),
+    };
+    print_results(&data, prepared, args.format, &hidden, table)
+}
+
+/// Runs a prepared query and prints its results to stdout.
+pub fn print_results(
+    data: &DataDir,
+    prepared: oxigraph::sparql::PreparedSparqlQuery,
+    format: ResultsFormat,
+    hidden: &[Variable],
+    table: TableOptions,
+) -> Result<Status> {
+    let results = run_query(data.store(), prepared)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write_results(results, output_format(format), hidden, table, &mut out)?;
+    out.flush().context("writing output")?;
+    Ok(if written.is_empty() {
+        Status::NothingFound
+    } else {
+        Status::Ok
+    })
+}
+
+fn output_format(format: ResultsFormat) -> OutputFormat {
+    match format {
+        ResultsFormat::Table => OutputFormat::Table,
+        ResultsFormat::Json => OutputFormat::Json,
+        ResultsFormat::Csv => OutputFormat::Csv,
+        ResultsFormat::Tsv => OutputFormat::Tsv,
+        ResultsFormat::Xml => OutputFormat::Xml,
+    }
+}
+
+fn list_named() -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    for q in NAMED {
+        writeln!(out, "{} — {}", q.name, q.purpose())?;
+        for p in q.params() {
+            writeln!(
+                out,
+                "    --param {}=…  ({}, {})  {}",
+                p.name,
+                format!("{:?}", p.kind).to_lowercase(),
+                if p.required { "required" } else { "optional" },
+                p.description
+            )?;
+        }
+        for e in q.examples() {
+            writeln!(out, "    e.g. {e}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! The crate's error type: one enum whose variants name the file, line,
+//! query or data directory involved, so the CLI can print a useful message.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the claimgraph library.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file is not valid in its format (TOML, Turtle, JSON-LD…).
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the error.
+        line: u64,
+        /// 1-based column (in characters) of the error.
+        column: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file parses but its content is not acceptable (a missing field, an
+    /// unknown value, a quote that is absent from the text…).
+    #[error("{}{}: {message}", path.display(), location.as_deref().map(|l| format!(" ({l})")).unwrap_or_default())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Where in the file, such as `claim 3`.
+        location: Option<String>,
+        /// What is wrong, with a suggestion when there is one.
+        message: String,
+    },
+    /// The file's extension names no format claimgraph can load.
+    #[error("{}: unknown file type (expected .toml, .ttl, .trig, .nt, .nq, .jsonld or .json)", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another process holds the data directory.
+    #[error("data dir {} is in use by another claimgraph process{}", path.display(), owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default())]
+    DataDirInUse {
+        /// The data directory.
+        path: PathBuf,
+        /// What the owner wrote into the lock file (its pid), if readable.
+        owner: Option<String>,
+    },
+    /// The data directory was written by an incompatible version.
+    #[error("data dir {} has format {found:?}, this claimgraph reads format {expected:?}", path.display())]
+    DataDirFormat {
+        /// The data directory.
+        path: PathBuf,
+        /// What the marker file says.
+        found: String,
+        /// What this build understands.
+        expected: String,
+    },
+    /// The RDF store failed.
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// A SPARQL query does not parse.
+    #[error("SPARQL syntax error in {origin}: {message}")]
+    SparqlSyntax {
+        /// Where the query came from (`inline query`, a file, a named query).
+        origin: String,
+        /// The parser's message, with line and column.
+        message: String,
+    },
+    /// A SPARQL query failed while running.
+    #[error("query failed: {0}")]
+    QueryEvaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// No named query has this name.
+    #[error("no named query {name:?}; available: {}", available.join(", "))]
+    UnknownQuery {
+        /// The name asked for.
+        name: String,
+        /// The names that exist.
+        available: Vec<String>,
+    },
+    /// A parameter is not declared by the named query, or its value is wrong.
+    #[error("query {query:?}: {message}")]
+    Parameter {
+        /// The named query.
+        query: String,
+        /// What is wrong, listing the valid parameters.
+        message: String,
+    },
+    /// Writing results or an export failed.
+    #[error("writing output: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// An [`Error::Invalid`] for `path`, at an optional location.
+    pub fn invalid(
+        path: impl Into<PathBuf>,
+        location: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::Invalid {
+            path: path.into(),
+            location,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Rendering query results: the SPARQL 1.1 results formats (JSON, XML, CSV,
+//! TSV) for machines, an aligned table for people, and RDF syntaxes for
+//! CONSTRUCT/DESCRIBE. Parameter variables can be hidden so that a named
+//! query's output does not echo its inputs.
+
+use crate::queries::PREFIXES;
+use crate::{Error, Result};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{Term, Variable};
+use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use std::io::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// An output format for query results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// An aligned table for people (Turtle for graph results).
+    Table,
+    /// SPARQL 1.1 Query Results JSON (JSON-LD for graph results).
+    Json,
+    /// SPARQL 1.1 Query Results CSV (N-Triples for graph results).
+    Csv,
+    /// SPARQL 1.1 Query Results TSV (N-Triples for graph results).
+    Tsv,
+    /// SPARQL Query Results XML (RDF/XML for graph results).
+    Xml,
+}
+
+/// Options of the table renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TableOptions {
+    /// Cut cells wider than this many columns, ending them with "…".
+    pub max_cell_width: Option<usize>,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A SELECT with this many rows.
+    Rows(usize),
+    /// An ASK answer.
+    Boolean(bool),
+    /// A CONSTRUCT/DESCRIBE with this many triples.
+    Triples(usize),
+}
+
+impl Written {
+    /// Whether the result is empty (no rows, `false`, no triples): exit code 1.
+    pub fn is_empty(&self) -> bool {
+        matches!(
+            self,
+            Self::Rows(0) | Self::Boolean(false) | Self::Triples(0)
+        )
+    }
+}
+
+/// Writes `results` to `out` in `format`, leaving out the `hidden` variables.
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: OutputFormat,
+    hidden: &[Variable],
+    table: TableOptions,
+    out: &mut impl Write,
+) -> Result<Written> {
+    let written = match results {
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<Variable> = solutions
+                .variables()
+                .iter()
+                .filter(|v| !hidden.contains(v))
+                .cloned()
+                .collect();
+            let rows = solutions.map(|s| {
+                s.map(|s| {
+                    variables
+                        .iter()
+                        .map(|v| s.get(v).cloned())
+                        .collect::<Vec<Option<Term>>>()
+                })
+            });
+            match results_format(format) {
+                None => write_table(&variables, rows, table, out)?,
+                Some(f) => {
+                    let mut ser = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables.clone())
+                        .map_err(Error::Output)?;
+                    let mut n = 0;
+                    for row in rows {
+                        let row = row?;
+                        ser.serialize(
+                            variables
+                                .iter()
+                                .zip(&row)
+                                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                        )
+                        .map_err(Error::Output)?;
+                        n += 1;
+                    }
+                    ser.finish().map_err(Error::Output)?;
+                    Written::Rows(n)
+                }
+            }
+        }
+        QueryResults::Boolean(b) => {
+            match results_format(format) {
+                None => writeln!(out, "{b}").map_err(Error::Output)?,
+                Some(f) => {
+                    QueryResultsSerializer::from_format(f)
+                        .serialize_boolean_to_writer(&mut *out, b)
+                        .map_err(Error::Output)?;
+                }
+            }
+            Written::Boolean(b)
+        }
+        QueryResults::Graph(triples) => {
+            let rdf_format = match format {
+                OutputFormat::Table => RdfFormat::Turtle,
+                OutputFormat::Json => RdfFormat::JsonLd {
+                    profile: JsonLdProfileSet::empty(),
+                },
+                OutputFormat::Csv | OutputFormat::Tsv => RdfFormat::NTriples,
+                OutputFormat::Xml => RdfFormat::RdfXml,
+            };
+            let mut serializer = RdfSerializer::from_format(rdf_format);
+            for (prefix, iri) in PREFIXES {
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .expect("built-in prefixes are valid");
+            }
+            let mut ser = serializer.for_writer(&mut *out);
+            let mut n = 0;
+            for triple in triples {
+                ser.serialize_triple(&triple?).map_err(Error::Output)?;
+                n += 1;
+            }
+            ser.finish().map_err(Error::Output)?;
+            Written::Triples(n)
+        }
+    };
+    Ok(written)
+}
+
+fn results_format(format: OutputFormat) -> Option<QueryResultsFormat> {
+    match format {
+        OutputFormat::Table => None,
+        OutputFormat::Json => Some(QueryResultsFormat::Json),
+        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
+        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
+    }
+}
+
+/// A term as a person reads it: IRIs shortened with the known prefixes,
+/// literals as their bare value.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (prefix, iri) in PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(iri)
+                    && !local.is_empty()
+                    && local
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_owned(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn write_table(
+    variables: &[Variable],
+    rows: impl Iterator<Item = Result<Vec<Option<Term>>, oxigraph::sparql::QueryEvaluationError>>,
+    options: TableOptions,
+    out: &mut impl Write,
+) -> Result<Written> {
+    let clean = |s: String| -> String {
+        let one_line: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match options.max_cell_width {
+            Some(max) if one_line.width() > max => truncate(&one_line, max),
+            _ => one_line,
+        }
+    };
+    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    for row in rows {
+        cells.push(
+            row?.iter()
+                .map(|t| clean(t.as_ref().map(display_term).unwrap_or_default()))
+                .collect(),
+        );
+    }
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |row: &[String]| -> String {
+        let mut s = String::new();
+        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                s.push_str(" │ ");
+            }
+            s.push_str(c);
+            if i + 1 < row.len() {
+                s.push_str(&" ".repeat(w - c.width()));
+            }
+        }
+        s.trim_end().to_owned()
+    };
+    let io = |e| Error::Output(e);
+    writeln!(out, "{}", line(&header)).map_err(io)?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("─┼─")).map_err(io)?;
+    for row in &cells {
+        writeln!(out, "{}", line(row)).map_err(io)?;
+    }
+    Ok(Written::Rows(cells.len()))
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in s.chars() {
+        let w = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+
+    #[test]
+    fn display_shortens_known_iris_and_unwraps_literals() {
+        assert_eq!(
+            display_term(
+                &NamedNode::new_unchecked("https://w3id.org/claimgraph/id/entity/scmp").into()
+            ),
+            "e:scmp"
+        );
+        assert_eq!(
+            display_term(&NamedNode::new_unchecked("http://example.com/x").into()),
+            "<http://example.com/x>"
+        );
+        assert_eq!(
+            display_term(&Literal::new_language_tagged_literal_unchecked("北京", "zh").into()),
+            "北京"
+        );
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("北京北京北京", 5), "北京…");
+        assert_eq!(truncate("abcdefgh", 5), "abcd…");
+    }
+}

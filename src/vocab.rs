@@ -1,0 +1,260 @@
+//! Constants for every RDF term claimgraph writes or reads.
+//!
+//! `cg` mirrors `ontology/claimgraph.ttl` term for term; a test proves that
+//! every constant here is declared there (with a label and a comment) and that
+//! every term declared there has a constant here. The other modules hold the
+//! terms of the standard vocabularies claimgraph reuses.
+
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+
+/// Declares a namespace module: its IRI, each term as a constant, and `ALL`.
+macro_rules! namespace {
+    ($(#[$meta:meta])* $module:ident, $iri:literal, { $($(#[$tmeta:meta])* $name:ident = $local:literal),* $(,)? }) => {
+        $(#[$meta])*
+        pub mod $module {
+            use oxigraph::model::NamedNodeRef;
+            /// The namespace IRI.
+            pub const NS: &str = $iri;
+            $(
+                $(#[$tmeta])*
+                pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($iri, $local));
+            )*
+            /// Every term of this module, in declaration order.
+            pub const ALL: &[NamedNodeRef<'static>] = &[$($name),*];
+        }
+    };
+}
+
+namespace!(
+    /// claimgraph's own vocabulary (`ontology/claimgraph.ttl`).
+    cg, "https://w3id.org/claimgraph/ns#", {
+    /// One exact text of a source as read at one time.
+    SOURCE_VERSION = "SourceVersion",
+    /// One appearance of a claim in one source version.
+    ATTRIBUTION = "Attribution",
+    /// One ordered link of a reporter chain.
+    REPORTING_STEP = "ReportingStep",
+    /// Class of the attribution kinds.
+    ATTRIBUTION_KIND = "AttributionKind",
+    /// Class of the stances.
+    STANCE = "Stance",
+    /// Class of the normalised ratings.
+    RATING = "Rating",
+    /// Source → version.
+    HAS_VERSION = "hasVersion",
+    /// Version → source.
+    VERSION_OF = "versionOf",
+    /// The exact text of a version.
+    TEXT = "text",
+    /// `sha256:<hex>` of a version's text.
+    CONTENT_HASH = "contentHash",
+    /// When a version was fetched or transcribed.
+    RETRIEVED_AT = "retrievedAt",
+    /// Deterministic key of a claim.
+    CLAIM_KEY = "claimKey",
+    /// Attribution → claim.
+    CLAIM = "claim",
+    /// Attribution → who asserts the claim.
+    CLAIMANT = "claimant",
+    /// Attribution → each intermediary that relays the claim.
+    REPORTED_BY = "reportedBy",
+    /// Attribution → ordered reporting step.
+    REPORTING_STEP_PROP = "reportingStep",
+    /// Reporting step → reporter.
+    REPORTER = "reporter",
+    /// Reporting step → 1-based position (1 nearest the claimant).
+    POSITION = "position",
+    /// Attribution → cue words.
+    CUE = "cue",
+    /// Attribution → attribution kind.
+    KIND = "kind",
+    /// Attribution → stance.
+    STANCE_PROP = "stance",
+    /// Attribution → source.
+    SOURCE = "source",
+    /// Attribution → source version.
+    IN_VERSION = "inVersion",
+    /// Rating → normalised rating.
+    NORMALISED_RATING = "normalisedRating",
+    /// Scheme of attribution kinds.
+    ATTRIBUTION_KINDS = "AttributionKinds",
+    /// The claimant's own words in quotation marks.
+    DIRECT_QUOTE = "DirectQuote",
+    /// Reported speech.
+    INDIRECT_QUOTE = "IndirectQuote",
+    /// "According to X, …".
+    ACCORDING_TO = "AccordingTo",
+    /// The author's own assertion.
+    AUTHOR_ASSERTION = "AuthorAssertion",
+    /// Scheme of stances.
+    STANCES = "Stances",
+    /// The reporting text endorses the claim.
+    ENDORSES = "Endorses",
+    /// The reporting text disputes the claim.
+    DISPUTES = "Disputes",
+    /// The reporting text is neutral.
+    NEUTRAL = "Neutral",
+    /// Scheme of normalised ratings.
+    RATINGS = "Ratings",
+    /// Rating: true.
+    RATING_TRUE = "RatingTrue",
+    /// Rating: mostly true.
+    RATING_MOSTLY_TRUE = "RatingMostlyTrue",
+    /// Rating: mixed.
+    RATING_MIXED = "RatingMixed",
+    /// Rating: mostly false.
+    RATING_MOSTLY_FALSE = "RatingMostlyFalse",
+    /// Rating: false.
+    RATING_FALSE = "RatingFalse",
+    /// Rating: unverifiable.
+    RATING_UNVERIFIABLE = "RatingUnverifiable",
+});
+
+namespace!(
+    /// The schema.org terms claimgraph uses.
+    schema, "http://schema.org/", {
+    /// A claim (proposition).
+    CLAIM = "Claim",
+    /// A fact-check of a claim.
+    CLAIM_REVIEW = "ClaimReview",
+    /// A creative work (the most general source type).
+    CREATIVE_WORK = "CreativeWork",
+    /// Name of a thing.
+    NAME = "name",
+    /// Text of a claim.
+    TEXT = "text",
+    /// Entities a claim is about.
+    ABOUT = "about",
+    /// A source's address.
+    URL = "url",
+    /// A source's title.
+    HEADLINE = "headline",
+    /// A source's author.
+    AUTHOR = "author",
+    /// A source's publisher.
+    PUBLISHER = "publisher",
+    /// A source's publication date.
+    DATE_PUBLISHED = "datePublished",
+    /// A source's language (BCP 47).
+    IN_LANGUAGE = "inLanguage",
+    /// A generic thing, for minted entities of unknown type.
+    THING = "Thing",
+    /// A person.
+    PERSON = "Person",
+    /// An organisation.
+    ORGANIZATION = "Organization",
+});
+
+namespace!(
+    /// The PROV-O terms claimgraph uses.
+    prov, "http://www.w3.org/ns/prov#", {
+    /// An agent (annotator, reviewer).
+    AGENT = "Agent",
+    /// Who made an annotation.
+    WAS_ATTRIBUTED_TO = "wasAttributedTo",
+    /// Previous version of a version.
+    WAS_REVISION_OF = "wasRevisionOf",
+    /// When something was made.
+    GENERATED_AT_TIME = "generatedAtTime",
+});
+
+namespace!(
+    /// The W3C Web Annotation terms claimgraph uses.
+    oa, "http://www.w3.org/ns/oa#", {
+    /// Annotation → its specific target.
+    HAS_TARGET = "hasTarget",
+    /// Specific target → the resource annotated (a source version).
+    HAS_SOURCE = "hasSource",
+    /// Specific target → selector.
+    HAS_SELECTOR = "hasSelector",
+    /// A selector by exact quote with context.
+    TEXT_QUOTE_SELECTOR = "TextQuoteSelector",
+    /// A selector by character offsets.
+    TEXT_POSITION_SELECTOR = "TextPositionSelector",
+    /// The exact quote.
+    EXACT = "exact",
+    /// Text just before the quote.
+    PREFIX = "prefix",
+    /// Text just after the quote.
+    SUFFIX = "suffix",
+    /// Start offset (code points).
+    START = "start",
+    /// End offset (code points, exclusive).
+    END = "end",
+    /// Why an annotation was made.
+    MOTIVATED_BY = "motivatedBy",
+    /// Motivation: identifying (a claim) in the text.
+    IDENTIFYING = "identifying",
+    /// A specific resource.
+    SPECIFIC_RESOURCE = "SpecificResource",
+});
+
+namespace!(
+    /// The SKOS terms claimgraph uses.
+    skos, "http://www.w3.org/2004/02/skos/core#", {
+    /// Preferred label.
+    PREF_LABEL = "prefLabel",
+    /// Alias.
+    ALT_LABEL = "altLabel",
+    /// A note.
+    NOTE = "note",
+});
+
+namespace!(
+    /// The Dublin Core terms claimgraph uses.
+    dct, "http://purl.org/dc/terms/", {
+    /// When an annotation file was written.
+    CREATED = "created",
+    /// A description.
+    DESCRIPTION = "description",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn cg_constants_and_ontology_agree() {
+        let ttl = include_str!("../ontology/claimgraph.ttl");
+        let quads: Vec<_> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(ttl.as_bytes())
+            .collect::<Result<_, _>>()
+            .expect("ontology parses");
+        let declared: BTreeSet<NamedNode> = quads
+            .iter()
+            .filter_map(|q| match &q.subject {
+                NamedOrBlankNode::NamedNode(n)
+                    if n.as_str().starts_with(cg::NS) && n.as_str() != cg::NS =>
+                {
+                    Some(n.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        let has = |s: &NamedNode, p| {
+            quads.iter().any(|q| {
+                q.subject == NamedOrBlankNode::NamedNode(s.clone())
+                    && q.predicate.as_ref() == p
+                    && matches!(q.object, Term::Literal(_))
+            })
+        };
+        let constants: BTreeSet<NamedNode> = cg::ALL.iter().map(|n| n.into_owned()).collect();
+        let missing_in_code: Vec<_> = declared.difference(&constants).collect();
+        let missing_in_ontology: Vec<_> = constants.difference(&declared).collect();
+        assert!(
+            missing_in_code.is_empty(),
+            "declared in the ontology, no constant: {missing_in_code:?}"
+        );
+        assert!(
+            missing_in_ontology.is_empty(),
+            "constant not declared in the ontology: {missing_in_ontology:?}"
+        );
+        for term in &declared {
+            assert!(has(term, rdfs::LABEL), "{term} has no rdfs:label");
+            assert!(has(term, rdfs::COMMENT), "{term} has no rdfs:comment");
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! `claimgraph query`: named queries with parameters, inline and file
+//! queries, every output format, and the errors a user can make.
+
+use crate::util::{TestDir, stdout_of};
+use predicates::prelude::*;
+
+fn loaded() -> TestDir {
+    let t = TestDir::new();
+    t.load(&["ontology", "sources"]);
+    t
+}
+
+fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    v["results"]["bindings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn claims_about_beijing_and_北京_return_the_same_claims() {
+    let t = loaded();
+    let run = |entity: &str| {
+        let out = t
+            .cmd()
+            .args([
+                "query",
+                "--name",
+                "claims-about",
+                "--param",
+                &format!("entity={entity}"),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        json_rows(&out)
+    };
+    let english = run("Beijing");
+    let chinese = run("北京");
+    assert!(!english.is_empty());
+    assert_eq!(
+        english, chinese,
+        "the same claims, in the same order, with the same columns"
+    );
+    // The parameter is not echoed as a column.
+    assert!(english[0].get("entity").is_none());
+}
+
+#[test]
+fn who_claimed_shows_the_scmp_as_claimant_reported_by_the_op_ed() {
+    let t = loaded();
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "--name",
+            "who-claimed",
+            "--param",
+            "claimant=South China Morning Post",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 4);
+    for row in &rows {
+        assert_eq!(row["claimant_label"]["value"], "South China Morning Post");
+        assert!(
+            row["source_title"]["value"]
+                .as_str()
+                .unwrap()
+                .starts_with("China's AI-powered micro-drama empire")
+        );
+        assert_eq!(row["claim"]["type"], "uri");
+    }
+}
+
+#[test]
+fn every_results_format_is_well_formed() {
+    let t = loaded();
+    let q = "SELECT ?claim ?text WHERE { ?claim a schema:Claim ; schema:text ?text } ORDER BY ?text LIMIT 3";
+    let csv = stdout_of(
+        &t.cmd()
+            .args(["query", "--format", "csv", q])
+            .output()
+            .unwrap(),
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "claim,text");
+    assert_eq!(lines.len(), 4, "{csv}");
+    let tsv = stdout_of(
+        &t.cmd()
+            .args(["query", "--format", "tsv", q])
+            .output()
+            .unwrap(),
+    );
+    assert!(tsv.starts_with("?claim\t?text\n"), "{tsv}");
+    let xml = stdout_of(
+        &t.cmd()
+            .args(["query", "--format", "xml", q])
+            .output()
+            .unwrap(),
+    );
+    assert!(xml.contains("<sparql") && xml.contains("<result>"), "{xml}");
+    assert_eq!(
+        json_rows(
+            &t.cmd()
+                .args(["query", "--format", "json", q])
+                .output()
+                .unwrap()
+        )
+        .len(),
+        3
+    );
+    let table = stdout_of(&t.cmd().args(["query", q]).output().unwrap());
+    assert!(
+        table.lines().next().unwrap().starts_with("claim"),
+        "{table}"
+    );
+    assert!(table.contains("─┼─"), "{table}");
+}
+
+#[test]
+fn ask_and_construct_work_too() {
+    let t = loaded();
+    t.cmd()
+        .args(["query", "ASK { ?c a schema:Claim }"])
+        .assert()
+        .success()
+        .stdout("true\n");
+    t.cmd()
+        .args(["query", "ASK { ?c a schema:Movie }"])
+        .assert()
+        .code(1)
+        .stdout("false\n");
+    t.cmd()
+        .args([
+            "query",
+            "CONSTRUCT { ?c schema:text ?t } WHERE { ?c a schema:Claim ; schema:text ?t } LIMIT 2",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<http://schema.org/text>"));
+}
+
+#[test]
+fn no_results_exit_1() {
+    let t = loaded();
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "who-claimed",
+            "--param",
+            "claimant=Nobody",
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_query_from_a_file() {
+    let t = loaded();
+    let file = t.path("q.rq");
+    std::fs::write(
+        &file,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a cg:Attribution }",
+    )
+    .unwrap();
+    t.cmd()
+        .arg("query")
+        .arg("--file")
+        .arg(&file)
+        .args(["--format", "csv"])
+        .assert()
+        .success()
+        .stdout("n\r\n16\r\n");
+    t.cmd()
+        .args(["query", "--file", "/nonexistent.rq"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent.rq"));
+}
+
+#[test]
+fn hostile_parameter_values_stay_literals() {
+    let t = loaded();
+    for evil in [
+        "x\" || true || \"",
+        "\") } UNION { ?a ?b ?c } #",
+        "<https://w3id.org/claimgraph/id/entity/nobody>",
+    ] {
+        t.cmd()
+            .args([
+                "query",
+                "--name",
+                "who-claimed",
+                "--param",
+                &format!("claimant={evil}"),
+            ])
+            .assert()
+            .code(1);
+    }
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "who-claimed",
+            "--param",
+            "claimant=<not an iri>",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a valid RDF term"));
+}
+
+#[test]
+fn unknown_named_query_lists_the_valid_ones() {
+    let t = loaded();
+    t.cmd()
+        .args(["query", "--name", "who-said"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no named query \"who-said\"; available: who-claimed, claims-about, claim-trail, sources"));
+}
+
+#[test]
+fn unknown_or_missing_parameters_list_the_valid_ones() {
+    let t = loaded();
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "claims-about",
+            "--param",
+            "entiy=Beijing",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown parameter \"entiy\"; its parameters are: entity (text, required)",
+        ));
+    t.cmd()
+        .args(["query", "--name", "claims-about"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing required parameter \"entity\"",
+        ));
+    t.cmd()
+        .args(["query", "--name", "sources", "--param", "x=1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("it takes no parameters"));
+    t.cmd()
+        .args(["query", "--name", "sources", "--param", "novalue"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected KEY=VALUE"));
+}
+
+#[test]
+fn a_sparql_syntax_error_gives_its_position() {
+    let t = loaded();
+    t.cmd()
+        .args(["query", "SELECT ?x WHERE {\n  ?x ?y \n}}"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("SPARQL syntax error in inline query")
+                .and(predicate::str::contains("3:")),
+        );
+}
+
+#[test]
+fn querying_a_missing_data_dir_says_how_to_make_one() {
+    let t = TestDir::new();
+    t.cmd()
+        .args(["query", "--name", "sources"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "does not exist; create it with `claimgraph demo`",
+        ));
+    assert!(!t.data().exists(), "a read must not create the data dir");
+}
+
+#[test]
+fn the_data_dir_comes_from_the_environment_too() {
+    let t = loaded();
+    let mut cmd = assert_cmd::Command::cargo_bin("claimgraph").unwrap();
+    cmd.env("CLAIMGRAPH_DATA", t.data())
+        .args(["query", "ASK { ?c a schema:Claim }"])
+        .assert()
+        .success()
+        .stdout("true\n");
+}
+
+#[test]
+fn list_shows_every_named_query_with_its_parameters() {
+    let t = TestDir::new();
+    t.cmd().args(["query", "--list"]).assert().success().stdout(
+        predicate::str::contains("who-claimed — ")
+            .and(predicate::str::contains("--param entity=…"))
+            .and(predicate::str::contains("claim-trail"))
+            .and(predicate::str::contains("sources — ")),
+    );
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    let t = TestDir::new();
+    for sub in ["load", "query", "export", "check", "stats", "demo"] {
+        t.cmd()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+    t.cmd()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+}

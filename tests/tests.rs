@@ -1,0 +1,11 @@
+//! claimgraph's integration tests, built as one test binary.
+
+mod util;
+
+mod cli_check;
+mod cli_demo;
+mod cli_export;
+mod cli_load;
+mod cli_query;
+mod cli_stats;
+mod queries;

@@ -1,0 +1,75 @@
+//! Helpers shared by the integration tests: a fresh data directory per test
+//! and the `claimgraph` binary pointed at it.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The repository root (where `ontology/`, `sources/`, `queries/` live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary directory holding a data directory that tests point the
+/// binary at; removed when dropped.
+pub struct TestDir {
+    pub temp: tempfile::TempDir,
+}
+
+impl TestDir {
+    pub fn new() -> Self {
+        Self {
+            temp: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The data directory (not created until a command writes).
+    pub fn data(&self) -> PathBuf {
+        self.temp.path().join("data")
+    }
+
+    /// `claimgraph --data-dir <data>`, run from the repository root, with
+    /// CLAIMGRAPH_DATA cleared so the environment cannot leak in.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("claimgraph").expect("binary built");
+        cmd.current_dir(repo())
+            .env_remove("CLAIMGRAPH_DATA")
+            .arg("--data-dir")
+            .arg(self.data());
+        cmd
+    }
+
+    /// Loads paths (relative to the repository root) and asserts success.
+    pub fn load(&self, paths: &[&str]) {
+        self.cmd().arg("load").args(paths).assert().success();
+    }
+
+    /// A path inside the temporary directory.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.temp.path().join(rel)
+    }
+}
+
+/// The standard output of a command as a string.
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// Every quad of a data directory, sorted, as N-Quads lines.
+pub fn all_quads(data: &Path) -> Vec<String> {
+    let mut cmd = Command::cargo_bin("claimgraph").unwrap();
+    let out = cmd
+        .env_remove("CLAIMGRAPH_DATA")
+        .arg("--data-dir")
+        .arg(data)
+        .args(["export", "--format", "nquads"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut lines: Vec<String> = stdout_of(&out).lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
