@@ -12,7 +12,7 @@ use crate::vocab::{rdf, rdfs, skos};
 use crate::{Error, Result};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What kind of file an input is.
@@ -60,7 +60,7 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found) {
+            if let Err(e) = walk(path, &mut found, &mut HashSet::new()) {
                 out.push(Err(e));
             }
             found.sort();
@@ -72,7 +72,13 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+/// Collects loadable files under `dir`, following links to directories once
+/// each (a link loop is visited once, not forever).
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut HashSet<PathBuf>) -> Result<()> {
+    let canonical = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?;
+    if !visited.insert(canonical) {
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path
@@ -83,7 +89,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
             continue;
         }
         if path.is_dir() {
-            walk(&path, found)?;
+            walk(&path, found, visited)?;
         } else if input_kind(&path).is_some() {
             found.push(path);
         }

@@ -1,6 +1,6 @@
 //! Rendering query results: the SPARQL 1.1 results formats (JSON, XML, CSV,
 //! TSV) for machines, an aligned table for people, and RDF syntaxes for
-//! CONSTRUCT/DESCRIBE. Parameter variables can be hidden so that a named
+//! CONSTRUCT/DESCRIBE. Columns can be chosen, e.g. to hide parameter variables so that a named
 //! query's output does not echo its inputs.
 
 use crate::queries::PREFIXES;
@@ -55,22 +55,38 @@ impl Written {
     }
 }
 
-/// Writes `results` to `out` in `format`, leaving out the `hidden` variables.
+/// Which columns of a SELECT to write.
+#[derive(Debug, Clone, Copy)]
+pub enum Columns<'a> {
+    /// All but these (a named query's parameters).
+    Hide(&'a [Variable]),
+    /// Only these, in this order (those the query lacks are skipped).
+    Only(&'a [Variable]),
+}
+
+/// Writes `results` to `out` in `format`, with the chosen `columns`.
 pub fn write_results(
     results: QueryResults<'_>,
     format: OutputFormat,
-    hidden: &[Variable],
+    columns: Columns<'_>,
     table: TableOptions,
     out: &mut impl Write,
 ) -> Result<Written> {
     let written = match results {
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<Variable> = solutions
-                .variables()
-                .iter()
-                .filter(|v| !hidden.contains(v))
-                .cloned()
-                .collect();
+            let variables: Vec<Variable> = match columns {
+                Columns::Hide(hidden) => solutions
+                    .variables()
+                    .iter()
+                    .filter(|v| !hidden.contains(v))
+                    .cloned()
+                    .collect(),
+                Columns::Only(only) => only
+                    .iter()
+                    .filter(|v| solutions.variables().contains(v))
+                    .cloned()
+                    .collect(),
+            };
             let rows = solutions.map(|s| {
                 s.map(|s| {
                     variables

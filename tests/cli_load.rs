@@ -311,3 +311,29 @@ fn a_named_graph_for_a_single_rdf_file() {
         .code(2)
         .stderr(predicate::str::contains("not a valid IRI"));
 }
+
+#[test]
+fn a_directory_link_loop_is_walked_once() {
+    let t = TestDir::new();
+    let dir = t.path("loop");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy("tests/data/trail/reuters-recap.toml", dir.join("a.toml")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("again")).unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 file(s) loaded"));
+}
+
+#[test]
+fn a_missing_path_is_reported_and_the_rest_loads() {
+    let t = TestDir::new();
+    t.cmd()
+        .args(["load", "no/such/file.toml", "sources"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.toml: No such file"))
+        .stderr(predicate::str::contains("1 file(s) loaded"));
+}

@@ -76,7 +76,7 @@ fn who_claimed_shows_the_scmp_as_claimant_reported_by_the_op_ed() {
                 .unwrap()
                 .starts_with("China's AI-powered micro-drama empire")
         );
-        assert_eq!(row["claim"]["type"], "uri");
+        assert_eq!(row["claim_iri"]["type"], "uri");
     }
 }
 

@@ -114,10 +114,30 @@ pub enum Stance {
     Neutral,
 }
 
+/// The largest source file or text file read (64 MiB): far above any
+/// article, low enough that a wrong path to a huge file fails fast.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+fn read_capped(path: &Path) -> Result<Vec<u8>> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(Error::invalid(
+            path,
+            None,
+            format!(
+                "file is {len} bytes; annotated sources and their texts may be at most {MAX_FILE_BYTES} bytes"
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
 /// Reads and parses a source file. Only the file itself is read here; its
 /// `text_file` is read by [`load_text`].
 pub fn read_source_file(path: &Path) -> Result<(SourceFile, String)> {
-    let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let raw = read_capped(path)?;
     let content = String::from_utf8(raw).map_err(|e| {
         let (line, column) = line_column(
             &String::from_utf8_lossy(e.as_bytes()),
@@ -149,7 +169,7 @@ pub fn load_text(file: &SourceFile, path: &Path) -> Result<String> {
         (Some(text), None) => Ok(text.clone()),
         (None, Some(rel)) => {
             let text_path = path.parent().unwrap_or(Path::new(".")).join(rel);
-            let bytes = std::fs::read(&text_path).map_err(|e| Error::io(&text_path, e))?;
+            let bytes = read_capped(&text_path)?;
             decode(&bytes, file.text_encoding.as_deref(), &text_path)
         }
         (Some(_), Some(_)) => Err(Error::invalid(

@@ -18,11 +18,11 @@ use std::path::PathBuf;
     max_term_width = 100
 )]
 #[command(after_help = "Examples:
-  claimgraph demo                                  load the shipped ontology and sources, show who claimed what
-  claimgraph load ontology/ sources/               load files into the data dir
+  claimgraph demo                          load the shipped sources, show who claimed what
+  claimgraph load ontology/ sources/       load files into the data dir
   claimgraph query --name who-claimed --param claimant=SCMP
   claimgraph query --name claims-about --param entity=北京 --format json
-  claimgraph check                                 run the integrity checks")]
+  claimgraph check                         run the integrity checks")]
 pub struct Cli {
     /// The data directory (created by commands that write).
     #[arg(

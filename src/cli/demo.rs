@@ -8,7 +8,7 @@ use super::{Status, open};
 use anyhow::{Context, Result};
 use claimgraph::embedded;
 use claimgraph::queries::{bind_params, find_named, prepare};
-use claimgraph::results::TableOptions;
+use claimgraph::results::{Columns, TableOptions};
 use claimgraph::store::OpenMode;
 use oxigraph::model::Variable;
 use std::path::{Path, PathBuf};
@@ -41,15 +41,14 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
     let who = find_named("who-claimed")?;
     let params = bind_params(who.name, &who.params(), &[])?;
     let prepared = prepare(who.text, "named query who-claimed", params)?;
-    // The demo table keeps what a person reads; IRIs are in `claimgraph query --name who-claimed`.
-    let hidden: Vec<Variable> = [
-        "claimant",
-        "claim",
-        "source",
-        "attribution",
-        "quote",
-        "kind",
-        "source_title",
+    // The demo table keeps what a person reads; the IRIs and quotes are in
+    // `claimgraph query --name who-claimed`.
+    let shown: Vec<Variable> = [
+        "claimant_label",
+        "claim_text",
+        "reported_by",
+        "date",
+        "stance",
     ]
     .into_iter()
     .map(Variable::new_unchecked)
@@ -58,7 +57,13 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
     let table = TableOptions {
         max_cell_width: Some(44),
     };
-    let status = print_results(&data, prepared, ResultsFormat::Table, &hidden, table)?;
+    let status = print_results(
+        &data,
+        prepared,
+        ResultsFormat::Table,
+        Columns::Only(&shown),
+        table,
+    )?;
     Ok(if summary.failed > 0 {
         Status::Error
     } else {

@@ -9,7 +9,7 @@ mod load;
 mod query;
 mod stats;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use args::{Cli, Command};
 use claimgraph::store::{DataDir, OpenMode};
 use std::process::ExitCode;
@@ -48,8 +48,7 @@ pub fn run(cli: Cli) -> Result<Status> {
     }
 }
 
-/// Opens the data directory, naming it in any error.
+/// Opens the data directory (the library's errors already name it).
 fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {
-    DataDir::open(data_dir, mode)
-        .with_context(|| format!("cannot open data dir {}", data_dir.display()))
+    Ok(DataDir::open(data_dir, mode)?)
 }

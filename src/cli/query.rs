@@ -5,7 +5,7 @@ use super::args::{QueryArgs, ResultsFormat};
 use super::{Status, open};
 use anyhow::{Context, Result, bail};
 use claimgraph::queries::{NAMED, bind_params, find_named, prepare, run_query};
-use claimgraph::results::{OutputFormat, TableOptions, write_results};
+use claimgraph::results::{Columns, OutputFormat, TableOptions, write_results};
 use claimgraph::store::{DataDir, OpenMode};
 use oxigraph::model::Variable;
 use std::io::{IsTerminal, Write};
@@ -45,7 +45,7 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
     };
-    print_results(&data, prepared, args.format, &hidden, table)
+    print_results(&data, prepared, args.format, Columns::Hide(&hidden), table)
 }
 
 /// Runs a prepared query and prints its results to stdout.
@@ -53,12 +53,12 @@ pub fn print_results(
     data: &DataDir,
     prepared: oxigraph::sparql::PreparedSparqlQuery,
     format: ResultsFormat,
-    hidden: &[Variable],
+    columns: Columns<'_>,
     table: TableOptions,
 ) -> Result<Status> {
     let results = run_query(data.store(), prepared)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = write_results(results, output_format(format), hidden, table, &mut out)?;
+    let written = write_results(results, output_format(format), columns, table, &mut out)?;
     out.flush().context("writing output")?;
     Ok(if written.is_empty() {
         Status::NothingFound
