@@ -23,7 +23,12 @@ pub fn run_checks(store: &Store) -> Result<Vec<CheckReport>> {
     CHECKS
         .iter()
         .map(|check| {
-            let prepared = prepare(check.text, &format!("check {}", check.name), Vec::new())?;
+            let prepared = prepare(
+                check.text,
+                &format!("check {}", check.name),
+                Vec::new(),
+                None,
+            )?;
             let QueryResults::Solutions(solutions) = run_query(store, prepared)? else {
                 return Err(Error::SparqlSyntax {
                     origin: check.name.into(),

@@ -63,6 +63,17 @@ pub enum Error {
         /// What this build understands.
         expected: String,
     },
+    /// A full-text query does not parse.
+    #[error("search syntax error in {query:?}: {message}")]
+    SearchSyntax {
+        /// The query text.
+        query: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The full-text index failed.
+    #[error("full-text index: {0}")]
+    Index(String),
     /// The RDF store failed.
     #[error("store: {0}")]
     Storage(#[from] oxigraph::store::StorageError),

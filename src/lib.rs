@@ -15,12 +15,14 @@ pub mod embedded;
 mod error;
 pub mod gazetteer;
 pub mod ids;
+pub mod index;
 pub mod load;
 pub mod queries;
 pub mod rdf_file;
 pub mod results;
 pub mod stats;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 pub mod vocab;
 

@@ -200,7 +200,17 @@ fn load_rdf(data: &DataDir, path: &Path, graph: Option<&NamedNode>) -> Result<Lo
     };
     let target = graph.cloned().unwrap_or_else(|| ids::file_graph(path));
     let quads = read_rdf_file(path, format, &target)?;
+    let meta = NamedOrBlankNode::NamedNode(crate::store::meta_graph());
     let mut graphs = graphs_of(&quads);
+    if graphs.contains(&meta) {
+        return Err(Error::invalid(
+            path,
+            None,
+            format!(
+                "writes to {meta}, which holds claimgraph's own bookkeeping; remove that graph from the file"
+            ),
+        ));
+    }
     let target_node = NamedOrBlankNode::NamedNode(target);
     if !graphs.contains(&target_node) && !format.supports_datasets() {
         graphs.push(target_node);

@@ -74,49 +74,18 @@ pub fn write_results(
 ) -> Result<Written> {
     let written = match results {
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<Variable> = match columns {
-                Columns::Hide(hidden) => solutions
-                    .variables()
-                    .iter()
-                    .filter(|v| !hidden.contains(v))
-                    .cloned()
-                    .collect(),
-                Columns::Only(only) => only
-                    .iter()
-                    .filter(|v| solutions.variables().contains(v))
-                    .cloned()
-                    .collect(),
-            };
-            let rows = solutions.map(|s| {
+            let all = solutions.variables().to_vec();
+            let chosen = choose(&all, columns);
+            let order = all.clone();
+            let rows = solutions.map(move |s| {
                 s.map(|s| {
-                    variables
+                    order
                         .iter()
                         .map(|v| s.get(v).cloned())
                         .collect::<Vec<Option<Term>>>()
                 })
             });
-            match results_format(format) {
-                None => write_table(&variables, rows, table, out)?,
-                Some(f) => {
-                    let mut ser = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(&mut *out, variables.clone())
-                        .map_err(Error::Output)?;
-                    let mut n = 0;
-                    for row in rows {
-                        let row = row?;
-                        ser.serialize(
-                            variables
-                                .iter()
-                                .zip(&row)
-                                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
-                        )
-                        .map_err(Error::Output)?;
-                        n += 1;
-                    }
-                    ser.finish().map_err(Error::Output)?;
-                    Written::Rows(n)
-                }
-            }
+            return write_rows_from(&all, &chosen, rows, format, table, out);
         }
         QueryResults::Boolean(b) => {
             match results_format(format) {
@@ -155,6 +124,75 @@ pub fn write_results(
         }
     };
     Ok(written)
+}
+
+/// Writes rows of `variables` (one term or none per variable) in `format`.
+pub fn write_rows(
+    variables: &[Variable],
+    rows: impl Iterator<Item = Vec<Option<Term>>>,
+    format: OutputFormat,
+    columns: Columns<'_>,
+    table: TableOptions,
+    out: &mut impl Write,
+) -> Result<Written> {
+    let chosen = choose(variables, columns);
+    let rows = rows.map(Ok::<_, oxigraph::sparql::QueryEvaluationError>);
+    write_rows_from(variables, &chosen, rows, format, table, out)
+}
+
+fn choose(all: &[Variable], columns: Columns<'_>) -> Vec<Variable> {
+    match columns {
+        Columns::Hide(hidden) => all
+            .iter()
+            .filter(|v| !hidden.contains(v))
+            .cloned()
+            .collect(),
+        Columns::Only(only) => only.iter().filter(|v| all.contains(v)).cloned().collect(),
+    }
+}
+
+fn write_rows_from(
+    all: &[Variable],
+    chosen: &[Variable],
+    rows: impl Iterator<Item = Result<Vec<Option<Term>>, oxigraph::sparql::QueryEvaluationError>>,
+    format: OutputFormat,
+    table: TableOptions,
+    out: &mut impl Write,
+) -> Result<Written> {
+    let picks: Vec<usize> = chosen
+        .iter()
+        .filter_map(|v| all.iter().position(|a| a == v))
+        .collect();
+    let rows = rows.map(|r| {
+        r.map(|row| {
+            picks
+                .iter()
+                .map(|&i| row[i].clone())
+                .collect::<Vec<Option<Term>>>()
+        })
+    });
+    match results_format(format) {
+        None => write_table(chosen, rows, table, out),
+        Some(f) => {
+            let mut ser = QueryResultsSerializer::from_format(f)
+                .serialize_solutions_to_writer(&mut *out, chosen.to_vec())
+                .map_err(Error::Output)?;
+            let mut n = 0;
+            for row in rows {
+                let row = row?;
+                ser.serialize(
+                    chosen
+                        .iter()
+                        .zip(&row)
+                        .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                )
+                .map_err(Error::Output)?;
+                n += 1;
+            }
+            ser.finish().map_err(Error::Output)?;
+            Ok(Written::Rows(n))
+        }
+    }
 }
 
 fn results_format(format: OutputFormat) -> Option<QueryResultsFormat> {

@@ -50,7 +50,7 @@ WHERE {
 pub fn stats(store: &Store) -> Result<Stats> {
     // The base is claimgraph's own constant, not user input.
     let query = COUNTS.replace("ENTITY_BASE", &format!("{ID_BASE}entity/"));
-    let prepared = prepare(&query, "stats", Vec::new())?;
+    let prepared = prepare(&query, "stats", Vec::new(), None)?;
     let mut s = Stats {
         quads: store.len()?,
         graphs: store.named_graphs().count(),

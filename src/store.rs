@@ -1,25 +1,58 @@
-//! The data directory: one Oxigraph (RocksDB) store, owned by one process at
-//! a time, with a format marker. All writes go through [`DataDir`], in one
-//! transaction per call, so that another backend (a SPARQL 1.1 server) can
-//! later take its place without touching callers.
+//! The data directory: one Oxigraph (RocksDB) store and the full-text index
+//! derived from it, owned by one process at a time, with a format marker.
+//! All writes go through [`DataDir`], in one store transaction per call
+//! followed by the index update, so that another backend (a SPARQL 1.1
+//! server) can later take its place without touching callers.
+//!
+//! Consistency: every store transaction also bumps a generation counter kept
+//! in the store's meta graph, and every index commit records the generation
+//! it reflects. If the process dies between the two commits, the next open
+//! sees the index behind the store and rebuilds it from the store.
 //!
 //! Layout of `<data-dir>`: `FORMAT` (format marker), `claimgraph.lock` (held
 //! while a process owns the directory; holds the owner's pid), `store/`
-//! (RocksDB).
+//! (RocksDB), `index/` (tantivy).
 
+use crate::ids::{GRAPH_BASE, ID_BASE};
+use crate::index::FullText;
+use crate::index::docs::{DocKind, documents};
+use crate::vocab::{cg, xsd};
 use crate::{Error, Result};
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What the `FORMAT` file of a data directory this build writes says.
 pub const FORMAT_VERSION: &str = "claimgraph-data 1";
 const FORMAT_FILE: &str = "FORMAT";
 const LOCK_FILE: &str = "claimgraph.lock";
 const STORE_DIR: &str = "store";
+const INDEX_DIR: &str = "index";
+/// Environment variable that makes the process kill itself (SIGKILL) at a
+/// named point, for crash tests. Points: `after-store-commit`.
+pub const FAILPOINT_ENV: &str = "CLAIMGRAPH_FAILPOINT";
+
+/// The graph holding claimgraph's own bookkeeping (the store generation).
+pub fn meta_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{GRAPH_BASE}meta"))
+}
+
+fn meta_subject() -> NamedNode {
+    NamedNode::new_unchecked(format!("{ID_BASE}meta/store"))
+}
+
+fn failpoint(name: &str) {
+    if std::env::var(FAILPOINT_ENV).is_ok_and(|v| v == name) {
+        // SAFETY: kill(2) on our own pid; nothing is borrowed.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+    }
+}
 
 /// Whether opening may create the directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +67,31 @@ pub enum OpenMode {
 pub struct DataDir {
     path: PathBuf,
     store: Store,
+    fulltext: Arc<FullText>,
+    repairs: Vec<String>,
     // Held for the lifetime of the DataDir; the OS releases it if we crash.
     _lock: File,
+}
+
+/// How the index compares with the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct IndexStatus {
+    /// The store's write counter.
+    pub store_generation: u64,
+    /// The generation the index reflects.
+    pub index_generation: Option<u64>,
+    /// Attributions in the store.
+    pub attributions_in_store: u64,
+    /// Attribution documents in the index.
+    pub attributions_in_index: u64,
+}
+
+impl IndexStatus {
+    /// Whether the index agrees with the store.
+    pub fn is_consistent(&self) -> bool {
+        self.index_generation == Some(self.store_generation)
+            && self.attributions_in_store == self.attributions_in_index
+    }
 }
 
 /// What a graph replacement did.
@@ -87,10 +143,69 @@ impl DataDir {
         let lock = take_lock(path)?;
         let store_path = path.join(STORE_DIR);
         let store = Store::open(&store_path)?;
-        Ok(Self {
+        let fulltext = Arc::new(FullText::open(&path.join(INDEX_DIR))?);
+        let mut data = Self {
             path: path.into(),
             store,
+            fulltext,
+            repairs: Vec::new(),
             _lock: lock,
+        };
+        let store_generation = data.generation()?;
+        let index_generation = data.fulltext.generation()?;
+        if index_generation != Some(store_generation) {
+            let n = data.reindex()?;
+            if let Some(g) = index_generation {
+                data.repairs.push(format!(
+                    "the full-text index reflected store generation {g}, the store is at {store_generation}: rebuilt it from the store ({n} documents)"
+                ));
+            }
+        }
+        Ok(data)
+    }
+
+    /// What opening had to repair (an index behind the store), for the user.
+    pub fn repairs(&self) -> &[String] {
+        &self.repairs
+    }
+
+    /// The full-text index.
+    pub fn fulltext(&self) -> &Arc<FullText> {
+        &self.fulltext
+    }
+
+    /// The store's write counter.
+    pub fn generation(&self) -> Result<u64> {
+        let meta = meta_graph();
+        for quad in self.store.quads_for_pattern(
+            Some(meta_subject().as_ref().into()),
+            Some(cg::GENERATION),
+            None,
+            Some(meta.as_ref().into()),
+        ) {
+            if let Term::Literal(l) = quad?.object {
+                return Ok(l.value().parse().unwrap_or(0));
+            }
+        }
+        Ok(0)
+    }
+
+    /// Rebuilds the full-text index from the store alone; returns the number
+    /// of documents.
+    pub fn reindex(&self) -> Result<usize> {
+        let docs = documents(&self.store, None)?;
+        self.fulltext.replace(None, &docs, self.generation()?)?;
+        Ok(docs.len())
+    }
+
+    /// Compares the index with the store.
+    pub fn index_status(&self) -> Result<IndexStatus> {
+        let attributions = crate::index::docs::indexable_attributions(&self.store)?;
+        Ok(IndexStatus {
+            store_generation: self.generation()?,
+            index_generation: self.fulltext.generation()?,
+            attributions_in_store: attributions,
+            attributions_in_index: self.fulltext.count(DocKind::Attribution)?,
         })
     }
 
@@ -127,14 +242,78 @@ impl DataDir {
         if replaced.is_unchanged() {
             return Ok(replaced);
         }
+        let generation = self.generation()? + 1;
+        let meta = GraphName::NamedNode(meta_graph());
         let mut transaction = self.store.start_transaction()?;
         for graph in graphs {
             transaction.clear_graph(graph.as_ref())?;
             transaction.insert_named_graph(graph.as_ref());
         }
         transaction.extend(quads.iter());
+        transaction.clear_graph(meta.as_ref())?;
+        transaction.insert(&Quad::new(
+            meta_subject(),
+            cg::GENERATION,
+            Literal::new_typed_literal(generation.to_string(), xsd::INTEGER),
+            meta,
+        ));
         transaction.commit()?;
+        failpoint("after-store-commit");
+        self.update_index(graphs, generation)?;
         Ok(replaced)
+    }
+
+    /// Brings the index up to `generation` after `graphs` changed: only their
+    /// documents when they are all annotated sources, everything otherwise
+    /// (an ontology or gazetteer change can touch any document's names).
+    fn update_index(&self, graphs: &[NamedOrBlankNode], generation: u64) -> Result<()> {
+        let annotations = format!("{GRAPH_BASE}annotations/");
+        let named: Option<Vec<NamedNode>> = graphs
+            .iter()
+            .map(|g| match g {
+                NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(&annotations) => {
+                    Some(n.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        match named {
+            Some(named) => {
+                let docs = documents(&self.store, Some(&named))?;
+                self.fulltext.replace(Some(&named), &docs, generation)
+            }
+            None => {
+                let docs = documents(&self.store, None)?;
+                self.fulltext.replace(None, &docs, generation)
+            }
+        }
+    }
+
+    /// Loads many quads at once with the store's bulk loader (not atomic:
+    /// for benchmarks and big imports into a fresh data directory), then
+    /// bumps the generation and rebuilds the index. Returns the seconds spent
+    /// loading the store and building the index, and the documents indexed.
+    pub fn bulk_load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(f64, f64, usize)> {
+        let started = std::time::Instant::now();
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(quads)?;
+        // The bulk loader writes nothing until it is committed.
+        loader.commit()?;
+        let generation = self.generation()? + 1;
+        let meta = GraphName::NamedNode(meta_graph());
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(meta.as_ref())?;
+        transaction.insert(&Quad::new(
+            meta_subject(),
+            cg::GENERATION,
+            Literal::new_typed_literal(generation.to_string(), xsd::INTEGER),
+            meta,
+        ));
+        transaction.commit()?;
+        let store_secs = started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let docs = self.reindex()?;
+        Ok((store_secs, started.elapsed().as_secs_f64(), docs))
     }
 
     /// Flushes to disk (RocksDB writes are durable already; this compacts
@@ -222,7 +401,9 @@ mod tests {
                 added: 0
             }
         );
-        assert_eq!(data.store().len().unwrap(), 2);
+        // Two data quads and the generation counter.
+        assert_eq!(data.store().len().unwrap(), 3);
+        assert_eq!(data.generation().unwrap(), 3);
     }
 
     #[test]

@@ -76,6 +76,18 @@ namespace!(
     IN_VERSION = "inVersion",
     /// Rating → normalised rating.
     NORMALISED_RATING = "normalisedRating",
+    /// The full-text SERVICE.
+    SEARCH = "search",
+    /// SERVICE cg:search: the query text.
+    MATCHES = "matches",
+    /// SERVICE cg:search: relevance.
+    SCORE = "score",
+    /// SERVICE cg:search: the matching attribution.
+    ATTRIBUTION_PROP = "attribution",
+    /// SERVICE cg:search: maximum hits.
+    LIMIT = "limit",
+    /// Store write counter (meta graph).
+    GENERATION = "generation",
     /// Scheme of attribution kinds.
     ATTRIBUTION_KINDS = "AttributionKinds",
     /// The claimant's own words in quotation marks.
@@ -198,6 +210,8 @@ namespace!(
     ALT_LABEL = "altLabel",
     /// A note.
     NOTE = "note",
+    /// A broader concept.
+    BROADER = "broader",
 });
 
 namespace!(

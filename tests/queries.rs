@@ -75,7 +75,7 @@ fn run_case(case: &Case, base: &std::path::Path) -> Vec<Vec<String>> {
             )
         }
     };
-    let prepared = prepare(text, &case.query, params).unwrap();
+    let prepared = prepare(text, &case.query, params, Some(data.fulltext())).unwrap();
     let QueryResults::Solutions(solutions) = run_query(data.store(), prepared).unwrap() else {
         panic!("{}: not a SELECT", case.name)
     };

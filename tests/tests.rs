@@ -7,5 +7,6 @@ mod cli_demo;
 mod cli_export;
 mod cli_load;
 mod cli_query;
+mod cli_search;
 mod cli_stats;
 mod queries;

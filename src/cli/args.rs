@@ -22,6 +22,7 @@ use std::path::PathBuf;
   claimgraph load ontology/ sources/       load files into the data dir
   claimgraph query --name who-claimed --param claimant=SCMP
   claimgraph query --name claims-about --param entity=北京 --format json
+  claimgraph search 微短剧                 full-text search, English and Chinese
   claimgraph check                         run the integrity checks")]
 pub struct Cli {
     /// The data directory (created by commands that write).
@@ -45,14 +46,27 @@ pub enum Command {
     Load(LoadArgs),
     /// Run a SPARQL query: inline, from a file, or a named query with parameters.
     Query(QueryArgs),
+    /// Full-text search of claims, in English and Chinese, with filters.
+    Search(SearchArgs),
     /// Write the store (or one graph) as RDF.
     Export(ExportArgs),
     /// Run the integrity checks; exit 2 if any finds violations.
     Check(CheckArgs),
     /// Count sources, claims, attributions, entities and quads.
     Stats(StatsArgs),
+    /// Rebuild the full-text index from the store alone.
+    #[command(
+        after_help = "The index is derived from the store and kept in step with it on every write; a crash
+between the two is repaired on the next open. reindex rebuilds it from scratch anyway.
+
+Examples:
+  claimgraph reindex"
+    )]
+    Reindex,
     /// Load the shipped ontology and sources and print who claimed what.
     Demo(DemoArgs),
+    /// Benchmark full-text search on a synthetic claim graph (for maintainers).
+    Bench(BenchArgs),
 }
 
 /// Arguments of `load`.
@@ -98,7 +112,9 @@ pub enum ResultsFormat {
 /// Arguments of `query`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Named queries (see --list): who-claimed, claims-about, claim-trail, sources.
+    after_help = "Named queries (see --list): who-claimed, claims-about, claim-trail, sources, state-bodies-matching.
+Full text inside SPARQL: SERVICE cg:search { ?claim cg:matches \"words\" ; cg:score ?s ;
+cg:claimant ?who ; cg:source ?src ; schema:datePublished ?date ; cg:attribution ?a }.
 Parameters are bound as RDF terms, never pasted into the query text: a value is a plain string
 unless written as an RDF term (<https://…>, \"北京\"@zh).
 The prefixes cg:, e:, schema:, prov:, oa:, skos:, dct:, rdf:, rdfs: and xsd: are predeclared.
@@ -110,6 +126,8 @@ Examples:
   claimgraph query --name claim-trail --param claim=\"cultural exporter\"
   claimgraph query 'SELECT ?c ?t WHERE { ?c a schema:Claim ; schema:text ?t } LIMIT 5'
   claimgraph query --file my-query.rq --format csv > out.csv
+  claimgraph query 'SELECT ?c ?s WHERE { SERVICE cg:search { ?c cg:matches \"export\" ; cg:score ?s } }'
+
   claimgraph query --list"
 )]
 pub struct QueryArgs {
@@ -142,6 +160,49 @@ fn parse_key_value(s: &str) -> Result<(String, String), String> {
         return Err(format!("empty parameter name in {s:?}"));
     }
     Ok((k.to_owned(), v.to_owned()))
+}
+
+/// Arguments of `search`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Words are matched in claim texts, quotes, the names of claimants and reporters, and the
+names (English and Chinese) of the entities a claim is about, so 微短剧 finds claims written in
+English about micro-dramas. English is stemmed (dramas finds drama); Chinese is segmented into
+words. Syntax: words (all must match), \"a phrase\", OR, AND, NOT or -word, prefix*.
+
+Examples:
+  claimgraph search micro-drama
+  claimgraph search 微短剧
+  claimgraph search '\"tens of billions\" yuan'
+  claimgraph search export --claimant 国务院 --since 2024-01-01
+  claimgraph search funding --reporter Xinhua --lang en --format json
+  claimgraph search 'fund* NOT hollywood' --limit 5"
+)]
+pub struct SearchArgs {
+    /// What to search for.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Only claims by this claimant (label, alias, id or IRI; repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub claimant: Vec<String>,
+    /// Only claims relayed by this reporter (label, alias, id or IRI; repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub reporter: Vec<String>,
+    /// Only sources dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only sources dated before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only sources in this language.
+    #[arg(long, value_name = "LANG", value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
+    pub format: ResultsFormat,
 }
 
 /// RDF formats of `export`.
@@ -229,4 +290,38 @@ pub struct DemoArgs {
     /// Directory holding ontology/ and sources/ (default: the current directory, else built-in copies).
     #[arg(long, value_name = "DIR")]
     pub project: Option<PathBuf>,
+}
+
+/// Arguments of `bench`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Generates a deterministic synthetic graph (N claims of ~25 words, one in seven in Chinese;
+2,000 claimants; 50,000 dated sources) into a fresh data dir, builds the index, and times the
+two-word query \"funding beijing\" joined with claimant and source three ways in one run:
+search, SPARQL with SERVICE cg:search, and SPARQL with FILTER(CONTAINS(LCASE(?text), …)).
+Figures are in BENCHMARKS.md.
+
+Examples:
+  claimgraph bench --claims 100000 --dir /tmp/cg-bench-100k
+  claimgraph bench --claims 1000000 --dir /tmp/cg-bench-1m --json"
+)]
+pub struct BenchArgs {
+    /// Number of claims to generate.
+    #[arg(long, default_value_t = 100_000)]
+    pub claims: usize,
+    /// A fresh (absent or empty) directory for the benchmark's data dir.
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Timed runs of the search and SERVICE queries.
+    #[arg(long, default_value_t = 30)]
+    pub runs: usize,
+    /// Timed runs of the FILTER(CONTAINS) query (slow on big graphs).
+    #[arg(long, default_value_t = 5)]
+    pub filter_runs: usize,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }

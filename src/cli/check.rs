@@ -9,7 +9,23 @@ use std::path::Path;
 
 pub fn run(data_dir: &Path, args: CheckArgs) -> Result<Status> {
     let data = open(data_dir, OpenMode::Existing)?;
-    let reports = run_checks(data.store())?;
+    let mut reports = run_checks(data.store())?;
+    let status = data.index_status()?;
+    reports.push(claimgraph::checks::CheckReport {
+        name: "index-agrees-with-store",
+        purpose: "the full-text index reflects the store's last write and holds every attribution",
+        violations: if status.is_consistent() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "store generation {}, index generation {}, attributions in store {}, in index {} (run `claimgraph reindex`)",
+                status.store_generation,
+                status.index_generation.map_or("none".into(), |g| g.to_string()),
+                status.attributions_in_store,
+                status.attributions_in_index
+            )]
+        },
+    });
     let violations: usize = reports.iter().map(|r| r.violations.len()).sum();
     match args.format {
         ReportFormat::Json => {

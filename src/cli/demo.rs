@@ -40,7 +40,12 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
 
     let who = find_named("who-claimed")?;
     let params = bind_params(who.name, &who.params(), &[])?;
-    let prepared = prepare(who.text, "named query who-claimed", params)?;
+    let prepared = prepare(
+        who.text,
+        "named query who-claimed",
+        params,
+        Some(data.fulltext()),
+    )?;
     // The demo table keeps what a person reads; the IRIs and quotes are in
     // `claimgraph query --name who-claimed`.
     let shown: Vec<Variable> = [

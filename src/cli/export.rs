@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use claimgraph::queries::PREFIXES;
 use claimgraph::store::OpenMode;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode};
 use std::io::Write;
 use std::path::Path;
 
@@ -49,13 +49,27 @@ pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     match &graph {
-        Some(g) => data.store().dump_graph_to_writer(
-            GraphNameRef::NamedNode(g.as_ref()),
-            serializer,
-            &mut out,
-        )?,
-        None => data.store().dump_to_writer(serializer, &mut out)?,
-    };
+        Some(g) => {
+            data.store().dump_graph_to_writer(
+                GraphNameRef::NamedNode(g.as_ref()),
+                serializer,
+                &mut out,
+            )?;
+        }
+        None => {
+            // Everything but claimgraph's bookkeeping (the meta graph's write
+            // counter belongs to this data dir, not to the data).
+            let meta = claimgraph::store::meta_graph();
+            let mut writer = serializer.for_writer(&mut out);
+            for quad in data.store().iter() {
+                let quad = quad?;
+                if !matches!(&quad.graph_name, GraphName::NamedNode(g) if *g == meta) {
+                    writer.serialize_quad(&quad)?;
+                }
+            }
+            writer.finish()?;
+        }
+    }
     out.flush().context("writing the export")?;
     Ok(Status::Ok)
 }

@@ -2,11 +2,14 @@
 //! subcommand, each turning validated arguments into calls to the library.
 
 pub mod args;
+mod bench;
 mod check;
 mod demo;
 mod export;
 mod load;
 mod query;
+mod reindex;
+mod search;
 mod stats;
 
 use anyhow::Result;
@@ -41,14 +44,22 @@ pub fn run(cli: Cli) -> Result<Status> {
     match cli.command {
         Command::Load(a) => load::run(&data_dir, a),
         Command::Query(a) => query::run(&data_dir, a),
+        Command::Search(a) => search::run(&data_dir, a),
+        Command::Reindex => reindex::run(&data_dir),
         Command::Export(a) => export::run(&data_dir, a),
         Command::Check(a) => check::run(&data_dir, a),
         Command::Stats(a) => stats::run(&data_dir, a),
         Command::Demo(a) => demo::run(&data_dir, a),
+        Command::Bench(a) => bench::run(a),
     }
 }
 
 /// Opens the data directory (the library's errors already name it).
+/// Anything opening had to repair is reported on stderr.
 fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {
-    Ok(DataDir::open(data_dir, mode)?)
+    let data = DataDir::open(data_dir, mode)?;
+    for repair in data.repairs() {
+        eprintln!("claimgraph: repaired {}: {repair}", data_dir.display());
+    }
+    Ok(data)
 }

@@ -40,8 +40,8 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         }
         _ => bail!("give a query: inline text, --file FILE or --name NAME (see --list)"),
     };
-    let prepared = prepare(&text, &origin, params)?;
     let data = open(data_dir, OpenMode::Existing)?;
+    let prepared = prepare(&text, &origin, params, Some(data.fulltext()))?;
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
     };

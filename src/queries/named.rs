@@ -20,8 +20,13 @@ macro_rules! queries {
 }
 
 /// The named queries, for `claimgraph query --name`.
-pub const NAMED: &[NamedQuery] =
-    queries!("": "who-claimed", "claims-about", "claim-trail", "sources");
+pub const NAMED: &[NamedQuery] = queries!("":
+    "who-claimed",
+    "claims-about",
+    "claim-trail",
+    "sources",
+    "state-bodies-matching",
+);
 
 /// The integrity checks, for `claimgraph check`: each a SELECT whose rows are
 /// violations.

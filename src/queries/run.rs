@@ -1,12 +1,20 @@
 //! Running SPARQL against the store: claimgraph's prefixes are predeclared,
-//! parameters are substituted as pre-bound variables, and syntax errors come
-//! back with their line and column.
+//! the union of the named graphs is the default graph, parameters are
+//! substituted as pre-bound variables (and, inside `SERVICE cg:search`, as
+//! constants of the parsed algebra — never by editing query text), the
+//! full-text SERVICE is registered, and syntax errors come back with their
+//! line and column.
 
+use crate::index::FullText;
+use crate::index::service::SearchService;
 use crate::vocab::{cg, dct, oa, prov, schema, skos};
 use crate::{Error, Result};
 use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use spargebra::algebra::GraphPattern;
+use spargebra::term::TermPattern;
+use std::sync::Arc;
 
 /// Prefixes every query may use without declaring them.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -22,25 +30,39 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
-/// Parses `text` (from `origin`, for messages) with claimgraph's prefixes and
-/// binds `params` as pre-bound variables.
+/// Parses `text` (from `origin`, for messages), binds `params`, and attaches
+/// the full-text SERVICE when an index is given.
 pub fn prepare(
     text: &str,
     origin: &str,
     params: Vec<(Variable, Term)>,
+    fulltext: Option<&Arc<FullText>>,
 ) -> Result<PreparedSparqlQuery> {
-    let mut evaluator = SparqlEvaluator::new();
+    let mut parser = spargebra::SparqlParser::new();
     for (prefix, iri) in PREFIXES {
-        evaluator = evaluator
+        parser = parser
             .with_prefix(*prefix, *iri)
             .expect("built-in prefixes are valid IRIs");
     }
-    let mut prepared = evaluator
-        .parse_query(text)
-        .map_err(|e| Error::SparqlSyntax {
-            origin: origin.into(),
-            message: e.to_string(),
-        })?;
+    let mut query = parser.parse_query(text).map_err(|e| Error::SparqlSyntax {
+        origin: origin.into(),
+        message: e.to_string(),
+    })?;
+    let pattern = match &mut query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    for (variable, term) in &params {
+        substitute_in_services(pattern, variable, term);
+    }
+    let mut evaluator = SparqlEvaluator::new();
+    if let Some(ft) = fulltext {
+        evaluator = evaluator
+            .with_service_handler(cg::SEARCH.into_owned(), SearchService::new(Arc::clone(ft)));
+    }
+    let mut prepared = evaluator.for_query(query);
     // Everything claimgraph stores is in named graphs (one per input); a
     // query without FROM sees their union as its default graph.
     if prepared.dataset().is_default_dataset() {
@@ -50,6 +72,52 @@ pub fn prepare(
         prepared = prepared.substitute_variable(variable, term);
     }
     Ok(prepared)
+}
+
+/// Replaces `variable` by `term` in the triple patterns inside SERVICE
+/// blocks: the SERVICE sees its pattern, not the outer bindings.
+fn substitute_in_services(pattern: &mut GraphPattern, variable: &Variable, term: &Term) {
+    fn replace(tp: &mut TermPattern, variable: &Variable, term: &Term) {
+        if matches!(tp, TermPattern::Variable(v) if v == variable) {
+            *tp = match term {
+                Term::NamedNode(n) => TermPattern::NamedNode(n.clone()),
+                Term::Literal(l) => TermPattern::Literal(l.clone()),
+                Term::BlankNode(b) => TermPattern::BlankNode(b.clone()),
+                #[allow(unreachable_patterns)]
+                _ => return,
+            };
+        }
+    }
+    fn walk(p: &mut GraphPattern, variable: &Variable, term: &Term, in_service: bool) {
+        match p {
+            GraphPattern::Bgp { patterns } if in_service => {
+                for tp in patterns {
+                    replace(&mut tp.subject, variable, term);
+                    replace(&mut tp.object, variable, term);
+                }
+            }
+            GraphPattern::Service { inner, .. } => walk(inner, variable, term, true),
+            GraphPattern::Join { left, right }
+            | GraphPattern::LeftJoin { left, right, .. }
+            | GraphPattern::Lateral { left, right }
+            | GraphPattern::Union { left, right }
+            | GraphPattern::Minus { left, right } => {
+                walk(left, variable, term, in_service);
+                walk(right, variable, term, in_service);
+            }
+            GraphPattern::Filter { inner, .. }
+            | GraphPattern::Graph { inner, .. }
+            | GraphPattern::Extend { inner, .. }
+            | GraphPattern::OrderBy { inner, .. }
+            | GraphPattern::Project { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::Slice { inner, .. }
+            | GraphPattern::Group { inner, .. } => walk(inner, variable, term, in_service),
+            _ => {}
+        }
+    }
+    walk(pattern, variable, term, false);
 }
 
 /// Runs a prepared query on the store.

@@ -1,0 +1,157 @@
+//! `claimgraph search`: ranked claims for words, in English or Chinese, with
+//! filters, as a table or in the SPARQL results formats.
+
+use super::args::{ResultsFormat, SearchArgs};
+use super::{Status, open};
+use anyhow::{Result, bail};
+use claimgraph::annotated::build::date_literal;
+use claimgraph::gazetteer::Resolution;
+use claimgraph::index::docs::unix_seconds;
+use claimgraph::index::search::{Hit, SearchOptions, search};
+use claimgraph::load::gazetteer_for;
+use claimgraph::results::{Columns, OutputFormat, TableOptions, write_rows};
+use claimgraph::store::{DataDir, OpenMode};
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|d| parse_date("--since", d))
+        .transpose()?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|d| parse_date("--until", d))
+        .transpose()?;
+    let data = open(data_dir, OpenMode::Existing)?;
+    let options = SearchOptions {
+        claimants: resolve(&data, "--claimant", &args.claimant)?,
+        reporters: resolve(&data, "--reporter", &args.reporter)?,
+        since,
+        until,
+        language: args.lang.clone(),
+        limit: args.limit,
+    };
+    let hits = search(data.fulltext(), &args.query, &options)?;
+    let stdout = std::io::stdout();
+    let table = TableOptions {
+        max_cell_width: stdout.is_terminal().then_some(60),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let variables: Vec<Variable> = [
+        "score",
+        "claimant",
+        "claim_text",
+        "snippet",
+        "reported_by",
+        "source_title",
+        "date",
+        "claim_iri",
+        "attribution_iri",
+    ]
+    .into_iter()
+    .map(Variable::new_unchecked)
+    .collect();
+    let rows = hits.iter().map(row);
+    let format = match args.format {
+        ResultsFormat::Table => OutputFormat::Table,
+        ResultsFormat::Json => OutputFormat::Json,
+        ResultsFormat::Csv => OutputFormat::Csv,
+        ResultsFormat::Tsv => OutputFormat::Tsv,
+        ResultsFormat::Xml => OutputFormat::Xml,
+    };
+    write_rows(
+        &variables,
+        rows,
+        format,
+        Columns::Hide(&[]),
+        table,
+        &mut out,
+    )?;
+    out.flush()?;
+    Ok(if hits.is_empty() {
+        Status::NothingFound
+    } else {
+        Status::Ok
+    })
+}
+
+fn row(hit: &Hit) -> Vec<Option<Term>> {
+    let text = |s: &str| (!s.is_empty()).then(|| Literal::new_simple_literal(s).into());
+    let iri = |s: &str| NamedNode::new(s).ok().map(Term::from);
+    vec![
+        Some(Literal::from(f64::from((hit.score * 1000.0).round() / 1000.0)).into()),
+        text(&hit.claimant),
+        text(&hit.claim_text),
+        text(&hit.snippet),
+        text(&hit.reported_by),
+        text(&hit.source_title),
+        hit.date
+            .as_deref()
+            .and_then(|d| date_literal(d).map(Term::from)),
+        iri(&hit.claim),
+        iri(&hit.attribution),
+    ]
+}
+
+fn parse_date(flag: &str, value: &str) -> Result<i64> {
+    match unix_seconds(value) {
+        Some(s) if date_literal(value).is_some() => Ok(s),
+        _ => bail!(
+            "{flag} {value:?} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)"
+        ),
+    }
+}
+
+/// Names (labels, aliases, ids) or IRIs → entity IRIs, with suggestions for
+/// names nobody has.
+fn resolve(data: &DataDir, flag: &str, names: &[String]) -> Result<Vec<String>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let gazetteer = gazetteer_for(data)?;
+    let mut out = Vec::new();
+    for name in names {
+        if name.starts_with("http://") || name.starts_with("https://") {
+            out.push(name.clone());
+            continue;
+        }
+        match gazetteer.resolve(name) {
+            Resolution::Found(e) => out.push(e.iri.as_str().to_owned()),
+            Resolution::Ambiguous(many) => {
+                out.extend(many.iter().map(|e| e.iri.as_str().to_owned()))
+            }
+            Resolution::Unknown => {
+                // A name minted by a source (not in the gazetteer) has a predictable IRI.
+                let minted = claimgraph::ids::entity_iri(name);
+                let in_any_graph = data
+                    .store()
+                    .quads_for_pattern(
+                        Some(minted.as_ref().into()),
+                        Some(claimgraph::vocab::rdfs::LABEL),
+                        None,
+                        None,
+                    )
+                    .next()
+                    .is_some();
+                if in_any_graph {
+                    out.push(minted.as_str().to_owned());
+                } else {
+                    let suggestions = gazetteer.suggestions(name, 3);
+                    bail!(
+                        "{flag} {name:?}: no such entity{}",
+                        if suggestions.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; did you mean {}?", suggestions.join(", "))
+                        }
+                    );
+                }
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,254 @@
+//! The full-text index: tantivy under `<data-dir>/index`, derived from the
+//! store alone and rebuildable at any time.
+//!
+//! [`analysis`] tokenizes English and Chinese; [`docs`] derives the documents
+//! (attributions, version paragraphs, entities) from the store; [`FullText`]
+//! writes them, stamping each commit with the store generation it reflects so
+//! that a crash between the store's commit and the index's is detected on the
+//! next open; [`search`] answers queries; [`service`] makes them joinable
+//! inside SPARQL as `SERVICE cg:search { … }`.
+
+pub mod analysis;
+pub mod docs;
+pub mod search;
+pub mod service;
+
+use crate::{Error, Result};
+use docs::IndexDoc;
+use oxigraph::model::NamedNode;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// The fields of the index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `attribution`, `paragraph` or `entity`.
+    pub kind: Field,
+    /// The named graph the document was derived from (for deletion).
+    pub graph: Field,
+    /// The document's subject: attribution, paragraph or entity IRI.
+    pub iri: Field,
+    /// Claim IRI.
+    pub claim: Field,
+    /// Claimant IRI.
+    pub claimant: Field,
+    /// Reporter IRIs.
+    pub reporter: Field,
+    /// Source IRI.
+    pub source: Field,
+    /// Publisher IRI.
+    pub publisher: Field,
+    /// Language tag of the source.
+    pub language: Field,
+    /// Publication date of the source.
+    pub date: Field,
+    /// Claim text, paragraph text, or entity names.
+    pub text: Field,
+    /// The quote.
+    pub quote: Field,
+    /// Names (labels and aliases) of the claimant and reporters.
+    pub names: Field,
+    /// Names of the entities the claim is about.
+    pub about: Field,
+    /// Source headline.
+    pub headline: Field,
+    /// Display: claimant label.
+    pub claimant_label: Field,
+    /// Display: reporter chain.
+    pub chain: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let analysed = |stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analysis::ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let key = STRING | STORED | FAST;
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING | FAST),
+        graph: b.add_text_field("graph", STRING),
+        iri: b.add_text_field("iri", key.clone()),
+        claim: b.add_text_field("claim", key.clone()),
+        claimant: b.add_text_field("claimant", key.clone()),
+        reporter: b.add_text_field("reporter", STRING | STORED),
+        source: b.add_text_field("source", key.clone()),
+        publisher: b.add_text_field("publisher", STRING | FAST),
+        language: b.add_text_field("language", STRING | FAST | STORED),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),
+        ),
+        text: b.add_text_field("text", analysed(true)),
+        quote: b.add_text_field("quote", analysed(true)),
+        names: b.add_text_field("names", analysed(false)),
+        about: b.add_text_field("about", analysed(false)),
+        headline: b.add_text_field("headline", analysed(true)),
+        claimant_label: b.add_text_field("claimant_label", STORED),
+        chain: b.add_text_field("chain", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The open index.
+pub struct FullText {
+    path: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    writer: Mutex<Option<IndexWriter>>,
+}
+
+impl FullText {
+    /// Opens the index in `path`, creating it when absent. An index whose
+    /// schema is not this build's is an error (rebuild with `reindex`).
+    pub fn open(path: &Path) -> Result<Self> {
+        let (schema, fields) = schema();
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let dir = tantivy::directory::MmapDirectory::open(path)
+            .map_err(|e| Error::Index(e.to_string()))?;
+        let index = Index::open_or_create(dir, schema)
+            .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        analysis::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::Index(e.to_string()))?;
+        Ok(Self {
+            path: path.into(),
+            index,
+            reader,
+            fields,
+            writer: Mutex::new(None),
+        })
+    }
+
+    /// The fields.
+    pub fn fields(&self) -> Fields {
+        self.fields
+    }
+
+    /// The tantivy index (for queries).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// A searcher on the last commit.
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// The store generation the last commit reflects (`None` for an index
+    /// never committed).
+    pub fn generation(&self) -> Result<Option<u64>> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|e| Error::Index(e.to_string()))?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| p.strip_prefix("generation "))
+            .and_then(|n| n.parse().ok()))
+    }
+
+    /// Replaces the documents derived from `graphs` (all documents when
+    /// `None`) by `docs`, and commits stamped with `generation`.
+    pub fn replace(
+        &self,
+        graphs: Option<&[NamedNode]>,
+        docs: &[IndexDoc],
+        generation: u64,
+    ) -> Result<()> {
+        let ix = |e: tantivy::TantivyError| Error::Index(format!("{}: {e}", self.path.display()));
+        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some(
+                self.index
+                    .writer_with_num_threads(1, 64 << 20)
+                    .map_err(ix)?,
+            );
+        }
+        let writer = guard.as_mut().expect("writer just created");
+        match graphs {
+            None => {
+                writer.delete_all_documents().map_err(ix)?;
+            }
+            Some(graphs) => {
+                for g in graphs {
+                    writer.delete_term(Term::from_field_text(self.fields.graph, g.as_str()));
+                }
+            }
+        }
+        for doc in docs {
+            writer.add_document(self.document(doc)).map_err(ix)?;
+        }
+        let mut commit = writer.prepare_commit().map_err(ix)?;
+        commit.set_payload(&format!("generation {generation}"));
+        commit.commit().map_err(ix)?;
+        self.reader.reload().map_err(ix)?;
+        Ok(())
+    }
+
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, d.kind.as_str());
+        doc.add_text(f.graph, &d.graph);
+        doc.add_text(f.iri, &d.iri);
+        let mut text = |field, value: &Option<String>| {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        };
+        text(f.claim, &d.claim);
+        text(f.claimant, &d.claimant);
+        text(f.source, &d.source);
+        text(f.publisher, &d.publisher);
+        text(f.language, &d.language);
+        text(f.quote, &d.quote);
+        text(f.headline, &d.headline);
+        text(f.claimant_label, &d.claimant_label);
+        text(f.chain, &d.chain);
+        for r in &d.reporters {
+            doc.add_text(f.reporter, r);
+        }
+        for t in &d.texts {
+            doc.add_text(f.text, t);
+        }
+        for n in &d.names {
+            doc.add_text(f.names, n);
+        }
+        for a in &d.about {
+            doc.add_text(f.about, a);
+        }
+        if let Some(secs) = d.date {
+            doc.add_date(f.date, DateTime::from_timestamp_secs(secs));
+        }
+        doc
+    }
+
+    /// Number of documents of a kind in the last commit.
+    pub fn count(&self, kind: docs::DocKind) -> Result<u64> {
+        let searcher = self.searcher();
+        let term = Term::from_field_text(self.fields.kind, kind.as_str());
+        let query = tantivy::query::TermQuery::new(term, IndexRecordOption::Basic);
+        searcher
+            .search(&query, &tantivy::collector::Count)
+            .map(|n| n as u64)
+            .map_err(|e| Error::Index(e.to_string()))
+    }
+}

@@ -1,0 +1,351 @@
+//! Full-text search over attributions: a query in the index's syntax (words,
+//! "phrases", AND/OR/NOT, prefix*), filters on claimant, reporter, date and
+//! language, ranked hits with a highlighted snippet; and the lean variant the
+//! SPARQL SERVICE uses, which reads only fast fields.
+
+use super::FullText;
+use super::docs::DocKind;
+use crate::{Error, Result};
+use std::ops::Bound;
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Score, TantivyDocument, Term};
+
+/// Filters and limits of a search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOptions {
+    /// Only attributions whose claimant is one of these IRIs.
+    pub claimants: Vec<String>,
+    /// Only attributions relayed by one of these IRIs.
+    pub reporters: Vec<String>,
+    /// Only sources dated at or after (Unix seconds).
+    pub since: Option<i64>,
+    /// Only sources dated before (Unix seconds).
+    pub until: Option<i64>,
+    /// Only sources in this language (`en`, `zh`).
+    pub language: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One ranked appearance of a claim.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hit {
+    /// Relevance.
+    pub score: f32,
+    /// The claim's IRI.
+    pub claim: String,
+    /// Its text.
+    pub claim_text: String,
+    /// Who claims it.
+    pub claimant: String,
+    /// Claimant IRI.
+    pub claimant_iri: String,
+    /// The reporter chain.
+    pub reported_by: String,
+    /// Source headline.
+    pub source_title: String,
+    /// Source IRI.
+    pub source: String,
+    /// Source date, ISO 8601.
+    pub date: Option<String>,
+    /// The quote, or the claim text, with matches marked «like this».
+    pub snippet: String,
+    /// The attribution's IRI.
+    pub attribution: String,
+}
+
+/// Parses user text into a query over the searchable fields of
+/// attributions. Syntax errors name the problem.
+pub fn parse(ft: &FullText, text: &str) -> Result<Box<dyn Query>> {
+    let f = ft.fields();
+    let mut parser = QueryParser::for_index(
+        ft.index(),
+        vec![f.text, f.quote, f.names, f.about, f.headline],
+    );
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.text, 2.0);
+    parser.set_field_boost(f.quote, 1.5);
+    parser.set_field_boost(f.about, 0.5);
+    parser.set_field_boost(f.headline, 0.5);
+    let user = parser.parse_query(text).map_err(|e| Error::SearchSyntax {
+        query: text.into(),
+        message: e.to_string(),
+    })?;
+    let kind = TermQuery::new(
+        Term::from_field_text(f.kind, DocKind::Attribution.as_str()),
+        IndexRecordOption::Basic,
+    );
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, user),
+        (Occur::Must, filter(Box::new(kind))),
+    ])))
+}
+
+/// A clause that must match but adds nothing to the score.
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn any_of(field: tantivy::schema::Field, values: &[String]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        values
+            .iter()
+            .map(|v| {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, v),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// Runs a search with filters; hits come with display fields and snippets.
+pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+    let f = ft.fields();
+    let base = parse(ft, text)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
+    if !options.claimants.is_empty() {
+        clauses.push((Occur::Must, filter(any_of(f.claimant, &options.claimants))));
+    }
+    if !options.reporters.is_empty() {
+        clauses.push((Occur::Must, filter(any_of(f.reporter, &options.reporters))));
+    }
+    if let Some(lang) = &options.language {
+        clauses.push((
+            Occur::Must,
+            filter(Box::new(TermQuery::new(
+                Term::from_field_text(f.language, lang),
+                IndexRecordOption::Basic,
+            ))),
+        ));
+    }
+    if options.since.is_some() || options.until.is_some() {
+        let bound = |s: Option<i64>, inclusive: bool| match s {
+            Some(s) if inclusive => Bound::Included(Term::from_field_date(
+                f.date,
+                DateTime::from_timestamp_secs(s),
+            )),
+            Some(s) => Bound::Excluded(Term::from_field_date(
+                f.date,
+                DateTime::from_timestamp_secs(s),
+            )),
+            None => Bound::Unbounded,
+        };
+        clauses.push((
+            Occur::Must,
+            filter(Box::new(RangeQuery::new(
+                bound(options.since, true),
+                bound(options.until, false),
+            ))),
+        ));
+    }
+    let query = BooleanQuery::new(clauses);
+    let searcher = ft.searcher();
+    let top: Vec<(Score, DocAddress)> = searcher
+        .search(
+            &query,
+            &TopDocs::with_limit(options.limit.max(1)).order_by_score(),
+        )
+        .map_err(|e| Error::Index(e.to_string()))?;
+    let snippets_quote = SnippetGenerator::create(&searcher, &*base, f.quote)
+        .map_err(|e| Error::Index(e.to_string()))?;
+    let snippets_text = SnippetGenerator::create(&searcher, &*base, f.text)
+        .map_err(|e| Error::Index(e.to_string()))?;
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| Error::Index(e.to_string()))?;
+        let get = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let mut snippet = marked(&snippets_quote.snippet_from_doc(&doc));
+        if !snippet.contains('«') {
+            let from_text = marked(&snippets_text.snippet_from_doc(&doc));
+            if from_text.contains('«') || snippet.is_empty() {
+                snippet = from_text;
+            }
+        }
+        hits.push(Hit {
+            score,
+            claim: get(f.claim),
+            claim_text: doc
+                .get_all(f.text)
+                .filter_map(|v| v.as_str())
+                .min()
+                .unwrap_or_default()
+                .to_owned(),
+            claimant: get(f.claimant_label),
+            claimant_iri: get(f.claimant),
+            reported_by: get(f.chain),
+            source_title: get(f.headline),
+            source: get(f.source),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| iso_date(d.into_timestamp_secs())),
+            snippet,
+            attribution: get(f.iri),
+        });
+    }
+    Ok(hits)
+}
+
+fn marked(snippet: &tantivy::snippet::Snippet) -> String {
+    let fragment = snippet.fragment();
+    let mut out = String::new();
+    let mut at = 0;
+    for range in snippet.highlighted() {
+        out.push_str(&fragment[at..range.start]);
+        out.push('«');
+        out.push_str(&fragment[range.clone()]);
+        out.push('»');
+        at = range.end;
+    }
+    out.push_str(&fragment[at..]);
+    out
+}
+
+/// `YYYY-MM-DD` (and `Thh:mm:ssZ` when not midnight) of Unix seconds.
+pub fn iso_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Inverse of days_from_civil (Howard Hinnant).
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    if rem == 0 {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            rem / 3600,
+            rem % 3600 / 60,
+            rem % 60
+        )
+    }
+}
+
+/// A hit as the SERVICE binds it: read from fast fields only.
+#[derive(Debug, Clone)]
+pub struct FastHit {
+    /// Relevance.
+    pub score: f32,
+    /// Attribution IRI.
+    pub attribution: String,
+    /// Claim IRI.
+    pub claim: String,
+    /// Claimant IRI.
+    pub claimant: String,
+    /// Source IRI.
+    pub source: String,
+    /// Source date (Unix seconds).
+    pub date: Option<i64>,
+}
+
+/// The best `limit` attributions for `text`, with their keys from fast
+/// fields (no document store access).
+pub fn fast_hits(ft: &FullText, text: &str, limit: usize) -> Result<Vec<FastHit>> {
+    let f = ft.fields();
+    let ix = |e: tantivy::TantivyError| Error::Index(e.to_string());
+    let query = parse(ft, text)?;
+    let searcher = ft.searcher();
+    let top = searcher
+        .search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+        .map_err(ix)?;
+    let schema = ft.index().schema();
+    let name = |field| schema.get_field_name(field).to_owned();
+    let (iri, claim, claimant, source, date) = (
+        name(f.iri),
+        name(f.claim),
+        name(f.claimant),
+        name(f.source),
+        name(f.date),
+    );
+    let mut columns: Vec<Option<SegmentColumns>> = vec![None; searcher.segment_readers().len()];
+    let mut hits = Vec::with_capacity(top.len());
+    let mut buf = String::new();
+    for (score, address) in top {
+        let slot = &mut columns[address.segment_ord as usize];
+        if slot.is_none() {
+            let ff = searcher.segment_reader(address.segment_ord).fast_fields();
+            let str_col = |n: &str| {
+                ff.str(n)
+                    .map_err(ix)
+                    .and_then(|c| c.ok_or_else(|| Error::Index(format!("no fast field {n}"))))
+            };
+            *slot = Some(SegmentColumns {
+                iri: str_col(&iri)?,
+                claim: str_col(&claim)?,
+                claimant: str_col(&claimant)?,
+                source: str_col(&source)?,
+                date: ff.date(&date).map_err(ix)?,
+            });
+        }
+        let cols = slot.as_ref().expect("filled above");
+        let mut read = |col: &tantivy::columnar::StrColumn| -> String {
+            buf.clear();
+            if let Some(ord) = col.term_ords(address.doc_id).next() {
+                let _ = col.ord_to_str(ord, &mut buf);
+            }
+            buf.clone()
+        };
+        hits.push(FastHit {
+            score,
+            attribution: read(&cols.iri),
+            claim: read(&cols.claim),
+            claimant: read(&cols.claimant),
+            source: read(&cols.source),
+            date: cols
+                .date
+                .first(address.doc_id)
+                .map(|d| d.into_timestamp_secs()),
+        });
+    }
+    Ok(hits)
+}
+
+#[derive(Clone)]
+struct SegmentColumns {
+    iri: tantivy::columnar::StrColumn,
+    claim: tantivy::columnar::StrColumn,
+    claimant: tantivy::columnar::StrColumn,
+    source: tantivy::columnar::StrColumn,
+    date: tantivy::columnar::Column<DateTime>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::docs::unix_seconds;
+
+    #[test]
+    fn iso_dates_round_trip() {
+        for d in [
+            "1970-01-01",
+            "2024-02-29",
+            "2024-03-05",
+            "1999-12-31T23:59:59Z",
+        ] {
+            assert_eq!(iso_date(unix_seconds(d).unwrap()), d);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! `claimgraph search`, `reindex`, the full-text SERVICE inside SPARQL, and
+//! the index staying consistent with the store through a crash.
+
+use crate::util::{TestDir, stdout_of};
+use predicates::prelude::*;
+
+fn loaded() -> TestDir {
+    let t = TestDir::new();
+    t.load(&["ontology", "sources", "tests/data/trail"]);
+    t
+}
+
+fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    v["results"]["bindings"].as_array().unwrap().clone()
+}
+
+fn claim_texts(rows: &[serde_json::Value]) -> Vec<String> {
+    let mut texts: Vec<String> = rows
+        .iter()
+        .map(|r| r["claim_text"]["value"].as_str().unwrap().to_owned())
+        .collect();
+    texts.sort();
+    texts.dedup();
+    texts
+}
+
+#[test]
+fn chinese_and_english_words_find_the_op_eds_micro_drama_claims() {
+    let t = loaded();
+    let search = |q: &str| {
+        claim_texts(&json_rows(
+            &t.cmd()
+                .args(["search", q, "--format", "json", "--limit", "50"])
+                .output()
+                .unwrap(),
+        ))
+    };
+    let english = search("micro-drama");
+    let chinese = search("微短剧");
+    for expected in [
+        "A micro-drama is a vertical-format video series of 60 to 100 episodes of two to five minutes each",
+        "By 2024 China's domestic micro-drama market had generated revenue in the tens of billions of yuan",
+    ] {
+        assert!(
+            english.iter().any(|c| c == expected),
+            "micro-drama misses {expected:?}: {english:#?}"
+        );
+        assert!(
+            chinese.iter().any(|c| c == expected),
+            "微短剧 misses {expected:?}: {chinese:#?}"
+        );
+    }
+    // Stemming: the plural finds the same claims.
+    assert_eq!(search("micro-dramas"), english);
+}
+
+#[test]
+fn results_carry_claimant_chain_source_date_and_a_highlighted_snippet() {
+    let t = loaded();
+    let rows = json_rows(
+        &t.cmd()
+            .args(["search", "cultural exporter", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    let reuters = rows
+        .iter()
+        .find(|r| r["reported_by"]["value"] == "Xinhua News Agency ← Reuters ← Caixin")
+        .expect("the recap");
+    assert_eq!(reuters["claimant"]["value"], "Chinese government");
+    assert_eq!(reuters["date"]["value"], "2024-06-01T09:30:00Z");
+    assert!(
+        reuters["snippet"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("«exporter»"),
+        "{reuters}"
+    );
+    assert!(
+        reuters["score"]["value"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+            > 0.0
+    );
+}
+
+#[test]
+fn filters_by_claimant_reporter_language_and_date() {
+    let t = loaded();
+    let claimants = |args: &[&str]| -> Vec<String> {
+        let out = t
+            .cmd()
+            .arg("search")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        if out.status.code() == Some(1) {
+            return Vec::new();
+        }
+        let mut c: Vec<String> = json_rows(&out)
+            .iter()
+            .map(|r| r["claimant"]["value"].as_str().unwrap().to_owned())
+            .collect();
+        c.dedup();
+        c
+    };
+    assert_eq!(
+        claimants(&["exporter", "--claimant", "国务院"]),
+        ["State Council"]
+    );
+    assert_eq!(
+        claimants(&[
+            "exporter",
+            "--claimant",
+            "chinese-government",
+            "--reporter",
+            "Reuters"
+        ]),
+        ["Chinese government"]
+    );
+    assert_eq!(claimants(&["exporter", "--lang", "zh"]), ["State Council"]);
+    assert_eq!(
+        claimants(&["exporter", "--since", "2024-04", "--until", "2025"]),
+        ["Chinese government"]
+    );
+    assert!(claimants(&["exporter", "--until", "2024-03-01"]).is_empty());
+    let out = t
+        .cmd()
+        .args(["search", "micro-drama", "--limit", "2", "--format", "tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&out).lines().count(), 3, "a header and two rows");
+}
+
+#[test]
+fn bad_search_input_is_explained() {
+    let t = loaded();
+    t.cmd()
+        .args(["search", "nothing-like-this-anywhere"])
+        .assert()
+        .code(1);
+    t.cmd()
+        .args(["search", "funding", "--claimant", "Xinhau"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such entity").and(predicate::str::contains("Xinhua")));
+    t.cmd()
+        .args(["search", "x", "--since", "last week"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--since"));
+    t.cmd()
+        .args(["search", "field_that_does_not_exist:x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("search syntax error"));
+}
+
+#[test]
+fn full_text_joins_the_graph_inside_sparql() {
+    let t = loaded();
+    let query = "SELECT ?claim ?score ?who WHERE {
+        SERVICE cg:search { ?claim cg:matches \"exporter\" ; cg:score ?score ; cg:claimant ?who }
+        ?who a schema:GovernmentOrganization .
+    } ORDER BY DESC(?score)";
+    let rows = json_rows(
+        &t.cmd()
+            .args(["query", "--format", "json", query])
+            .output()
+            .unwrap(),
+    );
+    let mut who: Vec<&str> = rows
+        .iter()
+        .map(|r| r["who"]["value"].as_str().unwrap())
+        .collect();
+    who.sort();
+    assert_eq!(
+        who,
+        [
+            "https://w3id.org/claimgraph/id/entity/chinese-government",
+            "https://w3id.org/claimgraph/id/entity/chinese-government",
+            "https://w3id.org/claimgraph/id/entity/state-council",
+            // "exporter" is stemmed to "export", which the State Council's
+            // other claim contains.
+            "https://w3id.org/claimgraph/id/entity/state-council",
+        ]
+    );
+    // A hostile search text is only ever a literal.
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "--name",
+            "state-bodies-matching",
+            "--param",
+            "text=\" } ?x ?y ?z { \"",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "no match, or a search syntax error, never injected SPARQL"
+    );
+    let bad = t
+        .cmd()
+        .args([
+            "query",
+            "SELECT ?c WHERE { SERVICE cg:search { ?c cg:nonsense 1 } }",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unsupported predicate"));
+}
+
+#[test]
+fn a_crash_between_store_and_index_commits_is_repaired_on_next_open() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    // The load dies (SIGKILL) right after the store commits, before the index does.
+    let out = t
+        .cmd()
+        .env(claimgraph::store::FAILPOINT_ENV, "after-store-commit")
+        .args(["load", "sources"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), None, "killed by a signal: {out:?}");
+    // The index on disk is behind the store.
+    let index = claimgraph::index::FullText::open(&t.data().join("index")).unwrap();
+    let behind = index.generation().unwrap().unwrap();
+    drop(index);
+    // The next open notices, rebuilds from the store, and the claims are found.
+    t.cmd()
+        .args(["search", "micro-drama"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "the full-text index reflected store generation {behind}"
+        )))
+        .stdout(predicate::str::contains("vertical-format"));
+    t.cmd()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok   index-agrees-with-store"));
+}
+
+#[test]
+fn unchanged_reloads_do_not_touch_the_index_and_reindex_rebuilds_it() {
+    let t = loaded();
+    let generation = || {
+        let index = claimgraph::index::FullText::open(&t.data().join("index")).unwrap();
+        index.generation().unwrap()
+    };
+    let before = generation();
+    t.load(&["ontology", "sources", "tests/data/trail"]);
+    assert_eq!(generation(), before, "no write, no new index commit");
+    t.cmd()
+        .arg("reindex")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("documents at store generation"));
+    t.cmd().args(["search", "微短剧"]).assert().success();
+}
+
+#[test]
+fn the_benchmark_runs_and_its_three_ways_agree() {
+    let t = TestDir::new();
+    let out = t
+        .cmd()
+        .args([
+            "bench",
+            "--claims",
+            "400",
+            "--runs",
+            "2",
+            "--filter-runs",
+            "1",
+            "--json",
+            "--dir",
+        ])
+        .arg(t.path("bench"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = |k: &str| report[k]["rows"].as_u64().unwrap();
+    assert_eq!(rows("search"), rows("sparql_service"), "{report}");
+    assert_eq!(
+        rows("sparql_service"),
+        rows("sparql_filter_contains"),
+        "{report}"
+    );
+    assert!(report["documents"].as_u64().unwrap() >= 400, "{report}");
+    t.cmd()
+        .args(["bench", "--claims", "10", "--dir"])
+        .arg(t.path("bench"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not empty"));
+}
