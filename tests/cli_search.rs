@@ -56,6 +56,22 @@ fn chinese_and_english_words_find_the_op_eds_micro_drama_claims() {
             "微短剧 misses {expected:?}: {chinese:#?}"
         );
     }
+    // Matched through the subjects' Chinese names, the snippet falls back to the quote.
+    let rows = json_rows(
+        &t.cmd()
+            .args(["search", "微短剧", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r["snippet"]["value"].as_str().unwrap_or("").is_empty()),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r["score"]["datatype"] == "http://www.w3.org/2001/XMLSchema#decimal")
+    );
     // Stemming: the plural finds the same claims.
     assert_eq!(search("micro-dramas"), english);
 }
@@ -213,6 +229,35 @@ fn full_text_joins_the_graph_inside_sparql() {
         Some(0),
         "no match, or a search syntax error, never injected SPARQL"
     );
+    // Inside FILTER EXISTS the SERVICE is answered per row by the handler.
+    // It agrees with the inlined SERVICE (DISTINCT: a claim typed in three
+    // sources' graphs appears three times in the union default graph).
+    let exists = "SELECT DISTINCT ?c WHERE { ?c a schema:Claim FILTER EXISTS { SERVICE cg:search { ?c cg:matches \"exporter\" } } }";
+    let inlined = "SELECT DISTINCT ?c WHERE { SERVICE cg:search { ?c cg:matches \"exporter\" } }";
+    let claims = |q: &str| {
+        let out = t
+            .cmd()
+            .args(["query", "--format", "json", q])
+            .output()
+            .unwrap();
+        let mut c: Vec<String> = json_rows(&out)
+            .iter()
+            .map(|r| r["c"]["value"].to_string())
+            .collect();
+        c.sort();
+        c
+    };
+    let by_handler = claims(exists);
+    assert!(!by_handler.is_empty());
+    assert_eq!(by_handler, claims(inlined));
+    // SERVICE SILENT swallows a bad pattern: no rows.
+    t.cmd()
+        .args([
+            "query",
+            "SELECT ?c WHERE { SERVICE SILENT cg:search { ?c cg:nonsense 1 } }",
+        ])
+        .assert()
+        .code(1);
     let bad = t
         .cmd()
         .args([

@@ -149,6 +149,9 @@ pub struct QueryArgs {
     /// List the named queries with their parameters.
     #[arg(long)]
     pub list: bool,
+    /// Print the query plan, with row counts and times per step, to stderr.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

@@ -68,6 +68,7 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
         ResultsFormat::Table,
         Columns::Only(&shown),
         table,
+        false,
     )?;
     Ok(if summary.failed > 0 {
         Status::Error

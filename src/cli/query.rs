@@ -45,7 +45,14 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
     };
-    print_results(&data, prepared, args.format, Columns::Hide(&hidden), table)
+    print_results(
+        &data,
+        prepared,
+        args.format,
+        Columns::Hide(&hidden),
+        table,
+        args.explain,
+    )
 }
 
 /// Runs a prepared query and prints its results to stdout.
@@ -55,10 +62,21 @@ pub fn print_results(
     format: ResultsFormat,
     columns: Columns<'_>,
     table: TableOptions,
+    explain: bool,
 ) -> Result<Status> {
-    let results = run_query(data.store(), prepared)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = write_results(results, output_format(format), columns, table, &mut out)?;
+    let written = if explain {
+        let (results, explanation) = prepared
+            .on_store(data.store())
+            .compute_statistics()
+            .explain();
+        let written = write_results(results?, output_format(format), columns, table, &mut out)?;
+        eprintln!("{explanation:?}");
+        written
+    } else {
+        let results = run_query(data.store(), prepared)?;
+        write_results(results, output_format(format), columns, table, &mut out)?
+    };
     out.flush().context("writing output")?;
     Ok(if written.is_empty() {
         Status::NothingFound

@@ -11,6 +11,7 @@ use claimgraph::index::search::{Hit, SearchOptions, search};
 use claimgraph::load::gazetteer_for;
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_rows};
 use claimgraph::store::{DataDir, OpenMode};
+use claimgraph::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -83,7 +84,7 @@ fn row(hit: &Hit) -> Vec<Option<Term>> {
     let text = |s: &str| (!s.is_empty()).then(|| Literal::new_simple_literal(s).into());
     let iri = |s: &str| NamedNode::new(s).ok().map(Term::from);
     vec![
-        Some(Literal::from(f64::from((hit.score * 1000.0).round() / 1000.0)).into()),
+        Some(Literal::new_typed_literal(format!("{:.3}", hit.score), xsd::DECIMAL).into()),
         text(&hit.claimant),
         text(&hit.claim_text),
         text(&hit.snippet),

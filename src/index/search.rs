@@ -178,6 +178,14 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
                 snippet = from_text;
             }
         }
+        if snippet.is_empty() {
+            // Matched through names or subjects only: show the quote as it is.
+            snippet = doc
+                .get_first(f.quote)
+                .and_then(|v| v.as_str())
+                .map(|q| q.chars().take(150).collect())
+                .unwrap_or_default();
+        }
         hits.push(Hit {
             score,
             claim: get(f.claim),

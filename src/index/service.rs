@@ -66,120 +66,133 @@ impl ServiceHandler for SearchService {
         pattern: &GraphPattern,
         _base_iri: Option<&oxiri::Iri<String>>,
     ) -> Result<QuerySolutionIter<'static>, Error> {
-        let GraphPattern::Bgp { patterns } = pattern else {
-            return Err(service_error(
-                "the pattern must be triple patterns about one claim: ?claim cg:matches \"words\" ; cg:score ?s …",
-            ));
+        let (variables, rows) = evaluate(&self.fulltext, pattern)?;
+        let solutions: Vec<Result<QuerySolution, oxigraph::sparql::QueryEvaluationError>> = rows
+            .into_iter()
+            .map(|values| Ok(QuerySolution::from((Arc::clone(&variables), values))))
+            .collect();
+        Ok(QuerySolutionIter::new(variables, solutions))
+    }
+}
+
+/// The variables the pattern binds and one row of values per hit.
+pub type Rows = (Arc<[Variable]>, Vec<Vec<Option<Term>>>);
+
+/// Answers the pattern of a `SERVICE cg:search` block from the index.
+pub fn evaluate(fulltext: &FullText, pattern: &GraphPattern) -> Result<Rows, Error> {
+    let GraphPattern::Bgp { patterns } = pattern else {
+        return Err(service_error(
+            "the pattern must be triple patterns about one claim: ?claim cg:matches \"words\" ; cg:score ?s …",
+        ));
+    };
+    let mut text: Option<String> = None;
+    let mut limit = DEFAULT_LIMIT;
+    // (slot, variable to bind) and (slot, constant to match).
+    let mut binds: Vec<(Slot, Variable)> = Vec::new();
+    let mut filters: Vec<(Slot, String)> = Vec::new();
+    for tp in patterns {
+        match &tp.subject {
+            TermPattern::Variable(v) => push_unique(&mut binds, (Slot::Claim, v.clone())),
+            TermPattern::NamedNode(n) => filters.push((Slot::Claim, n.as_str().into())),
+            _ => {
+                return Err(service_error(
+                    "the subject must be a variable or a claim IRI",
+                ));
+            }
+        }
+        let NamedNodePattern::NamedNode(p) = &tp.predicate else {
+            return Err(service_error("predicates must be constants"));
         };
-        let mut text: Option<String> = None;
-        let mut limit = DEFAULT_LIMIT;
-        // (slot, variable to bind) and (slot, constant to match).
-        let mut binds: Vec<(Slot, Variable)> = Vec::new();
-        let mut filters: Vec<(Slot, String)> = Vec::new();
-        for tp in patterns {
-            match &tp.subject {
-                TermPattern::Variable(v) => push_unique(&mut binds, (Slot::Claim, v.clone())),
-                TermPattern::NamedNode(n) => filters.push((Slot::Claim, n.as_str().into())),
+        let p = p.as_ref();
+        if p == cg::MATCHES {
+            match &tp.object {
+                TermPattern::Literal(l) => text = Some(l.value().to_owned()),
                 _ => {
                     return Err(service_error(
-                        "the subject must be a variable or a claim IRI",
+                        "cg:matches takes the search text as a literal (a named query parameter works too)",
                     ));
                 }
             }
-            let NamedNodePattern::NamedNode(p) = &tp.predicate else {
-                return Err(service_error("predicates must be constants"));
-            };
-            let p = p.as_ref();
-            if p == cg::MATCHES {
-                match &tp.object {
-                    TermPattern::Literal(l) => text = Some(l.value().to_owned()),
-                    _ => {
-                        return Err(service_error(
-                            "cg:matches takes the search text as a literal (a named query parameter works too)",
-                        ));
-                    }
-                }
-                continue;
-            }
-            if p == cg::LIMIT {
-                match &tp.object {
-                    TermPattern::Literal(l) => {
-                        limit = l
-                            .value()
-                            .parse()
-                            .map_err(|_| service_error("cg:limit takes an integer"))?
-                    }
-                    _ => return Err(service_error("cg:limit takes an integer literal")),
-                }
-                continue;
-            }
-            let slot = if p == cg::SCORE {
-                Slot::Score
-            } else if p == cg::ATTRIBUTION_PROP {
-                Slot::Attribution
-            } else if p == cg::CLAIMANT {
-                Slot::Claimant
-            } else if p == cg::SOURCE {
-                Slot::Source
-            } else if p == schema::DATE_PUBLISHED {
-                Slot::Date
-            } else {
-                return Err(service_error(format!(
-                    "unsupported predicate <{}>; use cg:matches, cg:score, cg:attribution, cg:claimant, cg:source, schema:datePublished, cg:limit",
-                    p.as_str()
-                )));
-            };
-            match &tp.object {
-                TermPattern::Variable(v) => push_unique(&mut binds, (slot, v.clone())),
-                TermPattern::NamedNode(n) => filters.push((slot, n.as_str().into())),
-                _ => return Err(service_error("objects must be variables or IRIs")),
-            }
+            continue;
         }
-        let text = text.ok_or_else(|| service_error("missing cg:matches \"search words\""))?;
-        let hits = fast_hits(&self.fulltext, &text, limit)?;
-        let variables: Arc<[Variable]> = binds
-            .iter()
-            .map(|(_, v)| v.clone())
-            .collect::<Vec<_>>()
-            .into();
-        let rows: Vec<Result<QuerySolution, oxigraph::sparql::QueryEvaluationError>> = hits
-            .into_iter()
-            .filter(|h| {
-                filters.iter().all(|(slot, value)| match slot {
-                    Slot::Claim => &h.claim == value,
-                    Slot::Attribution => &h.attribution == value,
-                    Slot::Claimant => &h.claimant == value,
-                    Slot::Source => &h.source == value,
-                    Slot::Score | Slot::Date => true,
-                })
-            })
-            .map(|h| {
-                let values: Vec<Option<Term>> = binds
-                    .iter()
-                    .map(|(slot, _)| match slot {
-                        Slot::Claim => iri(&h.claim),
-                        Slot::Attribution => iri(&h.attribution),
-                        Slot::Claimant => iri(&h.claimant),
-                        Slot::Source => iri(&h.source),
-                        Slot::Score => {
-                            Some(Literal::new_typed_literal(h.score.to_string(), xsd::FLOAT).into())
-                        }
-                        Slot::Date => h.date.map(|d| {
-                            let iso = iso_date(d);
-                            let datatype = if iso.contains('T') {
-                                xsd::DATE_TIME
-                            } else {
-                                xsd::DATE
-                            };
-                            Literal::new_typed_literal(iso, datatype).into()
-                        }),
-                    })
-                    .collect();
-                Ok(QuerySolution::from((Arc::clone(&variables), values)))
-            })
-            .collect();
-        Ok(QuerySolutionIter::new(variables, rows))
+        if p == cg::LIMIT {
+            match &tp.object {
+                TermPattern::Literal(l) => {
+                    limit = l
+                        .value()
+                        .parse()
+                        .map_err(|_| service_error("cg:limit takes an integer"))?
+                }
+                _ => return Err(service_error("cg:limit takes an integer literal")),
+            }
+            continue;
+        }
+        let slot = if p == cg::SCORE {
+            Slot::Score
+        } else if p == cg::ATTRIBUTION_PROP {
+            Slot::Attribution
+        } else if p == cg::CLAIMANT {
+            Slot::Claimant
+        } else if p == cg::SOURCE {
+            Slot::Source
+        } else if p == schema::DATE_PUBLISHED {
+            Slot::Date
+        } else {
+            return Err(service_error(format!(
+                "unsupported predicate <{}>; use cg:matches, cg:score, cg:attribution, cg:claimant, cg:source, schema:datePublished, cg:limit",
+                p.as_str()
+            )));
+        };
+        match &tp.object {
+            TermPattern::Variable(v) => push_unique(&mut binds, (slot, v.clone())),
+            TermPattern::NamedNode(n) => filters.push((slot, n.as_str().into())),
+            _ => return Err(service_error("objects must be variables or IRIs")),
+        }
     }
+    let text = text.ok_or_else(|| service_error("missing cg:matches \"search words\""))?;
+    let hits = fast_hits(fulltext, &text, limit)?;
+    let variables: Arc<[Variable]> = binds
+        .iter()
+        .map(|(_, v)| v.clone())
+        .collect::<Vec<_>>()
+        .into();
+    let rows: Vec<Vec<Option<Term>>> = hits
+        .into_iter()
+        .filter(|h| {
+            filters.iter().all(|(slot, value)| match slot {
+                Slot::Claim => &h.claim == value,
+                Slot::Attribution => &h.attribution == value,
+                Slot::Claimant => &h.claimant == value,
+                Slot::Source => &h.source == value,
+                Slot::Score | Slot::Date => true,
+            })
+        })
+        .map(|h| {
+            let values: Vec<Option<Term>> = binds
+                .iter()
+                .map(|(slot, _)| match slot {
+                    Slot::Claim => iri(&h.claim),
+                    Slot::Attribution => iri(&h.attribution),
+                    Slot::Claimant => iri(&h.claimant),
+                    Slot::Source => iri(&h.source),
+                    Slot::Score => {
+                        Some(Literal::new_typed_literal(h.score.to_string(), xsd::FLOAT).into())
+                    }
+                    Slot::Date => h.date.map(|d| {
+                        let iso = iso_date(d);
+                        let datatype = if iso.contains('T') {
+                            xsd::DATE_TIME
+                        } else {
+                            xsd::DATE
+                        };
+                        Literal::new_typed_literal(iso, datatype).into()
+                    }),
+                })
+                .collect();
+            values
+        })
+        .collect();
+    Ok((variables, rows))
 }
 
 fn push_unique(binds: &mut Vec<(Slot, Variable)>, bind: (Slot, Variable)) {

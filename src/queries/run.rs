@@ -6,14 +6,14 @@
 //! line and column.
 
 use crate::index::FullText;
-use crate::index::service::SearchService;
+use crate::index::service::{SearchService, evaluate};
 use crate::vocab::{cg, dct, oa, prov, schema, skos};
 use crate::{Error, Result};
 use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
-use spargebra::term::TermPattern;
+use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern};
 use std::sync::Arc;
 
 /// Prefixes every query may use without declaring them.
@@ -56,6 +56,9 @@ pub fn prepare(
     };
     for (variable, term) in &params {
         substitute_in_services(pattern, variable, term);
+    }
+    if let Some(ft) = fulltext {
+        inline_searches(pattern, ft)?;
     }
     let mut evaluator = SparqlEvaluator::new();
     if let Some(ft) = fulltext {
@@ -118,6 +121,65 @@ fn substitute_in_services(pattern: &mut GraphPattern, variable: &Variable, term:
         }
     }
     walk(pattern, variable, term, false);
+}
+
+/// Answers each `SERVICE cg:search` block up front and puts its hits in the
+/// query as a `VALUES` block. Oxigraph's optimiser then knows exactly how many
+/// rows the search gives and looks each hit up in the store (a for-loop
+/// join), instead of estimating the SERVICE as huge and hashing a whole
+/// store-side pattern (measured: 50,000 headlines hashed to join 165 hits).
+/// A `SERVICE SILENT` that fails gives no rows; the SERVICE handler remains
+/// for blocks this cannot reach (inside FILTER EXISTS).
+fn inline_searches(pattern: &mut GraphPattern, ft: &Arc<FullText>) -> Result<()> {
+    match pattern {
+        GraphPattern::Service {
+            name: NamedNodePattern::NamedNode(name),
+            inner,
+            silent,
+        } if name.as_ref() == cg::SEARCH => {
+            let (variables, rows) = match evaluate(ft, inner) {
+                Ok(found) => found,
+                Err(_) if *silent => (Arc::from(Vec::new()), Vec::new()),
+                Err(e) => return Err(e),
+            };
+            let bindings = rows
+                .into_iter()
+                .map(|row| {
+                    row.into_iter()
+                        .map(|t| match t {
+                            Some(Term::NamedNode(n)) => Some(GroundTerm::NamedNode(n)),
+                            Some(Term::Literal(l)) => Some(GroundTerm::Literal(l)),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .collect();
+            *pattern = GraphPattern::Values {
+                variables: variables.to_vec(),
+                bindings,
+            };
+            Ok(())
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::LeftJoin { left, right, .. }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => {
+            inline_searches(left, ft)?;
+            inline_searches(right, ft)
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Graph { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Service { inner, .. } => inline_searches(inner, ft),
+        _ => Ok(()),
+    }
 }
 
 /// Runs a prepared query on the store.
