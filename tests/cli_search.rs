@@ -347,11 +347,13 @@ fn the_benchmark_runs_and_its_three_ways_agree() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = |k: &str| report[k]["rows"].as_u64().unwrap();
     assert_eq!(rows("search"), rows("sparql_service"), "{report}");
-    assert_eq!(
-        rows("sparql_service"),
-        rows("sparql_filter_contains"),
-        "{report}"
-    );
+    for other in [
+        "sparql_service_with_store_labels",
+        "sparql_filter_contains",
+        "sparql_filter_scan_only",
+    ] {
+        assert_eq!(rows("sparql_service"), rows(other), "{other}: {report}");
+    }
     assert!(report["documents"].as_u64().unwrap() >= 400, "{report}");
     t.cmd()
         .args(["bench", "--claims", "10", "--dir"])

@@ -1,8 +1,10 @@
 //! `claimgraph bench`: full-text benchmark on a synthetic claim graph.
-//! Builds the graph and the index, then times one two-word query three ways
-//! in the same run — (a) `search`, (b) SPARQL with `SERVICE cg:search`,
-//! (c) the same SPARQL with `FILTER(CONTAINS(LCASE(?text), …))` — each joined
-//! with claimant and source, and reports p50/p95, the ratios and peak memory.
+//! Builds the graph and the index, then times one two-word query in the same
+//! run: (a) `search`; (b) SPARQL with `SERVICE cg:search` binding claimant,
+//! source and date; (b2) the same plus labels looked up in the store; (c) the
+//! same rows as (b) through graph patterns and `FILTER(CONTAINS(LCASE(?text),
+//! …))`; (c0) that filter's scan alone. Reports p50/p95, ratios and peak
+//! memory.
 
 use super::Status;
 use super::args::BenchArgs;
@@ -16,18 +18,30 @@ use std::time::Instant;
 
 const WORDS: &str = "funding beijing";
 
-const WITH_SERVICE: &str = "SELECT ?claim ?claimant_label ?title ?date WHERE {
+/// (b) The SERVICE binds claimant, source and date from the index.
+const WITH_SERVICE: &str = "SELECT ?claim ?claimant ?source ?date WHERE {
+  SERVICE cg:search { ?claim cg:matches \"funding beijing\" ; cg:claimant ?claimant ; cg:source ?source ; schema:datePublished ?date }
+}";
+
+/// (b2) The same, plus the claimant's label and the source's headline from the store.
+const WITH_SERVICE_LABELS: &str = "SELECT ?claim ?claimant ?source ?date ?claimant_label ?title WHERE {
   SERVICE cg:search { ?claim cg:matches \"funding beijing\" ; cg:claimant ?claimant ; cg:source ?source ; schema:datePublished ?date }
   ?claimant rdfs:label ?claimant_label .
   ?source schema:headline ?title .
 }";
 
-const WITH_FILTER: &str = "SELECT ?claim ?claimant_label ?title ?date WHERE {
+/// (c) The same rows as (b) from graph patterns and a substring filter.
+const WITH_FILTER: &str = "SELECT ?claim ?claimant ?source ?date WHERE {
   ?a a cg:Attribution ; cg:claim ?claim ; cg:claimant ?claimant ; cg:source ?source .
   ?claim schema:text ?text .
   FILTER(CONTAINS(LCASE(?text), \"funding\") && CONTAINS(LCASE(?text), \"beijing\"))
-  ?claimant rdfs:label ?claimant_label .
-  ?source schema:headline ?title ; schema:datePublished ?date .
+  ?source schema:datePublished ?date .
+}";
+
+/// (c0) Only the substring scan of (c): a lower bound for any FILTER form.
+const FILTER_ONLY: &str = "SELECT ?claim WHERE {
+  ?claim schema:text ?text .
+  FILTER(CONTAINS(LCASE(?text), \"funding\") && CONTAINS(LCASE(?text), \"beijing\"))
 }";
 
 pub fn run(args: BenchArgs) -> Result<Status> {
@@ -69,12 +83,33 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         }
         Ok(n)
     };
-    let a = time("search", args.runs, &search_hits)?;
-    let b = time("SPARQL + SERVICE cg:search", args.runs, &|| {
-        sparql(WITH_SERVICE)
+    let a = time("(a) search", args.runs, &search_hits)?;
+    let b0 = time("(b0) index only (fast fields)", args.runs, &|| {
+        // What (b) binds: claim, claimant, source, date.
+        let wanted = claimgraph::index::search::Wanted {
+            claim: true,
+            claimant: true,
+            source: true,
+            date: true,
+            attribution: false,
+        };
+        Ok(claimgraph::index::search::fast_hits(
+            data.fulltext(),
+            WORDS,
+            claimgraph::index::service::DEFAULT_LIMIT,
+            wanted,
+        )?
+        .len())
     })?;
-    let c = time("SPARQL + FILTER(CONTAINS)", args.filter_runs, &|| {
+    let b = time("(b) SERVICE", args.runs, &|| sparql(WITH_SERVICE))?;
+    let b2 = time("(b2) SERVICE + store labels", args.runs, &|| {
+        sparql(WITH_SERVICE_LABELS)
+    })?;
+    let c = time("(c) FILTER(CONTAINS) + joins", args.filter_runs, &|| {
         sparql(WITH_FILTER)
+    })?;
+    let c0 = time("(c0) FILTER(CONTAINS) scan", args.filter_runs, &|| {
+        sparql(FILTER_ONLY)
     })?;
     let peak_mib = peak_memory_kib().map(|k| k as f64 / 1024.0);
 
@@ -88,35 +123,43 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         "index_build_s": round(index_secs),
         "documents": docs,
         "search": a.json(),
+        "index_only": b0.json(),
         "sparql_service": b.json(),
+        "sparql_service_with_store_labels": b2.json(),
         "sparql_filter_contains": c.json(),
+        "sparql_filter_scan_only": c0.json(),
         "ratio_filter_over_service_p50": round(c.p50 / b.p50),
+        "ratio_filter_scan_over_service_p50": round(c0.p50 / b.p50),
         "ratio_service_over_search_p50": round(b.p50 / a.p50),
         "peak_memory_mib": peak_mib.map(round),
     });
     if args.json {
         println!("{report}");
-    } else {
+        return Ok(Status::Ok);
+    }
+    println!(
+        "claims {}  (claimants {}, sources {}, seed {})",
+        args.claims,
+        synthetic::CLAIMANTS,
+        synthetic::SOURCES,
+        args.seed
+    );
+    println!("store load {store_secs:.1} s, index build {index_secs:.1} s, {docs} documents");
+    println!("query: {WORDS:?}; rows carry claim, claimant, source and date");
+    for t in [&a, &b0, &b, &b2, &c, &c0] {
         println!(
-            "claims {}  (claimants {}, sources {}, seed {})",
-            args.claims,
-            synthetic::CLAIMANTS,
-            synthetic::SOURCES,
-            args.seed
+            "  {:<32} rows {:>6}  p50 {:>9.2} ms  p95 {:>9.2} ms  ({} runs)",
+            t.name, t.rows, t.p50, t.p95, t.runs
         );
-        println!("store load {store_secs:.1} s, index build {index_secs:.1} s, {docs} documents");
-        println!("query: {WORDS:?}, joined with claimant label and source headline");
-        for t in [&a, &b, &c] {
-            println!(
-                "  {:<28} rows {:>6}  p50 {:>9.2} ms  p95 {:>9.2} ms  ({} runs)",
-                t.name, t.rows, t.p50, t.p95, t.runs
-            );
-        }
-        println!("  FILTER(CONTAINS) / SERVICE at p50: {:.0}×", c.p50 / b.p50);
-        println!("  SERVICE / search at p50: {:.2}×", b.p50 / a.p50);
-        if let Some(m) = peak_mib {
-            println!("peak memory (VmHWM) {m:.0} MiB");
-        }
+    }
+    println!(
+        "  (c) / (b) at p50: {:.0}×   (c0) / (b) at p50: {:.0}×",
+        c.p50 / b.p50,
+        c0.p50 / b.p50
+    );
+    println!("  (b) / (a) at p50: {:.2}×", b.p50 / a.p50);
+    if let Some(m) = peak_mib {
+        println!("peak memory (VmHWM) {m:.0} MiB");
     }
     Ok(Status::Ok)
 }

@@ -16,7 +16,7 @@
 //! Returning these straight from the index spares the store a lookup per hit.
 
 use super::FullText;
-use super::search::{fast_hits, iso_date};
+use super::search::{Wanted, fast_hits, iso_date};
 use crate::Error;
 use crate::vocab::{cg, schema, xsd};
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
@@ -150,7 +150,17 @@ pub fn evaluate(fulltext: &FullText, pattern: &GraphPattern) -> Result<Rows, Err
         }
     }
     let text = text.ok_or_else(|| service_error("missing cg:matches \"search words\""))?;
-    let hits = fast_hits(fulltext, &text, limit)?;
+    let uses = |slot: Slot| {
+        binds.iter().any(|(s, _)| *s == slot) || filters.iter().any(|(s, _)| *s == slot)
+    };
+    let wanted = Wanted {
+        attribution: uses(Slot::Attribution),
+        claim: uses(Slot::Claim),
+        claimant: uses(Slot::Claimant),
+        source: uses(Slot::Source),
+        date: uses(Slot::Date),
+    };
+    let hits = fast_hits(fulltext, &text, limit, wanted)?;
     let variables: Arc<[Variable]> = binds
         .iter()
         .map(|(_, v)| v.clone())
