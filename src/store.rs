@@ -45,6 +45,22 @@ fn meta_subject() -> NamedNode {
     NamedNode::new_unchecked(format!("{ID_BASE}meta/store"))
 }
 
+/// Records the store generation in the meta graph, inside `transaction`.
+fn set_generation(
+    transaction: &mut oxigraph::store::Transaction<'_>,
+    generation: u64,
+) -> Result<()> {
+    let meta = GraphName::NamedNode(meta_graph());
+    transaction.clear_graph(meta.as_ref())?;
+    transaction.insert(&Quad::new(
+        meta_subject(),
+        cg::GENERATION,
+        Literal::new_typed_literal(generation.to_string(), xsd::INTEGER),
+        meta,
+    ));
+    Ok(())
+}
+
 fn failpoint(name: &str) {
     if std::env::var(FAILPOINT_ENV).is_ok_and(|v| v == name) {
         // SAFETY: kill(2) on our own pid; nothing is borrowed.
@@ -243,20 +259,13 @@ impl DataDir {
             return Ok(replaced);
         }
         let generation = self.generation()? + 1;
-        let meta = GraphName::NamedNode(meta_graph());
         let mut transaction = self.store.start_transaction()?;
         for graph in graphs {
             transaction.clear_graph(graph.as_ref())?;
             transaction.insert_named_graph(graph.as_ref());
         }
         transaction.extend(quads.iter());
-        transaction.clear_graph(meta.as_ref())?;
-        transaction.insert(&Quad::new(
-            meta_subject(),
-            cg::GENERATION,
-            Literal::new_typed_literal(generation.to_string(), xsd::INTEGER),
-            meta,
-        ));
+        set_generation(&mut transaction, generation)?;
         transaction.commit()?;
         failpoint("after-store-commit");
         self.update_index(graphs, generation)?;
@@ -300,15 +309,8 @@ impl DataDir {
         // The bulk loader writes nothing until it is committed.
         loader.commit()?;
         let generation = self.generation()? + 1;
-        let meta = GraphName::NamedNode(meta_graph());
         let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(meta.as_ref())?;
-        transaction.insert(&Quad::new(
-            meta_subject(),
-            cg::GENERATION,
-            Literal::new_typed_literal(generation.to_string(), xsd::INTEGER),
-            meta,
-        ));
+        set_generation(&mut transaction, generation)?;
         transaction.commit()?;
         let store_secs = started.elapsed().as_secs_f64();
         let started = std::time::Instant::now();

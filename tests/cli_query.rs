@@ -1,23 +1,13 @@
 //! `claimgraph query`: named queries with parameters, inline and file
 //! queries, every output format, and the errors a user can make.
 
-use crate::util::{TestDir, stdout_of};
+use crate::util::{TestDir, json_rows, stdout_of};
 use predicates::prelude::*;
 
 fn loaded() -> TestDir {
     let t = TestDir::new();
     t.load(&["ontology", "sources"]);
     t
-}
-
-fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
-    v["results"]["bindings"].as_array().unwrap().clone()
 }
 
 #[test]

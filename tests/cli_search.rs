@@ -1,23 +1,13 @@
 //! `claimgraph search`, `reindex`, the full-text SERVICE inside SPARQL, and
 //! the index staying consistent with the store through a crash.
 
-use crate::util::{TestDir, stdout_of};
+use crate::util::{TestDir, json_rows, stdout_of};
 use predicates::prelude::*;
 
 fn loaded() -> TestDir {
     let t = TestDir::new();
     t.load(&["ontology", "sources", "tests/data/trail"]);
     t
-}
-
-fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
-    v["results"]["bindings"].as_array().unwrap().clone()
 }
 
 fn claim_texts(rows: &[serde_json::Value]) -> Vec<String> {

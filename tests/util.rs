@@ -73,3 +73,14 @@ pub fn all_quads(data: &Path) -> Vec<String> {
     lines.sort();
     lines
 }
+
+/// The bindings of a successful command's SPARQL JSON results.
+pub fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    v["results"]["bindings"].as_array().unwrap().clone()
+}

@@ -100,27 +100,36 @@ fn substitute_in_services(pattern: &mut GraphPattern, variable: &Variable, term:
                 }
             }
             GraphPattern::Service { inner, .. } => walk(inner, variable, term, true),
-            GraphPattern::Join { left, right }
-            | GraphPattern::LeftJoin { left, right, .. }
-            | GraphPattern::Lateral { left, right }
-            | GraphPattern::Union { left, right }
-            | GraphPattern::Minus { left, right } => {
-                walk(left, variable, term, in_service);
-                walk(right, variable, term, in_service);
+            other => {
+                for child in children_mut(other) {
+                    walk(child, variable, term, in_service);
+                }
             }
-            GraphPattern::Filter { inner, .. }
-            | GraphPattern::Graph { inner, .. }
-            | GraphPattern::Extend { inner, .. }
-            | GraphPattern::OrderBy { inner, .. }
-            | GraphPattern::Project { inner, .. }
-            | GraphPattern::Distinct { inner }
-            | GraphPattern::Reduced { inner }
-            | GraphPattern::Slice { inner, .. }
-            | GraphPattern::Group { inner, .. } => walk(inner, variable, term, in_service),
-            _ => {}
         }
     }
     walk(pattern, variable, term, false);
+}
+
+/// The sub-patterns of a pattern (not those inside expressions).
+fn children_mut(pattern: &mut GraphPattern) -> Vec<&mut GraphPattern> {
+    match pattern {
+        GraphPattern::Join { left, right }
+        | GraphPattern::LeftJoin { left, right, .. }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => vec![left, right],
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Graph { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Service { inner, .. } => vec![inner],
+        _ => Vec::new(),
+    }
 }
 
 /// Answers each `SERVICE cg:search` block up front and puts its hits in the
@@ -160,25 +169,12 @@ fn inline_searches(pattern: &mut GraphPattern, ft: &Arc<FullText>) -> Result<()>
             };
             Ok(())
         }
-        GraphPattern::Join { left, right }
-        | GraphPattern::LeftJoin { left, right, .. }
-        | GraphPattern::Lateral { left, right }
-        | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => {
-            inline_searches(left, ft)?;
-            inline_searches(right, ft)
+        other => {
+            for child in children_mut(other) {
+                inline_searches(child, ft)?;
+            }
+            Ok(())
         }
-        GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => inline_searches(inner, ft),
-        _ => Ok(()),
     }
 }
 
