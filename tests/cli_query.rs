@@ -307,7 +307,9 @@ fn list_shows_every_named_query_with_its_parameters() {
 #[test]
 fn every_subcommand_has_help_with_examples() {
     let t = TestDir::new();
-    for sub in ["load", "query", "export", "check", "stats", "demo"] {
+    for sub in [
+        "load", "query", "search", "export", "check", "stats", "reindex", "demo", "bench",
+    ] {
         t.cmd()
             .args([sub, "--help"])
             .assert()
