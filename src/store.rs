@@ -171,7 +171,11 @@ impl DataDir {
         let index_generation = data.fulltext.generation()?;
         if index_generation != Some(store_generation) {
             let n = data.reindex()?;
-            if let Some(g) = index_generation {
+            if let Some(why) = data.fulltext.discarded() {
+                data.repairs.push(format!(
+                    "the full-text index was written with another schema ({why}): rebuilt it from the store ({n} documents)"
+                ));
+            } else if let Some(g) = index_generation {
                 data.repairs.push(format!(
                     "the full-text index reflected store generation {g}, the store is at {store_generation}: rebuilt it from the store ({n} documents)"
                 ));

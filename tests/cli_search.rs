@@ -352,3 +352,23 @@ fn the_benchmark_runs_and_its_three_ways_agree() {
         .code(2)
         .stderr(predicate::str::contains("not empty"));
 }
+
+#[test]
+fn an_index_with_another_schema_is_rebuilt_from_the_store() {
+    let t = loaded();
+    // Replace the index by one with a different schema, as an older
+    // claimgraph would have left it.
+    let index_dir = t.data().join("index");
+    std::fs::remove_dir_all(&index_dir).unwrap();
+    std::fs::create_dir(&index_dir).unwrap();
+    let mut builder = tantivy::schema::Schema::builder();
+    builder.add_text_field("something_else", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&index_dir, builder.build()).unwrap();
+    t.cmd()
+        .args(["search", "微短剧"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("written with another schema"))
+        .stdout(predicate::str::contains("vertical-format"));
+    t.cmd().arg("check").assert().success();
+}

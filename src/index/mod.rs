@@ -112,18 +112,31 @@ pub struct FullText {
     reader: IndexReader,
     fields: Fields,
     writer: Mutex<Option<IndexWriter>>,
+    discarded: Option<String>,
 }
 
 impl FullText {
-    /// Opens the index in `path`, creating it when absent. An index whose
-    /// schema is not this build's is an error (rebuild with `reindex`).
+    /// Opens the index in `path`, creating it when absent. An index written
+    /// with another schema (by another version of claimgraph) is discarded
+    /// and recreated empty: it is derived data, and the data directory then
+    /// rebuilds it from the store. [`FullText::discarded`] says so.
     pub fn open(path: &Path) -> Result<Self> {
         let (schema, fields) = schema();
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
-        let dir = tantivy::directory::MmapDirectory::open(path)
-            .map_err(|e| Error::Index(e.to_string()))?;
-        let index = Index::open_or_create(dir, schema)
-            .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        let open = || -> std::result::Result<Index, tantivy::TantivyError> {
+            let dir = tantivy::directory::MmapDirectory::open(path)?;
+            Index::open_or_create(dir, schema.clone())
+        };
+        let (index, discarded) = match open() {
+            Ok(index) => (index, None),
+            Err(tantivy::TantivyError::SchemaError(why)) => {
+                std::fs::remove_dir_all(path).map_err(|e| Error::io(path, e))?;
+                std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+                let index = open().map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+                (index, Some(why))
+            }
+            Err(e) => return Err(Error::Index(format!("{}: {e}", path.display()))),
+        };
         analysis::register(&index);
         let reader = index
             .reader_builder()
@@ -136,7 +149,13 @@ impl FullText {
             reader,
             fields,
             writer: Mutex::new(None),
+            discarded,
         })
+    }
+
+    /// Why an existing index was discarded on open (another schema), if it was.
+    pub fn discarded(&self) -> Option<&str> {
+        self.discarded.as_deref()
     }
 
     /// The fields.
