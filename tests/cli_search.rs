@@ -155,6 +155,23 @@ fn bad_search_input_is_explained() {
         .assert()
         .code(1);
     t.cmd()
+        .args(["search", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing to search for"));
+    t.cmd()
+        .args(["search", "x", "--limit", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--limit"));
+    t.cmd()
+        .args(["search", "AND"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("search syntax error"));
+    let huge = "微短剧".repeat(3000);
+    t.cmd().args(["search", &huge]).assert().code(1);
+    t.cmd()
         .args(["search", "funding", "--claimant", "Xinhau"])
         .assert()
         .code(2)

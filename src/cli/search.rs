@@ -17,6 +17,14 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
+    if args.query.trim().is_empty() {
+        bail!(
+            "nothing to search for: give words, a \"phrase\", or a query such as 'funding AND beijing'"
+        );
+    }
+    if args.limit == 0 {
+        bail!("--limit must be at least 1");
+    }
     let since = args
         .since
         .as_deref()
