@@ -382,7 +382,13 @@ fn literal(t: &Term) -> Option<String> {
     }
 }
 
-fn objects(store: &Store, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<Vec<String>> {
+/// The distinct objects of `s p ?o` in any graph, as `pick` maps them.
+fn objects_as<T: Ord>(
+    store: &Store,
+    s: NamedNodeRef<'_>,
+    p: NamedNodeRef<'_>,
+    pick: impl Fn(Term) -> Option<T>,
+) -> Result<Vec<T>> {
     let mut out = Vec::new();
     for q in store.quads_for_pattern(
         Some(NamedOrBlankNodeRef::NamedNode(s)),
@@ -390,30 +396,27 @@ fn objects(store: &Store, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<Ve
         None,
         None::<GraphNameRef<'_>>,
     ) {
-        if let Term::Literal(l) = q?.object {
-            out.push(l.value().to_owned());
-        }
+        out.extend(pick(q?.object));
     }
     out.sort();
     out.dedup();
     Ok(out)
 }
 
+/// Literal objects, as strings.
+fn objects(store: &Store, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<Vec<String>> {
+    objects_as(store, s, p, |t| match t {
+        Term::Literal(l) => Some(l.value().to_owned()),
+        _ => None,
+    })
+}
+
+/// IRI objects.
 fn object_nodes(store: &Store, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Result<Vec<NamedNode>> {
-    let mut out = Vec::new();
-    for q in store.quads_for_pattern(
-        Some(NamedOrBlankNodeRef::NamedNode(s)),
-        Some(p),
-        None,
-        None::<GraphNameRef<'_>>,
-    ) {
-        if let Term::NamedNode(n) = q?.object {
-            out.push(n);
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    objects_as(store, s, p, |t| match t {
+        Term::NamedNode(n) => Some(n),
+        _ => None,
+    })
 }
 
 /// Unix seconds (UTC) of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time
