@@ -1,17 +1,13 @@
 //! `claimgraph demo`: the README's first command.
 
-use crate::util::{TestDir, all_quads, stdout_of};
+use crate::util::{TestDir, all_quads, assert_success, stdout_of};
 use predicates::prelude::*;
 
 #[test]
 fn demo_prints_who_claimed_what_with_the_scmp_as_claimant() {
     let t = TestDir::new();
     let out = t.cmd().arg("demo").output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let table = stdout_of(&out);
     assert!(table.starts_with("Who claimed what:\n"), "{table}");
     let scmp_rows = table
@@ -49,11 +45,7 @@ fn demo_works_outside_the_repository_with_the_built_in_copies() {
         .arg("demo")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("using the copies built into claimgraph")
     );

@@ -1,7 +1,7 @@
 //! `claimgraph search`, `reindex`, the full-text SERVICE inside SPARQL, and
 //! the index staying consistent with the store through a crash.
 
-use crate::util::{TestDir, json_rows, stdout_of};
+use crate::util::{TestDir, assert_success, json_rows, stdout_of};
 use predicates::prelude::*;
 
 fn loaded() -> TestDir {
@@ -346,11 +346,7 @@ fn the_benchmark_runs_and_its_three_ways_agree() {
         .arg(t.path("bench"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = |k: &str| report[k]["rows"].as_u64().unwrap();
     assert_eq!(rows("search"), rows("sparql_service"), "{report}");

@@ -64,11 +64,7 @@ pub fn all_quads(data: &Path) -> Vec<String> {
         .args(["export", "--format", "nquads"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let mut lines: Vec<String> = stdout_of(&out).lines().map(str::to_owned).collect();
     lines.sort();
     lines
@@ -76,11 +72,16 @@ pub fn all_quads(data: &Path) -> Vec<String> {
 
 /// The bindings of a successful command's SPARQL JSON results.
 pub fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
+    assert_success(out);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    v["results"]["bindings"].as_array().unwrap().clone()
+}
+
+/// Asserts that a command succeeded, showing its stderr when it did not.
+pub fn assert_success(out: &std::process::Output) {
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
-    v["results"]["bindings"].as_array().unwrap().clone()
 }
