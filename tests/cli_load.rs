@@ -337,3 +337,37 @@ fn a_missing_path_is_reported_and_the_rest_loads() {
         .stderr(predicate::str::contains("no/such/file.toml: No such file"))
         .stderr(predicate::str::contains("1 file(s) loaded"));
 }
+
+#[test]
+fn a_failed_reload_keeps_what_was_stored_before() {
+    let t = TestDir::new();
+    let file = t.path("s.toml");
+    std::fs::write(&file, "id = \"s\"\nheadline = \"H\"\ntext = \"Xinhua said the NRTA will fund 100 dramas.\"\n[[claim]]\nquote = \"the NRTA will fund 100 dramas\"\nclaim = \"The NRTA will fund 100 dramas\"\nclaimant = \"NRTA\"\nkind = \"indirect\"\n").unwrap();
+    t.cmd().arg("load").arg(&file).assert().success();
+    let before = all_quads(&t.data());
+    // The edit breaks the file (a quote no longer in the text, then bad TOML).
+    std::fs::write(&file, "id = \"s\"\nheadline = \"H\"\ntext = \"Something else entirely.\"\n[[claim]]\nquote = \"the NRTA will fund 100 dramas\"\nclaim = \"x\"\nclaimant = \"NRTA\"\nkind = \"indirect\"\n").unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("quote not found"));
+    std::fs::write(&file, "id = \"s\"\nheadline = \"H\ntext = \"x\"\n").unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("s.toml:2:"));
+    assert_eq!(
+        before,
+        all_quads(&t.data()),
+        "the earlier graph is untouched"
+    );
+    t.cmd()
+        .args(["search", "dramas"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("100 dramas"));
+}
