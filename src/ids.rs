@@ -98,6 +98,33 @@ pub fn attribution_iri(
     iri(format!("{ID_BASE}attribution/{hash}"))
 }
 
+/// Kinds of minted IRI named `{ID_BASE}{kind}/{16 hex digits}`, which the
+/// index keeps as a 64-bit number instead of a string.
+pub const HASHED_KINDS: [&str; 3] = ["claim", "attribution", "source"];
+
+/// The 64-bit hash that names `iri`, when it is a minted IRI of `kind`
+/// (`{ID_BASE}{kind}/` and exactly 16 lower-case hex digits), so that
+/// [`hashed_iri`] gives the same string back.
+pub fn hashed_iri_key(iri: &str, kind: &str) -> Option<u64> {
+    let hex = iri
+        .strip_prefix(ID_BASE)?
+        .strip_prefix(kind)?
+        .strip_prefix('/')?;
+    let canonical = hex.len() == 16
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    canonical
+        .then(|| u64::from_str_radix(hex, 16).ok())
+        .flatten()
+}
+
+/// The minted IRI of `kind` named by a 64-bit hash: the inverse of
+/// [`hashed_iri_key`].
+pub fn hashed_iri(kind: &str, key: u64) -> String {
+    format!("{ID_BASE}{kind}/{key:016x}")
+}
+
 /// A node hanging off another one (`<iri>#part`), for selectors and steps.
 pub fn part_iri(of: &NamedNode, part: &str) -> NamedNode {
     iri(format!("{}#{part}", of.as_str()))
@@ -161,6 +188,31 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_iris_round_trip_and_nothing_else_is_taken_for_one() {
+        let claim = claim_iri(&claim_key("Beijing funds micro-dramas."));
+        let key = hashed_iri_key(claim.as_str(), "claim").expect("a minted claim IRI");
+        assert_eq!(hashed_iri("claim", key), claim.as_str());
+        let source = source_iri(Some("https://example.org/a"), "a");
+        let key = hashed_iri_key(source.as_str(), "source").expect("a minted source IRI");
+        assert_eq!(hashed_iri("source", key), source.as_str());
+        assert_eq!(
+            hashed_iri("claim", 1),
+            format!("{ID_BASE}claim/0000000000000001")
+        );
+        for other in [
+            source_iri(None, "op-ed").as_str().to_owned(),
+            format!("{ID_BASE}claim/00000000000000AB"),
+            format!("{ID_BASE}claim/0000000000000ab"),
+            format!("{ID_BASE}claim/00000000000000abc"),
+            format!("{ID_BASE}claim/+000000000000abc"),
+            format!("{ID_BASE}attribution/0000000000000abc"),
+            "https://example.org/claim/0000000000000abc".to_owned(),
+        ] {
+            assert_eq!(hashed_iri_key(&other, "claim"), None, "{other}");
+        }
+    }
 
     #[test]
     fn claim_keys_ignore_case_space_and_final_period() {

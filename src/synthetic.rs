@@ -196,8 +196,14 @@ impl Rng {
     }
 }
 
-fn node(kind: &str, n: usize) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ID_BASE}bench/{kind}/{n}"))
+/// Synthetic source `n`, named as ingestion names a page: from its URL.
+fn source(n: usize) -> NamedNode {
+    crate::ids::source_iri(Some(&format!("https://bench.invalid/article/{n}")), "")
+}
+
+/// The one version of synthetic source `n`.
+fn version(n: usize) -> NamedNode {
+    crate::ids::version_iri(&source(n), &crate::ids::content_hash(&n.to_string()))
 }
 
 /// The IRI of synthetic claimant `n` (an entity, so names resolve).
@@ -238,8 +244,8 @@ pub fn quads(claims: usize, seed: u64) -> impl Iterator<Item = Quad> {
     let sources = (0..SOURCES).flat_map({
         let q = q.clone();
         move |i| {
-            let s = node("source", i);
-            let v = node("version", i);
+            let s = source(i);
+            let v = version(i);
             // Dates spread over 2015–2026, deterministic per source.
             let day = (i as u64 * 7919) % (12 * 365);
             let date = crate::index::search::iso_date(1_420_070_400 + day as i64 * 86_400);
@@ -290,10 +296,14 @@ pub fn quads(claims: usize, seed: u64) -> impl Iterator<Item = Quad> {
         } else {
             words.join(" ")
         };
-        let claim = node("claim", i);
-        let att = node("attribution", i);
+        // Claims and attributions are named as the loader names them: from
+        // the normalised text, and from version, span, claim and claimant.
+        let key = crate::ids::claim_key(&text);
+        let claim = crate::ids::claim_iri(&key);
         let who = claimant(rng.below(CLAIMANTS as u64) as usize);
-        let source = node("source", rng.below(SOURCES as u64) as usize);
+        let n = rng.below(SOURCES as u64) as usize;
+        let source = source(n);
+        let att = crate::ids::attribution_iri(&version(n), i, i + text.len(), &key, &who);
         vec![
             q(&claim, rdf::TYPE, schema::CLAIM.into()),
             q(

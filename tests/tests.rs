@@ -10,3 +10,4 @@ mod cli_query;
 mod cli_search;
 mod cli_stats;
 mod queries;
+mod service;

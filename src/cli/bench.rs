@@ -1,7 +1,9 @@
 //! `claimgraph bench`: full-text benchmark on a synthetic claim graph.
 //! Builds the graph and the index, then times one two-word query in the same
 //! run: (a) `search`; (b) SPARQL with `SERVICE cg:search` binding claimant,
-//! source and date; (b2) the same plus labels looked up in the store; (c) the
+//! source and date; (b1) the SERVICE binding only the attribution, joined
+//! with the store for claimant, source and date; (b2) (b) plus labels looked
+//! up in the store; (c) the
 //! same rows as (b) through graph patterns and `FILTER(CONTAINS(LCASE(?text),
 //! …))`; (c0) that filter's scan alone. Reports p50/p95, ratios and peak
 //! memory.
@@ -21,6 +23,13 @@ const WORDS: &str = "funding beijing";
 /// (b) The SERVICE binds claimant, source and date from the index.
 const WITH_SERVICE: &str = "SELECT ?claim ?claimant ?source ?date WHERE {
   SERVICE cg:search { ?claim cg:matches \"funding beijing\" ; cg:claimant ?claimant ; cg:source ?source ; schema:datePublished ?date }
+}";
+
+/// (b1) The SERVICE gives the attribution; the store gives the rest.
+const WITH_SERVICE_JOIN: &str = "SELECT ?claim ?claimant ?source ?date WHERE {
+  SERVICE cg:search { ?claim cg:matches \"funding beijing\" ; cg:attribution ?a }
+  ?a cg:claimant ?claimant ; cg:source ?source .
+  ?source schema:datePublished ?date .
 }";
 
 /// (b2) The same, plus the claimant's label and the source's headline from the store.
@@ -102,6 +111,9 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         .len())
     })?;
     let b = time("(b) SERVICE", args.runs, &|| sparql(WITH_SERVICE))?;
+    let b1 = time("(b1) SERVICE + store join", args.runs, &|| {
+        sparql(WITH_SERVICE_JOIN)
+    })?;
     let b2 = time("(b2) SERVICE + store labels", args.runs, &|| {
         sparql(WITH_SERVICE_LABELS)
     })?;
@@ -111,6 +123,16 @@ pub fn run(args: BenchArgs) -> Result<Status> {
     let c0 = time("(c0) FILTER(CONTAINS) scan", args.filter_runs, &|| {
         sparql(FILTER_ONLY)
     })?;
+    let all = [&a, &b0, &b, &b1, &b2, &c, &c0];
+    if let Some(odd) = all.iter().find(|t| t.rows != a.rows) {
+        bail!(
+            "{} found {} rows where (a) found {}: the variants disagree",
+            odd.name,
+            odd.rows,
+            a.rows
+        );
+    }
+    let detached = prepare(WITH_SERVICE, "bench", Vec::new(), Some(data.fulltext()))?.is_detached();
     let peak_mib = peak_memory_kib().map(|k| k as f64 / 1024.0);
 
     let report = serde_json::json!({
@@ -125,6 +147,8 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         "search": a.json(),
         "index_only": b0.json(),
         "sparql_service": b.json(),
+        "sparql_service_reads_store": !detached,
+        "sparql_service_with_store_join": b1.json(),
         "sparql_service_with_store_labels": b2.json(),
         "sparql_filter_contains": c.json(),
         "sparql_filter_scan_only": c0.json(),
@@ -146,7 +170,7 @@ pub fn run(args: BenchArgs) -> Result<Status> {
     );
     println!("store load {store_secs:.1} s, index build {index_secs:.1} s, {docs} documents");
     println!("query: {WORDS:?}; rows carry claim, claimant, source and date");
-    for t in [&a, &b0, &b, &b2, &c, &c0] {
+    for t in all {
         println!(
             "  {:<32} rows {:>6}  p50 {:>9.2} ms  p95 {:>9.2} ms  ({} runs)",
             t.name, t.rows, t.p50, t.p95, t.runs
@@ -158,6 +182,9 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         c0.p50 / b.p50
     );
     println!("  (b) / (a) at p50: {:.2}×", b.p50 / a.p50);
+    if detached {
+        println!("  (b) reads nothing from the store: it was evaluated without it");
+    }
     if let Some(m) = peak_mib {
         println!("peak memory (VmHWM) {m:.0} MiB");
     }

@@ -4,7 +4,7 @@
 use super::args::{QueryArgs, ResultsFormat};
 use super::{Status, open};
 use anyhow::{Context, Result, bail};
-use claimgraph::queries::{NAMED, bind_params, find_named, prepare, run_query};
+use claimgraph::queries::{NAMED, Prepared, bind_params, find_named, prepare};
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_results};
 use claimgraph::store::{DataDir, OpenMode};
 use oxigraph::model::Variable;
@@ -58,25 +58,22 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
 /// Runs a prepared query and prints its results to stdout.
 pub fn print_results(
     data: &DataDir,
-    prepared: oxigraph::sparql::PreparedSparqlQuery,
+    prepared: Prepared,
     format: ResultsFormat,
     columns: Columns<'_>,
     table: TableOptions,
     explain: bool,
 ) -> Result<Status> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if explain {
-        let (results, explanation) = prepared
-            .on_store(data.store())
-            .compute_statistics()
-            .explain();
-        let written = write_results(results?, output_format(format), columns, table, &mut out)?;
+    let detached = prepared.is_detached();
+    let (results, explanation) = prepared.run(data.store(), explain)?;
+    let written = write_results(results, output_format(format), columns, table, &mut out)?;
+    if let Some(explanation) = explanation {
+        if detached {
+            eprintln!("answered from the full-text index alone: the store was not read");
+        }
         eprintln!("{explanation:?}");
-        written
-    } else {
-        let results = run_query(data.store(), prepared)?;
-        write_results(results, output_format(format), columns, table, &mut out)?
-    };
+    }
     out.flush().context("writing output")?;
     Ok(if written.is_empty() {
         Status::NothingFound

@@ -1,7 +1,8 @@
 //! Full-text search over attributions: a query in the index's syntax (words,
 //! "phrases", AND/OR/NOT, prefix*), filters on claimant, reporter, date and
 //! language, ranked hits with a highlighted snippet; and the lean variant the
-//! SPARQL SERVICE uses, which reads only fast fields.
+//! SPARQL SERVICE uses, which reads fast fields (and the doc store only for
+//! IRIs claimgraph did not mint).
 
 use super::FullText;
 use crate::{Error, Result};
@@ -10,7 +11,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Score, TantivyDocument, Term};
 
@@ -260,6 +261,34 @@ pub struct Wanted {
     pub date: bool,
 }
 
+/// An IRI-valued column of [`FastHit`] that may be read as a number.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Attribution,
+    Claim,
+    Source,
+}
+
+impl Slot {
+    fn stored(self, f: &super::Fields) -> Field {
+        match self {
+            Slot::Attribution => f.iri,
+            Slot::Claim => f.claim,
+            Slot::Source => f.source,
+        }
+    }
+}
+
+impl FastHit {
+    fn slot_mut(&mut self, slot: Slot) -> &mut String {
+        match slot {
+            Slot::Attribution => &mut self.attribution,
+            Slot::Claim => &mut self.claim,
+            Slot::Source => &mut self.source,
+        }
+    }
+}
+
 /// A hit as the SERVICE binds it: read from fast fields only.
 #[derive(Debug, Clone)]
 pub struct FastHit {
@@ -290,21 +319,30 @@ pub fn fast_hits(ft: &FullText, text: &str, limit: usize, wanted: Wanted) -> Res
         .search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())
         .map_err(ix)?;
     let schema = ft.index().schema();
-    // Only the columns asked for are read: decoding a high-cardinality
-    // column (one IRI per document) walks much of its dictionary.
-    let names: Vec<(usize, String)> = [
-        (wanted.attribution, f.iri),
-        (wanted.claim, f.claim),
-        (wanted.claimant, f.claimant),
-        (wanted.source, f.source),
+    let name = |field| schema.get_field_name(field).to_owned();
+    // Only the columns asked for are read. IRIs claimgraph mints are read as
+    // numbers; any other IRI (from a user's RDF file) from the doc store.
+    let hashed: Vec<(Slot, String, Field, &str)> = [
+        (
+            wanted.attribution,
+            Slot::Attribution,
+            f.iri_key,
+            f.iri,
+            "attribution",
+        ),
+        (wanted.claim, Slot::Claim, f.claim_key, f.claim, "claim"),
+        (
+            wanted.source,
+            Slot::Source,
+            f.source_key,
+            f.source,
+            "source",
+        ),
     ]
-    .iter()
-    .enumerate()
-    .filter(|(_, (want, _))| *want)
-    .map(|(i, (_, field))| (i, schema.get_field_name(*field).to_owned()))
+    .into_iter()
+    .filter(|t| t.0)
+    .map(|(_, slot, key, _, kind)| (slot, name(key), slot.stored(&f), kind))
     .collect();
-
-    let date_name = schema.get_field_name(f.date).to_owned();
     let mut hits: Vec<FastHit> = top
         .iter()
         .map(|(score, _)| FastHit {
@@ -320,24 +358,36 @@ pub fn fast_hits(ft: &FullText, text: &str, limit: usize, wanted: Wanted) -> Res
     for (i, (_, address)) in top.iter().enumerate() {
         by_segment[address.segment_ord as usize].push(i);
     }
+    // Hits whose IRI of some slot is not a minted one: read from stored fields.
+    let mut unhashed: Vec<(usize, Slot, Field)> = Vec::new();
     for (segment, members) in by_segment.iter().enumerate() {
         if members.is_empty() {
             continue;
         }
         let ff = searcher.segment_reader(segment as u32).fast_fields();
         if wanted.date {
-            let dates = ff.date(&date_name).map_err(ix)?;
+            let dates = ff.date(&name(f.date)).map_err(ix)?;
             for &i in members {
                 hits[i].date = dates
                     .first(top[i].1.doc_id)
                     .map(|d| d.into_timestamp_secs());
             }
         }
-        for (column_index, name) in &names {
+        for (slot, column, stored, kind) in &hashed {
+            let keys = ff.u64(column).map_err(ix)?;
+            for &i in members {
+                match keys.first(top[i].1.doc_id) {
+                    Some(key) => *hits[i].slot_mut(*slot) = crate::ids::hashed_iri(kind, key),
+                    None => unhashed.push((i, *slot, *stored)),
+                }
+            }
+        }
+        if wanted.claimant {
+            // Few distinct claimants: the dictionary is small.
             let column = ff
-                .str(name)
+                .str(&name(f.claimant))
                 .map_err(ix)?
-                .ok_or_else(|| Error::Index(format!("no fast field {name}")))?;
+                .ok_or_else(|| Error::Index("no fast field claimant".into()))?;
             let mut wanted: Vec<(u64, usize)> = members
                 .iter()
                 .filter_map(|&i| column.term_ords(top[i].1.doc_id).next().map(|ord| (ord, i)))
@@ -357,15 +407,14 @@ pub fn fast_hits(ft: &FullText, text: &str, limit: usize, wanted: Wanted) -> Res
                 while ords[k] != ord {
                     k += 1;
                 }
-                let value = values.get(k).cloned().unwrap_or_default();
-                let hit = &mut hits[i];
-                match *column_index {
-                    0 => hit.attribution = value,
-                    1 => hit.claim = value,
-                    2 => hit.claimant = value,
-                    _ => hit.source = value,
-                }
+                hits[i].claimant = values.get(k).cloned().unwrap_or_default();
             }
+        }
+    }
+    for (i, slot, stored) in unhashed {
+        let doc: TantivyDocument = searcher.doc(top[i].1).map_err(ix)?;
+        if let Some(value) = doc.get_first(stored).and_then(|v| v.as_str()) {
+            *hits[i].slot_mut(slot) = value.to_owned();
         }
     }
     Ok(hits)

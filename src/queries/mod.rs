@@ -9,4 +9,4 @@ pub mod run;
 
 pub use named::{CHECKS, NAMED, NamedQuery, find_named};
 pub use params::{ParamKind, ParamSpec, bind_params};
-pub use run::{PREFIXES, prepare, run_query};
+pub use run::{PREFIXES, Prepared, prepare, run_query};
