@@ -130,3 +130,34 @@ fn a_store_free_query_gives_what_the_store_path_gives() {
     );
     assert!(!detached);
 }
+
+#[test]
+fn a_limit_keeps_the_best_hits_and_a_slot_may_bind_two_variables() {
+    let (_temp, data) = loaded();
+    let all = |limit: &str| {
+        rows(
+            &data,
+            &format!(
+                "SELECT ?score ?claim ?w1 ?w2 WHERE {{
+                   SERVICE cg:search {{ ?claim cg:matches \"micro-drama OR 微短剧 OR Beijing\" ;
+                     cg:score ?score ; cg:claimant ?w1, ?w2 {limit} }}
+                 }}"
+            ),
+        )
+        .0
+    };
+    let every = all("");
+    let best_two = all("; cg:limit 2");
+    assert!(every.len() > 2, "{every:#?}");
+    assert_eq!(best_two.len(), 2);
+    let score = |row: &String| row.split(" | ").next().unwrap().parse::<f64>().unwrap();
+    let mut scores: Vec<f64> = every.iter().map(score).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let mut kept: Vec<f64> = best_two.iter().map(score).collect();
+    kept.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(kept, scores[..2]);
+    for row in &every {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        assert!(!cells[2].is_empty() && cells[2] == cells[3], "{row}");
+    }
+}

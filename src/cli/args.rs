@@ -306,7 +306,8 @@ Figures are in BENCHMARKS.md.
 
 Examples:
   claimgraph bench --claims 100000 --dir /tmp/cg-bench-100k
-  claimgraph bench --claims 1000000 --dir /tmp/cg-bench-1m --json"
+  claimgraph bench --claims 1000000 --dir /tmp/cg-bench-1m --json
+  claimgraph bench --dir /tmp/cg-bench-1m --reuse --filter-runs 0   # time again, no FILTER"
 )]
 pub struct BenchArgs {
     /// Number of claims to generate.
@@ -315,13 +316,18 @@ pub struct BenchArgs {
     /// A fresh (absent or empty) directory for the benchmark's data dir.
     #[arg(long, value_name = "DIR")]
     pub dir: PathBuf,
+    /// Time the queries on the data dir an earlier bench built in DIR,
+    /// without generating anything (--claims and --seed are then ignored).
+    #[arg(long)]
+    pub reuse: bool,
     /// Seed of the generator.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Timed runs of the search and SERVICE queries.
     #[arg(long, default_value_t = 30)]
     pub runs: usize,
-    /// Timed runs of the FILTER(CONTAINS) query (slow on big graphs).
+    /// Timed runs of the FILTER(CONTAINS) queries (slow on big graphs; 0
+    /// skips them).
     #[arg(long, default_value_t = 5)]
     pub filter_runs: usize,
     /// Print one JSON object instead of text.

@@ -11,6 +11,7 @@
 use super::Status;
 use super::args::BenchArgs;
 use anyhow::{Result, bail};
+use claimgraph::index::docs::DocKind;
 use claimgraph::index::search::{SearchOptions, search};
 use claimgraph::queries::{prepare, run_query};
 use claimgraph::store::{DataDir, OpenMode};
@@ -54,24 +55,33 @@ const FILTER_ONLY: &str = "SELECT ?claim WHERE {
 }";
 
 pub fn run(args: BenchArgs) -> Result<Status> {
-    if args.dir.exists() && std::fs::read_dir(&args.dir)?.next().is_some() {
-        bail!(
-            "{} is not empty; the benchmark builds a fresh data dir there",
-            args.dir.display()
+    let (data, built) = if args.reuse {
+        let data = DataDir::open(&args.dir, OpenMode::Existing)?;
+        let docs = data.fulltext().count(DocKind::Attribution)? as usize;
+        eprintln!("reusing {} ({docs} claims indexed)", args.dir.display());
+        (data, None)
+    } else {
+        if args.dir.exists() && std::fs::read_dir(&args.dir)?.next().is_some() {
+            bail!(
+                "{} is not empty; the benchmark builds a fresh data dir there (or give --reuse)",
+                args.dir.display()
+            );
+        }
+        let data = DataDir::open(&args.dir, OpenMode::Create)?;
+        eprintln!(
+            "generating and loading {} claims, {} claimants, {} sources…",
+            args.claims,
+            synthetic::CLAIMANTS,
+            synthetic::SOURCES
         );
-    }
-    let data = DataDir::open(&args.dir, OpenMode::Create)?;
-    eprintln!(
-        "generating and loading {} claims, {} claimants, {} sources…",
-        args.claims,
-        synthetic::CLAIMANTS,
-        synthetic::SOURCES
-    );
-    let (store_secs, index_secs, docs) =
-        data.bulk_load(synthetic::quads(args.claims, args.seed))?;
-    eprintln!(
-        "store loaded in {store_secs:.1} s; index built in {index_secs:.1} s ({docs} documents)"
-    );
+        let (store_secs, index_secs, docs) =
+            data.bulk_load(synthetic::quads(args.claims, args.seed))?;
+        eprintln!(
+            "store loaded in {store_secs:.1} s; index built in {index_secs:.1} s ({docs} documents)"
+        );
+        (data, Some((store_secs, index_secs, docs)))
+    };
+    let claims = data.fulltext().count(DocKind::Attribution)? as usize;
 
     let search_hits = || -> Result<usize> {
         let options = SearchOptions {
@@ -117,13 +127,27 @@ pub fn run(args: BenchArgs) -> Result<Status> {
     let b2 = time("(b2) SERVICE + store labels", args.runs, &|| {
         sparql(WITH_SERVICE_LABELS)
     })?;
-    let c = time("(c) FILTER(CONTAINS) + joins", args.filter_runs, &|| {
-        sparql(WITH_FILTER)
-    })?;
-    let c0 = time("(c0) FILTER(CONTAINS) scan", args.filter_runs, &|| {
-        sparql(FILTER_ONLY)
-    })?;
-    let all = [&a, &b0, &b, &b1, &b2, &c, &c0];
+    let (c, c0) = if args.filter_runs > 0 {
+        (
+            Some(time(
+                "(c) FILTER(CONTAINS) + joins",
+                args.filter_runs,
+                &|| sparql(WITH_FILTER),
+            )?),
+            Some(time(
+                "(c0) FILTER(CONTAINS) scan",
+                args.filter_runs,
+                &|| sparql(FILTER_ONLY),
+            )?),
+        )
+    } else {
+        (None, None)
+    };
+    let all: Vec<&Timing> = [Some(&a), Some(&b0), Some(&b), Some(&b1), Some(&b2)]
+        .into_iter()
+        .chain([c.as_ref(), c0.as_ref()])
+        .flatten()
+        .collect();
     if let Some(odd) = all.iter().find(|t| t.rows != a.rows) {
         bail!(
             "{} found {} rows where (a) found {}: the variants disagree",
@@ -134,26 +158,27 @@ pub fn run(args: BenchArgs) -> Result<Status> {
     }
     let detached = prepare(WITH_SERVICE, "bench", Vec::new(), Some(data.fulltext()))?.is_detached();
     let peak_mib = peak_memory_kib().map(|k| k as f64 / 1024.0);
+    let over_b = |t: &Option<Timing>| t.as_ref().map(|t| round(t.p50 / b.p50));
 
     let report = serde_json::json!({
-        "claims": args.claims,
+        "claims": claims,
         "claimants": synthetic::CLAIMANTS,
         "sources": synthetic::SOURCES,
-        "seed": args.seed,
+        "seed": (!args.reuse).then_some(args.seed),
         "query": WORDS,
-        "store_load_s": round(store_secs),
-        "index_build_s": round(index_secs),
-        "documents": docs,
+        "store_load_s": built.map(|b| round(b.0)),
+        "index_build_s": built.map(|b| round(b.1)),
+        "documents": built.map(|b| b.2),
         "search": a.json(),
         "index_only": b0.json(),
         "sparql_service": b.json(),
         "sparql_service_reads_store": !detached,
         "sparql_service_with_store_join": b1.json(),
         "sparql_service_with_store_labels": b2.json(),
-        "sparql_filter_contains": c.json(),
-        "sparql_filter_scan_only": c0.json(),
-        "ratio_filter_over_service_p50": round(c.p50 / b.p50),
-        "ratio_filter_scan_over_service_p50": round(c0.p50 / b.p50),
+        "sparql_filter_contains": c.as_ref().map(Timing::json),
+        "sparql_filter_scan_only": c0.as_ref().map(Timing::json),
+        "ratio_filter_over_service_p50": over_b(&c),
+        "ratio_filter_scan_over_service_p50": over_b(&c0),
         "ratio_service_over_search_p50": round(b.p50 / a.p50),
         "peak_memory_mib": peak_mib.map(round),
     });
@@ -162,25 +187,30 @@ pub fn run(args: BenchArgs) -> Result<Status> {
         return Ok(Status::Ok);
     }
     println!(
-        "claims {}  (claimants {}, sources {}, seed {})",
-        args.claims,
+        "claims {claims}  (claimants {}, sources {})",
         synthetic::CLAIMANTS,
         synthetic::SOURCES,
-        args.seed
     );
-    println!("store load {store_secs:.1} s, index build {index_secs:.1} s, {docs} documents");
+    if let Some((store_secs, index_secs, docs)) = built {
+        println!(
+            "seed {}; store load {store_secs:.1} s, index build {index_secs:.1} s, {docs} documents",
+            args.seed
+        );
+    }
     println!("query: {WORDS:?}; rows carry claim, claimant, source and date");
-    for t in all {
+    for t in &all {
         println!(
             "  {:<32} rows {:>6}  p50 {:>9.2} ms  p95 {:>9.2} ms  ({} runs)",
             t.name, t.rows, t.p50, t.p95, t.runs
         );
     }
-    println!(
-        "  (c) / (b) at p50: {:.0}×   (c0) / (b) at p50: {:.0}×",
-        c.p50 / b.p50,
-        c0.p50 / b.p50
-    );
+    if let (Some(c), Some(c0)) = (&c, &c0) {
+        println!(
+            "  (c) / (b) at p50: {:.0}×   (c0) / (b) at p50: {:.0}×",
+            c.p50 / b.p50,
+            c0.p50 / b.p50
+        );
+    }
     println!("  (b) / (a) at p50: {:.2}×", b.p50 / a.p50);
     if detached {
         println!("  (b) reads nothing from the store: it was evaluated without it");

@@ -261,6 +261,76 @@ pub struct Wanted {
     pub date: bool,
 }
 
+/// Every hit with its score, best first (ties in index order), at most
+/// `limit`. The SERVICE wants all hits, where a top-k collector prunes little
+/// and allocates twice `limit` entries per segment up front.
+struct AllScored {
+    limit: usize,
+}
+
+struct SegmentHits {
+    segment: tantivy::SegmentOrdinal,
+    limit: usize,
+    hits: Vec<(Score, DocAddress)>,
+}
+
+fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Keeps the best `limit` hits, in order.
+fn keep_best(hits: &mut Vec<(Score, DocAddress)>, limit: usize) {
+    if hits.len() > limit && limit > 0 {
+        hits.select_nth_unstable_by(limit - 1, best_first);
+    }
+    hits.truncate(limit);
+}
+
+impl tantivy::collector::Collector for AllScored {
+    type Fruit = Vec<(Score, DocAddress)>;
+    type Child = SegmentHits;
+
+    fn for_segment(
+        &self,
+        segment: tantivy::SegmentOrdinal,
+        _reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentHits> {
+        Ok(SegmentHits {
+            segment,
+            limit: self.limit,
+            hits: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all: Self::Fruit = fruits.into_iter().flatten().collect();
+        keep_best(&mut all, self.limit);
+        all.sort_unstable_by(best_first);
+        Ok(all)
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentHits {
+    type Fruit = Vec<(Score, DocAddress)>;
+
+    fn collect(&mut self, doc: tantivy::DocId, score: Score) {
+        self.hits.push((score, DocAddress::new(self.segment, doc)));
+        // Bounded memory on a query that matches most of the index.
+        if self.hits.len() >= 2 * self.limit.max(1024) {
+            keep_best(&mut self.hits, self.limit);
+        }
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        keep_best(&mut self.hits, self.limit);
+        self.hits
+    }
+}
+
 /// An IRI-valued column of [`FastHit`] that may be read as a number.
 #[derive(Debug, Clone, Copy)]
 enum Slot {
@@ -315,9 +385,7 @@ pub fn fast_hits(ft: &FullText, text: &str, limit: usize, wanted: Wanted) -> Res
     let ix = |e: tantivy::TantivyError| Error::Index(e.to_string());
     let query = parse(ft, text)?;
     let searcher = ft.searcher();
-    let top = searcher
-        .search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())
-        .map_err(ix)?;
+    let top = searcher.search(&*query, &AllScored { limit }).map_err(ix)?;
     let schema = ft.index().schema();
     let name = |field| schema.get_field_name(field).to_owned();
     // Only the columns asked for are read. IRIs claimgraph mints are read as

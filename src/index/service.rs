@@ -177,26 +177,39 @@ pub fn evaluate(fulltext: &FullText, pattern: &GraphPattern) -> Result<Rows, Err
                 Slot::Score | Slot::Date => true,
             })
         })
-        .map(|h| {
+        .map(|mut h| {
             let values: Vec<Option<Term>> = binds
                 .iter()
-                .map(|(slot, _)| match slot {
-                    Slot::Claim => iri(&h.claim),
-                    Slot::Attribution => iri(&h.attribution),
-                    Slot::Claimant => iri(&h.claimant),
-                    Slot::Source => iri(&h.source),
-                    Slot::Score => {
-                        Some(Literal::new_typed_literal(h.score.to_string(), xsd::FLOAT).into())
-                    }
-                    Slot::Date => h.date.map(|d| {
-                        let iso = iso_date(d);
-                        let datatype = if iso.contains('T') {
-                            xsd::DATE_TIME
+                .enumerate()
+                .map(|(at, (slot, _))| {
+                    // The last variable bound to a slot takes its string;
+                    // any earlier one (`cg:claimant ?a, ?b`) gets a copy.
+                    let last = !binds[at + 1..].iter().any(|(s, _)| s == slot);
+                    let take = |value: &mut String| {
+                        if last {
+                            std::mem::take(value)
                         } else {
-                            xsd::DATE
-                        };
-                        Literal::new_typed_literal(iso, datatype).into()
-                    }),
+                            value.clone()
+                        }
+                    };
+                    match slot {
+                        Slot::Claim => iri(take(&mut h.claim)),
+                        Slot::Attribution => iri(take(&mut h.attribution)),
+                        Slot::Claimant => iri(take(&mut h.claimant)),
+                        Slot::Source => iri(take(&mut h.source)),
+                        Slot::Score => {
+                            Some(Literal::new_typed_literal(h.score.to_string(), xsd::FLOAT).into())
+                        }
+                        Slot::Date => h.date.map(|d| {
+                            let iso = iso_date(d);
+                            let datatype = if iso.contains('T') {
+                                xsd::DATE_TIME
+                            } else {
+                                xsd::DATE
+                            };
+                            Literal::new_typed_literal(iso, datatype).into()
+                        }),
+                    }
                 })
                 .collect();
             values
@@ -214,6 +227,6 @@ fn push_unique(binds: &mut Vec<(Slot, Variable)>, bind: (Slot, Variable)) {
 /// Every IRI in the index was read from the store (or minted from a hash
 /// the store's IRI gave), so it is valid: no second parse (measured: IRI
 /// parsing was the largest cost of binding hits at 100k claims).
-fn iri(s: &str) -> Option<Term> {
+fn iri(s: String) -> Option<Term> {
     (!s.is_empty()).then(|| NamedNode::new_unchecked(s).into())
 }
