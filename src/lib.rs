@@ -6,16 +6,20 @@
 //! deterministic IRIs ([`ids`], [`vocab`]), lands in one named graph per input
 //! in the data directory ([`store`], [`load`]), and is read back through named
 //! SPARQL queries and integrity checks ([`queries`], [`checks`], [`stats`]),
-//! rendered for people or machines ([`results`]).
+//! rendered for people or machines ([`results`]). Web pages are decoded and
+//! extracted into articles ([`ingest`]) and measured against annotated
+//! corpora ([`eval`]).
 #![warn(missing_docs)]
 
 pub mod annotated;
 pub mod checks;
 pub mod embedded;
 mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod ids;
 pub mod index;
+pub mod ingest;
 pub mod load;
 pub mod queries;
 pub mod rdf_file;

@@ -280,11 +280,20 @@ impl DataDir {
     /// documents when they are all annotated sources, everything otherwise
     /// (an ontology or gazetteer change can touch any document's names).
     fn update_index(&self, graphs: &[NamedOrBlankNode], generation: u64) -> Result<()> {
-        let annotations = format!("{GRAPH_BASE}annotations/");
+        // Annotated sources and ingested pages: each graph derives its own
+        // documents only.
+        let per_source = [
+            format!("{GRAPH_BASE}annotations/"),
+            format!("{GRAPH_BASE}web/"),
+        ];
         let named: Option<Vec<NamedNode>> = graphs
             .iter()
             .map(|g| match g {
-                NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(&annotations) => {
+                NamedOrBlankNode::NamedNode(n)
+                    if per_source
+                        .iter()
+                        .any(|p| n.as_str().starts_with(p.as_str())) =>
+                {
                     Some(n.clone())
                 }
                 _ => None,

@@ -147,6 +147,10 @@ namespace!(
     PUBLISHER = "publisher",
     /// A source's publication date.
     DATE_PUBLISHED = "datePublished",
+    /// A source's last modification date.
+    DATE_MODIFIED = "dateModified",
+    /// A news article (the type of ingested sources).
+    NEWS_ARTICLE = "NewsArticle",
     /// A source's language (BCP 47).
     IN_LANGUAGE = "inLanguage",
     /// A generic thing, for minted entities of unknown type.

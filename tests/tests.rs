@@ -1,10 +1,12 @@
 //! claimgraph's integration tests, built as one test binary.
 
+mod http;
 mod util;
 
 mod cli_check;
 mod cli_demo;
 mod cli_export;
+mod cli_ingest;
 mod cli_load;
 mod cli_query;
 mod cli_search;

@@ -5,12 +5,16 @@ pub mod args;
 mod bench;
 mod check;
 mod demo;
+mod eval;
 mod export;
+mod extract;
+mod ingest;
 mod load;
 mod query;
 mod reindex;
 mod search;
 mod stats;
+mod versions;
 
 use anyhow::Result;
 use args::{Cli, Command};
@@ -51,6 +55,10 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Stats(a) => stats::run(&data_dir, a),
         Command::Demo(a) => demo::run(&data_dir, a),
         Command::Bench(a) => bench::run(a),
+        Command::Ingest(a) => ingest::run(&data_dir, a),
+        Command::Versions(a) => versions::run(&data_dir, a),
+        Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a),
     }
 }
 

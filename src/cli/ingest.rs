@@ -1,0 +1,284 @@
+//! `claimgraph ingest`: pages from URLs, files and directories, extracted
+//! and saved as versions of their sources. URLs are fetched concurrently and
+//! politely; files are extracted on every core; writes are batched (one
+//! transaction and one index commit per batch). Every failure is reported
+//! with its URL or file and the run goes on; a JSON summary on request.
+
+use super::Status;
+use super::args::IngestArgs;
+use anyhow::{Context, Result};
+use claimgraph::ingest::extract::{Article, extract};
+use claimgraph::ingest::fetch::{FetchOptions, Fetcher, Validators};
+use claimgraph::ingest::files::{page_files, read_page};
+use claimgraph::ingest::save::{Saved, Staged, commit, stage};
+use claimgraph::store::DataDir;
+use claimgraph::store::OpenMode;
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Articles written per transaction.
+const BATCH: usize = 64;
+
+/// Counts for the summary.
+#[derive(Debug, Default, serde::Serialize)]
+struct Summary {
+    inputs: usize,
+    fetched: usize,
+    not_modified: usize,
+    new_sources: usize,
+    new_versions: usize,
+    unchanged: usize,
+    errors: BTreeMap<String, usize>,
+    seconds: f64,
+}
+
+pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
+    let started = std::time::Instant::now();
+    let data = super::open(data_dir, OpenMode::Create)?;
+    let (urls, paths): (Vec<String>, Vec<PathBuf>) = {
+        let mut urls = Vec::new();
+        let mut paths = Vec::new();
+        for input in &args.inputs {
+            if input.contains("://") {
+                urls.push(input.clone());
+            } else {
+                paths.push(PathBuf::from(input));
+            }
+        }
+        (urls, paths)
+    };
+    let mut summary = Summary::default();
+    let mut batch: Vec<Staged> = Vec::new();
+    let retrieved = now_iso();
+    let tty = std::io::stderr().is_terminal() && !args.quiet;
+
+    // Files: extracted in parallel, saved in order.
+    let files = page_files(&paths);
+    summary.inputs += files.len();
+    let total = files.len();
+    let mut done = 0;
+    for chunk in files.chunks(BATCH) {
+        let articles = extract_files(chunk, args.url.as_deref(), args.max_bytes);
+        for article in articles {
+            done += 1;
+            if tty {
+                eprint!("\rfiles {done}/{total}");
+            }
+            match article.and_then(|a| stage(&data, &a, &retrieved).map_err(anyhow::Error::from)) {
+                Ok(s) => batch.push(s),
+                Err(e) => report(&mut summary, "extract", &e),
+            }
+        }
+        flush(&data, &mut batch, &mut summary)?;
+    }
+    if tty && total > 0 {
+        eprintln!();
+    }
+
+    // URLs: fetched concurrently, saved as they arrive.
+    if !urls.is_empty() {
+        summary.inputs += urls.len();
+        let options = FetchOptions {
+            connect_timeout: Duration::from_secs_f64(args.timeout.min(30.0)),
+            read_timeout: Duration::from_secs_f64(args.timeout),
+            total_timeout: Duration::from_secs_f64(args.timeout * 2.0),
+            max_bytes: args.max_bytes,
+            contact: args.contact.clone(),
+            robots: !args.ignore_robots,
+            allow_private: args.allow_private,
+            host_delay: Duration::from_secs_f64(args.delay),
+            concurrency: args.concurrency,
+            retries: args.retries,
+            ..FetchOptions::default()
+        };
+        let state_path = data.path().join("fetch-state.json");
+        let mut state: HashMap<String, (Option<String>, Option<String>)> =
+            std::fs::read_to_string(&state_path)
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .context("starting the HTTP runtime")?;
+        let fetcher = std::sync::Arc::new(Fetcher::new(options)?);
+        let (tx, rx) = std::sync::mpsc::channel();
+        for url in urls.clone() {
+            let fetcher = std::sync::Arc::clone(&fetcher);
+            let tx = tx.clone();
+            let validators = state
+                .get(&url)
+                .map(|(etag, last_modified)| Validators {
+                    etag: etag.clone(),
+                    last_modified: last_modified.clone(),
+                })
+                .unwrap_or_default();
+            runtime.spawn(async move {
+                let result = fetcher.fetch(&url, &validators).await;
+                let _ = tx.send(result);
+            });
+        }
+        drop(tx);
+        let total = urls.len();
+        for (i, result) in rx.into_iter().enumerate() {
+            if tty {
+                eprint!("\rurls {}/{total}", i + 1);
+            }
+            match result {
+                Ok(page) => {
+                    state.insert(
+                        page.requested.clone(),
+                        (
+                            page.validators.etag.clone(),
+                            page.validators.last_modified.clone(),
+                        ),
+                    );
+                    if page.not_modified {
+                        summary.not_modified += 1;
+                        continue;
+                    }
+                    summary.fetched += 1;
+                    let article = extract(
+                        &page.body,
+                        &page.url,
+                        Some(&page.url),
+                        page.content_type.as_deref(),
+                    )
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", page.url));
+                    match article
+                        .and_then(|a| stage(&data, &a, &retrieved).map_err(anyhow::Error::from))
+                    {
+                        Ok(s) => batch.push(s),
+                        Err(e) => report(&mut summary, "extract", &e),
+                    }
+                    if batch.len() >= BATCH {
+                        flush(&data, &mut batch, &mut summary)?;
+                    }
+                }
+                Err(e) => {
+                    if tty {
+                        eprintln!();
+                    }
+                    eprintln!("claimgraph: error: {e}");
+                    *summary.errors.entry(e.kind().to_owned()).or_default() += 1;
+                }
+            }
+        }
+        if tty {
+            eprintln!();
+        }
+        flush(&data, &mut batch, &mut summary)?;
+        let json = serde_json::to_string(&state)?;
+        std::fs::write(&state_path, json)
+            .with_context(|| format!("writing {}", state_path.display()))?;
+    }
+    flush(&data, &mut batch, &mut summary)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    let errors: usize = summary.errors.values().sum();
+    eprintln!(
+        "{} inputs: {} new sources, {} new versions, {} unchanged, {} not modified, {} errors ({:.1} s)",
+        summary.inputs,
+        summary.new_sources,
+        summary.new_versions,
+        summary.unchanged,
+        summary.not_modified,
+        errors,
+        summary.seconds
+    );
+    if let Some(path) = &args.report {
+        std::fs::write(path, serde_json::to_string_pretty(&summary)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(if errors > 0 {
+        Status::Error
+    } else {
+        Status::Ok
+    })
+}
+
+fn report(summary: &mut Summary, kind: &str, e: &anyhow::Error) {
+    eprintln!("claimgraph: error: {e:#}");
+    *summary.errors.entry(kind.to_owned()).or_default() += 1;
+}
+
+fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    commit(data, batch)?;
+    for s in batch.drain(..) {
+        match s.saved {
+            Saved::NewSource => summary.new_sources += 1,
+            Saved::NewVersion { .. } => summary.new_versions += 1,
+            Saved::Unchanged => summary.unchanged += 1,
+        }
+    }
+    Ok(())
+}
+
+/// Reads and extracts files on all cores, results in input order. A file
+/// without a canonical link is named by its `file://` URL (or `--url`).
+fn extract_files(
+    files: &[claimgraph::Result<PathBuf>],
+    url: Option<&str>,
+    max_bytes: u64,
+) -> Vec<Result<Article>> {
+    let one = |file: &claimgraph::Result<PathBuf>| -> Result<Article> {
+        let path = file.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let bytes = read_page(path, max_bytes)?;
+        let location = path.display().to_string();
+        let mut article = extract(&bytes, &location, url, None)
+            .map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
+        if article.canonical_url.is_none() {
+            let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            article.canonical_url = url::Url::from_file_path(&absolute)
+                .ok()
+                .map(|u| u.to_string());
+        }
+        Ok(article)
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let mut out: Vec<Option<Result<Article>>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let one = &one;
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .enumerate()
+                        .skip(w)
+                        .step_by(workers)
+                        .map(|(i, f)| (i, one(f)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (i, r) in h.join().unwrap_or_default() {
+                out[i] = Some(r);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(anyhow::anyhow!("extraction thread failed"))))
+        .collect()
+}
+
+/// Now, as an ISO 8601 UTC date-time.
+pub fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let iso = claimgraph::index::search::iso_date(secs);
+    if iso.contains('T') {
+        iso
+    } else {
+        format!("{iso}T00:00:00Z")
+    }
+}

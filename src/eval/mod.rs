@@ -1,0 +1,4 @@
+//! Evaluation against the corpora in `../shared/corpora` (never copied into
+//! the project: the commands take their path).
+
+pub mod extraction;

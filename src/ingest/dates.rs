@@ -1,0 +1,162 @@
+//! Dates as pages write them, to ISO 8601: `2024-03-05T21:23:00+08:00`,
+//! `2024-03-05`, `2024年3月5日 21:23`, `2024-3-5 21:23`, `2024/03/05`,
+//! `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`.
+//! The result is `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the offset
+//! when the page gave one.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y>(?:19|20)\d\d) \s* (?:[-/.年]) \s* (?P<m>\d{1,2}) \s* (?:[-/.月]) \s* (?P<d>\d{1,2}) (?:\s*日)?
+        (?: (?:\s*T|\s+|\s*[,，]\s*)
+            (?P<h>\d{1,2}) \s* [:：时時] \s* (?P<min>\d{2}) (?: \s* [:：分] \s* (?P<s>\d{2}) (?:\.\d+)? )? 秒?
+            \s* (?P<tz> Z | [+-]\d{2}:?\d{2} )?
+        )?",
+    )
+    .expect("valid date pattern")
+});
+
+static WORDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?: (?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \s+ (?P<d1>\d{1,2}) (?:st|nd|rd|th)? ,? \s+ (?P<y1>(?:19|20)\d\d)
+          | (?P<d2>\d{1,2}) (?:st|nd|rd|th)? \s+ (?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? ,? \s+ (?P<y2>(?:19|20)\d\d) )
+        (?: ,? \s+ (?:at\s+)? (?P<h>\d{1,2}) : (?P<min>\d{2}) (?: : (?P<s>\d{2}) )? \s* (?P<ampm>[ap]\.?m\.?)? )?",
+    )
+    .expect("valid date pattern")
+});
+
+/// The first date in `text`, normalised; `None` when there is none or it is
+/// not a real calendar date.
+pub fn parse_date(text: &str) -> Option<String> {
+    let numeric = NUMERIC.captures(text);
+    let wordy = WORDY.captures(text);
+    // Whichever comes first in the text.
+    let use_numeric = match (&numeric, &wordy) {
+        (Some(n), Some(w)) => n.get(0)?.start() <= w.get(0)?.start(),
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => return None,
+    };
+    let num = |c: &regex::Captures<'_>, name: &str| {
+        c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    let (y, m, d, h, min, s, tz, pm) = if use_numeric {
+        let c = numeric?;
+        (
+            num(&c, "y")?,
+            num(&c, "m")?,
+            num(&c, "d")?,
+            num(&c, "h"),
+            num(&c, "min"),
+            num(&c, "s"),
+            c.name("tz").map(|t| t.as_str().to_owned()),
+            None,
+        )
+    } else {
+        let c = wordy?;
+        let month_name = c
+            .name("m1")
+            .or_else(|| c.name("m2"))?
+            .as_str()
+            .to_ascii_lowercase();
+        let m = MONTHS.iter().position(|p| month_name.starts_with(p))? as u32 + 1;
+        let pm = c
+            .name("ampm")
+            .map(|a| a.as_str().to_ascii_lowercase().starts_with('p'));
+        (
+            num(&c, "y1").or_else(|| num(&c, "y2"))?,
+            m,
+            num(&c, "d1").or_else(|| num(&c, "d2"))?,
+            num(&c, "h"),
+            num(&c, "min"),
+            num(&c, "s"),
+            None,
+            pm,
+        )
+    };
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    match (h, min) {
+        (Some(mut h), Some(min)) if h < 24 && min < 60 => {
+            match pm {
+                Some(true) if h < 12 => h += 12,
+                Some(false) if h == 12 => h = 0,
+                _ => {}
+            }
+            let tz = tz
+                .map(|t| {
+                    if t == "Z" || t == "+00:00" || t == "+0000" {
+                        "Z".to_owned()
+                    } else if t.contains(':') {
+                        t
+                    } else {
+                        format!("{}:{}", &t[..3], &t[3..])
+                    }
+                })
+                .unwrap_or_default();
+            Some(format!(
+                "{date}T{h:02}:{min:02}:{:02}{tz}",
+                s.unwrap_or(0).min(59)
+            ))
+        }
+        _ => Some(date),
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        _ => 28,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn the_formats_pages_use() {
+        for (text, want) in [
+            ("2024-03-05T21:23:00+08:00", "2024-03-05T21:23:00+08:00"),
+            ("2024-03-05T21:23:00.000Z", "2024-03-05T21:23:00Z"),
+            ("2015-07-10T09:53:00-0400", "2015-07-10T09:53:00-04:00"),
+            ("2024-03-05", "2024-03-05"),
+            ("发布时间：2024年3月5日 21:23", "2024-03-05T21:23:00"),
+            ("2024年03月05日", "2024-03-05"),
+            ("2005-5-7 21:23:57", "2005-05-07T21:23:57"),
+            ("2024/3/5", "2024-03-05"),
+            ("Published March 5, 2024", "2024-03-05"),
+            ("Updated 5th Mar. 2024 at 3:46 PM", "2024-03-05T15:46:00"),
+            ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00"),
+            ("Sept 30, 2019", "2019-09-30"),
+        ] {
+            assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_dates_are_refused() {
+        for text in [
+            "",
+            "no date here",
+            "2023-02-29",
+            "2024-13-01",
+            "1850-01-01",
+            "version 2.0.1",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Bytes to text. The order of evidence: a byte-order mark; then bytes that
+//! are valid UTF-8 (pages often declare `gb2312` or `iso-8859-1` and send
+//! UTF-8, and a wrong label would garble them); then the HTTP charset; then
+//! a `<meta charset>` or `http-equiv` declaration in the first bytes; then a
+//! guess from the bytes themselves (chardetng, with the top-level domain as
+//! a hint). GB2312 and GBK labels decode as GB18030's superset, as browsers do.
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+/// What decided the encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// A byte-order mark.
+    Bom,
+    /// The bytes are valid UTF-8.
+    #[default]
+    ValidUtf8,
+    /// The charset parameter of the HTTP Content-Type.
+    HttpCharset,
+    /// A `<meta>` declaration in the document.
+    MetaCharset,
+    /// A guess from the bytes.
+    Detected,
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The encoding used.
+    pub encoding: &'static Encoding,
+    /// What decided it.
+    pub evidence: Evidence,
+    /// Byte offset of the first malformed sequence, if any (replaced by U+FFFD).
+    pub first_error: Option<usize>,
+}
+
+/// Decodes an HTML document's bytes. `http_charset` is the charset parameter
+/// of the response's Content-Type, if any; `host` helps the guess.
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>, host: Option<&str>) -> Decoded {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return finish(&bytes[bom..], encoding, Evidence::Bom);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8,
+            evidence: Evidence::ValidUtf8,
+            first_error: None,
+        };
+    }
+    if let Some(encoding) = http_charset.and_then(label) {
+        return finish(bytes, encoding, Evidence::HttpCharset);
+    }
+    if let Some(encoding) = meta_charset(bytes) {
+        return finish(bytes, encoding, Evidence::MetaCharset);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let tld = host.and_then(|h| h.rsplit('.').next()).map(str::as_bytes);
+    let encoding = detector.guess(tld, true);
+    finish(bytes, widen(encoding), Evidence::Detected)
+}
+
+/// The encoding of a label, with the UTF-16 labels (which cannot apply to
+/// bytes that reached us as ASCII-compatible HTML) and `x-user-defined`
+/// treated as browsers treat them in a meta tag.
+fn label(name: &str) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(name.trim().trim_matches(['"', '\'']).as_bytes())?;
+    Some(widen(encoding.output_encoding()))
+}
+
+/// GBK (and so GB2312) is decoded as GB18030, its superset: pages labelled
+/// GB2312 routinely use characters only GBK or GB18030 define.
+fn widen(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == encoding_rs::GBK {
+        GB18030
+    } else {
+        encoding
+    }
+}
+
+fn finish(bytes: &[u8], encoding: &'static Encoding, evidence: Evidence) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let first_error = had_errors.then(|| first_malformed(bytes, encoding));
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+        evidence,
+        first_error,
+    }
+}
+
+/// Byte offset of the first malformed sequence.
+fn first_malformed(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 + 16);
+    match decoder.decode_to_string_without_replacement(bytes, &mut out, true) {
+        (encoding_rs::DecoderResult::Malformed(len, after), read) => {
+            read.saturating_sub(len as usize + after as usize)
+        }
+        (_, read) => read,
+    }
+}
+
+/// The charset a `<meta>` element declares in the first 4 KiB, by the
+/// HTML prescan's rules simplified: `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">`.
+pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let start = from + at;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + b"charset".len()..];
+            let rest = trim_start(rest);
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = trim_start(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let value: Vec<u8> = rest
+                    .iter()
+                    .take_while(|&&b| !matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .copied()
+                    .collect();
+                if let Some(encoding) = std::str::from_utf8(&value).ok().and_then(label) {
+                    // A meta tag cannot declare UTF-16 for bytes we could read
+                    // it from: browsers take UTF-8 then.
+                    return Some(
+                        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                            UTF_8
+                        } else {
+                            encoding
+                        },
+                    );
+                }
+            }
+        }
+        from = end.max(start + 1);
+        if from >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &s[n..]
+}
+
+/// The charset parameter of a Content-Type header value.
+pub fn charset_param(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gbk(s: &str) -> Vec<u8> {
+        encoding_rs::GBK.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_wrong_label() {
+        let page = "<meta charset=gb2312><p>微短剧出海</p>".as_bytes();
+        let d = decode_html(page, Some("gb2312"), None);
+        assert_eq!(d.evidence, Evidence::ValidUtf8);
+        assert!(d.text.contains("微短剧出海"));
+    }
+
+    #[test]
+    fn gbk_bytes_decode_by_http_label_meta_label_or_guess() {
+        let body = "<html><head><title>国家广播电视总局</title></head><body><p>\
+            国家广播电视总局发布通知，推动微短剧行业健康发展，鼓励优秀作品走向海外市场。\
+            </p></body></html>";
+        let bytes = gbk(body);
+        let d = decode_html(&bytes, Some("GB2312"), None);
+        assert_eq!((d.evidence, d.encoding), (Evidence::HttpCharset, GB18030));
+        assert_eq!(d.text, body);
+
+        let with_meta = [
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">".as_slice(),
+            &bytes,
+        ]
+        .concat();
+        let d = decode_html(&with_meta, None, None);
+        assert_eq!(d.evidence, Evidence::MetaCharset);
+        assert!(d.text.ends_with(body));
+
+        let d = decode_html(&bytes, None, Some("www.nrta.gov.cn"));
+        assert_eq!(d.evidence, Evidence::Detected);
+        assert_eq!(d.text, body, "guessed {}", d.encoding.name());
+    }
+
+    #[test]
+    fn big5_and_boms_and_malformed_bytes() {
+        let text = "微短劇出海，國家廣播電視總局鼓勵優秀作品走向世界，新聞報導指出市場規模擴大。";
+        let big5 = encoding_rs::BIG5.encode(text).0.into_owned();
+        let d = decode_html(&big5, Some("big5"), None);
+        assert_eq!(d.text, text);
+        let d = decode_html(&big5, None, Some("example.tw"));
+        assert_eq!(d.text, text, "guessed {}", d.encoding.name());
+
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("abc".as_bytes());
+        let d = decode_html(&bom, Some("iso-8859-1"), None);
+        assert_eq!((d.evidence, d.text.as_str()), (Evidence::Bom, "abc"));
+
+        let mut broken = gbk("国家广电总局");
+        broken.insert(4, 0xFF);
+        let d = decode_html(&broken, Some("gbk"), None);
+        assert_eq!(d.first_error, Some(4));
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn charset_parameters_and_odd_meta_tags() {
+        assert_eq!(charset_param("text/html; charset=\"GBK\""), Some("GBK"));
+        assert_eq!(charset_param("text/html"), None);
+        assert_eq!(
+            meta_charset(b"<META CHARSET='Big5'>"),
+            Some(encoding_rs::BIG5)
+        );
+        assert_eq!(meta_charset(b"<meta charset=utf-16>"), Some(UTF_8));
+        assert_eq!(meta_charset(b"<meta name=x><meta charset=bogus>"), None);
+        assert_eq!(meta_charset(b"<meta"), None);
+    }
+}

@@ -1,0 +1,669 @@
+//! Extraction: a pure function from a page's bytes (+ its URL and
+//! Content-Type) to an [`Article`]. The main text comes from rs-trafilatura
+//! (chosen by measurement, see ARCHITECTURE.md); headline, authors,
+//! publisher, dates, language and canonical URL come from the page's own
+//! statements, strongest first: JSON-LD, OpenGraph and `<meta>`, `<time>`,
+//! then visible bylines and date lines (English and Chinese).
+
+use super::dates::parse_date;
+use super::decode::{Evidence, charset_param, decode_html};
+use scraper::{ElementRef, Html, Selector};
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What extraction keeps of a page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Article {
+    /// Where the page came from (URL or file path), as given.
+    pub location: String,
+    /// The canonical URL the page declares (resolved), else its URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// Headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// Authors' names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Publisher or site name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Publication date, ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Last modification date, ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// Language tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The main text, by paragraph.
+    pub paragraphs: Vec<String>,
+    /// The encoding the page was decoded from.
+    pub encoding: &'static str,
+    /// What decided the encoding.
+    pub encoding_evidence: Evidence,
+}
+
+impl Article {
+    /// The main text: paragraphs separated by blank lines.
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Why a page yields no article.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The Content-Type (or the content) is not HTML or XHTML.
+    #[error("not an HTML page ({0})")]
+    NotHtml(String),
+    /// Nothing that reads as main text.
+    #[error("no main text found")]
+    NoText,
+}
+
+/// Extracts the article of a page.
+pub fn extract(
+    bytes: &[u8],
+    location: &str,
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<Article, ExtractError> {
+    if let Some(ct) = content_type {
+        let mime = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if !matches!(mime.as_str(), "" | "text/html" | "application/xhtml+xml") {
+            return Err(ExtractError::NotHtml(format!("Content-Type {mime}")));
+        }
+    }
+    let host = url.and_then(host_of);
+    let decoded = decode_html(bytes, content_type.and_then(charset_param), host.as_deref());
+    let html = decoded.text;
+    if html.trim().is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    if !looks_like_html(&html) {
+        return Err(ExtractError::NotHtml(
+            "content that does not look like HTML".into(),
+        ));
+    }
+    let doc = Html::parse_document(&html);
+    let meta = Meta::read(&doc);
+
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        ..rs_trafilatura::Options::default()
+    };
+    let body = rs_trafilatura::extract_with_options(&html, &options)
+        .map(|r| r.content_text)
+        .unwrap_or_default();
+    let paragraphs: Vec<String> = body
+        .split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if paragraphs.is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    let visible = visible_head_text(&doc);
+    let published = meta
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| dated_line(&visible));
+    let language = meta
+        .language
+        .clone()
+        .or_else(|| guess_language(&paragraphs));
+    let canonical_url = meta
+        .canonical
+        .as_deref()
+        .and_then(|c| resolve(url, c))
+        .or_else(|| url.map(str::to_owned));
+    let mut authors = meta.authors.clone();
+    if authors.is_empty() {
+        authors.extend(byline(&doc, &visible));
+    }
+    Ok(Article {
+        location: location.to_owned(),
+        canonical_url,
+        headline: meta.headline(&doc),
+        authors,
+        publisher: meta.site_name.clone(),
+        published,
+        modified: meta.modified.as_deref().and_then(parse_date),
+        language,
+        paragraphs,
+        encoding: decoded.encoding.name(),
+        encoding_evidence: decoded.evidence,
+    })
+}
+
+/// Markup starts with `<` (after white space), and its head is text, not
+/// binary: few control characters and replacement characters.
+fn looks_like_html(text: &str) -> bool {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with('<') {
+        return false;
+    }
+    let head: Vec<char> = trimmed.chars().take(4096).collect();
+    let odd = head
+        .iter()
+        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || **c == '\u{FFFD}')
+        .count();
+    odd * 20 < head.len()
+}
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(
+        host.rsplit('@')
+            .next()?
+            .split(':')
+            .next()?
+            .to_ascii_lowercase(),
+    )
+}
+
+/// `href` made absolute against `base`.
+fn resolve(base: Option<&str>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.starts_with("http://") || href.starts_with("https://") {
+        return Some(href.to_owned());
+    }
+    let base = oxiri::Iri::parse(base?.to_owned()).ok()?;
+    base.resolve(href).ok().map(|i| i.into_inner())
+}
+
+/// What the page states about itself in its markup.
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    og_title: Option<String>,
+    ld_headline: Option<String>,
+    site_name: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    language: Option<String>,
+    canonical: Option<String>,
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
+static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        r#"[rel="author"], [itemprop="author"], .byline, .author, .author-name, .byline-name, [class*="byline"], [class*="author"]"#,
+    )
+});
+
+impl Meta {
+    fn read(doc: &Html) -> Self {
+        let mut m = Meta::default();
+        for script in doc.select(&LD) {
+            let text: String = script.text().collect();
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) {
+                m.json_ld(&value, 0);
+            }
+        }
+        let mut published: Vec<(usize, String)> = Vec::new();
+        let mut modified: Option<String> = None;
+        for el in doc.select(&META) {
+            let v = el.value();
+            let key = v
+                .attr("property")
+                .or_else(|| v.attr("name"))
+                .or_else(|| v.attr("itemprop"))
+                .or_else(|| v.attr("http-equiv"))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let Some(content) = v.attr("content").map(clean).and_then(non_empty) else {
+                continue;
+            };
+            match key.as_str() {
+                "og:title" | "twitter:title" if m.og_title.is_none() => m.og_title = Some(content),
+                "og:site_name" | "application-name" if m.site_name.is_none() => {
+                    m.site_name = Some(content)
+                }
+                "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
+                | "sailthru.author" | "citation_author"
+                    if !content.starts_with("http") =>
+                {
+                    let name = strip_by(&content);
+                    if !name.is_empty() && !m.authors.contains(&name) && m.authors.len() < 8 {
+                        m.authors.push(name);
+                    }
+                }
+                "content-language" | "og:locale" | "language" if m.language.is_none() => {
+                    m.language = Some(content.replace('_', "-"))
+                }
+                "article:modified_time" | "og:updated_time" | "datemodified" | "last-modified"
+                    if modified.is_none() =>
+                {
+                    modified = Some(content)
+                }
+                _ => {
+                    if let Some(rank) = PUBLISHED_KEYS.iter().position(|k| *k == key) {
+                        published.push((rank, content));
+                    }
+                }
+            }
+        }
+        published.sort_by_key(|(rank, _)| *rank);
+        if m.published.is_none() {
+            m.published = published
+                .into_iter()
+                .map(|(_, c)| c)
+                .find(|c| parse_date(c).is_some());
+        }
+        if m.published.is_none() {
+            m.published = doc
+                .select(&TIME)
+                .filter_map(|t| t.value().attr("datetime"))
+                .find(|d| parse_date(d).is_some())
+                .map(str::to_owned);
+        }
+        if m.modified.is_none() {
+            m.modified = modified;
+        }
+        if let Some(html) = doc.select(&HTML).next()
+            && let Some(lang) = html
+                .value()
+                .attr("lang")
+                .or_else(|| html.value().attr("xml:lang"))
+            && !lang.trim().is_empty()
+        {
+            m.language = Some(lang.trim().to_owned());
+        }
+        m.title = doc
+            .select(&TITLE)
+            .next()
+            .map(|t| clean(&t.text().collect::<String>()))
+            .and_then(non_empty);
+        m.canonical = doc
+            .select(&CANONICAL)
+            .filter_map(|l| l.value().attr("href"))
+            .find(|h| !h.trim().is_empty())
+            .map(str::to_owned)
+            .or_else(|| {
+                doc.select(&META)
+                    .find(|e| e.value().attr("property") == Some("og:url"))
+                    .and_then(|e| e.value().attr("content"))
+                    .map(str::to_owned)
+            });
+        m
+    }
+
+    fn json_ld(&mut self, value: &serde_json::Value, depth: usize) {
+        use serde_json::Value;
+        if depth > 6 {
+            return;
+        }
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| self.json_ld(v, depth + 1)),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    self.json_ld(graph, depth + 1);
+                }
+                let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                let is_article = [
+                    "Article",
+                    "NewsArticle",
+                    "BlogPosting",
+                    "Report",
+                    "WebPage",
+                    "OpinionNewsArticle",
+                    "ReportageNewsArticle",
+                    "AnalysisNewsArticle",
+                ]
+                .iter()
+                .any(|k| kind.contains(k));
+                if !is_article {
+                    return;
+                }
+                let text = |key: &str| {
+                    map.get(key)
+                        .and_then(|v| v.as_str())
+                        .map(clean)
+                        .and_then(non_empty)
+                };
+                if self.ld_headline.is_none() && !kind.contains("WebPage") {
+                    self.ld_headline = text("headline");
+                }
+                if self.published.is_none() {
+                    self.published = text("datePublished").or_else(|| text("dateCreated"));
+                }
+                if self.modified.is_none() {
+                    self.modified = text("dateModified");
+                }
+                if self.language.is_none() {
+                    self.language = text("inLanguage");
+                }
+                if let Some(author) = map.get("author") {
+                    for name in names(author) {
+                        if !self.authors.contains(&name) && self.authors.len() < 8 {
+                            self.authors.push(name);
+                        }
+                    }
+                }
+                if self.site_name.is_none()
+                    && let Some(p) = map.get("publisher")
+                {
+                    self.site_name = names(p).into_iter().next();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The headline: JSON-LD, then OpenGraph, then `<title>` without the
+    /// site's name, then the only `<h1>`.
+    fn headline(&self, doc: &Html) -> Option<String> {
+        if let Some(h) = self.ld_headline.clone().or_else(|| self.og_title.clone()) {
+            return Some(h);
+        }
+        let h1s: Vec<String> = doc
+            .select(&H1)
+            .map(|h| clean(&h.text().collect::<String>()))
+            .filter(|h| !h.is_empty())
+            .take(2)
+            .collect();
+        let title = self.title.clone();
+        match (title, h1s.as_slice()) {
+            (Some(t), [h1]) if t.contains(h1.as_str()) => Some(h1.clone()),
+            (Some(t), _) => Some(t),
+            (None, [h1, ..]) => Some(h1.clone()),
+            (None, []) => None,
+        }
+    }
+}
+
+/// Meta names that carry a publication date, most trusted first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "publication_date",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "article.published",
+    "originalpublicationdate",
+];
+
+/// Names in a JSON-LD person/organisation value (a string, an object with
+/// `name`, or an array of them).
+fn names(value: &serde_json::Value) -> Vec<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => non_empty(strip_by(s)).into_iter().collect(),
+        Value::Object(o) => o.get("name").map(names).unwrap_or_default(),
+        Value::Array(items) => items.iter().flat_map(names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn strip_by(s: &str) -> String {
+    let s = clean(s);
+    let lower = s.to_lowercase();
+    let s = if lower.starts_with("by ") {
+        &s[3..]
+    } else {
+        &s[..]
+    };
+    s.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
+        .to_owned()
+}
+
+/// The text of the page before its main text ends, for date lines and
+/// bylines: the first 3,000 characters of visible text.
+fn visible_head_text(doc: &Html) -> String {
+    static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
+    let Some(body) = doc.select(&BODY).next() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    collect_visible(body, &mut out);
+    out
+}
+
+fn collect_visible(el: ElementRef<'_>, out: &mut String) {
+    for child in el.children() {
+        if out.len() > 6_000 {
+            return;
+        }
+        if let Some(text) = child.value().as_text() {
+            let t = text.trim();
+            if !t.is_empty() {
+                out.push_str(t);
+                out.push('\n');
+            }
+        } else if let Some(e) = ElementRef::wrap(child) {
+            if matches!(
+                e.value().name(),
+                "script" | "style" | "noscript" | "template" | "svg"
+            ) {
+                continue;
+            }
+            collect_visible(e, out);
+        }
+    }
+}
+
+/// A date from a visible line that announces one (发布时间, 日期, Published,
+/// Posted…), else the first date-with-time in the visible text.
+fn dated_line(visible: &str) -> Option<String> {
+    const CUES: &[&str] = &[
+        "发布时间",
+        "發布時間",
+        "发布日期",
+        "发表时间",
+        "时间：",
+        "时间:",
+        "日期",
+        "published",
+        "posted",
+        "updated",
+        "date:",
+    ];
+    for line in visible.lines() {
+        let lower = line.to_lowercase();
+        if CUES.iter().any(|c| lower.contains(c))
+            && let Some(d) = parse_date(line)
+        {
+            return Some(d);
+        }
+    }
+    visible
+        .lines()
+        .filter_map(parse_date)
+        .find(|d| d.contains('T'))
+}
+
+/// Authors from visible bylines: elements marked as such, or Chinese
+/// `作者：…` / `记者 …` lines.
+fn byline(doc: &Html, visible: &str) -> Option<String> {
+    for el in doc.select(&BYLINE).take(20) {
+        let text = clean(&el.text().collect::<String>());
+        let name = strip_by(&text);
+        if (2..=60).contains(&name.chars().count()) && !name.contains("http") {
+            return Some(name);
+        }
+    }
+    static ZH: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:作者|記者|记者|撰文|文)\s*[：:]\s*([^\s：:|/，,]{2,16})")
+            .expect("valid byline pattern")
+    });
+    visible
+        .lines()
+        .find_map(|l| ZH.captures(l).map(|c| c[1].to_owned()))
+}
+
+/// A language from the text's script when the page declares none: Chinese
+/// when Han characters dominate the letters, English when common English
+/// function words are frequent.
+fn guess_language(paragraphs: &[String]) -> Option<String> {
+    let (mut han, mut letters, mut kana, mut hangul) = (0usize, 0usize, 0usize, 0usize);
+    for c in paragraphs.iter().take(20).flat_map(|p| p.chars()) {
+        match c {
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            '\u{3040}'..='\u{30FF}' => kana += 1,
+            '\u{AC00}'..='\u{D7AF}' => hangul += 1,
+            c if c.is_alphabetic() => letters += 1,
+            _ => {}
+        }
+    }
+    if kana * 10 > han + letters {
+        return Some("ja".into());
+    }
+    if hangul * 2 > han + letters {
+        return Some("ko".into());
+    }
+    if han > letters / 4 && han > 0 {
+        return Some("zh".into());
+    }
+    let words: Vec<String> = paragraphs
+        .iter()
+        .take(20)
+        .flat_map(|p| p.split_whitespace())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "and" | "of" | "to" | "in" | "is" | "that" | "for"
+            )
+        })
+        .count();
+    (words.len() >= 20 && common * 10 >= words.len()).then(|| "en".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+      <title>Beijing bets on micro-dramas | Example Times</title>
+      <link rel="canonical" href="/2024/03/micro-dramas">
+      <meta property="og:site_name" content="Example Times">
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Beijing bets on micro-dramas","datePublished":"2024-03-05T08:00:00+08:00",
+        "author":[{"@type":"Person","name":"Li Wei"},{"@type":"Person","name":"Ann Smith"}]}</script>
+      </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><h1>Beijing bets on micro-dramas</h1>
+      <p>According to the South China Morning Post, Beijing is using state funds to push short vertical dramas made with AI into markets in Southeast Asia, Latin America and the Middle East.</p>
+      <p>The National Radio and Television Administration said the export push would continue through 2035, and that local platforms would be encouraged to subtitle their catalogues.</p>
+      <p>Critics argued that the format trades artistic integrity for speed, and that the subsidies distort a market that was already growing quickly on its own terms.</p>
+      </article><footer>Copyright Example Times</footer></body></html>"#;
+
+    #[test]
+    fn an_english_news_page() {
+        let a = extract(
+            PAGE.as_bytes(),
+            "page.html",
+            Some("https://news.example.com/x?utm=1"),
+            Some("text/html; charset=utf-8"),
+        )
+        .unwrap();
+        assert_eq!(a.headline.as_deref(), Some("Beijing bets on micro-dramas"));
+        assert_eq!(a.authors, ["Li Wei", "Ann Smith"]);
+        assert_eq!(a.publisher.as_deref(), Some("Example Times"));
+        assert_eq!(a.published.as_deref(), Some("2024-03-05T08:00:00+08:00"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert_eq!(
+            a.canonical_url.as_deref(),
+            Some("https://news.example.com/2024/03/micro-dramas")
+        );
+        let text = a.text();
+        assert!(
+            text.contains("According to the South China Morning Post"),
+            "{text}"
+        );
+        assert!(text.contains("artistic integrity"), "{text}");
+        assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn a_gbk_chinese_page_with_a_visible_date_and_byline() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+            <title>微短剧出海_新闻中心</title></head><body><div class=\"nav\">首页 | 新闻</div>\
+            <div class=\"info\">发布时间：2024年3月5日 21:23　作者：张伟</div>\
+            <div class=\"content\"><p>据新华社报道，国家广播电视总局近日发布通知，鼓励优秀微短剧作品走向海外市场，\
+            推动中华文化在东南亚、拉丁美洲和中东地区的传播。</p><p>业内人士表示，人工智能技术正在改变微短剧的制作方式，\
+            制作周期大幅缩短，成本明显下降，海外平台的用户数量持续增长。</p><p>专家认为，\
+            出海需要尊重当地文化，讲好中国故事，同时提高作品的艺术质量和思想深度。</p></div></body></html>";
+        let bytes = encoding_rs::GBK.encode(page).0.into_owned();
+        let a = extract(&bytes, "zh.html", None, None).unwrap();
+        assert_eq!(a.encoding, "gb18030");
+        assert_eq!(a.encoding_evidence, Evidence::MetaCharset);
+        assert_eq!(a.published.as_deref(), Some("2024-03-05T21:23:00"));
+        assert_eq!(a.authors, ["张伟"]);
+        assert_eq!(a.language.as_deref(), Some("zh"));
+        assert!(a.text().contains("据新华社报道"), "{}", a.text());
+    }
+
+    #[test]
+    fn non_html_and_empty_pages_are_refused() {
+        assert!(matches!(
+            extract(b"%PDF-1.7", "x.pdf", None, Some("application/pdf")),
+            Err(ExtractError::NotHtml(m)) if m == "Content-Type application/pdf"
+        ));
+        assert!(matches!(
+            extract(b"", "empty.html", None, None),
+            Err(ExtractError::NoText)
+        ));
+        assert!(matches!(
+            extract(
+                b"<html><body><nav>Home</nav></body></html>",
+                "nav.html",
+                None,
+                None
+            ),
+            Err(ExtractError::NoText)
+        ));
+        // Garbage bytes never panic.
+        let noise: Vec<u8> = (0..20_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(matches!(
+            extract(&noise, "noise.html", None, None),
+            Err(ExtractError::NotHtml(_))
+        ));
+        assert!(matches!(
+            extract(b"just some text, no markup", "t.html", None, None),
+            Err(ExtractError::NotHtml(_))
+        ));
+    }
+}

@@ -1,0 +1,15 @@
+//! Ingestion, along its data flow: page bytes from the web ([`fetch`],
+//! honouring [`robots`]) or from files ([`files`]) are
+//! decoded to text ([`decode`]) and turned into an article — main text by
+//! paragraph, headline, authors, publisher, dates ([`dates`]), language,
+//! canonical URL ([`extract`]) — and saved as a version of its source
+//! ([`save`]), whose changes [`diff`] shows paragraph by paragraph.
+
+pub mod dates;
+pub mod decode;
+pub mod diff;
+pub mod extract;
+pub mod fetch;
+pub mod files;
+pub mod robots;
+pub mod save;

@@ -1,0 +1,275 @@
+//! Articles into the store, as versions of their source. The canonical URL
+//! is the source's identity; each distinct extracted text is a version
+//! (content hash, retrieval time, `prov:wasRevisionOf` the version before).
+//! All of it lives in the source's own graph `…/graph/web/<hash>`: saving
+//! rewrites that graph only (people's annotation graphs are never touched),
+//! and an unchanged text writes nothing at all — no triple, no index commit.
+
+use super::extract::Article;
+use crate::annotated::build::date_literal;
+use crate::ids::{self, GRAPH_BASE};
+use crate::store::DataDir;
+use crate::vocab::{cg, prov, rdf, rdfs, schema};
+use crate::{Error, Result};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+/// What saving an article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// A source seen for the first time.
+    NewSource,
+    /// A new version of a known source (its text changed).
+    NewVersion {
+        /// The version it revises.
+        previous: NamedNode,
+    },
+    /// The text equals the latest version's: nothing written.
+    Unchanged,
+}
+
+/// The graph of an ingested source.
+pub fn web_graph(source: &NamedNode) -> NamedNode {
+    let key = source.as_str().rsplit('/').next().unwrap_or_default();
+    NamedNode::new_unchecked(format!("{GRAPH_BASE}web/{key}"))
+}
+
+/// A stored version of a source.
+#[derive(Debug, Clone)]
+pub struct StoredVersion {
+    /// Its IRI.
+    pub iri: NamedNode,
+    /// Content hash.
+    pub hash: String,
+    /// Retrieval time (ISO 8601), if recorded.
+    pub retrieved: Option<String>,
+    /// The version it revises.
+    pub revision_of: Option<NamedNode>,
+    /// Its text.
+    pub text: String,
+}
+
+/// The versions of `source` in any graph, oldest first (by revision chain,
+/// then retrieval time).
+pub fn versions(data: &DataDir, source: &NamedNode) -> Result<Vec<StoredVersion>> {
+    let store = data.store();
+    let mut out: Vec<StoredVersion> = Vec::new();
+    for quad in store.quads_for_pattern(
+        None,
+        Some(cg::VERSION_OF),
+        Some(source.as_ref().into()),
+        None,
+    ) {
+        let quad = quad?;
+        let NamedOrBlankNode::NamedNode(v) = quad.subject else {
+            continue;
+        };
+        if out.iter().any(|o| o.iri == v) {
+            continue;
+        }
+        let object = |p: NamedNodeRef<'_>| -> Result<Option<Term>> {
+            Ok(store
+                .quads_for_pattern(Some(v.as_ref().into()), Some(p), None, None)
+                .next()
+                .transpose()?
+                .map(|q| q.object))
+        };
+        let literal = |t: Option<Term>| match t {
+            Some(Term::Literal(l)) => Some(l.value().to_owned()),
+            _ => None,
+        };
+        out.push(StoredVersion {
+            hash: literal(object(cg::CONTENT_HASH)?).unwrap_or_default(),
+            retrieved: literal(object(cg::RETRIEVED_AT)?),
+            revision_of: match object(prov::WAS_REVISION_OF)? {
+                Some(Term::NamedNode(n)) => Some(n),
+                _ => None,
+            },
+            text: literal(object(cg::TEXT)?).unwrap_or_default(),
+            iri: v,
+        });
+    }
+    // Chain order: a version comes after the one it revises.
+    out.sort_by(|a, b| {
+        a.retrieved
+            .cmp(&b.retrieved)
+            .then(a.iri.as_str().cmp(b.iri.as_str()))
+    });
+    let mut ordered: Vec<StoredVersion> = Vec::with_capacity(out.len());
+    while !out.is_empty() {
+        let next = out
+            .iter()
+            .position(|v| {
+                v.revision_of
+                    .as_ref()
+                    .is_none_or(|r| !out.iter().any(|o| &o.iri == r))
+            })
+            .unwrap_or(0);
+        ordered.push(out.remove(next));
+    }
+    Ok(ordered)
+}
+
+/// An article made ready to write: its source, graph and the graph's new
+/// content (nothing when unchanged).
+#[derive(Debug)]
+pub struct Staged {
+    /// The source.
+    pub source: NamedNode,
+    /// What writing it does.
+    pub saved: Saved,
+    graph: NamedNode,
+    quads: Vec<Quad>,
+}
+
+/// Prepares `article`, retrieved at `retrieved` (ISO 8601 date-time), as a
+/// version of its source; [`commit`] writes a batch of them in one
+/// transaction and one index commit.
+pub fn stage(data: &DataDir, article: &Article, retrieved: &str) -> Result<Staged> {
+    let url = article.canonical_url.as_deref().ok_or_else(|| {
+        Error::invalid(
+            &article.location,
+            None,
+            "no URL to name the source by; give one",
+        )
+    })?;
+    let source = ids::source_iri(Some(url), "");
+    let graph = web_graph(&source);
+    let text = article.text();
+    let hash = ids::content_hash(&text);
+    let known = versions(data, &source)?;
+    if known.last().is_some_and(|v| v.hash == hash) {
+        return Ok(Staged {
+            source,
+            saved: Saved::Unchanged,
+            graph,
+            quads: Vec::new(),
+        });
+    }
+    let g = GraphName::NamedNode(graph.clone());
+    // The graph keeps every version it holds; the source's description and
+    // its people are rewritten from the newest article.
+    let mut quads: Vec<Quad> = Vec::new();
+    for quad in data
+        .store()
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+    {
+        let quad = quad?;
+        let is_version = matches!(&quad.subject, NamedOrBlankNode::NamedNode(s) if s.as_str().starts_with(&format!("{}/version/", source.as_str())))
+            || quad.predicate == cg::HAS_VERSION;
+        if is_version {
+            quads.push(quad);
+        }
+    }
+    let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        quads.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
+    };
+    add(&source, rdf::TYPE, schema::NEWS_ARTICLE.into_owned().into());
+    if let Ok(u) = NamedNode::new(url) {
+        add(&source, schema::URL, u.into());
+    }
+    if let Some(h) = &article.headline {
+        add(
+            &source,
+            schema::HEADLINE,
+            Literal::new_simple_literal(h).into(),
+        );
+    }
+    for name in &article.authors {
+        let person = ids::entity_iri(name);
+        add(&source, schema::AUTHOR, person.clone().into());
+        add(&person, rdf::TYPE, schema::PERSON.into_owned().into());
+        add(
+            &person,
+            rdfs::LABEL,
+            Literal::new_simple_literal(name).into(),
+        );
+    }
+    if let Some(p) = &article.publisher {
+        let org = ids::entity_iri(p);
+        add(&source, schema::PUBLISHER, org.clone().into());
+        add(&org, rdf::TYPE, schema::ORGANIZATION.into_owned().into());
+        add(&org, rdfs::LABEL, Literal::new_simple_literal(p).into());
+    }
+    if let Some(d) = article.published.as_deref().and_then(date_literal) {
+        add(&source, schema::DATE_PUBLISHED, d.into());
+    }
+    if let Some(d) = article.modified.as_deref().and_then(date_literal) {
+        add(&source, schema::DATE_MODIFIED, d.into());
+    }
+    if let Some(l) = &article.language {
+        add(
+            &source,
+            schema::IN_LANGUAGE,
+            Literal::new_simple_literal(l).into(),
+        );
+    }
+    let version = ids::version_iri(&source, &hash);
+    add(&source, cg::HAS_VERSION, version.clone().into());
+    add(&version, rdf::TYPE, cg::SOURCE_VERSION.into_owned().into());
+    add(&version, cg::VERSION_OF, source.clone().into());
+    add(
+        &version,
+        cg::TEXT,
+        Literal::new_simple_literal(&text).into(),
+    );
+    add(
+        &version,
+        cg::CONTENT_HASH,
+        Literal::new_simple_literal(&hash).into(),
+    );
+    if let Some(t) = date_literal(retrieved) {
+        add(&version, cg::RETRIEVED_AT, t.into());
+    }
+    // A text seen before (A, B, then A again) is a new version too: the
+    // revision chain records the return.
+    let previous = known.last().map(|v| v.iri.clone());
+    if let Some(p) = &previous
+        && *p != version
+    {
+        add(&version, prov::WAS_REVISION_OF, p.clone().into());
+    }
+    let saved = match previous {
+        Some(previous) => Saved::NewVersion { previous },
+        None => Saved::NewSource,
+    };
+    Ok(Staged {
+        source,
+        saved,
+        graph,
+        quads,
+    })
+}
+
+/// Writes staged articles in one transaction and one index commit. Two
+/// articles of one source in a batch: the later one wins.
+pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
+    let mut graphs: Vec<NamedOrBlankNode> = Vec::new();
+    let mut quads: Vec<Quad> = Vec::new();
+    for s in staged.iter().rev() {
+        if s.saved == Saved::Unchanged {
+            continue;
+        }
+        let graph = NamedOrBlankNode::NamedNode(s.graph.clone());
+        if graphs.contains(&graph) {
+            continue;
+        }
+        graphs.push(graph);
+        quads.extend(s.quads.iter().cloned());
+    }
+    if graphs.is_empty() {
+        return Ok(());
+    }
+    data.replace_graphs(&graphs, &quads)?;
+    Ok(())
+}
+
+/// Saves one article at once (see [`stage`] and [`commit`]).
+pub fn save_article(
+    data: &DataDir,
+    article: &Article,
+    retrieved: &str,
+) -> Result<(NamedNode, Saved)> {
+    let staged = stage(data, article, retrieved)?;
+    commit(data, std::slice::from_ref(&staged))?;
+    Ok((staged.source, staged.saved))
+}

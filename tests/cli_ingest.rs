@@ -1,0 +1,388 @@
+//! `claimgraph ingest`, `versions` and `extract` end to end: files and a
+//! local HTTP server (127.0.0.1 only), the bad inputs as well as the good.
+
+use crate::http::{Reply, Server};
+use crate::util::{TestDir, all_quads, assert_success, stdout_of};
+
+const FILLER: &str = "Officials and producers interviewed for this report described a fast-growing \
+    industry that turns out hundreds of short vertical episodes every week for viewers at home and abroad.";
+
+/// A news page with a canonical URL and the given paragraphs.
+fn page(canonical: &str, title: &str, paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>{title} | Example Wire</title>
+<link rel="canonical" href="{canonical}">
+<meta property="og:site_name" content="Example Wire">
+<meta property="article:published_time" content="2025-06-01T09:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+<article><h1>{title}</h1>
+{body}<p>{FILLER}</p></article>
+<footer>About us · Contact · Terms</footer></body></html>"#
+    )
+}
+
+const P1: &str = "According to the South China Morning Post, Beijing is using state funds to push \
+    AI-made micro-dramas into markets in Southeast Asia, Latin America and the Middle East.";
+const P2: &str = "The National Radio and Television Administration said the export push would \
+    continue through 2035 and that platforms would be encouraged to subtitle their catalogues.";
+const P2_CHANGED: &str = "The National Radio and Television Administration said the export push would \
+    continue through 2030 and that platforms would be required to subtitle their catalogues.";
+
+#[test]
+fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
+    let t = TestDir::new();
+    t.load(&["ontology", "sources"]);
+    let url = "https://news.example.com/2025/06/micro-dramas";
+    let file = t.path("page.html");
+    std::fs::write(&file, page(url, "Beijing bets on micro-dramas", &[P1, P2])).unwrap();
+
+    let out = t.cmd().arg("ingest").arg(&file).output().unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 new sources"), "{stderr}");
+    let after_first = all_quads(&t.data());
+    let annotations: Vec<&String> = after_first
+        .iter()
+        .filter(|q| q.contains("/graph/annotations/"))
+        .collect();
+    assert!(!annotations.is_empty());
+
+    let out = t.cmd().arg("ingest").arg(&file).output().unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 unchanged"));
+    assert_eq!(
+        all_quads(&t.data()),
+        after_first,
+        "unchanged content writes nothing"
+    );
+
+    std::fs::write(
+        &file,
+        page(
+            url,
+            "Beijing bets on micro-dramas",
+            &[P1, P2_CHANGED, "A correction was appended on 3 June."],
+        ),
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&file).output().unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 new versions"));
+    let after_change = all_quads(&t.data());
+    let kept: Vec<&String> = after_change
+        .iter()
+        .filter(|q| q.contains("/graph/annotations/"))
+        .collect();
+    assert_eq!(kept, annotations, "people's annotations are never touched");
+    assert!(after_change.iter().any(|q| q.contains("wasRevisionOf")));
+
+    let out = t.cmd().args(["versions", url]).output().unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("/version/")).count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("~ [2 -> 2]") && text.contains("2030"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+ [3]") && text.contains("correction"),
+        "{text}"
+    );
+
+    let out = t
+        .cmd()
+        .args(["versions", url, "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[1]["changes"][0]["change"], "changed");
+
+    // The new text is searchable; the old one's paragraphs stay stored.
+    let out = t.cmd().args(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?v a cg:SourceVersion ; cg:versionOf ?s . ?s schema:url <https://news.example.com/2025/06/micro-dramas> }", "--format", "csv"]).output().unwrap();
+    assert!(stdout_of(&out).contains("\n2"), "{}", stdout_of(&out));
+}
+
+#[test]
+fn bad_files_are_named_and_the_good_ones_still_stored() {
+    let t = TestDir::new();
+    let dir = t.path("pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a-good.html"),
+        page("https://news.example.com/a", "Good page", &[P1, P2]),
+    )
+    .unwrap();
+    std::fs::write(dir.join("b-empty.html"), "").unwrap();
+    std::fs::write(dir.join("c-broken.html.gz"), b"\x1f\x8b not really gzip").unwrap();
+    let noise: Vec<u8> = (0..50_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    std::fs::write(dir.join("d-noise.html"), noise).unwrap();
+    let gbk = encoding_rs::GBK
+        .encode(&page("https://news.example.cn/zh", "微短剧出海", &["据新华社报道，国家广播电视总局近日发布通知，鼓励优秀微短剧作品走向海外市场，推动中华文化传播。", "业内人士表示，人工智能技术正在改变微短剧的制作方式，制作周期大幅缩短，成本明显下降。"]).replace("charset=utf-8", "charset=gbk").replace("<head>", "<head><meta charset=gbk>"))
+        .0
+        .into_owned();
+    std::fs::write(dir.join("e-gbk.html"), gbk).unwrap();
+
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&dir)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b-empty.html") && stderr.contains("c-broken.html.gz"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(summary["new_sources"], 2, "{summary}");
+    assert!(
+        summary["errors"]["extract"].as_u64().unwrap() >= 2,
+        "{summary}"
+    );
+
+    let quads = all_quads(&t.data()).join("\n");
+    assert!(
+        quads.contains("据新华社报道"),
+        "the GBK page decoded and stored"
+    );
+}
+
+fn site() -> Server {
+    Server::start(|path, headers, nth| {
+        match path {
+        "/robots.txt" => Reply::new(200, &[("Content-Type", "text/plain")], "User-agent: *\nDisallow: /private/\n"),
+        "/a" => {
+            if headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+                Reply::new(304, &[("ETag", "\"v1\"")], "")
+            } else {
+                Reply::new(200, &[("Content-Type", "text/html"), ("ETag", "\"v1\"")], page("https://news.example.com/a", "Page A", &[P1, P2]))
+            }
+        }
+        "/flaky" if nth == 0 => Reply::new(503, &[("Retry-After", "0")], "busy"),
+        "/flaky" => Reply::html(&page("https://news.example.com/flaky", "Flaky page", &[P2, P1])),
+        "/gbk" => Reply::new(
+            200,
+            &[("Content-Type", "text/html; charset=GB2312")],
+            encoding_rs::GBK.encode(&page("https://news.example.cn/gbk", "国家广电总局", &["国家广播电视总局发布通知，鼓励优秀微短剧作品走向海外市场，推动中华文化在东南亚的传播。", "专家认为，出海需要尊重当地文化，同时提高作品的艺术质量和思想深度，讲好中国故事。"])).0.into_owned(),
+        ),
+        "/paper.pdf" => Reply::new(200, &[("Content-Type", "application/pdf")], "%PDF-1.7"),
+        "/big" => Reply::html(&"<p>big page</p>".repeat(2_000)),
+        "/loop" => Reply::new(302, &[("Location", "/loop")], ""),
+        "/gone" => Reply::new(404, &[], "no"),
+        "/private/secret" => Reply::html(&page("https://news.example.com/secret", "Secret", &[P1, P2])),
+        _ => Reply::new(404, &[], "no"),
+    }
+    })
+}
+
+#[test]
+fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
+    let server = site();
+    let t = TestDir::new();
+    let urls: Vec<String> = [
+        "/a",
+        "/flaky",
+        "/gbk",
+        "/paper.pdf",
+        "/big",
+        "/loop",
+        "/gone",
+        "/private/secret",
+    ]
+    .iter()
+    .map(|p| server.url(p))
+    .collect();
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .args(&urls)
+        .args([
+            "--allow-private",
+            "--delay",
+            "0",
+            "--retries",
+            "2",
+            "--max-bytes",
+            "20000",
+            "--quiet",
+        ])
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (what, expected) in [
+        ("/paper.pdf", "not HTML"),
+        ("/big", "larger than 20000 bytes"),
+        ("/loop", "redirect"),
+        ("/gone", "HTTP 404"),
+        ("/private/secret", "disallowed by"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(what) && l.contains(expected)),
+            "{what}: {expected}\n{stderr}"
+        );
+    }
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(summary["new_sources"], 3, "{summary}");
+    for kind in ["not-html", "too-large", "network", "http-status", "robots"] {
+        assert_eq!(summary["errors"][kind], 1, "{kind}: {summary}");
+    }
+    assert_eq!(server.hits("/flaky"), 2, "one retry after the 503");
+    assert_eq!(server.hits("/robots.txt"), 1, "robots.txt cached per host");
+    assert_eq!(server.hits("/private/secret"), 0, "robots.txt honoured");
+    let quads = all_quads(&t.data()).join("\n");
+    assert!(
+        quads.contains("国家广播电视总局发布通知"),
+        "GB2312-labelled page decoded"
+    );
+
+    // Again: /a answers 304 to its ETag, the others are unchanged.
+    let before = all_quads(&t.data());
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .args([server.url("/a"), server.url("/gbk")])
+        .args(["--allow-private", "--delay", "0", "--quiet"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 unchanged, 1 not modified"), "{stderr}");
+    assert_eq!(all_quads(&t.data()), before);
+}
+
+#[test]
+fn private_addresses_and_other_schemes_are_refused_by_default() {
+    let server = site();
+    let t = TestDir::new();
+    for url in [
+        server.url("/a"),
+        format!("http://localhost:{}/a", server.port),
+    ] {
+        let out = t.cmd().args(["ingest", "--quiet", &url]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("loopback") && stderr.contains("--allow-private"),
+            "{url}: {stderr}"
+        );
+    }
+    assert_eq!(server.hits("/a"), 0, "nothing was requested");
+    let out = t
+        .cmd()
+        .args(["ingest", "--quiet", "ftp://example.com/x"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an http or https URL"));
+}
+
+#[test]
+fn extract_prints_articles_and_names_the_pages_it_cannot_read() {
+    let t = TestDir::new();
+    let good = t.path("good.html");
+    std::fs::write(
+        &good,
+        page(
+            "https://news.example.com/a",
+            "Beijing bets on micro-dramas",
+            &[P1, P2],
+        ),
+    )
+    .unwrap();
+    let out = t.cmd().arg("extract").arg(&good).output().unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("headline:   Beijing bets on micro-dramas"),
+        "{text}"
+    );
+    assert!(text.contains("published:  2025-06-01T09:00:00Z"), "{text}");
+    assert!(
+        text.contains("According to the South China Morning Post"),
+        "{text}"
+    );
+    assert!(!text.contains("About us"), "{text}");
+
+    let missing = t.path("missing.html");
+    let out = t
+        .cmd()
+        .arg("extract")
+        .arg(&good)
+        .arg(&missing)
+        .arg(&good)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
+    let lines: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["canonical_url"], "https://news.example.com/a");
+    assert_eq!(lines[0]["publisher"], "Example Wire");
+}
+
+#[test]
+fn eval_extraction_scores_a_corpus_and_refuses_an_unknown_layout() {
+    let t = TestDir::new();
+    let corpus = t.path("corpus");
+    std::fs::create_dir_all(corpus.join("html")).unwrap();
+    let mut truth = serde_json::Map::new();
+    for (id, paras) in [("one", [P1, P2]), ("two", [P2, P1])] {
+        let html = page(&format!("https://news.example.com/{id}"), "Title", &paras);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, html.as_bytes()).unwrap();
+        std::fs::write(
+            corpus.join("html").join(format!("{id}.html.gz")),
+            gz.finish().unwrap(),
+        )
+        .unwrap();
+        truth.insert(id.into(), serde_json::json!({"url": format!("https://news.example.com/{id}"), "articleBody": format!("{}\n{}\n{FILLER}", paras[0], paras[1])}));
+    }
+    std::fs::write(
+        corpus.join("ground-truth.json"),
+        serde_json::Value::Object(truth).to_string(),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .args(["eval", "extraction", "--format", "json", "--corpus"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["pages"], 2);
+    assert!(report["f1"].as_f64().unwrap() > 0.9, "{report}");
+    assert!(report["precision"].is_number() && report["recall"].is_number());
+
+    let out = t
+        .cmd()
+        .args(["eval", "extraction", "--corpus"])
+        .arg(t.path("nowhere"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a known corpus layout"));
+}
