@@ -6,6 +6,12 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: after a bulk load has grown and
+/// fragmented the heap, glibc's malloc made the SERVICE query twice as slow
+/// in the same process (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = <cli::args::Cli as clap::Parser>::parse();
     match cli::run(args) {
