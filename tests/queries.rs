@@ -1,10 +1,9 @@
 //! Data-driven tests of every named query and check: `tests/queries/manifest.toml`.
 
-use crate::util::repo;
-use claimgraph::load::{expand_inputs, load_files};
+use crate::util::{loaded_data_dir, repo};
 use claimgraph::queries::{CHECKS, NAMED, bind_params, prepare, run_query};
 use claimgraph::results::display_term;
-use claimgraph::store::{DataDir, OpenMode};
+
 use oxigraph::model::Variable;
 use oxigraph::sparql::QueryResults;
 use serde::Deserialize;
@@ -32,23 +31,8 @@ struct Case {
 }
 
 fn run_case(case: &Case, base: &std::path::Path) -> Vec<Vec<String>> {
-    let temp = tempfile::tempdir().unwrap();
-    let data = DataDir::open(&temp.path().join("data"), OpenMode::Create).unwrap();
     let inputs: Vec<PathBuf> = case.data.iter().map(|d| base.join(d)).collect();
-    let files: Vec<PathBuf> = expand_inputs(&inputs)
-        .into_iter()
-        .map(|f| f.unwrap())
-        .collect();
-    load_files(
-        &data,
-        &files,
-        None,
-        |path, r| {
-            r.unwrap_or_else(|e| panic!("{}: loading {}: {e}", case.name, path.display()));
-        },
-        |_| {},
-    )
-    .unwrap();
+    let (_temp, data) = loaded_data_dir(&inputs, &case.name);
 
     let (text, params) = match case.query.strip_prefix("checks/") {
         Some(check) => {

@@ -3,38 +3,22 @@
 //! (read from numeric fast fields) or written by hand (read from the doc
 //! store), and a query that reads nothing else is answered without the store.
 
-use crate::util::repo;
-use claimgraph::load::{expand_inputs, load_files};
+use crate::util::{loaded_data_dir, repo};
 use claimgraph::queries::{prepare, run_query};
 use claimgraph::results::display_term;
-use claimgraph::store::{DataDir, OpenMode};
+use claimgraph::store::DataDir;
 use oxigraph::sparql::QueryResults;
-use std::path::PathBuf;
 
 fn loaded() -> (tempfile::TempDir, DataDir) {
-    let temp = tempfile::tempdir().unwrap();
-    let data = DataDir::open(&temp.path().join("data"), OpenMode::Create).unwrap();
     let root = repo();
-    let inputs: Vec<PathBuf> = vec![
-        root.join("ontology"),
-        root.join("sources"),
-        root.join("tests/data/foreign"),
-    ];
-    let files: Vec<PathBuf> = expand_inputs(&inputs)
-        .into_iter()
-        .map(|f| f.unwrap())
-        .collect();
-    load_files(
-        &data,
-        &files,
-        None,
-        |path, r| {
-            r.unwrap_or_else(|e| panic!("loading {}: {e}", path.display()));
-        },
-        |_| {},
+    loaded_data_dir(
+        &[
+            root.join("ontology"),
+            root.join("sources"),
+            root.join("tests/data/foreign"),
+        ],
+        "service",
     )
-    .unwrap();
-    (temp, data)
 }
 
 /// Rows as sorted strings, and whether the store was left out.

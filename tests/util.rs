@@ -85,3 +85,31 @@ pub fn assert_success(out: &std::process::Output) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A fresh data directory (in a temporary directory kept alive by the first
+/// value) with `inputs` loaded through the library; a load error fails the
+/// test, naming `context` and the file.
+pub fn loaded_data_dir(
+    inputs: &[PathBuf],
+    context: &str,
+) -> (tempfile::TempDir, claimgraph::store::DataDir) {
+    use claimgraph::load::{expand_inputs, load_files};
+    use claimgraph::store::{DataDir, OpenMode};
+    let temp = tempfile::tempdir().unwrap();
+    let data = DataDir::open(&temp.path().join("data"), OpenMode::Create).unwrap();
+    let files: Vec<PathBuf> = expand_inputs(inputs)
+        .into_iter()
+        .map(|f| f.unwrap())
+        .collect();
+    load_files(
+        &data,
+        &files,
+        None,
+        |path, r| {
+            r.unwrap_or_else(|e| panic!("{context}: loading {}: {e}", path.display()));
+        },
+        |_| {},
+    )
+    .unwrap();
+    (temp, data)
+}

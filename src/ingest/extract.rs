@@ -70,16 +70,8 @@ pub fn extract(
     url: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<Article, ExtractError> {
-    if let Some(ct) = content_type {
-        let mime = ct
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if !matches!(mime.as_str(), "" | "text/html" | "application/xhtml+xml") {
-            return Err(ExtractError::NotHtml(format!("Content-Type {mime}")));
-        }
+    if let Some(mime) = content_type.and_then(not_html) {
+        return Err(ExtractError::NotHtml(format!("Content-Type {mime}")));
     }
     let host = url.and_then(host_of);
     let decoded = decode_html(bytes, content_type.and_then(charset_param), host.as_deref());
@@ -142,6 +134,18 @@ pub fn extract(
         encoding: decoded.encoding.name(),
         encoding_evidence: decoded.evidence,
     })
+}
+
+/// The media type of a Content-Type header value when it is neither HTML
+/// nor XHTML (an empty type counts as HTML).
+pub fn not_html(content_type: &str) -> Option<String> {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    (!matches!(mime.as_str(), "" | "text/html" | "application/xhtml+xml")).then_some(mime)
 }
 
 /// Markup starts with `<` (after white space), and its head is text, not

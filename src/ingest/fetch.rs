@@ -439,19 +439,11 @@ impl Fetcher {
             });
         }
         let content_type = header(&r, reqwest::header::CONTENT_TYPE);
-        if let Some(ct) = &content_type {
-            let mime = ct
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if !matches!(mime.as_str(), "text/html" | "application/xhtml+xml" | "") {
-                return Err(FetchError::NotHtml {
-                    url: url.into(),
-                    content_type: mime,
-                });
-            }
+        if let Some(mime) = content_type.as_deref().and_then(super::extract::not_html) {
+            return Err(FetchError::NotHtml {
+                url: url.into(),
+                content_type: mime,
+            });
         }
         let limit = self.options.max_bytes;
         if r.content_length().is_some_and(|n| n > limit) {
