@@ -138,7 +138,7 @@ fn bad_files_are_named_and_the_good_ones_still_stored() {
         .arg(&report)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("b-empty.html") && stderr.contains("c-broken.html.gz"),
@@ -224,7 +224,7 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
         .arg(&report)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for (what, expected) in [
         ("/paper.pdf", "not HTML"),
@@ -279,7 +279,7 @@ fn private_addresses_and_other_schemes_are_refused_by_default() {
         format!("http://localhost:{}/a", server.port),
     ] {
         let out = t.cmd().args(["ingest", "--quiet", &url]).output().unwrap();
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(3));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             stderr.contains("loopback") && stderr.contains("--allow-private"),
@@ -332,7 +332,7 @@ fn extract_prints_articles_and_names_the_pages_it_cannot_read() {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
     let lines: Vec<serde_json::Value> = stdout_of(&out)
         .lines()

@@ -168,7 +168,7 @@ pub enum ExtractFormat {
 GBK, GB18030 and Big5 pages decode correctly), extracts its main text by paragraph, headline,
 authors, publisher, published and modified dates, language and canonical URL, and prints them.
 Nothing is stored. A page that cannot be read or has no main text is reported on stderr with
-its name, and the others are still printed (exit 2 at the end).
+its name, and the others are still printed (exit 3 at the end).
 
 Examples:
   claimgraph extract page.html
@@ -232,7 +232,7 @@ pub struct EvalExtractionArgs {
     after_help = "Each annotated source goes into its own named graph, and each RDF file into
 <https://w3id.org/claimgraph/graph/file/DIR/NAME> (or --graph); loading a file again replaces
 its graph atomically, so loading twice changes nothing. A file that fails to parse is reported
-with file:line:column and nothing of it is loaded; the other files still load (exit 2).
+with file:line:column and nothing of it is loaded; the other files still load (exit 3).
 
 Formats by extension: .toml (annotated source, see docs/sources-format.md), .ttl, .trig, .nt,
 .nq, .jsonld/.json, .rdf/.owl.

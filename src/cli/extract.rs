@@ -52,7 +52,7 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(if failed > 0 {
-        Status::Error
+        Status::Partial
     } else {
         Status::Ok
     })

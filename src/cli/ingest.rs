@@ -193,7 +193,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(if errors > 0 {
-        Status::Error
+        Status::Partial
     } else {
         Status::Ok
     })

@@ -19,7 +19,7 @@ pub fn run(data_dir: &Path, args: LoadArgs) -> Result<Status> {
     let summary = load_paths(&data, &args.paths, graph.as_ref())?;
     eprintln!("{}", summary.line());
     Ok(if summary.failed > 0 {
-        Status::Error
+        Status::Partial
     } else {
         Status::Ok
     })

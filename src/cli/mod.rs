@@ -28,8 +28,10 @@ pub enum Status {
     Ok,
     /// Done, nothing found.
     NothingFound,
-    /// Failed (possibly after doing part of the work).
+    /// Could not do the work (bad arguments, unreadable store, violations).
     Error,
+    /// Some items (files, URLs) failed; the others were done.
+    Partial,
 }
 
 impl From<Status> for ExitCode {
@@ -38,6 +40,7 @@ impl From<Status> for ExitCode {
             Status::Ok => 0,
             Status::NothingFound => 1,
             Status::Error => 2,
+            Status::Partial => 3,
         })
     }
 }
