@@ -224,6 +224,27 @@ pub struct EvalExtractionArgs {
     /// List the pages that scored worst (text F1), this many.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub worst: usize,
+    /// The main-text extractor to measure.
+    #[arg(long, value_enum, default_value_t = ExtractorArg::Blocks)]
+    pub extractor: ExtractorArg,
+}
+
+/// The main-text extractors (`--extractor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractorArg {
+    /// claimgraph's block scorer on the one parsed DOM (fast; the default).
+    Blocks,
+    /// rs-trafilatura (parses the page again; slower).
+    Trafilatura,
+}
+
+impl From<ExtractorArg> for claimgraph::ingest::extract::Extractor {
+    fn from(arg: ExtractorArg) -> Self {
+        match arg {
+            ExtractorArg::Blocks => Self::Blocks,
+            ExtractorArg::Trafilatura => Self::Trafilatura,
+        }
+    }
 }
 
 /// Arguments of `load`.

@@ -11,7 +11,7 @@ pub fn run(args: EvalArgs) -> Result<Status> {
     match args.what {
         EvalCommand::Extraction(a) => {
             let tty = std::io::stderr().is_terminal();
-            let report = evaluate(&a.corpus, |done, total| {
+            let report = evaluate(&a.corpus, a.extractor.into(), |done, total| {
                 if tty {
                     eprint!("\r{done}/{total} pages");
                     if done == total {

@@ -20,7 +20,7 @@
 //!   pages: title, byline, lang, siteName, publishedTime).
 
 use crate::ingest::dates::parse_date;
-use crate::ingest::extract::{Article, extract};
+use crate::ingest::extract::{Article, Extractor, extract_with};
 use crate::{Error, Result};
 use regex::Regex;
 use serde::Serialize;
@@ -95,6 +95,8 @@ pub struct Report {
     pub corpus: String,
     /// Its layout.
     pub layout: Layout,
+    /// The main-text extractor measured.
+    pub extractor: Extractor,
     /// Pages scored.
     pub pages: usize,
     /// Top-level figures: the text metric when the corpus has gold text,
@@ -399,7 +401,11 @@ fn field_value(article: &Article, field: &str) -> Option<String> {
 
 /// Scores the extractor on the corpus in `dir`; `progress` is told of each
 /// page done.
-pub fn evaluate(dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Report> {
+pub fn evaluate(
+    dir: &Path,
+    extractor: Extractor,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Report> {
     let layout = detect(dir)?;
     let pages = pages(dir, layout)?;
     let mut errors = Vec::new();
@@ -424,7 +430,7 @@ pub fn evaluate(dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Re
             }
         };
         let started = std::time::Instant::now();
-        let article = extract(&bytes, &page.name, page.url.as_deref(), None);
+        let article = extract_with(&bytes, &page.name, page.url.as_deref(), None, extractor);
         seconds += started.elapsed().as_secs_f64();
         let article = match article {
             Ok(a) => a,
@@ -497,6 +503,7 @@ pub fn evaluate(dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Re
     Ok(Report {
         corpus: dir.display().to_string(),
         layout,
+        extractor,
         pages: pages.len(),
         precision: top.precision,
         recall: top.recall,

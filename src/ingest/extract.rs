@@ -63,12 +63,34 @@ pub enum ExtractError {
     NoText,
 }
 
-/// Extracts the article of a page.
+/// Which algorithm finds the main text (metadata is read the same way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extractor {
+    /// claimgraph's block scorer on the already parsed DOM ([`super::blocks`]).
+    #[default]
+    Blocks,
+    /// rs-trafilatura, which parses the page a second time.
+    Trafilatura,
+}
+
+/// Extracts the article of a page with the default extractor.
 pub fn extract(
     bytes: &[u8],
     location: &str,
     url: Option<&str>,
     content_type: Option<&str>,
+) -> Result<Article, ExtractError> {
+    extract_with(bytes, location, url, content_type, Extractor::default())
+}
+
+/// Extracts the article of a page with the given extractor.
+pub fn extract_with(
+    bytes: &[u8],
+    location: &str,
+    url: Option<&str>,
+    content_type: Option<&str>,
+    extractor: Extractor,
 ) -> Result<Article, ExtractError> {
     if let Some(mime) = content_type.and_then(not_html) {
         return Err(ExtractError::NotHtml(format!("Content-Type {mime}")));
@@ -87,18 +109,22 @@ pub fn extract(
     let doc = Html::parse_document(&html);
     let meta = Meta::read(&doc);
 
-    let options = rs_trafilatura::Options {
-        url: url.map(str::to_owned),
-        ..rs_trafilatura::Options::default()
+    let paragraphs: Vec<String> = match extractor {
+        Extractor::Blocks => super::blocks::main_text(&doc),
+        Extractor::Trafilatura => {
+            let options = rs_trafilatura::Options {
+                url: url.map(str::to_owned),
+                ..rs_trafilatura::Options::default()
+            };
+            rs_trafilatura::extract_with_options(&html, &options)
+                .map(|r| r.content_text)
+                .unwrap_or_default()
+                .split('\n')
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|p| !p.is_empty())
+                .collect()
+        }
     };
-    let body = rs_trafilatura::extract_with_options(&html, &options)
-        .map(|r| r.content_text)
-        .unwrap_or_default();
-    let paragraphs: Vec<String> = body
-        .split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
     if paragraphs.is_empty() {
         return Err(ExtractError::NoText);
     }

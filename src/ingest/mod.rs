@@ -5,6 +5,7 @@
 //! canonical URL ([`extract`]) — and saved as a version of its source
 //! ([`save`]), whose changes [`diff`] shows paragraph by paragraph.
 
+pub mod blocks;
 pub mod dates;
 pub mod decode;
 pub mod diff;
