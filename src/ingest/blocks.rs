@@ -19,6 +19,8 @@ struct Element {
     link_units: usize,
     /// Score from the blocks beneath.
     score: f64,
+    /// Units of the sentence-like (scoring) blocks beneath.
+    good: usize,
     /// Class and id evidence: positive for article-like names.
     weight: f64,
     /// `p`-like: its blocks score its parent, not itself.
@@ -187,6 +189,7 @@ pub fn main_text(doc: &Html) -> Vec<String> {
     let Some(best) = best_candidate(&elements) else {
         return fallback(&blocks);
     };
+    let best = widen(&elements, best);
     let chosen = with_siblings(&elements, best);
     let mut paragraphs: Vec<String> = Vec::new();
     for block in &blocks {
@@ -262,6 +265,10 @@ fn keep(block: &Block) -> bool {
         return density < 0.5 && block.units < 400;
     }
     if density > 0.5 {
+        return false;
+    }
+    if block.text.starts_with('<') && block.text.ends_with('>') {
+        // Markup shown as text (a `<noscript>` image, say) is never prose.
         return false;
     }
     if block.units < 12 {
@@ -397,6 +404,7 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                     units: 0,
                     link_units: 0,
                     score: 0.0,
+                    good: 0,
                     weight,
                     paragraph: matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd"),
                     negative: negative && !positive && !matches!(name, "body" | "article" | "main"),
@@ -509,6 +517,11 @@ fn score(elements: &mut [Element], blocks: &[Block]) {
         } else {
             Some(block.owner)
         };
+        let mut up = Some(block.owner);
+        while let Some(i) = up {
+            elements[i].good += block.units;
+            up = elements[i].parent;
+        }
         let mut at = first;
         for divisor in [1.0, 2.0, 3.0] {
             let Some(i) = at else { break };
@@ -529,6 +542,32 @@ fn best_candidate(elements: &[Element]) -> Option<usize> {
         .filter(|(_, e)| e.score > 0.0)
         .max_by(|a, b| adjusted(a.1).total_cmp(&adjusted(b.1)))?;
     (adjusted(e) > 0.0).then_some(best)
+}
+
+/// The best element, or an ancestor when the article goes on outside it
+/// (sections split by figures or ads): climbs while an ancestor adds
+/// sentence-like text and stays mostly such text; pure wrappers are passed.
+fn widen(elements: &[Element], best: usize) -> usize {
+    let mut current = best;
+    let mut at = elements[best].parent;
+    for _ in 0..8 {
+        let Some(a) = at else { break };
+        let (ancestor, here) = (&elements[a], &elements[current]);
+        let added_units = ancestor.units - here.units;
+        let added_good = ancestor.good - here.good;
+        let added_links = ancestor.link_units - here.link_units;
+        if added_good * 10 >= here.good {
+            // More article, if the addition reads like article text.
+            if added_good * 10 < added_units * 7 || added_links * 100 > added_units * 15 {
+                break;
+            }
+            current = a;
+        } else if added_units * 10 > here.units {
+            break;
+        }
+        at = ancestor.parent;
+    }
+    current
 }
 
 /// The best element and the siblings that continue it.
