@@ -270,6 +270,297 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
     assert_eq!(all_quads(&t.data()), before);
 }
 
+/// Bytes that look like nothing (a fixed pseudo-random sequence).
+fn noise(n: usize) -> Vec<u8> {
+    (0..n as u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// HTTP's `deflate`: a zlib stream (RFC 1950).
+fn zlib(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, bytes).unwrap();
+    z.finish().unwrap()
+}
+
+/// A valid brotli stream (RFC 7932) made of stored (uncompressed)
+/// meta-blocks: no brotli encoder is among the dependencies, and the point
+/// is that the client decodes `Content-Encoding: br`.
+fn brotli_stored(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, block) in bytes.chunks(1 << 16).enumerate() {
+        // Bits, least significant first: [WBITS=16: 0] ISLAST=0,
+        // MNIBBLES=4: 00, MLEN-1 in 16 bits, ISUNCOMPRESSED=1; then padding
+        // to the byte.
+        let header: u32 = if i == 0 {
+            ((block.len() as u32 - 1) << 4) | (1 << 20)
+        } else {
+            ((block.len() as u32 - 1) << 3) | (1 << 19)
+        };
+        out.extend_from_slice(&header.to_le_bytes()[..3]);
+        out.extend_from_slice(block);
+    }
+    // The last meta-block, empty: ISLAST=1, ISLASTEMPTY=1.
+    out.push(0b11);
+    out
+}
+
+const ZH1: &str =
+    "国家广播电视总局发布通知，鼓励优秀微短剧作品走向海外市场，推动中华文化在东南亚的传播。";
+const ZH2: &str =
+    "业内人士表示，人工智能技术正在改变微短剧的制作方式，制作周期大幅缩短，成本明显下降。";
+
+/// A server answering with every kind of bad response, and some good ones.
+fn bad_site() -> Server {
+    Server::start(|path, _headers, nth| {
+        let good = |name: &str| page(&format!("https://news.example.com/{name}"), name, &[P1, P2]);
+        let html = [("Content-Type", "text/html; charset=utf-8")];
+        match path {
+            "/robots.txt" => Reply::new(404, &[], ""),
+            "/good" => Reply::html(&good("good")),
+            "/png-as-html" => Reply::new(
+                200,
+                &html,
+                [b"\x89PNG\r\n\x1a\n".as_slice(), &noise(30_000)].concat(),
+            ),
+            "/octet" => Reply::new(
+                200,
+                &[("Content-Type", "application/octet-stream")],
+                noise(30_000),
+            ),
+            "/gzip" => Reply::new(
+                200,
+                &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                gzip(good("gzip").as_bytes()),
+            ),
+            "/gzip-cut" => {
+                let gz = gzip(good("gzip-cut").as_bytes());
+                Reply::new(
+                    200,
+                    &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                    &gz[..gz.len() / 2],
+                )
+            }
+            "/deflate" => Reply::new(
+                200,
+                &[
+                    ("Content-Type", "text/html"),
+                    ("Content-Encoding", "deflate"),
+                ],
+                zlib(good("deflate").as_bytes()),
+            ),
+            "/brotli" => Reply::new(
+                200,
+                &[("Content-Type", "text/html"), ("Content-Encoding", "br")],
+                brotli_stored(good("brotli").as_bytes()),
+            ),
+            "/huge" => Reply::repeated(
+                &html,
+                "<p>Fifty megabytes of the same paragraph, streamed without a length.</p>\n"
+                    .repeat(1_000)
+                    .as_bytes(),
+                50_000_000,
+            ),
+            "/error500" => Reply::new(500, &[], "oops"),
+            "/busy" if nth == 0 => Reply::new(429, &[("Retry-After", "1")], "slow down"),
+            "/busy" => Reply::html(&good("busy")),
+            "/stray-bytes" => {
+                let mut body = page("https://news.example.com/stray-bytes", "Stray bytes", &["The ministry’s plan — a “cultural export” push — names café chains in Zürich and São Paulo.", P1]).into_bytes();
+                let at = body.windows(6).position(|w| w == b"push \xE2").unwrap();
+                body.insert(at + 5, 0xFF);
+                let at = body.windows(4).position(|w| w == b"caf\xC3").unwrap();
+                body.insert(at, 0x92);
+                Reply::new(200, &html, body)
+            }
+            "/gbk-as-utf8" => Reply::new(
+                200,
+                &html,
+                encoding_rs::GBK
+                    .encode(&page(
+                        "https://news.example.cn/gbk-as-utf8",
+                        "微短剧出海",
+                        &[ZH1, ZH2],
+                    ))
+                    .0
+                    .into_owned(),
+            ),
+            "/nav-only" => Reply::html(
+                r#"<!doctype html><html><head><title>Menu</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/business">Business</a></li></ul></nav></body></html>"#,
+            ),
+            "/empty-body" => Reply::html(
+                "<!doctype html><html><head><title>Nothing</title></head><body></body></html>",
+            ),
+            "/cut" => {
+                let body = good("cut");
+                Reply::cut(&html, &body.as_bytes()[..body.len() / 2], body.len() as u64)
+            }
+            "/stall" => {
+                let body = good("stall");
+                Reply::stalled(&html, &body.as_bytes()[..body.len() / 2], body.len() as u64)
+            }
+            _ => Reply::new(404, &[], "no"),
+        }
+    })
+}
+
+#[test]
+fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() {
+    let server = bad_site();
+    let t = TestDir::new();
+    let paths = [
+        "/good",
+        "/png-as-html",
+        "/octet",
+        "/gzip",
+        "/gzip-cut",
+        "/cut",
+        "/deflate",
+        "/brotli",
+        "/huge",
+        "/error500",
+        "/busy",
+        "/stray-bytes",
+        "/gbk-as-utf8",
+        "/nav-only",
+        "/empty-body",
+    ];
+    let report = t.path("report.json");
+    let started = std::time::Instant::now();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .args(paths.iter().map(|p| server.url(p)))
+        .args([
+            "--allow-private",
+            "--delay",
+            "0",
+            "--retries",
+            "1",
+            "--quiet",
+        ])
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stderr}");
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (path, expected) in [
+        ("/png-as-html", "does not look like HTML"),
+        (
+            "/octet",
+            "Content-Type application/octet-stream is not HTML",
+        ),
+        ("/gzip-cut", "could not be decompressed"),
+        ("/cut", "connection failed while reading the body"),
+        ("/huge", "larger than 10485760 bytes"),
+        ("/error500", "HTTP 500"),
+        ("/nav-only", "no main text"),
+        ("/empty-body", "no main text"),
+    ] {
+        let url = server.url(path);
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(&format!("{url}:")) && l.contains(expected)),
+            "{path}: {expected}\n{stderr}"
+        );
+    }
+    for path in [
+        "/good",
+        "/gzip",
+        "/deflate",
+        "/brotli",
+        "/busy",
+        "/stray-bytes",
+        "/gbk-as-utf8",
+    ] {
+        let url = server.url(path);
+        assert!(
+            !stderr.contains(&format!("{url}:")),
+            "{path} failed:\n{stderr}"
+        );
+    }
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    eprintln!("{summary}");
+    assert_eq!(summary["new_sources"], 7, "{summary}");
+    for (kind, n) in [
+        ("not-html", 1),
+        ("decode", 1),
+        ("too-large", 1),
+        ("http-status", 1),
+        ("network", 1),
+        ("extract", 3),
+    ] {
+        assert_eq!(summary["errors"][kind], n, "{kind}: {summary}");
+    }
+    assert_eq!(server.hits("/error500"), 2, "one retry after the 500");
+    assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
+    assert!(
+        server.sent("/huge") < 20 << 20,
+        "the client stopped reading at the cap: {} bytes sent",
+        server.sent("/huge")
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+
+    let quads = all_quads(&t.data()).join("\n");
+    for stored in [
+        "https://news.example.com/gzip",
+        "https://news.example.com/deflate",
+        "https://news.example.com/brotli",
+        "https://news.example.com/busy",
+        ZH1,
+        ZH2,
+        "a “cultural export” push \u{FFFD}— names \u{FFFD}café chains in Zürich",
+    ] {
+        assert!(quads.contains(stored), "{stored} not stored");
+    }
+}
+
+#[test]
+fn a_server_that_stalls_mid_body_is_reported_as_timed_out() {
+    let server = bad_site();
+    let t = TestDir::new();
+    let started = std::time::Instant::now();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .args([server.url("/stall"), server.url("/good")])
+        .args([
+            "--allow-private",
+            "--delay",
+            "0",
+            "--timeout",
+            "1",
+            "--retries",
+            "0",
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stderr}");
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let url = server.url("/stall");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains(&format!("{url}:")) && l.contains("timed out")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 new sources"), "{stderr}");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
+
 #[test]
 fn private_addresses_and_other_schemes_are_refused_by_default() {
     let server = site();

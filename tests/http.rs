@@ -1,9 +1,12 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for fetch tests: each request is
 //! answered by a handler from its path and headers; the server counts
-//! requests per path and stops when dropped. No internet is ever reached.
+//! requests and body bytes sent per path and stops when dropped. Bodies can
+//! be sent whole, generated as they are streamed (so a 50 MB page costs no
+//! memory and stops when the client hangs up), or cut short and left hanging.
+//! No internet is ever reached.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +16,24 @@ use std::thread::JoinHandle;
 pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    pub body: Body,
+}
+
+/// How a body is sent.
+pub enum Body {
+    /// Whole, with its Content-Length.
+    Full(Vec<u8>),
+    /// `piece` again and again, `total` bytes in all, chunked (no
+    /// Content-Length), made as it is sent; stops when the client hangs up.
+    Repeat { piece: Vec<u8>, total: u64 },
+    /// A Content-Length of `claimed` bytes but only `sent` sent; then, if
+    /// `hang`, nothing until the client hangs up (or 10 s), else the
+    /// connection is closed.
+    Short {
+        sent: Vec<u8>,
+        claimed: u64,
+        hang: bool,
+    },
 }
 
 impl Reply {
@@ -24,7 +44,43 @@ impl Reply {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
-            body: body.into(),
+            body: Body::Full(body.into()),
+        }
+    }
+
+    /// A body of `piece` repeated to `total` bytes, streamed chunked.
+    pub fn repeated(headers: &[(&str, &str)], piece: &[u8], total: u64) -> Self {
+        Self {
+            body: Body::Repeat {
+                piece: piece.to_vec(),
+                total,
+            },
+            ..Self::new(200, headers, "")
+        }
+    }
+
+    /// Headers promising `claimed` bytes, then `sent`, then silence.
+    pub fn stalled(headers: &[(&str, &str)], sent: &[u8], claimed: u64) -> Self {
+        Self {
+            body: Body::Short {
+                sent: sent.to_vec(),
+                claimed,
+                hang: true,
+            },
+            ..Self::new(200, headers, "")
+        }
+    }
+
+    /// Headers promising `claimed` bytes, then `sent`, then the connection
+    /// closed.
+    pub fn cut(headers: &[(&str, &str)], sent: &[u8], claimed: u64) -> Self {
+        Self {
+            body: Body::Short {
+                sent: sent.to_vec(),
+                claimed,
+                hang: false,
+            },
+            ..Self::new(200, headers, "")
         }
     }
 
@@ -35,9 +91,12 @@ impl Reply {
 
 type Handler = dyn Fn(&str, &HashMap<String, String>, usize) -> Reply + Send + Sync;
 
+type Counts<T> = Arc<Mutex<HashMap<String, T>>>;
+
 pub struct Server {
     pub port: u16,
-    hits: Arc<Mutex<HashMap<String, usize>>>,
+    hits: Counts<usize>,
+    sent: Counts<u64>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -51,19 +110,22 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
-        let hits: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
+        let hits: Counts<usize> = Arc::default();
+        let sent: Counts<u64> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
         let handler: Arc<Handler> = Arc::new(handler);
         let thread = {
             let hits = Arc::clone(&hits);
+            let sent = Arc::clone(&sent);
             let stop = Arc::clone(&stop);
             std::thread::spawn(move || {
                 while !stop.load(Ordering::SeqCst) {
                     match listener.accept() {
                         Ok((stream, _)) => {
                             let hits = Arc::clone(&hits);
+                            let sent = Arc::clone(&sent);
                             let handler = Arc::clone(&handler);
-                            std::thread::spawn(move || serve(stream, &*handler, &hits));
+                            std::thread::spawn(move || serve(stream, &*handler, &hits, &sent));
                         }
                         Err(_) => std::thread::sleep(std::time::Duration::from_millis(5)),
                     }
@@ -73,6 +135,7 @@ impl Server {
         Self {
             port,
             hits,
+            sent,
             stop,
             thread: Some(thread),
         }
@@ -86,6 +149,11 @@ impl Server {
     pub fn hits(&self, path: &str) -> usize {
         self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
     }
+
+    /// Body bytes written for `path` so far (all requests).
+    pub fn sent(&self, path: &str) -> u64 {
+        self.sent.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
 }
 
 impl Drop for Server {
@@ -97,7 +165,12 @@ impl Drop for Server {
     }
 }
 
-fn serve(stream: TcpStream, handler: &Handler, hits: &Mutex<HashMap<String, usize>>) {
+fn serve(
+    stream: TcpStream,
+    handler: &Handler,
+    hits: &Mutex<HashMap<String, usize>>,
+    sent: &Mutex<HashMap<String, u64>>,
+) {
     stream.set_nonblocking(false).ok();
     stream
         .set_read_timeout(Some(std::time::Duration::from_secs(5)))
@@ -135,17 +208,58 @@ fn serve(stream: TcpStream, handler: &Handler, hits: &Mutex<HashMap<String, usiz
             *n - 1
         };
         let reply = handler(&path, &headers, nth);
-        let mut head = format!(
-            "HTTP/1.1 {} X\r\nContent-Length: {}\r\n",
-            reply.status,
-            reply.body.len()
-        );
+        let mut head = format!("HTTP/1.1 {} X\r\n", reply.status);
+        match &reply.body {
+            Body::Full(body) => head.push_str(&format!("Content-Length: {}\r\n", body.len())),
+            Body::Repeat { .. } => head.push_str("Transfer-Encoding: chunked\r\n"),
+            Body::Short { claimed, .. } => head.push_str(&format!("Content-Length: {claimed}\r\n")),
+        }
         for (k, v) in &reply.headers {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         head.push_str("\r\n");
-        if stream.write_all(head.as_bytes()).is_err() || stream.write_all(&reply.body).is_err() {
+        if stream.write_all(head.as_bytes()).is_err() {
             return;
+        }
+        let count = |n: usize| *sent.lock().unwrap().entry(path.clone()).or_insert(0) += n as u64;
+        match reply.body {
+            Body::Full(body) => {
+                if stream.write_all(&body).is_err() {
+                    return;
+                }
+                count(body.len());
+            }
+            Body::Repeat { piece, total } => {
+                let mut left = total;
+                while left > 0 {
+                    let n = piece.len().min(left as usize);
+                    let chunk = [format!("{n:x}\r\n").as_bytes(), &piece[..n], b"\r\n"].concat();
+                    if stream.write_all(&chunk).is_err() {
+                        return;
+                    }
+                    count(n);
+                    left -= n as u64;
+                }
+                if stream.write_all(b"0\r\n\r\n").is_err() {
+                    return;
+                }
+            }
+            Body::Short { sent, hang, .. } => {
+                if stream.write_all(&sent).is_err() {
+                    return;
+                }
+                count(sent.len());
+                if hang {
+                    // Wait for the client to give up: a read returns when
+                    // it closes the connection.
+                    stream
+                        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                        .ok();
+                    let _ = reader.read(&mut [0; 1]);
+                }
+                // Closing the connection ends a body left short.
+                return;
+            }
         }
     }
 }

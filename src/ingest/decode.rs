@@ -3,7 +3,10 @@
 //! UTF-8, and a wrong label would garble them); then the HTTP charset; then
 //! a `<meta charset>` or `http-equiv` declaration in the first bytes; then a
 //! guess from the bytes themselves (chardetng, with the top-level domain as
-//! a hint). GB2312 and GBK labels decode as GB18030's superset, as browsers do.
+//! a hint). A UTF-8 label on bytes that are not UTF-8 is doubted: unless
+//! they are mostly UTF-8 (a few stray bytes, replaced by U+FFFD), another
+//! encoding that decodes them cleanly wins (a GBK page labelled UTF-8).
+//! GB2312 and GBK labels decode as GB18030's superset, as browsers do.
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
@@ -51,17 +54,68 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>, host: Option<&str>)
             first_error: None,
         };
     }
-    if let Some(encoding) = http_charset.and_then(label) {
-        return finish(bytes, encoding, Evidence::HttpCharset);
+    let http = http_charset.and_then(label);
+    let meta = meta_charset(bytes);
+    match (http, meta) {
+        (Some(encoding), _) if encoding != UTF_8 => finish(bytes, encoding, Evidence::HttpCharset),
+        // Declared UTF-8, yet the bytes are not: a label copied from a
+        // template over a GBK page, or UTF-8 with a few stray bytes.
+        (Some(_), meta) => utf8_or_other(bytes, meta, host, Evidence::HttpCharset),
+        (None, Some(encoding)) if encoding != UTF_8 => {
+            finish(bytes, encoding, Evidence::MetaCharset)
+        }
+        (None, Some(_)) => utf8_or_other(bytes, None, host, Evidence::MetaCharset),
+        (None, None) => finish(bytes, guess(bytes, host), Evidence::Detected),
     }
-    if let Some(encoding) = meta_charset(bytes) {
-        return finish(bytes, encoding, Evidence::MetaCharset);
+}
+
+/// Bytes declared UTF-8 that are not valid UTF-8. When most of their
+/// non-ASCII sequences are valid UTF-8, they are UTF-8 with stray bytes
+/// (decoded with U+FFFD). Otherwise the label is wrong: a non-UTF-8
+/// encoding from a `<meta>` (when the HTTP header said UTF-8), else
+/// chardetng's guess, is taken if it decodes them without errors.
+fn utf8_or_other(
+    bytes: &[u8],
+    meta: Option<&'static Encoding>,
+    host: Option<&str>,
+    declared: Evidence,
+) -> Decoded {
+    if mostly_utf8(bytes) {
+        return finish(bytes, UTF_8, declared);
     }
+    let candidates = [
+        meta.filter(|&e| e != UTF_8)
+            .map(|e| (e, Evidence::MetaCharset)),
+        Some((guess(bytes, host), Evidence::Detected)),
+    ];
+    for (encoding, evidence) in candidates.into_iter().flatten() {
+        if encoding != UTF_8 {
+            let decoded = finish(bytes, encoding, evidence);
+            if decoded.first_error.is_none() {
+                return decoded;
+            }
+        }
+    }
+    finish(bytes, UTF_8, declared)
+}
+
+/// Whether the valid multi-byte UTF-8 sequences outnumber the malformed
+/// ones (text in another encoding is almost all malformed as UTF-8).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut malformed) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        malformed += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > malformed
+}
+
+/// chardetng's guess, with the host's top-level domain as a hint.
+fn guess(bytes: &[u8], host: Option<&str>) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let tld = host.and_then(|h| h.rsplit('.').next()).map(str::as_bytes);
-    let encoding = detector.guess(tld, true);
-    finish(bytes, widen(encoding), Evidence::Detected)
+    widen(detector.guess(tld, true))
 }
 
 /// The encoding of a label, with the UTF-16 labels (which cannot apply to
@@ -232,6 +286,56 @@ mod tests {
         let d = decode_html(&broken, Some("gbk"), None);
         assert_eq!(d.first_error, Some(4));
         assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_gbk_page_labelled_utf8_is_decoded_as_gbk() {
+        let body = "<html><head><title>微短剧出海</title></head><body><p>\
+            国家广播电视总局发布通知，鼓励优秀微短剧作品走向海外市场，推动中华文化传播。\
+            </p></body></html>";
+        let bytes = gbk(body);
+        let d = decode_html(&bytes, Some("utf-8"), Some("127.0.0.1"));
+        assert_eq!((d.evidence, d.encoding), (Evidence::Detected, GB18030));
+        assert_eq!((d.text.as_str(), d.first_error), (body, None));
+
+        let with_meta = [b"<meta charset=utf-8>".as_slice(), &bytes].concat();
+        let d = decode_html(&with_meta, None, None);
+        assert_eq!(d.evidence, Evidence::Detected, "a <meta> UTF-8 label too");
+        assert!(d.text.ends_with(body));
+
+        // The HTTP header says UTF-8, the document says GBK: the document.
+        let with_meta = [b"<meta charset=gbk>".as_slice(), &bytes].concat();
+        let d = decode_html(&with_meta, Some("utf-8"), None);
+        assert_eq!((d.evidence, d.encoding), (Evidence::MetaCharset, GB18030));
+        assert!(d.text.ends_with(body));
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_stays_utf8_with_replacements() {
+        let text = "<p>The ministry’s plan — a “cultural export” push — names café chains, \
+            Zürich and São Paulo among the partners; officials said the naïve view is wrong.</p>";
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(3, 0xFF);
+        bytes.extend_from_slice(b"<p>end \xC3 of \x92 page</p>");
+        let d = decode_html(&bytes, Some("utf-8"), None);
+        assert_eq!((d.evidence, d.encoding), (Evidence::HttpCharset, UTF_8));
+        assert_eq!(d.first_error, Some(3));
+        assert!(d.text.contains("ministry’s plan — a “cultural export”"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 3, "{}", d.text);
+
+        let with_meta = [b"<meta charset=utf-8>".as_slice(), &bytes].concat();
+        let d = decode_html(&with_meta, None, None);
+        assert_eq!((d.evidence, d.encoding), (Evidence::MetaCharset, UTF_8));
+        assert!(d.text.contains("Zürich and São Paulo"));
+
+        // ASCII with Latin-1 bytes and no UTF-8 at all: the label was wrong.
+        let d = decode_html(
+            b"<p>caf\xE9 au lait, cr\xE8me br\xFBl\xE9e</p>",
+            Some("utf-8"),
+            None,
+        );
+        assert_eq!(d.evidence, Evidence::Detected);
+        assert_eq!(d.text, "<p>café au lait, crème brûlée</p>");
     }
 
     #[test]

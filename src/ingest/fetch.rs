@@ -145,7 +145,27 @@ pub enum FetchError {
         /// The status.
         status: u16,
     },
-    /// Network, TLS, timeout or redirect failure.
+    /// Too slow: connecting, waiting for the response or reading the body
+    /// (after retries, for the first two).
+    #[error("{url}: timed out {during}")]
+    Timeout {
+        /// The URL.
+        url: String,
+        /// When, and the limits.
+        during: String,
+    },
+    /// A compressed body (Content-Encoding gzip, deflate or br) that could
+    /// not be decompressed: truncated or corrupt.
+    #[error(
+        "{url}: the body could not be decompressed ({cause}): its Content-Encoding stream is truncated or corrupt"
+    )]
+    Decode {
+        /// The URL.
+        url: String,
+        /// The decompressor's complaint.
+        cause: String,
+    },
+    /// Network, TLS or redirect failure.
     #[error("{url}: {message}")]
     Network {
         /// The URL.
@@ -165,6 +185,8 @@ impl FetchError {
             FetchError::NotHtml { .. } => "not-html",
             FetchError::TooLarge { .. } => "too-large",
             FetchError::Status { .. } => "http-status",
+            FetchError::Timeout { .. } => "timeout",
+            FetchError::Decode { .. } => "decode",
             FetchError::Network { .. } => "network",
         }
     }
@@ -386,6 +408,24 @@ impl Fetcher {
                         attempt += 1;
                         continue;
                     }
+                    if e.is_timeout() {
+                        let during = if e.is_connect() {
+                            format!("connecting (limit {})", secs(self.options.connect_timeout))
+                        } else {
+                            format!(
+                                "waiting for the response (limit {})",
+                                secs(self.options.total_timeout)
+                            )
+                        };
+                        return Err(FetchError::Timeout {
+                            url: url.into(),
+                            during: if attempt > 0 {
+                                format!("{during}, {} attempts", attempt + 1)
+                            } else {
+                                during
+                            },
+                        });
+                    }
                     return Err(FetchError::Network {
                         url: url.into(),
                         message: describe(&e),
@@ -465,12 +505,7 @@ impl Fetcher {
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
-                Err(e) => {
-                    return Err(FetchError::Network {
-                        url: url.into(),
-                        message: describe(&e),
-                    });
-                }
+                Err(e) => return Err(self.body_error(url, &e)),
             }
         }
         Ok(Fetched {
@@ -481,6 +516,47 @@ impl Fetcher {
             not_modified: false,
             validators,
         })
+    }
+
+    /// What went wrong while reading a body. reqwest reports every body
+    /// error as "error decoding response body"; beneath it is a timeout, the
+    /// connection's error (hyper's), or the decompressor's `io::Error`.
+    fn body_error(&self, url: &str, e: &reqwest::Error) -> FetchError {
+        if e.is_timeout() {
+            return FetchError::Timeout {
+                url: url.into(),
+                during: format!(
+                    "reading the body (limits: {} between reads, {} in all)",
+                    secs(self.options.read_timeout),
+                    secs(self.options.total_timeout)
+                ),
+            };
+        }
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            if s.is::<reqwest::Error>() {
+                source = s.source();
+                continue;
+            }
+            if s.is::<std::io::Error>() || s.to_string().contains("decompressed") {
+                return FetchError::Decode {
+                    url: url.into(),
+                    cause: s.to_string(),
+                };
+            }
+            break;
+        }
+        let mut message = describe(e);
+        for generic in [
+            "error decoding response body: ",
+            "request or response body error: ",
+        ] {
+            message = message.replacen(generic, "", 1);
+        }
+        FetchError::Network {
+            url: url.into(),
+            message: format!("the connection failed while reading the body: {message}"),
+        }
     }
 
     /// Sleeps until this host may be asked again, and books the next slot.
@@ -573,8 +649,23 @@ fn find_refused(e: &reqwest::Error) -> Option<&Refused> {
     None
 }
 
+/// A duration for messages: `1 s`, `2.5 s`.
+fn secs(d: Duration) -> String {
+    format!("{} s", d.as_secs_f64())
+}
+
 /// The error and its causes on one line.
 fn describe(e: &reqwest::Error) -> String {
+    if e.is_connect() && !e.is_timeout() {
+        // reqwest's own text repeats the URL; the innermost cause says why.
+        let mut cause = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            cause = s.to_string();
+            source = s.source();
+        }
+        return format!("could not connect: {cause}");
+    }
     let mut parts = vec![if e.is_timeout() {
         "timed out".to_owned()
     } else if e.is_redirect() {
