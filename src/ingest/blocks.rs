@@ -375,7 +375,12 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                 let names = class_and_id(el);
                 let negative = NEGATIVE.iter().any(|n| names.contains(n));
                 let positive = POSITIVE.iter().any(|p| names.contains(p));
-                let block = BLOCK.contains(&name);
+                // A data cell (no blocks inside) is part of its row's line.
+                let cell = matches!(name, "td" | "th") && !has_block_inside(ElementRef::wrap(node));
+                if cell {
+                    buffer.push(' ');
+                }
+                let block = BLOCK.contains(&name) && !cell;
                 let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
                 if block && let Some(top) = open.last() {
                     let heading = open.iter().any(|o| o.heading);
@@ -406,7 +411,10 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                     score: 0.0,
                     good: 0,
                     weight,
-                    paragraph: matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd"),
+                    paragraph: matches!(
+                        name,
+                        "p" | "pre" | "blockquote" | "td" | "tr" | "li" | "dd"
+                    ),
                     negative: negative && !positive && !matches!(name, "body" | "article" | "main"),
                     strongly_negative: !matches!(name, "body" | "article" | "main")
                         && STRONGLY_NEGATIVE.iter().any(|n| names.contains(n)),
@@ -443,6 +451,17 @@ fn totals(elements: &mut [Element], blocks: &[Block]) {
             at = elements[i].parent;
         }
     }
+}
+
+/// Whether block-level elements (or line breaks) lie beneath.
+fn has_block_inside(element: Option<ElementRef>) -> bool {
+    element.is_some_and(|e| {
+        e.descendants().skip(1).any(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|el| el.name() == "br" || BLOCK.contains(&el.name()))
+        })
+    })
 }
 
 /// Ends the current block, if it holds any text.
