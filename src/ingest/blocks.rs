@@ -9,6 +9,7 @@
 //! letters, so Chinese pages are judged by the same thresholds.
 
 use scraper::{ElementRef, Html, Node};
+use std::sync::LazyLock;
 
 /// An element's place in the walk.
 #[derive(Debug, Clone)]
@@ -43,73 +44,89 @@ struct Block {
 }
 
 /// Tags whose subtrees are never article text.
-const SKIP: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "head",
-    "select",
-    "option",
-    "button",
-    "input",
-    "textarea",
-    "nav",
-    "aside",
-    "footer",
-    "menu",
-    "dialog",
-    "canvas",
-    "object",
-    "embed",
-    "video",
-    "audio",
-    "map",
-    "figcaption",
-];
+fn skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "head"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "menu"
+            | "dialog"
+            | "canvas"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "figcaption"
+    )
+}
 
 /// Tags that end a text block.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "header",
-    "figure",
-    "form",
-    "fieldset",
-    "address",
-    "center",
-    "body",
-    "hr",
-    "details",
-    "summary",
-    "caption",
-];
+fn block_level(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "header"
+            | "figure"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "center"
+            | "body"
+            | "hr"
+            | "details"
+            | "summary"
+            | "caption"
+    )
+}
+
+/// One pattern matching any of `fragments`.
+fn any_of(fragments: &[&str]) -> regex::Regex {
+    let alternatives: Vec<String> = fragments.iter().map(|f| regex::escape(f)).collect();
+    regex::Regex::new(&alternatives.join("|")).expect("escaped alternatives")
+}
+
+static NEGATIVE_NAMES: LazyLock<regex::Regex> = LazyLock::new(|| any_of(NEGATIVE));
+static STRONGLY_NEGATIVE_NAMES: LazyLock<regex::Regex> =
+    LazyLock::new(|| any_of(STRONGLY_NEGATIVE));
+static POSITIVE_NAMES: LazyLock<regex::Regex> = LazyLock::new(|| any_of(POSITIVE));
 
 /// Class or id fragments of boilerplate containers.
 const NEGATIVE: &[&str] = &[
@@ -162,13 +179,7 @@ const NEGATIVE: &[&str] = &[
 
 /// Class or id fragments that mark a discussion: boilerplate whatever its
 /// size (it can be longer than the article).
-const STRONGLY_NEGATIVE: &[&str] = &[
-    "comment",
-    "reply",
-    "replies",
-    "respond",
-    "disqus",
-];
+const STRONGLY_NEGATIVE: &[&str] = &["comment", "reply", "replies", "respond", "disqus"];
 
 /// Class or id fragments of article containers.
 const POSITIVE: &[&str] = &[
@@ -369,18 +380,19 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                     }
                     continue;
                 }
-                if SKIP.contains(&name) || hidden(el) || open.len() > 200 {
+                if skipped(name) || hidden(el) || open.len() > 200 {
                     continue;
                 }
                 let names = class_and_id(el);
-                let negative = NEGATIVE.iter().any(|n| names.contains(n));
-                let positive = POSITIVE.iter().any(|p| names.contains(p));
+                let named = !names.trim().is_empty();
+                let negative = named && NEGATIVE_NAMES.is_match(&names);
+                let positive = named && POSITIVE_NAMES.is_match(&names);
                 // A data cell (no blocks inside) is part of its row's line.
                 let cell = matches!(name, "td" | "th") && !has_block_inside(ElementRef::wrap(node));
                 if cell {
                     buffer.push(' ');
                 }
-                let block = BLOCK.contains(&name) && !cell;
+                let block = block_level(name) && !cell;
                 let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
                 if block && let Some(top) = open.last() {
                     let heading = open.iter().any(|o| o.heading);
@@ -417,7 +429,8 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                     ),
                     negative: negative && !positive && !matches!(name, "body" | "article" | "main"),
                     strongly_negative: !matches!(name, "body" | "article" | "main")
-                        && STRONGLY_NEGATIVE.iter().any(|n| names.contains(n)),
+                        && named
+                        && STRONGLY_NEGATIVE_NAMES.is_match(&names),
                 });
                 open.push(Open {
                     id,
@@ -459,7 +472,7 @@ fn has_block_inside(element: Option<ElementRef>) -> bool {
         e.descendants().skip(1).any(|n| {
             n.value()
                 .as_element()
-                .is_some_and(|el| el.name() == "br" || BLOCK.contains(&el.name()))
+                .is_some_and(|el| el.name() == "br" || block_level(el.name()))
         })
     })
 }
