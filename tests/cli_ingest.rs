@@ -635,6 +635,122 @@ fn extract_prints_articles_and_names_the_pages_it_cannot_read() {
 }
 
 #[test]
+fn extract_fetches_urls_like_ingest_and_stores_nothing() {
+    let server = bad_site();
+    let t = TestDir::new();
+    let good = t.path("good.html");
+    std::fs::write(
+        &good,
+        page("https://news.example.com/file", "From a file", &[P1, P2]),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .arg("extract")
+        .arg(server.url("/good"))
+        .arg(server.url("/octet"))
+        .arg(&good)
+        .arg(server.url("/gbk-as-utf8"))
+        .arg(server.url("/error500"))
+        .args([
+            "--allow-private",
+            "--delay",
+            "0",
+            "--retries",
+            "0",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    for (path, expected) in [
+        (
+            "/octet",
+            "Content-Type application/octet-stream is not HTML",
+        ),
+        ("/error500", "HTTP 500"),
+    ] {
+        let url = server.url(path);
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(&format!("{url}:")) && l.contains(expected)),
+            "{path}: {expected}\n{stderr}"
+        );
+    }
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let canonical: Vec<&str> = lines
+        .iter()
+        .map(|l| l["canonical_url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        canonical,
+        [
+            "https://news.example.com/good",
+            "https://news.example.com/file",
+            "https://news.example.cn/gbk-as-utf8"
+        ],
+        "one object per page read, in input order"
+    );
+    assert_eq!(lines[0]["location"], server.url("/good"));
+    assert!(
+        lines[2]["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == ZH1),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[2]["encoding_evidence"], "detected");
+    assert_eq!(
+        server.hits("/robots.txt"),
+        1,
+        "robots.txt asked as ingest does"
+    );
+    assert!(!t.data().exists(), "extract stores nothing");
+
+    // Text output; refused without --allow-private.
+    let out = t
+        .cmd()
+        .args(["extract", "--allow-private", "--delay", "0"])
+        .arg(server.url("/good"))
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains(&format!("page:       {}", server.url("/good"))),
+        "{text}"
+    );
+    assert!(text.contains("According to the South China Morning Post"));
+    let out = t
+        .cmd()
+        .args(["extract", &server.url("/good")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-private"));
+    let out = t
+        .cmd()
+        .args([
+            "extract",
+            &server.url("/good"),
+            "--url",
+            "https://x.example/",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--url is for one saved page");
+}
+
+#[test]
 fn eval_extraction_scores_a_corpus_and_refuses_an_unknown_layout() {
     let t = TestDir::new();
     let corpus = t.path("corpus");

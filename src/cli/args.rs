@@ -71,7 +71,7 @@ Examples:
     Ingest(IngestArgs),
     /// Show the stored versions of a source and what changed between them.
     Versions(VersionsArgs),
-    /// Print what ingestion would keep of saved pages, storing nothing.
+    /// Print what ingestion would keep of pages (URLs or saved files), storing nothing.
     Extract(ExtractArgs),
     /// Measure extraction against an annotated corpus.
     Eval(EvalArgs),
@@ -91,8 +91,10 @@ A page's canonical URL is its source's identity; a saved file without one is nam
 file:// URL (or --url). Each distinct text becomes a version; the same text again changes
 nothing. Annotations made by people are never touched.
 
-Exit status: 0 all inputs ingested (or unchanged), 2 some failed (each reported with its URL or
-file; the others are still stored).
+Exit status: 0 all inputs ingested (or unchanged), 3 some failed (each reported on stderr with
+its URL or file and the problem; the others are still stored; --report counts the errors by
+kind: not-html, too-large, http-status, timeout, decode, network, robots, extract…), 2 nothing
+could be done.
 
 Examples:
   claimgraph ingest https://www.example.com/news/micro-dramas.html --contact ops@example.org
@@ -106,6 +108,20 @@ pub struct IngestArgs {
     /// The URL of a single saved page (its source's identity).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// Write a JSON summary (counts and errors by kind) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// No progress line.
+    #[arg(long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// How pages are fetched and read: shared by `ingest` and `extract`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Fetching")]
+pub struct FetchArgs {
     /// A contact (URL or e-mail) added to the User-Agent.
     #[arg(long, value_name = "CONTACT")]
     pub contact: Option<String>,
@@ -116,7 +132,7 @@ pub struct IngestArgs {
     #[arg(long)]
     pub allow_private: bool,
     /// Seconds between two requests to one host.
-    #[arg(long, default_value_t = 1.0, value_name = "SECS")]
+    #[arg(long, default_value_t = 1.0, value_name = "SECS", value_parser = parse_secs)]
     pub delay: f64,
     /// Requests in flight at most.
     #[arg(long, default_value_t = 4, value_name = "N")]
@@ -125,17 +141,18 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub retries: u32,
     /// Read timeout in seconds (connect: at most 30; whole request: twice this).
-    #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+    #[arg(long, default_value_t = 30.0, value_name = "SECS", value_parser = parse_secs)]
     pub timeout: f64,
-    /// Largest page accepted, in bytes (after decompression).
+    /// Largest page accepted, fetched or read from a file, in bytes (after decompression).
     #[arg(long, default_value_t = claimgraph::ingest::files::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
-    /// Write a JSON summary (counts and errors by kind) to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-    /// No progress line.
-    #[arg(long)]
-    pub quiet: bool,
+}
+
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=86_400.0).contains(&v) => Ok(v),
+        _ => Err(format!("expected seconds from 0 to 86400, got {s:?}")),
+    }
 }
 
 /// Arguments of `versions`.
@@ -164,26 +181,32 @@ pub enum ExtractFormat {
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Decodes each page (byte-order mark, valid UTF-8, HTTP or <meta> charset, else a guess:
-GBK, GB18030 and Big5 pages decode correctly), extracts its main text by paragraph, headline,
-authors, publisher, published and modified dates, language and canonical URL, and prints them.
-Nothing is stored. A page that cannot be read or has no main text is reported on stderr with
-its name, and the others are still printed (exit 3 at the end).
+    after_help = "URLs are fetched as ingest fetches them (robots.txt, delays, retries, size cap, no private
+addresses unless --allow-private), files are read. Each page is decoded (byte-order mark, valid
+UTF-8, HTTP or <meta> charset, else a guess: GBK, GB18030 and Big5 pages decode correctly),
+its main text extracted by paragraph with headline, authors, publisher, published and modified
+dates, language and canonical URL, and printed in the order of the inputs. Nothing is stored.
+A page that cannot be fetched, read or has no main text is reported on stderr with its URL or
+name, and the others are still printed (exit 3 at the end).
 
 Examples:
   claimgraph extract page.html
-  claimgraph extract saved/*.html.gz --format json > articles.jsonl"
+  claimgraph extract https://www.example.com/news/micro-dramas.html --contact ops@example.org
+  claimgraph extract saved/*.html.gz --format json > articles.jsonl
+  claimgraph extract page.html --url https://www.example.com/news/micro-dramas.html"
 )]
 pub struct ExtractArgs {
-    /// Files (.html, .htm, .html.gz) or directories of them.
-    #[arg(required = true, value_name = "FILE|DIR")]
-    pub inputs: Vec<PathBuf>,
-    /// The page's URL, for resolving its canonical link (one input only).
+    /// URLs (http, https), files (.html, .htm, .html.gz) or directories of them.
+    #[arg(required = true, value_name = "URL|FILE|DIR")]
+    pub inputs: Vec<String>,
+    /// The URL of a single saved page, for resolving its canonical link.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
+    #[command(flatten)]
+    pub fetch: FetchArgs,
 }
 
 /// Arguments of `eval`.

@@ -5,7 +5,7 @@
 //! with its URL or file and the run goes on; a JSON summary on request.
 
 use super::Status;
-use super::args::IngestArgs;
+use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::{FetchOptions, Fetcher, Validators};
@@ -41,7 +41,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         let mut urls = Vec::new();
         let mut paths = Vec::new();
         for input in &args.inputs {
-            if input.contains("://") {
+            if is_url(input) {
                 urls.push(input.clone());
             } else {
                 paths.push(PathBuf::from(input));
@@ -60,7 +60,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     let total = files.len();
     let mut done = 0;
     for chunk in files.chunks(BATCH) {
-        let articles = extract_files(chunk, args.url.as_deref(), args.max_bytes);
+        let articles = extract_files(chunk, args.url.as_deref(), args.fetch.max_bytes);
         for article in articles {
             done += 1;
             if tty {
@@ -80,31 +80,14 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     // URLs: fetched concurrently, saved as they arrive.
     if !urls.is_empty() {
         summary.inputs += urls.len();
-        let options = FetchOptions {
-            connect_timeout: Duration::from_secs_f64(args.timeout.min(30.0)),
-            read_timeout: Duration::from_secs_f64(args.timeout),
-            total_timeout: Duration::from_secs_f64(args.timeout * 2.0),
-            max_bytes: args.max_bytes,
-            contact: args.contact.clone(),
-            robots: !args.ignore_robots,
-            allow_private: args.allow_private,
-            host_delay: Duration::from_secs_f64(args.delay),
-            concurrency: args.concurrency,
-            retries: args.retries,
-            ..FetchOptions::default()
-        };
         let state_path = data.path().join("fetch-state.json");
         let mut state: HashMap<String, (Option<String>, Option<String>)> =
             std::fs::read_to_string(&state_path)
                 .ok()
                 .and_then(|s| serde_json::from_str(&s).ok())
                 .unwrap_or_default();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .context("starting the HTTP runtime")?;
-        let fetcher = std::sync::Arc::new(Fetcher::new(options)?);
+        let runtime = http_runtime()?;
+        let fetcher = std::sync::Arc::new(Fetcher::new(fetch_options(&args.fetch))?);
         let (tx, rx) = std::sync::mpsc::channel();
         for url in urls.clone() {
             let fetcher = std::sync::Arc::clone(&fetcher);
@@ -197,6 +180,37 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// The fetch options the command line asks for.
+pub(super) fn fetch_options(args: &FetchArgs) -> FetchOptions {
+    FetchOptions {
+        connect_timeout: Duration::from_secs_f64(args.timeout.min(30.0)),
+        read_timeout: Duration::from_secs_f64(args.timeout),
+        total_timeout: Duration::from_secs_f64(args.timeout * 2.0),
+        max_bytes: args.max_bytes,
+        contact: args.contact.clone(),
+        robots: !args.ignore_robots,
+        allow_private: args.allow_private,
+        host_delay: Duration::from_secs_f64(args.delay),
+        concurrency: args.concurrency,
+        retries: args.retries,
+        ..FetchOptions::default()
+    }
+}
+
+/// The small runtime fetches run on.
+pub(super) fn http_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the HTTP runtime")
+}
+
+/// Whether a command-line input is a URL rather than a path.
+pub(super) fn is_url(input: &str) -> bool {
+    input.contains("://")
 }
 
 fn report(summary: &mut Summary, kind: &str, e: &anyhow::Error) {
