@@ -20,7 +20,7 @@
 //!   pages: title, byline, lang, siteName, publishedTime).
 
 use crate::ingest::dates::parse_date;
-use crate::ingest::extract::{Article, Extractor, extract_with};
+use crate::ingest::extract::{Article, Extractor, extract_metadata_and_text};
 use crate::{Error, Result};
 use regex::Regex;
 use serde::Serialize;
@@ -430,10 +430,19 @@ pub fn evaluate(
             }
         };
         let started = std::time::Instant::now();
-        let article = extract_with(&bytes, &page.name, page.url.as_deref(), None, extractor);
+        let article =
+            extract_metadata_and_text(&bytes, &page.name, page.url.as_deref(), None, extractor);
         seconds += started.elapsed().as_secs_f64();
         let article = match article {
-            Ok(a) => a,
+            Ok(a) => {
+                if a.paragraphs.is_empty() {
+                    errors.push(PageError {
+                        page: page.name.clone(),
+                        error: crate::ingest::extract::ExtractError::NoText.to_string(),
+                    });
+                }
+                a
+            }
             Err(e) => {
                 errors.push(PageError {
                     page: page.name.clone(),
