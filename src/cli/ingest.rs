@@ -59,9 +59,11 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     summary.inputs += files.len();
     let total = files.len();
     let mut done = 0;
-    for chunk in files.chunks(BATCH) {
-        let articles = extract_files(chunk, args.url.as_deref(), args.fetch.max_bytes);
-        for article in articles {
+    extract_files(
+        &files,
+        args.url.as_deref(),
+        args.fetch.max_bytes,
+        |article| {
             done += 1;
             if tty {
                 eprint!("\rfiles {done}/{total}");
@@ -70,9 +72,13 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
                 Ok(s) => batch.push(s),
                 Err(e) => report(&mut summary, "extract", &e),
             }
-        }
-        flush(&data, &mut batch, &mut summary)?;
-    }
+            if batch.len() >= BATCH {
+                flush(&data, &mut batch, &mut summary)?;
+            }
+            Ok(())
+        },
+    )?;
+    flush(&data, &mut batch, &mut summary)?;
     if tty && total > 0 {
         eprintln!();
     }
@@ -233,19 +239,26 @@ fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Resu
     Ok(())
 }
 
-/// Reads and extracts files on all cores, results in input order. A file
-/// without a canonical link is named by its `file://` URL (or `--url`).
+/// Reads and extracts files on all cores and hands the results to `sink`
+/// in input order, on this thread, while the next pages are being
+/// extracted (so saving overlaps extraction). A file without a canonical
+/// link is named by its `file://` URL (or `--url`). A panic while
+/// extracting one page is reported as that page's error.
 fn extract_files(
     files: &[claimgraph::Result<PathBuf>],
     url: Option<&str>,
     max_bytes: u64,
-) -> Vec<Result<Article>> {
+    mut sink: impl FnMut(Result<Article>) -> Result<()>,
+) -> Result<()> {
     let one = |file: &claimgraph::Result<PathBuf>| -> Result<Article> {
         let path = file.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         let bytes = read_page(path, max_bytes)?;
         let location = path.display().to_string();
-        let mut article = extract(&bytes, &location, url, None)
-            .map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
+        let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            extract(&bytes, &location, url, None)
+        }))
+        .map_err(|_| anyhow::anyhow!("{location}: extraction failed unexpectedly (a bug: please report it with this page)"))?;
+        let mut article = extracted.map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
         if article.canonical_url.is_none() {
             let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             article.canonical_url = url::Url::from_file_path(&absolute)
@@ -257,31 +270,34 @@ fn extract_files(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
-    let mut out: Vec<Option<Result<Article>>> = (0..files.len()).map(|_| None).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Article>)>(BATCH * 2);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let one = &one;
-                scope.spawn(move || {
-                    files
-                        .iter()
-                        .enumerate()
-                        .skip(w)
-                        .step_by(workers)
-                        .map(|(i, f)| (i, one(f)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            for (i, r) in h.join().unwrap_or_default() {
-                out[i] = Some(r);
+        for _ in 0..workers {
+            let (one, next, tx) = (&one, &next, tx.clone());
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    if tx.send((i, one(file))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Results arrive in any order; they leave in input order.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut emitted = 0;
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&emitted) {
+                emitted += 1;
+                sink(result)?;
             }
         }
-    });
-    out.into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(anyhow::anyhow!("extraction thread failed"))))
-        .collect()
+        Ok(())
+    })
 }
 
 /// Now, as an ISO 8601 UTC date-time.

@@ -287,11 +287,19 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 
 /// The offset of `needle` (ASCII, matched case-insensitively) at or after `from`.
 fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+    let (first, rest) = needle.split_first()?;
+    let mut at = from;
+    while let Some(p) = bytes.get(at..)?.iter().position(|b| b == first) {
+        let start = at + p;
+        if bytes
+            .get(start + 1..start + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// The media type of a Content-Type header value when it is neither HTML
