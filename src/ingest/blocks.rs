@@ -340,17 +340,11 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
     let mut stack = vec![(*body, true)];
     while let Some((node, entering)) = stack.pop() {
         if !entering {
-            let closed = open.pop().expect("balanced walk");
-            if closed.block || closed.heading {
-                flush(
-                    &mut buffer,
-                    &mut buffer_links,
-                    &open,
-                    closed.id,
-                    closed.heading,
-                    &mut blocks,
-                );
+            let closing = open.last().expect("balanced walk");
+            if closing.block || closing.heading {
+                flush(&mut buffer, &mut buffer_links, &open, &mut blocks);
             }
+            open.pop();
             continue;
         }
         match node.value() {
@@ -367,17 +361,7 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
             Node::Element(el) => {
                 let name = el.name();
                 if name == "br" {
-                    if let Some(top) = open.last() {
-                        let heading = open.iter().any(|o| o.heading);
-                        flush(
-                            &mut buffer,
-                            &mut buffer_links,
-                            &open,
-                            top.id,
-                            heading,
-                            &mut blocks,
-                        );
-                    }
+                    flush(&mut buffer, &mut buffer_links, &open, &mut blocks);
                     continue;
                 }
                 if skipped(name) || hidden(el) || open.len() > 200 {
@@ -394,16 +378,8 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                 }
                 let block = block_level(name) && !cell;
                 let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-                if block && let Some(top) = open.last() {
-                    let heading = open.iter().any(|o| o.heading);
-                    flush(
-                        &mut buffer,
-                        &mut buffer_links,
-                        &open,
-                        top.id,
-                        heading,
-                        &mut blocks,
-                    );
+                if block {
+                    flush(&mut buffer, &mut buffer_links, &open, &mut blocks);
                 }
                 let id = elements.len();
                 let mut weight = 0.0;
@@ -477,16 +453,15 @@ fn has_block_inside(element: Option<ElementRef>) -> bool {
     })
 }
 
-/// Ends the current block, if it holds any text.
-fn flush(
-    buffer: &mut String,
-    links: &mut usize,
-    open: &[Open],
-    owner: usize,
-    heading: bool,
-    blocks: &mut Vec<Block>,
-) {
-    let _ = open;
+/// Ends the current block, if it holds any text: it belongs to the
+/// innermost open element, and is a heading inside any heading.
+fn flush(buffer: &mut String, links: &mut usize, open: &[Open], blocks: &mut Vec<Block>) {
+    let Some(innermost) = open.last() else {
+        buffer.clear();
+        *links = 0;
+        return;
+    };
+    let (owner, heading) = (innermost.id, open.iter().any(|o| o.heading));
     let text = buffer.split_whitespace().collect::<Vec<_>>().join(" ");
     buffer.clear();
     let link_units = std::mem::take(links);
