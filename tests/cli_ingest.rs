@@ -233,12 +233,7 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
         ("/gone", "HTTP 404"),
         ("/private/secret", "disallowed by"),
     ] {
-        assert!(
-            stderr
-                .lines()
-                .any(|l| l.contains(what) && l.contains(expected)),
-            "{what}: {expected}\n{stderr}"
-        );
+        assert_reported(&stderr, &server.url(what), expected);
     }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
@@ -271,6 +266,16 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
 }
 
 /// Bytes that look like nothing (a fixed pseudo-random sequence).
+/// Asserts that stderr has a line naming `url` (as `URL:`) with `expected`.
+fn assert_reported(stderr: &str, url: &str, expected: &str) {
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains(&format!("{url}:")) && l.contains(expected)),
+        "{url}: {expected}\n{stderr}"
+    );
+}
+
 fn noise(n: usize) -> Vec<u8> {
     (0..n as u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
@@ -414,6 +419,15 @@ fn bad_site() -> Server {
 fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() {
     let server = bad_site();
     let t = TestDir::new();
+    // A page stored before the bad batch must survive it untouched.
+    let out = t
+        .cmd()
+        .args(["ingest", "--allow-private", "--delay", "0", "--quiet"])
+        .arg(server.url("/good"))
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let before = all_quads(&t.data());
     let paths = [
         "/good",
         "/png-as-html",
@@ -432,7 +446,6 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         "/empty-body",
     ];
     let report = t.path("report.json");
-    let started = std::time::Instant::now();
     let out = t
         .cmd()
         .arg("ingest")
@@ -450,7 +463,6 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    eprintln!("{stderr}");
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     for (path, expected) in [
@@ -466,13 +478,7 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         ("/nav-only", "no main text"),
         ("/empty-body", "no main text"),
     ] {
-        let url = server.url(path);
-        assert!(
-            stderr
-                .lines()
-                .any(|l| l.contains(&format!("{url}:")) && l.contains(expected)),
-            "{path}: {expected}\n{stderr}"
-        );
+        assert_reported(&stderr, &server.url(path), expected);
     }
     for path in [
         "/good",
@@ -491,8 +497,8 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
     }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    eprintln!("{summary}");
-    assert_eq!(summary["new_sources"], 7, "{summary}");
+    assert_eq!(summary["new_sources"], 6, "{summary}");
+    assert_eq!(summary["unchanged"], 1, "/good again: {summary}");
     for (kind, n) in [
         ("not-html", 1),
         ("decode", 1),
@@ -510,9 +516,13 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         "the client stopped reading at the cap: {} bytes sent",
         server.sent("/huge")
     );
-    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 
-    let quads = all_quads(&t.data()).join("\n");
+    let after = all_quads(&t.data());
+    assert!(
+        before.iter().all(|q| after.contains(q)),
+        "what was stored before the bad batch is still there"
+    );
+    let quads = after.join("\n");
     for stored in [
         "https://news.example.com/gzip",
         "https://news.example.com/deflate",
@@ -530,7 +540,6 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
 fn a_server_that_stalls_mid_body_is_reported_as_timed_out() {
     let server = bad_site();
     let t = TestDir::new();
-    let started = std::time::Instant::now();
     let out = t
         .cmd()
         .arg("ingest")
@@ -548,17 +557,9 @@ fn a_server_that_stalls_mid_body_is_reported_as_timed_out() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    eprintln!("{stderr}");
     assert_eq!(out.status.code(), Some(3), "{stderr}");
-    let url = server.url("/stall");
-    assert!(
-        stderr
-            .lines()
-            .any(|l| l.contains(&format!("{url}:")) && l.contains("timed out")),
-        "{stderr}"
-    );
+    assert_reported(&stderr, &server.url("/stall"), "timed out");
     assert!(stderr.contains("1 new sources"), "{stderr}");
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
 
 #[test]
@@ -672,13 +673,7 @@ fn extract_fetches_urls_like_ingest_and_stores_nothing() {
         ),
         ("/error500", "HTTP 500"),
     ] {
-        let url = server.url(path);
-        assert!(
-            stderr
-                .lines()
-                .any(|l| l.contains(&format!("{url}:")) && l.contains(expected)),
-            "{path}: {expected}\n{stderr}"
-        );
+        assert_reported(&stderr, &server.url(path), expected);
     }
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
     let lines: Vec<serde_json::Value> = stdout_of(&out)
