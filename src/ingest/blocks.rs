@@ -217,7 +217,7 @@ pub fn main_text(doc: &Html) -> Vec<String> {
     let kept: usize = paragraphs.iter().map(|p| units(p)).sum();
     let readable: usize = blocks
         .iter()
-        .filter(|b| b.units >= 60 && link_density(b.units, b.link_units) < 0.3)
+        .filter(|b| reads_as_text(b))
         .map(|b| b.units)
         .sum();
     if kept * 4 < readable {
@@ -269,6 +269,12 @@ fn link_density(units: usize, link_units: usize) -> f64 {
     }
 }
 
+/// A block long enough and free enough of links to be prose wherever it
+/// stands on the page.
+fn reads_as_text(block: &Block) -> bool {
+    block.units >= 60 && link_density(block.units, block.link_units) < 0.3
+}
+
 /// Whether a block inside the chosen container is kept.
 fn keep(block: &Block) -> bool {
     let density = link_density(block.units, block.link_units);
@@ -297,7 +303,7 @@ fn keep(block: &Block) -> bool {
 fn fallback(blocks: &[Block]) -> Vec<String> {
     blocks
         .iter()
-        .filter(|b| b.units >= 60 && link_density(b.units, b.link_units) < 0.3)
+        .filter(|b| reads_as_text(b))
         .map(|b| b.text.clone())
         .collect()
 }

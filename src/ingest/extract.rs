@@ -78,33 +78,25 @@ pub enum Extractor {
     Trafilatura,
 }
 
-/// Extracts the article of a page with the default extractor.
+/// Extracts the article of a page with the default extractor; a page
+/// without main text is an error.
 pub fn extract(
     bytes: &[u8],
     location: &str,
     url: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<Article, ExtractError> {
-    extract_with(bytes, location, url, content_type, Extractor::default())
-}
-
-/// Extracts the article of a page with the given extractor.
-pub fn extract_with(
-    bytes: &[u8],
-    location: &str,
-    url: Option<&str>,
-    content_type: Option<&str>,
-    extractor: Extractor,
-) -> Result<Article, ExtractError> {
-    let article = extract_metadata_and_text(bytes, location, url, content_type, extractor)?;
+    let article =
+        extract_metadata_and_text(bytes, location, url, content_type, Extractor::default())?;
     if article.paragraphs.is_empty() {
         return Err(ExtractError::NoText);
     }
     Ok(article)
 }
 
-/// Like [`extract_with`], but a page without main text still yields its
-/// metadata (with no paragraphs): what evaluation of metadata needs.
+/// Extracts a page with the given extractor; unlike [`extract`], a page
+/// without main text still yields its metadata (with no paragraphs), which
+/// is what evaluating either extractor needs.
 pub fn extract_metadata_and_text(
     bytes: &[u8],
     location: &str,
@@ -200,7 +192,7 @@ fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut at = 0;
-    while let Some(offset) = memchr_lt(&bytes[at..]) {
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
         let start = at + offset + 1;
         at = start;
         if bytes[start..].starts_with(b"!--") {
@@ -216,9 +208,19 @@ fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // Lower-cased into a stack buffer: this runs for every tag of every
+        // page. Longer names are none of those listed below.
+        let mut lower = [0u8; 10];
+        let name = match bytes.get(name_start..name_start + name_len) {
+            Some(raw) if raw.len() <= lower.len() => {
+                lower[..raw.len()].copy_from_slice(raw);
+                lower[..raw.len()].make_ascii_lowercase();
+                std::str::from_utf8(&lower[..raw.len()]).unwrap_or("")
+            }
+            _ => "",
+        };
         if matches!(
-            name.as_str(),
+            name,
             "area"
                 | "base"
                 | "br"
@@ -267,7 +269,7 @@ fn nesting_depth(html: &str) -> usize {
             if end > 0 && bytes.get(end - 1) == Some(&b'/') {
                 continue;
             }
-            if matches!(name.as_str(), "script" | "style") {
+            if matches!(name, "script" | "style") {
                 // Their text is not markup: `i<n` in a script opens nothing.
                 let close = format!("</{name}");
                 at =
@@ -279,10 +281,6 @@ fn nesting_depth(html: &str) -> usize {
         }
     }
     deepest
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
 }
 
 /// The offset of `needle` (ASCII, matched case-insensitively) at or after `from`.
