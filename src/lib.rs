@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod annotated;
+pub mod attribute;
 pub mod checks;
 pub mod embedded;
 mod error;
