@@ -84,7 +84,7 @@ pub fn anchor(
         .filter(|&b| suffix.is_none_or(|s| text[b + quote.len()..].starts_with(s)))
         .collect();
     match chosen.as_slice() {
-        [b] => Ok(make_anchor(text, *b, quote.len())),
+        [b] => Ok(anchor_at(text, *b, quote.len())),
         [] => Err(AnchorError::ContextMismatch { count: all.len() }),
         many => Err(AnchorError::Ambiguous {
             lines: many.iter().map(|&b| line_column(text, b).0).collect(),
@@ -96,7 +96,8 @@ pub fn anchor(
     }
 }
 
-fn make_anchor(text: &str, byte_start: usize, len: usize) -> Anchor {
+/// The anchor of the `len` bytes at `byte_start` of `text`.
+pub fn anchor_at(text: &str, byte_start: usize, len: usize) -> Anchor {
     let start = char_offset(text, byte_start);
     let end = start + text[byte_start..byte_start + len].chars().count();
     Anchor {

@@ -4,10 +4,11 @@
 
 use super::anchor::anchor;
 use super::format::{ClaimEntry, Kind, SourceFile, Stance, load_text};
+use crate::attribute::record::{self, Record};
 use crate::gazetteer::{Gazetteer, Resolution};
 use crate::ids;
 use crate::text::line_column;
-use crate::vocab::{cg, dct, oa, prov, rdf, rdfs, schema, skos, xsd};
+use crate::vocab::{cg, dct, prov, rdf, rdfs, schema, skos, xsd};
 use crate::{Error, Result};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeSet;
@@ -328,88 +329,37 @@ impl Builder<'_> {
         } else {
             self.entity(claimant_name, "claimant", Some(location))?
         };
-        let key = ids::claim_key(&entry.claim);
-        let claim = ids::claim_iri(&key);
-        let att = ids::attribution_iri(version, a.start, a.end, &key, &claimant);
-
-        self.add(&claim, rdf::TYPE, schema::CLAIM);
-        self.add(
-            &claim,
-            schema::TEXT,
-            Literal::new_simple_literal(entry.claim.trim()),
-        );
-        self.add(&claim, cg::CLAIM_KEY, Literal::new_simple_literal(&key));
-        for about in &entry.about {
-            let e = self.entity(about, "about", Some(location))?;
-            self.add(&claim, schema::ABOUT, e);
-        }
-
-        self.add(&att, rdf::TYPE, cg::ATTRIBUTION);
-        self.add(&att, cg::CLAIM, claim);
-        self.add(&att, cg::CLAIMANT, claimant);
-        self.add(&att, cg::SOURCE, source.clone());
-        self.add(&att, cg::IN_VERSION, version.clone());
-        if !entry.cue.trim().is_empty() {
-            self.add(&att, cg::CUE, Literal::new_simple_literal(entry.cue.trim()));
-        }
-        self.add(&att, cg::KIND, kind_iri(entry.kind));
-        self.add(&att, cg::STANCE_PROP, stance_iri(entry.stance));
-        for (i, reporter) in entry.reported_by.iter().enumerate() {
-            let r = self.entity(reporter, "reported_by", Some(location))?;
-            let step = ids::part_iri(&att, &format!("step{}", i + 1));
-            self.add(&att, cg::REPORTED_BY, r.clone());
-            self.add(&att, cg::REPORTING_STEP_PROP, step.clone());
-            self.add(&step, rdf::TYPE, cg::REPORTING_STEP);
-            self.add(&step, cg::REPORTER, r);
-            self.add(
-                &step,
-                cg::POSITION,
-                Literal::new_typed_literal((i + 1).to_string(), xsd::INTEGER),
-            );
-        }
-        if let Some(note) = &entry.note {
-            self.add(&att, skos::NOTE, Literal::new_simple_literal(note));
-        }
+        let about = entry
+            .about
+            .iter()
+            .map(|name| self.entity(name, "about", Some(location)))
+            .collect::<Result<Vec<_>>>()?;
+        let reporters = entry
+            .reported_by
+            .iter()
+            .map(|name| self.entity(name, "reported_by", Some(location)))
+            .collect::<Result<Vec<_>>>()?;
+        let record = Record {
+            claim_text: entry.claim.trim(),
+            about: &about,
+            claimant: &claimant,
+            source,
+            version,
+            cue: Some(entry.cue.as_str()),
+            kind: kind_iri(entry.kind),
+            stance: Some(stance_iri(entry.stance)),
+            reporters: &reporters,
+            quote,
+            anchor: &a,
+            note: entry.note.as_deref(),
+        };
+        let (att, _) = record::write(&record, &mut |s, p, o| self.add(s, p, o));
         if let Some(annotator) = annotator {
             self.add(&att, prov::WAS_ATTRIBUTED_TO, annotator.clone());
         }
         if let Some(annotated) = annotated {
             self.add(&att, dct::CREATED, annotated.clone());
         }
-
-        // Web Annotation: the attribution targets a span of the version.
-        let target = ids::part_iri(&att, "target");
-        let quote_sel = ids::part_iri(&att, "quote");
-        let position_sel = ids::part_iri(&att, "position");
-        self.add(&att, oa::MOTIVATED_BY, oa::IDENTIFYING);
-        self.add(&att, oa::HAS_TARGET, target.clone());
-        self.add(&target, rdf::TYPE, oa::SPECIFIC_RESOURCE);
-        self.add(&target, oa::HAS_SOURCE, version.clone());
-        self.add(&target, oa::HAS_SELECTOR, quote_sel.clone());
-        self.add(&target, oa::HAS_SELECTOR, position_sel.clone());
-        self.add(&quote_sel, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR);
-        self.add(&quote_sel, oa::EXACT, Literal::new_simple_literal(quote));
-        self.add(
-            &quote_sel,
-            oa::PREFIX,
-            Literal::new_simple_literal(&a.prefix),
-        );
-        self.add(
-            &quote_sel,
-            oa::SUFFIX,
-            Literal::new_simple_literal(&a.suffix),
-        );
-        self.add(&position_sel, rdf::TYPE, oa::TEXT_POSITION_SELECTOR);
-        self.add(
-            &position_sel,
-            oa::START,
-            Literal::new_typed_literal(a.start.to_string(), xsd::INTEGER),
-        );
-        self.add(
-            &position_sel,
-            oa::END,
-            Literal::new_typed_literal(a.end.to_string(), xsd::INTEGER),
-        );
         Ok(())
     }
 }

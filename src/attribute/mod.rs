@@ -9,8 +9,13 @@
 //!
 //! Every span is a byte range into the text it was found in.
 
+pub mod features;
 pub mod link;
+pub mod model;
+pub mod perceptron;
+pub mod record;
 pub mod similar;
+pub mod tokens;
 pub mod zh;
 
 use std::ops::Range;

@@ -1,0 +1,326 @@
+//! Tokens and sentences of an English text, with byte ranges, quotation
+//! state and paragraph breaks: what the attribution model reads.
+//!
+//! Words keep inner hyphens and apostrophes (`don't`, `micro-drama`); a
+//! possessive `'s` is its own token, as are punctuation marks and quotation
+//! marks. Sentences end at `.`, `!` or `?` (and any closing quotes after
+//! them) before white space and a capital, digit or quote — not after
+//! common abbreviations and initials — and at every line break.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and inner hyphens or apostrophes).
+    Word,
+    /// Digits, possibly with `.`/`,` inside (`3.5`, `1,000`).
+    Number,
+    /// A quotation mark.
+    Quote,
+    /// Any other punctuation or symbol.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the text it covers.
+    pub range: Range<usize>,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// True when it is inside double quotation marks (the marks themselves
+    /// are not).
+    pub in_quote: bool,
+    /// True when a line break separates it from the token before.
+    pub after_break: bool,
+}
+
+/// A tokenised text: tokens and sentences as token ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Tokenized {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences, as ranges of `tokens`, covering all of them in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Tokenized {
+    /// The sentence index of each token.
+    pub fn sentence_of(&self) -> Vec<usize> {
+        let mut of = vec![0; self.tokens.len()];
+        for (s, r) in self.sentences.iter().enumerate() {
+            for t in r.clone() {
+                of[t] = s;
+            }
+        }
+        of
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '\'' | '‘' | '’' | '`'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "rev", "hon", "pres", "vs", "etc", "inc", "corp", "co", "ltd", "no", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "d.c", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "fig", "vol",
+];
+
+/// Splits `text` into tokens and sentences.
+pub fn tokenize(text: &str) -> Tokenized {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut in_quote = false;
+    let mut pending_break = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                pending_break = true;
+                // A quotation does not run across paragraphs unclosed.
+                in_quote = false;
+            }
+            chars.next();
+            continue;
+        }
+        let (end, kind) = if is_word_char(c) {
+            let mut end = i;
+            let mut numeric = c.is_ascii_digit();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    numeric &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Inner joiners: a hyphen or apostrophe between letters, a
+                // point or comma between digits.
+                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',');
+                if joins {
+                    let rest = &text[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    let ok = match d {
+                        '.' | ',' => numeric && next.is_some_and(|n| n.is_ascii_digit()),
+                        '\'' | '’' => {
+                            // Keep "don't", split the possessive "'s".
+                            next.is_some_and(is_word_char)
+                                && !(matches!(next, Some('s' | 'S'))
+                                    && !rest[1..].chars().next().is_some_and(is_word_char))
+                        }
+                        _ => next.is_some_and(is_word_char),
+                    };
+                    if ok {
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            (
+                end,
+                if numeric {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            )
+        } else if is_quote(c) {
+            chars.next();
+            // A possessive or elided `'s`.
+            if matches!(c, '\'' | '’')
+                && tokens
+                    .last()
+                    .is_some_and(|t| t.range.end == i && t.kind == TokenKind::Word)
+                && let Some(&(j, s)) = chars.peek()
+                && matches!(s, 's' | 'S')
+                && !text[j + 1..].chars().next().is_some_and(is_word_char)
+            {
+                chars.next();
+                tokens.push(Token {
+                    range: i..j + 1,
+                    kind: TokenKind::Word,
+                    in_quote,
+                    after_break: false,
+                });
+                continue;
+            }
+            (i + c.len_utf8(), TokenKind::Quote)
+        } else {
+            chars.next();
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        let end = if kind == TokenKind::Quote || kind == TokenKind::Punct {
+            end
+        } else {
+            end.max(i + c.len_utf8())
+        };
+        let mut token = Token {
+            range: i..end,
+            kind,
+            in_quote,
+            after_break: pending_break,
+        };
+        pending_break = false;
+        if kind == TokenKind::Quote {
+            let q = text[i..end].chars().next().unwrap_or('"');
+            match q {
+                '“' | '„' | '«' => in_quote = true,
+                '”' | '»' => in_quote = false,
+                '"' => in_quote = !in_quote,
+                _ => {}
+            }
+            token.in_quote = false;
+        }
+        tokens.push(token);
+    }
+    let sentences = split_sentences(text, &tokens);
+    Tokenized { tokens, sentences }
+}
+
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        if i > start && tokens[i].after_break {
+            sentences.push(start..i);
+            start = i;
+        }
+        let t = &tokens[i];
+        let s = &text[t.range.clone()];
+        let ends = matches!(s, "." | "!" | "?" | "…") && !is_abbreviation(text, tokens, i);
+        if ends {
+            // Closing quotes and brackets belong to the sentence they end.
+            let mut j = i + 1;
+            while j < tokens.len()
+                && !tokens[j].after_break
+                && (tokens[j].kind == TokenKind::Quote
+                    || matches!(&text[tokens[j].range.clone()], ")" | "]"))
+                && tokens[j].range.start == tokens[j - 1].range.end
+            {
+                j += 1;
+            }
+            let next_starts = tokens.get(j).is_none_or(|n| {
+                n.after_break
+                    || text[n.range.clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote(c))
+            });
+            if next_starts {
+                sentences.push(start..j);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        sentences.push(start..tokens.len());
+    }
+    sentences
+}
+
+fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
+    if text[tokens[i].range.clone()] != *"." || i == 0 {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    if prev.range.end != tokens[i].range.start || prev.kind != TokenKind::Word {
+        return false;
+    }
+    let word = &text[prev.range.clone()];
+    // An initial ("J. Smith") or an abbreviation ("Mr.", "U.S.").
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_split_possessives() {
+        assert_eq!(
+            words("Clinton’s team didn't say 1,000.5 micro-dramas."),
+            vec![
+                "Clinton",
+                "’s",
+                "team",
+                "didn't",
+                "say",
+                "1,000.5",
+                "micro-dramas",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("“Yes,” he said."),
+            vec!["“", "Yes", ",", "”", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn quotation_state_is_tracked() {
+        let text = "He said \"we will win\" today.";
+        let t = tokenize(text);
+        let inside: Vec<&str> = t
+            .tokens
+            .iter()
+            .filter(|t| t.in_quote)
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(inside, vec!["we", "will", "win"]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_after_abbreviations() {
+        let text = "Mr. Smith met U.S. officials. “It works,” he said. Then\nA new line";
+        let t = tokenize(text);
+        let sentences: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|r| text[t.tokens[r.start].range.start..t.tokens[r.end - 1].range.end].to_string())
+            .collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "Mr. Smith met U.S. officials.",
+                "“It works,” he said.",
+                "Then",
+                "A new line"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        assert!(tokenize("").tokens.is_empty());
+        assert!(tokenize("   \n\n ").sentences.is_empty());
+        let t = tokenize("中文，混合 text ’’ '");
+        assert!(!t.tokens.is_empty());
+        assert_eq!(
+            t.sentences.iter().map(|r| r.len()).sum::<usize>(),
+            t.tokens.len()
+        );
+    }
+}
