@@ -1,1 +1,2105 @@
-//! (being written)
+//! Rules for attribution in Chinese news text: who, through which reporting
+//! verb, claimed what.
+//!
+//! The text is cut into sentences at 。！？ and line breaks. A quotation on
+//! one line is a single unit: punctuation inside it does not cut, and a
+//! quotation that ends with a sentence end ends its sentence, unless a short
+//! speaker clause (他说。) follows it. Within a sentence, outside quotations
+//! and from left to right, the rules find:
+//!
+//! - 据X报道，… (also 根据, and 消息, 介绍, 透露, 称, 统计, 显示, 了解, …):
+//!   [`AttributionKind::AccordingTo`], the cue in two parts (据 … 报道), the
+//!   content the rest of the sentence. X stays a reporter of every later
+//!   attribution in the sentence, so 据新华社报道，商务部表示，… is one
+//!   attribution by 商务部 with 新华社 as its reporter.
+//! - X表示/指出/认为/强调/说/称/透露/介绍/宣布/回应/… content:
+//!   [`AttributionKind::DirectQuote`] when the content is a quotation (“…”,
+//!   「…」), [`AttributionKind::Indirect`] otherwise. The weaker verbs
+//!   (介绍, 宣布, 回应, 发现, 承认, 警告, 报道, …) count only before ，：, a
+//!   quotation or 称/说/道.
+//! - X援引Y(数据)称，… : Y is the claimant, X its reporter; X告诉记者，… .
+//! - “…，”X说。 and the split quotation “…，”X说，“…。”; and reported
+//!   speech without quotation marks followed by its speaker (短剧很火，他说。)
+//!   when no other verb attribution precedes it in the sentence.
+//! - An attribution whose content is nothing but another attribution
+//!   (《南华早报》报道称，商务部表示，…) gives way to the inner one, whose
+//!   reporters start with the outer claimant; its cue is the inner verb.
+//!
+//! The source is the name-like run just before the verb in its clause (a
+//! space between two Han characters, as after a dateline, also ends a clause):
+//! leading connectives (但, 而, 同时, 此外, …) and time words are dropped, the
+//! run is cut where an adverbial begins (在…上, 对记者, 接受采访时, 日前, …),
+//! trailing adverbs (也, 还, 则, …) and dates are dropped, and it must be short
+//! (at most [`MAX_SOURCE_CHARS`] characters) and contain a letter.
+//! Demonstrative, first-person and writer subjects (这, 我们, 记者) name nobody
+//! and are refused.
+//!
+//! Publications: the source span keeps the title marks as written
+//! (香港《南华早报》); the claimant is the title inside them (南华早报).
+//!
+//! Pronoun sources (他, 她, 他们, 其, 该部门, 该公司, 该报, …) keep the pronoun
+//! as the source and resolve the claimant to the last named source earlier in
+//! the text that fits: a person for 他/她 (else any source), a body whose name
+//! ends in 部/局/委/署/院/会/办/厅/… for 该部门/该局, a company for 该公司, a
+//! publication for 该报; unresolved pronouns have no claimant.
+//!
+//! Known gaps: no segmentation into words, so a subject without a clause
+//! boundary before it and without a known adverbial after it is taken whole
+//! (or refused when too long); 据悉/据了解/据统计 without a named source are not
+//! attributions; a reporting verb meaning "indicates" (数据表示) is accepted
+//! with its subject; a pronoun with a title (该局相关负责人) stays unresolved;
+//! datelines (新华社北京3月5日电) are not reporters; only a content that begins
+//! with another attribution nests (A表示，短剧很火，B认为… is two
+//! attributions); a quotation followed by more content (他说：“…”，并表示…)
+//! keeps only the quotation; quotations nested with the same marks, and
+//! quotations across line breaks, are not recognised (an unclosed mark is
+//! ordinary text, and a content opening with one runs to the end of the
+//! sentence).
+//!
+//! Every step looks at a bounded window around a cue or a clause start, so the
+//! work is linear in the length of the text.
+
+use std::ops::Range;
+
+use super::{AttributionKind, Found, Span};
+
+/// The attributions in Chinese news `text`, in text order; every span is a
+/// byte range into `text`.
+pub fn attributions(text: &str) -> Vec<Found> {
+    let mut memory = Memory::default();
+    let mut found = Vec::new();
+    for sentence in sentences(text) {
+        found.extend(Scan::new(text, &sentence, &mut memory).run());
+    }
+    found
+}
+
+/// True when Han characters make up most of the letters of `text` (each
+/// character counted once, so a Chinese text with a few English names is
+/// Chinese); false for a text without letters.
+pub fn is_chinese(text: &str) -> bool {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_han(c) {
+            han += 1;
+        }
+    }
+    han * 2 > letters
+}
+
+/// Longest source kept, in characters.
+pub const MAX_SOURCE_CHARS: usize = 24;
+
+/// How far back from a cue, in characters, its clause may begin.
+const MAX_CLAUSE_CHARS: usize = 40;
+
+/// Longest 据…报道 phrase, in characters.
+const MAX_ACCORDING_CHARS: usize = 60;
+
+/// Longest addressee of 告诉 (告诉《南华早报》), in characters.
+const MAX_ADDRESSEE_CHARS: usize = 16;
+
+/// Most reporters kept for one attribution (a chain of nested reporting).
+const MAX_REPORTERS: usize = 8;
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+// ---------------------------------------------------------------------------
+// Sentences and quotations
+// ---------------------------------------------------------------------------
+
+/// Quotation marks, opening and closing; the ASCII mark closes itself.
+const QUOTE_PAIRS: [(char, char); 4] = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')];
+
+/// Ends of a sentence.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Punctuation between clauses of one sentence.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+}
+
+/// Characters a name may contain: letters, digits, spaces, title marks and
+/// the joining marks of names and lists.
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            ' ' | '\t'
+                | '\u{3000}'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '·'
+                | '・'
+                | '•'
+                | '-'
+                | '_'
+                | '&'
+                | '.'
+                | '\''
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '、'
+                | '/'
+        )
+}
+
+/// Punctuation and space trimmed from both ends of a content or a name.
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace() || is_clause_break(c) || is_terminator(c) || c == '、'
+}
+
+fn opener_kind(c: char) -> Option<usize> {
+    QUOTE_PAIRS.iter().position(|&(open, _)| open == c)
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// `range` without the whitespace and punctuation at its ends.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start_matches(is_trimmed).len());
+    let end = start + text[start..range.end].trim_end_matches(is_trimmed).len();
+    start..end
+}
+
+/// `range` without the whitespace at its ends.
+fn trim_space(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = start + text[start..range.end].trim_end().len();
+    start..end
+}
+
+/// The first position from `at` that is not white space, at most `end`.
+fn skip_space(text: &str, at: usize, end: usize) -> usize {
+    at + text[at..end].len() - text[at..end].trim_start().len()
+}
+
+/// A sentence: its byte range and the quotations in it.
+#[derive(Debug)]
+struct Sentence {
+    /// Byte range, leading white space excluded.
+    range: Range<usize>,
+    /// Balanced quotations, marks included, in text order and disjoint.
+    quotes: Vec<Range<usize>>,
+}
+
+impl Sentence {
+    /// The quotation opening at `at`.
+    fn quote_at(&self, at: usize) -> Option<Range<usize>> {
+        let k = self.quotes.binary_search_by_key(&at, |q| q.start).ok()?;
+        Some(self.quotes[k].clone())
+    }
+
+    /// The quotation closing just before `at`.
+    fn quote_ending_at(&self, at: usize) -> Option<Range<usize>> {
+        let k = self.quotes.binary_search_by_key(&at, |q| q.end).ok()?;
+        Some(self.quotes[k].clone())
+    }
+}
+
+/// Finds the closing mark of a quotation on the same line, remembering for
+/// each kind of mark how far none is to be found, so that a line full of
+/// unclosed marks is searched once.
+struct QuoteMatcher<'t> {
+    text: &'t str,
+    unclosed_until: [usize; QUOTE_PAIRS.len()],
+}
+
+impl<'t> QuoteMatcher<'t> {
+    fn new(text: &'t str) -> Self {
+        QuoteMatcher {
+            text,
+            unclosed_until: [0; QUOTE_PAIRS.len()],
+        }
+    }
+
+    /// The end (past the closing mark) of the quotation of `kind` opened at
+    /// `open`, when it closes on the same line.
+    fn close(&mut self, open: usize, kind: usize) -> Option<usize> {
+        let (opener, closer) = QUOTE_PAIRS[kind];
+        let after = open + opener.len_utf8();
+        if after < self.unclosed_until[kind] {
+            return None;
+        }
+        for (k, c) in self.text[after..].char_indices() {
+            if c == closer {
+                return Some(after + k + c.len_utf8());
+            }
+            if c == '\n' || c == '\r' {
+                self.unclosed_until[kind] = after + k;
+                return None;
+            }
+        }
+        self.unclosed_until[kind] = self.text.len();
+        None
+    }
+}
+
+/// The sentences of `text`, in order, none empty.
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut quotes = Vec::new();
+    let mut matcher = QuoteMatcher::new(text);
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let next = i + c.len_utf8();
+        if c == '\n' || c == '\r' {
+            push_sentence(text, &mut out, start..i, &mut quotes);
+            start = next;
+            i = next;
+        } else if let Some(end) = opener_kind(c).and_then(|kind| matcher.close(i, kind)) {
+            quotes.push(i..end);
+            if quote_ends_sentence(text, i..end) && !speaker_clause_follows(text, end) {
+                push_sentence(text, &mut out, start..end, &mut quotes);
+                start = end;
+            }
+            i = end;
+        } else if is_terminator(c) {
+            let rest = &text[next..];
+            let end = next + rest.len() - rest.trim_start_matches(is_terminator).len();
+            push_sentence(text, &mut out, start..end, &mut quotes);
+            start = end;
+            i = end;
+        } else {
+            i = next;
+        }
+    }
+    push_sentence(text, &mut out, start..text.len(), &mut quotes);
+    out
+}
+
+fn push_sentence(
+    text: &str,
+    out: &mut Vec<Sentence>,
+    range: Range<usize>,
+    quotes: &mut Vec<Range<usize>>,
+) {
+    let range = trim_space(text, range);
+    let quotes = std::mem::take(quotes);
+    if !range.is_empty() {
+        out.push(Sentence { range, quotes });
+    }
+}
+
+/// True when the quotation `quote` (marks included) ends with a sentence end.
+fn quote_ends_sentence(text: &str, quote: Range<usize>) -> bool {
+    let closer_len = text[quote.clone()]
+        .chars()
+        .next_back()
+        .map_or(0, char::len_utf8);
+    text[quote.start..quote.end - closer_len]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_terminator(c) || c == '…')
+}
+
+/// True when a short speaker clause ending in a reporting verb (他说,
+/// 商务部新闻发言人何亚东表示) follows `at` up to a sentence end or comma.
+fn speaker_clause_follows(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let mut end = rest.len();
+    for (n, (k, c)) in rest.char_indices().enumerate() {
+        if !is_name_char(c) {
+            end = k;
+            break;
+        }
+        if n >= MAX_CLAUSE_CHARS {
+            return false;
+        }
+    }
+    let after = rest[end..].chars().next();
+    let closes = after.is_none_or(|c| is_terminator(c) || matches!(c, '，' | ',' | '\n' | '\r'));
+    closes && ends_with_reporting_verb(rest[..end].trim_end())
+}
+
+/// True when `run` is a subject followed by a reporting verb (and 称/说/道).
+fn ends_with_reporting_verb(run: &str) -> bool {
+    let run = ["称", "说", "道"]
+        .iter()
+        .find_map(|ext| run.strip_suffix(*ext).filter(|r| ends_with_verb(r)))
+        .unwrap_or(run);
+    ends_with_verb(run)
+}
+
+fn ends_with_verb(run: &str) -> bool {
+    CUES.iter().any(|cue| {
+        matches!(cue.class, CueClass::Strong | CueClass::Weak)
+            && run.len() > cue.word.len()
+            && run.ends_with(cue.word)
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Reporting verbs
+// ---------------------------------------------------------------------------
+
+/// What a reporting verb needs around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    /// Its content may follow directly (他认为短剧…).
+    Strong,
+    /// Only before ，：, a quotation or 称/说/道 (他介绍，…): otherwise it is
+    /// an ordinary verb (介绍新产品).
+    Weak,
+    /// X援引Y称: Y claims, X reports.
+    Relay,
+    /// X告诉记者，…: an addressee between the verb and the content.
+    Tell,
+}
+
+/// A reporting verb.
+#[derive(Debug)]
+struct Cue {
+    word: &'static str,
+    class: CueClass,
+}
+
+const fn cue(word: &'static str, class: CueClass) -> Cue {
+    Cue { word, class }
+}
+
+/// Reporting verbs; where one begins another, the longer comes first.
+const CUES: &[Cue] = &[
+    cue("表示", CueClass::Strong),
+    cue("指出", CueClass::Strong),
+    cue("认为", CueClass::Strong),
+    cue("强调", CueClass::Strong),
+    cue("声称", CueClass::Strong),
+    cue("宣称", CueClass::Strong),
+    cue("坚称", CueClass::Strong),
+    cue("辩称", CueClass::Strong),
+    cue("说道", CueClass::Strong),
+    cue("说", CueClass::Strong),
+    cue("称", CueClass::Strong),
+    cue("坦言", CueClass::Strong),
+    cue("直言", CueClass::Strong),
+    cue("透露", CueClass::Strong),
+    cue("介绍", CueClass::Weak),
+    cue("宣布", CueClass::Weak),
+    cue("回应", CueClass::Weak),
+    cue("发现", CueClass::Weak),
+    cue("承认", CueClass::Weak),
+    cue("警告", CueClass::Weak),
+    cue("报道", CueClass::Weak),
+    cue("披露", CueClass::Weak),
+    cue("提到", CueClass::Weak),
+    cue("预计", CueClass::Weak),
+    cue("预测", CueClass::Weak),
+    cue("呼吁", CueClass::Weak),
+    cue("补充", CueClass::Weak),
+    cue("解释", CueClass::Weak),
+    cue("援引", CueClass::Relay),
+    cue("引述", CueClass::Relay),
+    cue("告诉", CueClass::Tell),
+];
+
+/// Words that contain a reporting verb without reporting anything.
+const NOT_REPORTING: &[&str] = &[
+    "小说",
+    "据说",
+    "听说",
+    "虽说",
+    "传说",
+    "游说",
+    "学说",
+    "解说",
+    "演说",
+    "来说",
+    "再说",
+    "可以说",
+    "就是说",
+    "比如说",
+    "或者说",
+    "换句话说",
+    "俗话说",
+    "不用说",
+    "很难说",
+    "不好说",
+    "怎么说",
+    "说明",
+    "说法",
+    "说服",
+    "说话",
+    "说书",
+    "说唱",
+    "说起",
+    "说到",
+    "说是",
+    "说来",
+    "说辞",
+    "说教",
+    "说笑",
+    "说谎",
+    "劝说",
+    "诉说",
+    "述说",
+    "叙说",
+    "评说",
+    "细说",
+    "邪说",
+    "假说",
+    "胡说",
+    "瞎说",
+    "乱说",
+    "称为",
+    "称之",
+    "称作",
+    "称号",
+    "称赞",
+    "称呼",
+    "称霸",
+    "称职",
+    "称道",
+    "称谓",
+    "称颂",
+    "称心",
+    "称王",
+    "名称",
+    "简称",
+    "堪称",
+    "号称",
+    "俗称",
+    "统称",
+    "自称",
+    "昵称",
+    "职称",
+    "对称",
+    "人称",
+    "并称",
+    "著称",
+    "戏称",
+    "美称",
+    "尊称",
+    "总称",
+    "通称",
+    "爱称",
+    "别称",
+    "代称",
+    "谎称",
+    "又称",
+    "亦称",
+    "之称",
+    "透露出",
+    "新发现",
+    "发现者",
+    "解释权",
+    "补充协议",
+    "补充说明",
+];
+
+/// The reporting verb starting at `at`, longest first.
+fn cue_at(text: &str, at: usize) -> Option<&'static Cue> {
+    let rest = &text[at..];
+    CUES.iter().find(|cue| rest.starts_with(cue.word))
+}
+
+/// True when the verb `word` at `at` is part of a longer word that does not
+/// report (小说, 称为), or is passive or nominal (被认为, 所说, 据称, 的说法).
+fn is_not_reporting(text: &str, at: usize, word: &str) -> bool {
+    let before = &text[..at];
+    let after_ju = before.ends_with('据') && !before.ends_with("数据") && !before.ends_with("证据");
+    if after_ju || before.ends_with(['被', '所', '的']) {
+        return true;
+    }
+    NOT_REPORTING.iter().any(|w| {
+        w.match_indices(word)
+            .any(|(k, _)| at >= k && text.get(at - k..).is_some_and(|rest| rest.starts_with(w)))
+    })
+}
+
+/// The 据…X phrase endings, longest first where one ends another.
+const ACCORDING_CUES: &[&str] = &[
+    "报道称",
+    "报道说",
+    "消息称",
+    "介绍说",
+    "透露说",
+    "数据显示",
+    "统计显示",
+    "调查显示",
+    "报告显示",
+    "报道",
+    "消息",
+    "介绍",
+    "透露",
+    "披露",
+    "表示",
+    "指出",
+    "称",
+    "说",
+    "统计",
+    "显示",
+    "了解",
+    "报告",
+    "通报",
+    "公告",
+    "数据",
+    "估计",
+    "预测",
+    "测算",
+    "分析",
+    "调查",
+];
+
+// ---------------------------------------------------------------------------
+// Names: sources and claimants
+// ---------------------------------------------------------------------------
+
+/// Words that open a clause before its subject: connectives and times.
+const LEADING_WORDS: &[&str] = &[
+    "与此同时",
+    "另一方面",
+    "但是",
+    "不过",
+    "然而",
+    "而且",
+    "并且",
+    "此外",
+    "另外",
+    "同时",
+    "对此",
+    "就此",
+    "因此",
+    "所以",
+    "其中",
+    "随后",
+    "之后",
+    "最后",
+    "首先",
+    "其次",
+    "此前",
+    "目前",
+    "当时",
+    "如今",
+    "今年",
+    "去年",
+    "近日",
+    "日前",
+    "近期",
+    "最近",
+    "今天",
+    "昨天",
+    "今日",
+    "昨日",
+    "当天",
+    "当日",
+    "本周",
+    "上周",
+    "但",
+    "而",
+    "并",
+    "另",
+    "又",
+    "且",
+    "也",
+    "还",
+    "则",
+];
+
+/// Words that end a subject and begin an adverbial (在发布会上, 接受采访时,
+/// 日前, 进一步); 在, 对, 向 and 就 are handled apart, see [`cuts_subject`].
+const ADVERBIAL_WORDS: &[&str] = &[
+    "接受",
+    "通过",
+    "针对",
+    "围绕",
+    "谈及",
+    "谈到",
+    "提及",
+    "谈起",
+    "回答",
+    "答记者",
+    "发布",
+    "发表",
+    "发出",
+    "发文",
+    "撰文",
+    "刊文",
+    "发帖",
+    "致信",
+    "与记者",
+    "同记者",
+    "跟记者",
+    "日前",
+    "近日",
+    "今天",
+    "昨天",
+    "今日",
+    "昨日",
+    "当天",
+    "当日",
+    "此前",
+    "随后",
+    "进一步",
+    "明确",
+    "公开",
+    "再次",
+    "一再",
+    "多次",
+    "同时",
+    "同样",
+    "曾经",
+    "也曾",
+    "普遍",
+    "一致",
+    "纷纷",
+    "坦率",
+    "直接",
+    "早前",
+    "最近",
+    "近期",
+    "本周",
+    "上周",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "星期",
+    "上午",
+    "下午",
+    "晚间",
+    "今年",
+    "去年",
+    "近年来",
+    "多年来",
+    "以来",
+    "一直",
+    "联合",
+    "共同",
+];
+
+/// Adverbs dropped from the end of a subject (他还, 专家也, 各方均).
+const TRAILING_WORDS: &[&str] = &[
+    "也", "还", "则", "亦", "又", "均", "曾", "更", "已", "再", "便", "即", "就",
+];
+
+/// Addressees of 向 (向记者透露).
+const ADDRESSEES: &[&str] = &["记者", "媒体", "本报", "外界", "笔者", "公众", "《"];
+
+/// Words after 有 that make it "some" (有专家认为 → 专家).
+const SOME_WORDS: &[&str] = &[
+    "专家",
+    "人士",
+    "分析",
+    "业内",
+    "媒体",
+    "学者",
+    "观点",
+    "评论",
+    "网友",
+    "消息人士",
+    "知情人士",
+    "官员",
+    "研究",
+    "报道",
+    "声音",
+    "机构",
+    "投资者",
+];
+
+/// Words dropped from the end of a 据…/援引… source (国家统计局发布的数据).
+const SOURCE_SUFFIXES: &[&str] = &[
+    "发布的",
+    "公布的",
+    "发布",
+    "公布",
+    "的话",
+    "的",
+    "最新",
+    "数据",
+    "统计",
+    "报告",
+    "调查",
+    "消息",
+    "说法",
+    "声明",
+    "官方网站",
+    "官网",
+    "网站",
+    "官方微博",
+    "微博",
+    "微信公众号",
+    "公众号",
+];
+
+/// Subjects that name nobody: demonstratives, the writer, the vague.
+const NOT_SOURCES: &[&str] = &[
+    "这",
+    "那",
+    "此",
+    "它",
+    "我",
+    "我们",
+    "本人",
+    "笔者",
+    "记者",
+    "本报记者",
+    "本报",
+    "有人",
+    "人们",
+    "大家",
+    "一般",
+    "普遍",
+    "外界",
+    "该",
+    "不完全",
+    "初步",
+    "粗略",
+    "有关",
+    "相关",
+    "最新",
+    "其他",
+];
+
+/// Beginnings of subjects that name nobody (这一数据, 据悉, 的确).
+const NOT_SOURCE_STARTS: &[&str] = &[
+    "这", "那", "据", "根据", "的", "之", "被", "所", "把", "如果", "因为", "虽然", "对于", "关于",
+    "为了", "随着",
+];
+
+/// Numerals of dates (2024年, 三月, 21日).
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "〇零一二三四五六七八九十百两廿卅".contains(c)
+}
+
+fn is_date_unit(c: char) -> bool {
+    matches!(c, '年' | '月' | '日' | '号')
+}
+
+/// Drops one word of `words` from the start of `range`.
+fn strip_leading_word(text: &str, range: &mut Range<usize>, words: &[&str]) -> bool {
+    let s = &text[range.clone()];
+    match words.iter().find(|w| s.starts_with(**w)) {
+        Some(w) => {
+            range.start += w.len();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Drops one word of `words` from the end of `range`.
+fn strip_trailing_word(text: &str, range: &mut Range<usize>, words: &[&str]) -> bool {
+    let s = &text[range.clone()];
+    match words.iter().find(|w| s.ends_with(**w)) {
+        Some(w) => {
+            range.end -= w.len();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Drops one date part (2024年, 3月, 21日) from the start of `range`.
+fn strip_leading_date(text: &str, range: &mut Range<usize>) -> bool {
+    let s = &text[range.clone()];
+    let digits = s.len() - s.trim_start_matches(is_numeral).len();
+    match s[digits..].chars().next() {
+        Some(unit) if digits > 0 && is_date_unit(unit) => {
+            range.start += digits + unit.len_utf8();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Drops one date part (21日, 3月) from the end of `range`.
+fn strip_trailing_date(text: &str, range: &mut Range<usize>) -> bool {
+    let s = &text[range.clone()];
+    let Some(unit) = s.chars().next_back().filter(|&c| is_date_unit(c)) else {
+        return false;
+    };
+    let before = &s[..s.len() - unit.len_utf8()];
+    let digits = before.len() - before.trim_end_matches(is_numeral).len();
+    if digits == 0 {
+        return false;
+    }
+    range.end -= digits + unit.len_utf8();
+    true
+}
+
+/// True when an adverbial begins at `at` inside the subject `range`: 在 (not
+/// in 现在, 存在, 在线), 对 (not in 对外), 向 before an addressee, 就 (not in
+/// 成就, 就业), or, after the first character, one of [`ADVERBIAL_WORDS`]
+/// (so that 周一围 stays a name).
+fn cuts_subject(text: &str, range: &Range<usize>, at: usize) -> bool {
+    let rest = &text[at..range.end];
+    let prev = text[range.start..at].chars().next_back();
+    let mut chars = rest.chars();
+    let (first, next) = (chars.next(), chars.next());
+    match first {
+        Some('在') => {
+            !matches!(
+                prev,
+                Some('现' | '正' | '存' | '所' | '实' | '自' | '内' | '潜')
+            ) && next != Some('线')
+        }
+        Some('对') => next != Some('外'),
+        Some('向') => ADDRESSEES
+            .iter()
+            .any(|a| rest['向'.len_utf8()..].starts_with(a)),
+        Some('就') => !matches!(prev, Some('成' | '造' | '也')) && next != Some('业'),
+        _ => at > range.start && ADVERBIAL_WORDS.iter().any(|w| rest.starts_with(w)),
+    }
+}
+
+/// The subject of a clause (`clause` runs from its start to the verb): the
+/// name-like words left when connectives, adverbials and dates are dropped.
+fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
+    let mut r = trim_space(text, clause);
+    while strip_leading_word(text, &mut r, LEADING_WORDS) || strip_leading_date(text, &mut r) {
+        r = trim_space(text, r);
+    }
+    let cut = text[r.clone()]
+        .char_indices()
+        .map(|(k, _)| r.start + k)
+        .find(|&at| cuts_subject(text, &r, at));
+    if let Some(at) = cut {
+        r.end = at;
+    }
+    loop {
+        r = trim_space(text, r);
+        let s = &text[r.clone()];
+        let plural_all = s.ends_with('都')
+            && s[..s.len() - '都'.len_utf8()].ends_with(['们', '家', '方', '者', '士']);
+        if plural_all {
+            r.end -= '都'.len_utf8();
+        } else if !strip_trailing_word(text, &mut r, TRAILING_WORDS)
+            && !strip_trailing_word(text, &mut r, ADVERBIAL_WORDS)
+            && !strip_trailing_date(text, &mut r)
+        {
+            break;
+        }
+    }
+    let s = &text[r.clone()];
+    if let Some(rest) = s.strip_prefix('有')
+        && SOME_WORDS.iter().any(|w| rest.starts_with(w))
+    {
+        r.start += '有'.len_utf8();
+    }
+    valid_source(text, r)
+}
+
+/// The source named between 据 and 报道, or between 援引 and 称: the
+/// subject with dates and 发布的数据, 的话, 网站… dropped from its end.
+fn source_name(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut r = trim_space(text, range);
+    while strip_leading_date(text, &mut r) || strip_leading_word(text, &mut r, &["了"]) {}
+    loop {
+        r = trim_space(text, r);
+        if !strip_trailing_date(text, &mut r)
+            && !strip_trailing_word(text, &mut r, SOURCE_SUFFIXES)
+            && !strip_title_after_of(text, &mut r)
+        {
+            break;
+        }
+    }
+    valid_source(text, r)
+}
+
+/// Drops a document title named as the body's (协会发布的《报告》 → 协会发布的).
+fn strip_title_after_of(text: &str, range: &mut Range<usize>) -> bool {
+    let s = &text[range.clone()];
+    if !s.ends_with('》') {
+        return false;
+    }
+    match s.rfind('《') {
+        Some(open) if s[..open].ends_with('的') => {
+            range.end = range.start + open;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `range` when it can name a source: not empty, short, with a letter, and
+/// not a demonstrative, the writer or a vague word.
+fn valid_source(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let ok = !s.is_empty()
+        && s.chars().count() <= MAX_SOURCE_CHARS
+        && s.chars().any(char::is_alphabetic)
+        && !NOT_SOURCES.contains(&s)
+        && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w));
+    ok.then_some(range)
+}
+
+/// The name a source goes by: the title inside 《》 for a publication
+/// (香港《南华早报》 → 南华早报), else the source as written.
+fn claimant_name(source: &str) -> String {
+    let source = source.trim();
+    let title = source.find('《').and_then(|open| {
+        let inner = &source[open + '《'.len_utf8()..];
+        inner.find('》').map(|close| inner[..close].trim())
+    });
+    match title {
+        Some(t) if !t.is_empty() => t.to_owned(),
+        _ => source.to_owned(),
+    }
+}
+
+/// What kind of name a pronoun or a claimant is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameClass {
+    Person,
+    Government,
+    Company,
+    Media,
+    /// A name of unknown kind (an English brand), or a pronoun with no kind.
+    Other,
+}
+
+const COMPANY_ENDS: &[&str] = &[
+    "公司",
+    "集团",
+    "企业",
+    "平台",
+    "科技",
+    "影业",
+    "传媒",
+    "工作室",
+    "品牌",
+    "银行",
+];
+const MEDIA_ENDS: &[&str] = &[
+    "报", "社", "台", "网", "媒体", "杂志", "周刊", "新闻", "报纸", "网站", "刊",
+];
+const GOVERNMENT_ENDS: &[&str] = &[
+    "部门",
+    "机构",
+    "组织",
+    "政府",
+    "委员会",
+    "协会",
+    "中心",
+    "单位",
+    "部",
+    "局",
+    "委",
+    "署",
+    "院",
+    "会",
+    "办",
+    "厅",
+    "司",
+    "处",
+    "所",
+    "馆",
+    "联盟",
+];
+const PERSON_ENDS: &[&str] = &[
+    "负责人",
+    "人士",
+    "官员",
+    "发言人",
+    "专家",
+    "高管",
+    "分析师",
+    "研究员",
+    "教授",
+    "导演",
+    "演员",
+    "人",
+];
+
+/// The kind of a claimant's name, by how it ends.
+fn name_class(name: &str) -> NameClass {
+    let ends = |list: &[&str]| list.iter().any(|e| name.ends_with(e));
+    if ends(COMPANY_ENDS) {
+        NameClass::Company
+    } else if ends(MEDIA_ENDS) {
+        NameClass::Media
+    } else if ends(GOVERNMENT_ENDS) {
+        NameClass::Government
+    } else if name.is_ascii() && !name.contains(' ') {
+        NameClass::Other
+    } else {
+        NameClass::Person
+    }
+}
+
+/// What a pronoun source refers to, or `None` when `source` is a name.
+fn pronoun_class(source: &str) -> Option<NameClass> {
+    if matches!(
+        source,
+        "他" | "她" | "他们" | "她们" | "其" | "他本人" | "她本人"
+    ) {
+        return Some(NameClass::Person);
+    }
+    let rest = source.strip_prefix('该')?;
+    let is = |list: &[&str]| list.contains(&rest);
+    Some(if is(GOVERNMENT_ENDS) {
+        NameClass::Government
+    } else if is(COMPANY_ENDS) {
+        NameClass::Company
+    } else if is(MEDIA_ENDS) {
+        NameClass::Media
+    } else if is(PERSON_ENDS) {
+        NameClass::Person
+    } else {
+        NameClass::Other
+    })
+}
+
+/// The last named sources, by kind, for resolving pronouns.
+#[derive(Debug, Default)]
+struct Memory {
+    any: Option<String>,
+    person: Option<String>,
+    government: Option<String>,
+    company: Option<String>,
+    media: Option<String>,
+}
+
+impl Memory {
+    fn remember(&mut self, name: &str) {
+        self.any = Some(name.to_owned());
+        let slot = match name_class(name) {
+            NameClass::Person => &mut self.person,
+            NameClass::Government => &mut self.government,
+            NameClass::Company => &mut self.company,
+            NameClass::Media => &mut self.media,
+            NameClass::Other => return,
+        };
+        *slot = Some(name.to_owned());
+    }
+
+    /// The claimant of `source` and whether it is a pronoun.
+    fn claimant(&self, source: &str) -> (Option<String>, bool) {
+        match pronoun_class(source) {
+            None => (Some(claimant_name(source)), false),
+            Some(class) => (self.last(class), true),
+        }
+    }
+
+    fn last(&self, class: NameClass) -> Option<String> {
+        match class {
+            NameClass::Person => self.person.clone().or_else(|| self.any.clone()),
+            NameClass::Government => self.government.clone(),
+            NameClass::Company => self.company.clone(),
+            NameClass::Media => self.media.clone(),
+            NameClass::Other => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One sentence
+// ---------------------------------------------------------------------------
+
+/// An attribution being built; see [`Found`] for the fields it shares.
+#[derive(Debug)]
+struct Draft {
+    source: Option<Range<usize>>,
+    cue: Span,
+    content: Span,
+    kind: AttributionKind,
+    claimant: Option<String>,
+    reporters: Vec<String>,
+    /// The source is a pronoun (not remembered as a name).
+    pronoun: bool,
+    /// The content runs to the end of the sentence, cut where the next
+    /// attribution starts.
+    open: bool,
+    /// A 据…报道 phrase, reporter of the rest of the sentence.
+    prefix: bool,
+    /// Where the reporter named before 援引 begins: the attribution starts
+    /// there though the reporter is no span of it.
+    reporter_start: Option<usize>,
+}
+
+impl Draft {
+    fn start(&self) -> usize {
+        let source = self.source.as_ref().map_or(usize::MAX, |s| s.start);
+        let reporter = self.reporter_start.unwrap_or(usize::MAX);
+        source
+            .min(reporter)
+            .min(self.cue.start())
+            .min(self.content.start())
+    }
+
+    fn into_found(self) -> Found {
+        Found {
+            source: self.source.map(Span::one),
+            cue: self.cue,
+            content: self.content,
+            kind: self.kind,
+            claimant: self.claimant,
+            reporters: self.reporters,
+        }
+    }
+}
+
+/// A content found after a verb.
+struct Content {
+    span: Span,
+    kind: AttributionKind,
+    open: bool,
+    /// Where scanning goes on.
+    resume: usize,
+}
+
+/// The rules applied to one sentence, left to right.
+struct Scan<'a> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    memory: &'a mut Memory,
+    /// End of the sentence without its final punctuation: where contents end.
+    content_end: usize,
+    drafts: Vec<Draft>,
+    /// Claimants of the 据…报道 phrases so far, outermost first.
+    scope: Vec<String>,
+    /// A verb attribution (not a 据 phrase) has been found.
+    has_verb: bool,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str, sentence: &'a Sentence, memory: &'a mut Memory) -> Self {
+        Scan {
+            text,
+            sentence,
+            memory,
+            content_end: trim_range(text, sentence.range.clone()).end,
+            drafts: Vec::new(),
+            scope: Vec::new(),
+            has_verb: false,
+        }
+    }
+
+    fn end(&self) -> usize {
+        self.sentence.range.end
+    }
+
+    fn run(mut self) -> Vec<Found> {
+        let text = self.text;
+        let end = self.end();
+        let mut i = self.sentence.range.start;
+        let mut floor = i;
+        let mut clause_begins = true;
+        while i < end {
+            if let Some(q) = self.sentence.quote_at(i) {
+                i = q.end;
+                clause_begins = false;
+                continue;
+            }
+            let Some(c) = char_at(text, i) else { break };
+            if is_clause_break(c) {
+                clause_begins = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if std::mem::take(&mut clause_begins)
+                && let Some(draft) = self.according(i)
+            {
+                i = draft.content.start();
+                floor = i;
+                clause_begins = true;
+                self.add(draft);
+                continue;
+            }
+            if let Some(cue) = cue_at(text, i) {
+                match self.attribution(i, cue, floor) {
+                    Some((draft, resume)) => {
+                        clause_begins = draft.kind == AttributionKind::Indirect && draft.open;
+                        i = resume;
+                        floor = resume;
+                        self.has_verb = true;
+                        self.add(draft);
+                    }
+                    None => i += cue.word.len(),
+                }
+                continue;
+            }
+            i += c.len_utf8();
+        }
+        self.drafts
+            .into_iter()
+            .filter(|d| !d.content.is_empty())
+            .map(Draft::into_found)
+            .collect()
+    }
+
+    /// Adds an attribution: the previous open content ends where it starts,
+    /// and when nothing is left of it, the previous one was only reporting
+    /// this one.
+    fn add(&mut self, mut draft: Draft) {
+        let start = draft.start();
+        let mut outer = None;
+        if let Some(prev) = self.drafts.last_mut()
+            && prev.open
+            && prev.content.end() > start
+        {
+            let from = prev.content.start();
+            let cut = trim_range(self.text, from..start.max(from));
+            if cut.is_empty() {
+                outer = self.drafts.pop();
+            } else {
+                prev.content = Span::one(cut);
+            }
+        }
+        match outer {
+            Some(o) if !o.prefix => {
+                draft.reporters.extend(o.claimant);
+                draft.reporters.extend(o.reporters);
+            }
+            _ => draft.reporters.extend(self.scope.iter().rev().cloned()),
+        }
+        draft.reporters.truncate(MAX_REPORTERS);
+        for reporter in &draft.reporters {
+            self.memory.remember(reporter);
+        }
+        if let Some(claimant) = draft.claimant.as_deref() {
+            if !draft.pronoun {
+                self.memory.remember(claimant);
+            }
+            if draft.prefix && self.scope.len() < MAX_REPORTERS {
+                self.scope.push(claimant.to_owned());
+            }
+        }
+        self.drafts.push(draft);
+    }
+
+    /// A 据X报道， phrase opening the clause at `at`.
+    fn according(&self, at: usize) -> Option<Draft> {
+        let text = self.text;
+        let end = self.end();
+        let mut p = at..end;
+        while strip_leading_word(text, &mut p, LEADING_WORDS) {
+            p = trim_space(text, p);
+        }
+        let marker = ["根据", "据"]
+            .into_iter()
+            .find(|m| text[p.clone()].starts_with(m))?;
+        let name_start = p.start + marker.len();
+        let (phrase_end, after_comma) = self.according_phrase_end(name_start)?;
+        let phrase = trim_space(text, name_start..phrase_end);
+        let word = ACCORDING_CUES
+            .iter()
+            .find(|w| text[phrase.clone()].ends_with(**w))?;
+        let cue = phrase.end - word.len()..phrase.end;
+        let source = source_name(text, name_start..cue.start)?;
+        let content = trim_range(text, after_comma..self.content_end.max(after_comma));
+        if content.is_empty() {
+            return None;
+        }
+        let (claimant, pronoun) = self.memory.claimant(&text[source.clone()]);
+        Some(Draft {
+            source: Some(source),
+            cue: Span {
+                parts: vec![p.start..name_start, cue],
+            },
+            content: Span::one(content),
+            kind: AttributionKind::AccordingTo,
+            claimant,
+            reporters: Vec::new(),
+            pronoun,
+            open: true,
+            prefix: true,
+            reporter_start: None,
+        })
+    }
+
+    /// The end of a 据… phrase starting at `from` and the position after its
+    /// comma or colon; `None` when another mark ends it or it is too long.
+    fn according_phrase_end(&self, from: usize) -> Option<(usize, usize)> {
+        let rest = &self.text[from..self.end()];
+        for (n, (k, c)) in rest.char_indices().enumerate() {
+            if n > MAX_ACCORDING_CHARS {
+                return None;
+            }
+            if matches!(c, '，' | ',' | '：' | ':') {
+                return Some((from + k, from + k + c.len_utf8()));
+            }
+            if !is_name_char(c) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The attribution of the reporting verb `cue` at `at`, with where
+    /// scanning goes on; `floor` is as far back as its subject may start.
+    fn attribution(&self, at: usize, cue: &Cue, floor: usize) -> Option<(Draft, usize)> {
+        let text = self.text;
+        let end = self.end();
+        if is_not_reporting(text, at, cue.word) {
+            return None;
+        }
+        let mut cue_end = at + cue.word.len();
+        let mut extended = false;
+        if matches!(cue.class, CueClass::Strong | CueClass::Weak)
+            && !matches!(cue.word, "称" | "说" | "说道")
+            && let Some(ext) = ["称", "说", "道"]
+                .iter()
+                .find(|e| text[cue_end..end].starts_with(**e))
+        {
+            cue_end += ext.len();
+            extended = true;
+        }
+        if matches!(
+            char_at(text, cue_end),
+            Some('了' | '着' | '过' | '的' | '得')
+        ) {
+            return None;
+        }
+        let clause = clause_start(text, floor, at)?;
+        let subject = subject_range(text, clause..at);
+        let cue_range = at..cue_end;
+        match cue.class {
+            CueClass::Relay => self.relay(subject, cue_range),
+            CueClass::Tell => self.tell(subject?, cue_range),
+            CueClass::Strong | CueClass::Weak => {
+                let subject = subject?;
+                if let Some(found) =
+                    self.postposed(subject.clone(), cue_range.clone(), clause, floor)
+                {
+                    return Some(found);
+                }
+                if cue.class == CueClass::Weak && !extended && !self.introduces(cue_end) {
+                    return None;
+                }
+                let content = self.content_after(cue_end)?;
+                Some(self.draft(Some(subject), Span::one(cue_range), content, Vec::new()))
+            }
+        }
+    }
+
+    /// True when a comma, colon or quotation follows `at`.
+    fn introduces(&self, at: usize) -> bool {
+        let p = skip_space(self.text, at, self.end());
+        char_at(self.text, p)
+            .is_some_and(|c| matches!(c, '，' | ',' | '：' | ':') || opener_kind(c).is_some())
+    }
+
+    /// A verb after its content: “…，”X说。 (and “…，”X说，“…。”), or
+    /// reported speech ending in its speaker (短剧很火，他说。).
+    fn postposed(
+        &self,
+        subject: Range<usize>,
+        cue: Range<usize>,
+        clause: usize,
+        floor: usize,
+    ) -> Option<(Draft, usize)> {
+        let text = self.text;
+        let rest = skip_space(text, cue.end, self.end());
+        let before = self.quote_before(clause, floor);
+        let at_end = rest >= self.content_end;
+        let (parts, kind, resume) = if at_end {
+            match before {
+                Some(q) => (
+                    vec![self.inner(q)?],
+                    AttributionKind::DirectQuote,
+                    self.end(),
+                ),
+                None if !self.has_verb && floor < clause => {
+                    let said = trim_range(text, floor..clause);
+                    if said.is_empty() {
+                        return None;
+                    }
+                    (vec![said], AttributionKind::Indirect, self.end())
+                }
+                None => return None,
+            }
+        } else {
+            let first = before?;
+            let mut p = rest;
+            if char_at(text, p).is_some_and(|c| matches!(c, '，' | ',' | '：' | ':')) {
+                p = skip_space(
+                    text,
+                    p + text[p..].chars().next().map_or(0, char::len_utf8),
+                    self.end(),
+                );
+            }
+            let second = self.sentence.quote_at(p)?;
+            let parts = vec![self.inner(first)?, self.inner(second.clone())?];
+            (parts, AttributionKind::DirectQuote, second.end)
+        };
+        let content = Content {
+            span: Span { parts },
+            kind,
+            open: false,
+            resume,
+        };
+        Some(self.draft(Some(subject), Span::one(cue), content, Vec::new()))
+    }
+
+    /// The quotation ending just before the clause at `clause` (white space
+    /// and one comma between them allowed), not before `floor`.
+    fn quote_before(&self, clause: usize, floor: usize) -> Option<Range<usize>> {
+        let before = self.text[floor..clause].trim_end();
+        let before = before
+            .strip_suffix(['，', ','])
+            .unwrap_or(before)
+            .trim_end();
+        self.sentence.quote_ending_at(floor + before.len())
+    }
+
+    /// The words inside a quotation, trimmed; `None` when there are none.
+    fn inner(&self, quote: Range<usize>) -> Option<Range<usize>> {
+        let s = &self.text[quote.clone()];
+        let open = s.chars().next().map_or(0, char::len_utf8);
+        let close = s.chars().next_back().map_or(0, char::len_utf8);
+        let inner = trim_range(self.text, quote.start + open..quote.end - close);
+        (!inner.is_empty()).then_some(inner)
+    }
+
+    /// The content after a verb ending at `from`: a quotation, or the rest of
+    /// the sentence.
+    fn content_after(&self, from: usize) -> Option<Content> {
+        let text = self.text;
+        let end = self.end();
+        let mut p = skip_space(text, from, end);
+        if let Some(c) = char_at(text, p).filter(|&c| matches!(c, '，' | ',' | '：' | ':')) {
+            p = skip_space(text, p + c.len_utf8(), end);
+        }
+        if p >= self.content_end {
+            return None;
+        }
+        let quote = self.sentence.quote_at(p);
+        if let Some(q) = quote.clone().filter(|q| self.ends_clause(q.end)) {
+            return Some(Content {
+                span: Span::one(self.inner(q.clone())?),
+                kind: AttributionKind::DirectQuote,
+                open: false,
+                resume: q.end,
+            });
+        }
+        let unclosed = char_at(text, p).filter(|&c| quote.is_none() && opener_kind(c).is_some());
+        let from = p + unclosed.map_or(0, char::len_utf8);
+        let span = trim_range(text, from..self.content_end.max(from));
+        if span.is_empty() {
+            return None;
+        }
+        let kind = match unclosed {
+            Some(_) => AttributionKind::DirectQuote,
+            None => AttributionKind::Indirect,
+        };
+        Some(Content {
+            span: Span::one(span),
+            kind,
+            open: true,
+            resume: from,
+        })
+    }
+
+    /// True when the sentence or a clause ends at `at` (white space aside):
+    /// a quotation there is a whole content, not a quoted phrase in one.
+    fn ends_clause(&self, at: usize) -> bool {
+        let p = skip_space(self.text, at, self.end());
+        p >= self.content_end || char_at(self.text, p).is_some_and(is_clause_break)
+    }
+
+    /// X援引Y称，…: Y the claimant, X (when named) its reporter.
+    fn relay(&self, reporter: Option<Range<usize>>, cue: Range<usize>) -> Option<(Draft, usize)> {
+        let text = self.text;
+        let end = self.end();
+        let name_start = skip_space(text, cue.end, end);
+        let mut k = name_start;
+        let mut n = 0;
+        let (name_end, end_cue) = loop {
+            let c = char_at(text, k).filter(|_| k < end)?;
+            if is_clause_break(c) {
+                break (k, None);
+            }
+            if !is_name_char(c) || n > MAX_CLAUSE_CHARS {
+                return None;
+            }
+            if k > name_start
+                && let Some(word) = relay_end(text, k)
+            {
+                let mut cue_end = k + word.len();
+                if let Some(ext) = ["称", "说"]
+                    .iter()
+                    .find(|e| text[cue_end..].starts_with(**e))
+                    && word != "称"
+                    && word != "说"
+                {
+                    cue_end += ext.len();
+                }
+                break (k, Some(k..cue_end));
+            }
+            n += 1;
+            k += c.len_utf8();
+        };
+        let source = source_name(text, name_start..name_end)?;
+        let content = self.content_after(end_cue.as_ref().map_or(name_end, |r| r.end))?;
+        let mut cue_span = Span::one(cue);
+        cue_span.parts.extend(end_cue);
+        let reporter_start = reporter.as_ref().map(|r| r.start);
+        let reporters = reporter
+            .and_then(|r| self.memory.claimant(&text[r]).0)
+            .into_iter()
+            .collect();
+        let (mut draft, resume) = self.draft(Some(source), cue_span, content, reporters);
+        draft.reporter_start = reporter_start;
+        Some((draft, resume))
+    }
+
+    /// X告诉记者，…: the addressee is skipped up to the comma or quotation.
+    fn tell(&self, subject: Range<usize>, cue: Range<usize>) -> Option<(Draft, usize)> {
+        let text = self.text;
+        let mut k = skip_space(text, cue.end, self.end());
+        let mut n = 0;
+        loop {
+            let c = char_at(text, k).filter(|_| k < self.end())?;
+            if matches!(c, '，' | ',' | '：' | ':') || self.sentence.quote_at(k).is_some() {
+                break;
+            }
+            if !is_name_char(c) || n >= MAX_ADDRESSEE_CHARS {
+                return None;
+            }
+            n += 1;
+            k += c.len_utf8();
+        }
+        let content = self.content_after(k)?;
+        Some(self.draft(Some(subject), Span::one(cue), content, Vec::new()))
+    }
+
+    /// A draft with its claimant resolved, and where scanning goes on.
+    fn draft(
+        &self,
+        source: Option<Range<usize>>,
+        cue: Span,
+        content: Content,
+        reporters: Vec<String>,
+    ) -> (Draft, usize) {
+        let (claimant, pronoun) = source.as_ref().map_or((None, false), |s| {
+            self.memory.claimant(&self.text[s.clone()])
+        });
+        let draft = Draft {
+            source,
+            cue,
+            content: content.span,
+            kind: content.kind,
+            claimant,
+            reporters,
+            pronoun,
+            open: content.open,
+            prefix: false,
+            reporter_start: None,
+        };
+        (draft, content.resume)
+    }
+}
+
+/// The verb ending the name after 援引 (称, 表示, 显示, …) at `at`.
+fn relay_end(text: &str, at: usize) -> Option<&'static str> {
+    if text[at..].starts_with("显示") {
+        return Some("显示");
+    }
+    cue_at(text, at)
+        .filter(|c| matches!(c.class, CueClass::Strong | CueClass::Weak))
+        .filter(|c| !is_not_reporting(text, at, c.word))
+        .map(|c| c.word)
+}
+
+/// Where the clause holding the verb at `at` begins: after the last mark that
+/// no name contains, or a space between two Han characters (新华社北京3月5日电
+/// 商务部…), not before `floor`; `None` when that is too far back.
+fn clause_start(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let mut after = None;
+    for (n, (k, c)) in text[floor..at].char_indices().rev().enumerate() {
+        let boundary = !is_name_char(c)
+            || (c.is_whitespace()
+                && after.is_some_and(is_han)
+                && text[floor..floor + k]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_han));
+        if boundary {
+            return Some(floor + k + c.len_utf8());
+        }
+        if n >= MAX_CLAUSE_CHARS {
+            return None;
+        }
+        if !c.is_whitespace() {
+            after = Some(c);
+        }
+    }
+    Some(floor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The only attribution in `text`.
+    fn one(text: &str) -> Found {
+        let found = attributions(text);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn source(text: &str, f: &Found) -> Option<String> {
+        f.source.as_ref().map(|s| s.text(text))
+    }
+
+    /// Source, cue and content texts of `f`.
+    fn texts(text: &str, f: &Found) -> (String, String, String) {
+        (
+            source(text, f).unwrap_or_default(),
+            f.cue.text(text),
+            f.content.text(text),
+        )
+    }
+
+    fn triple(source: &str, cue: &str, content: &str) -> (String, String, String) {
+        (source.to_owned(), cue.to_owned(), content.to_owned())
+    }
+
+    #[test]
+    fn according_to_an_agency() {
+        let t = "据新华社报道，国家广电总局近日发布通知，要求加强微短剧管理。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::AccordingTo);
+        assert_eq!(
+            texts(t, &f),
+            triple(
+                "新华社",
+                "据 … 报道",
+                "国家广电总局近日发布通知，要求加强微短剧管理"
+            )
+        );
+        assert_eq!(f.cue.parts.len(), 2);
+        assert_eq!(&t[f.cue.parts[0].clone()], "据");
+        assert_eq!(f.claimant.as_deref(), Some("新华社"));
+        assert!(f.reporters.is_empty());
+    }
+
+    #[test]
+    fn according_to_statistics_drops_what_was_published() {
+        let t = "根据国家统计局发布的数据显示，2024年微短剧市场规模达到504亿元。";
+        let f = one(t);
+        assert_eq!(
+            texts(t, &f),
+            triple(
+                "国家统计局",
+                "根据 … 数据显示",
+                "2024年微短剧市场规模达到504亿元"
+            )
+        );
+        let t = "另据香港《南华早报》21日报道，多家中国短剧平台正加速布局东南亚。";
+        let f = one(t);
+        assert_eq!(source(t, &f).as_deref(), Some("香港《南华早报》"));
+        assert_eq!(f.claimant.as_deref(), Some("南华早报"));
+        assert_eq!(f.content.text(t), "多家中国短剧平台正加速布局东南亚");
+    }
+
+    #[test]
+    fn spokesman_says_indirectly() {
+        let t = "商务部新闻发言人何亚东表示，短剧出海已成为文化贸易的新亮点。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::Indirect);
+        assert_eq!(
+            texts(t, &f),
+            triple(
+                "商务部新闻发言人何亚东",
+                "表示",
+                "短剧出海已成为文化贸易的新亮点"
+            )
+        );
+        assert_eq!(f.claimant.as_deref(), Some("商务部新闻发言人何亚东"));
+    }
+
+    #[test]
+    fn adverbials_and_connectives_are_not_the_source() {
+        let cases = [
+            (
+                "何亚东在例行新闻发布会上指出：“中国微短剧在东南亚市场增长迅速。”",
+                "何亚东",
+                "指出",
+                "中国微短剧在东南亚市场增长迅速",
+                AttributionKind::DirectQuote,
+            ),
+            (
+                "国家广电总局网络视听司司长冯胜勇日前在接受新华社采访时表示，微短剧正在从野蛮生长走向规范发展。",
+                "国家广电总局网络视听司司长冯胜勇",
+                "表示",
+                "微短剧正在从野蛮生长走向规范发展",
+                AttributionKind::Indirect,
+            ),
+            (
+                "但也有分析人士指出，东南亚市场竞争日益激烈。",
+                "分析人士",
+                "指出",
+                "东南亚市场竞争日益激烈",
+                AttributionKind::Indirect,
+            ),
+            (
+                "而国家广电总局则强调，微短剧必须坚持正确导向。",
+                "国家广电总局",
+                "强调",
+                "微短剧必须坚持正确导向",
+                AttributionKind::Indirect,
+            ),
+            (
+                "专家认为人工智能将重塑短剧的制作流程。",
+                "专家",
+                "认为",
+                "人工智能将重塑短剧的制作流程",
+                AttributionKind::Indirect,
+            ),
+            (
+                "TikTok发言人3月5日回应称，该公司将继续投资东南亚市场。",
+                "TikTok发言人",
+                "回应称",
+                "该公司将继续投资东南亚市场",
+                AttributionKind::Indirect,
+            ),
+            (
+                "新华社北京3月5日电 商务部新闻发言人何亚东5日表示，中方欢迎外资企业参与中国文化市场。",
+                "商务部新闻发言人何亚东",
+                "表示",
+                "中方欢迎外资企业参与中国文化市场",
+                AttributionKind::Indirect,
+            ),
+            (
+                "商务部、文化和旅游部等部门联合发布通知称，鼓励短剧企业拓展海外市场。",
+                "商务部、文化和旅游部等部门",
+                "称",
+                "鼓励短剧企业拓展海外市场",
+                AttributionKind::Indirect,
+            ),
+            (
+                "国家广电总局今年以来多次强调，微短剧必须坚持正确的创作导向。",
+                "国家广电总局",
+                "强调",
+                "微短剧必须坚持正确的创作导向",
+                AttributionKind::Indirect,
+            ),
+        ];
+        for (t, src, cue, content, kind) in cases {
+            let f = one(t);
+            assert_eq!(texts(t, &f), triple(src, cue, content), "{t}");
+            assert_eq!(f.kind, kind, "{t}");
+        }
+    }
+
+    #[test]
+    fn quote_before_its_speaker() {
+        let t = "“短剧出海正当其时，”业内人士说。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::DirectQuote);
+        assert_eq!(texts(t, &f), triple("业内人士", "说", "短剧出海正当其时"));
+
+        // The quote ends with 。 but the speaker clause keeps it in the sentence.
+        let t = "“微短剧是新的文化名片。”国家广电总局相关负责人说。另一句。";
+        let f = one(t);
+        assert_eq!(
+            texts(t, &f),
+            triple("国家广电总局相关负责人", "说", "微短剧是新的文化名片")
+        );
+    }
+
+    #[test]
+    fn split_quote_has_two_parts() {
+        let t = "“出海不是终点，”何亚东说，“而是新的起点。”";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::DirectQuote);
+        assert_eq!(f.content.parts.len(), 2);
+        assert_eq!(f.content.text(t), "出海不是终点 … 而是新的起点");
+        assert_eq!(source(t, &f).as_deref(), Some("何亚东"));
+    }
+
+    #[test]
+    fn nested_reporting_is_one_attribution() {
+        let t = "据新华社报道，商务部表示，将支持短剧企业开拓东南亚市场。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::Indirect);
+        assert_eq!(
+            texts(t, &f),
+            triple("商务部", "表示", "将支持短剧企业开拓东南亚市场")
+        );
+        assert_eq!(f.claimant.as_deref(), Some("商务部"));
+        assert_eq!(f.reporters, vec!["新华社"]);
+
+        let t = "《南华早报》报道称，商务部表示，中国微短剧在东南亚广受欢迎。";
+        let f = one(t);
+        assert_eq!(f.claimant.as_deref(), Some("商务部"));
+        assert_eq!(f.reporters, vec!["南华早报"]);
+        assert_eq!(f.content.text(t), "中国微短剧在东南亚广受欢迎");
+    }
+
+    #[test]
+    fn relayed_data_is_claimed_by_its_publisher() {
+        let t = "《人民日报》援引国家统计局数据称，文化产业营收同比增长7.5%。";
+        let f = one(t);
+        assert_eq!(f.claimant.as_deref(), Some("国家统计局"));
+        assert_eq!(f.reporters, vec!["人民日报"]);
+        assert_eq!(
+            texts(t, &f),
+            triple("国家统计局", "援引 … 称", "文化产业营收同比增长7.5%")
+        );
+        // Nearest reporter first.
+        let t = "据新华社报道，《人民日报》援引国家统计局数据称，文化产业营收增长。";
+        assert_eq!(one(t).reporters, vec!["人民日报", "新华社"]);
+    }
+
+    #[test]
+    fn publication_keeps_its_marks_in_the_span_only() {
+        let t = "香港《南华早报》报道称，中国短剧平台正加速出海。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::Indirect);
+        assert_eq!(
+            texts(t, &f),
+            triple("香港《南华早报》", "报道称", "中国短剧平台正加速出海")
+        );
+        assert_eq!(f.claimant.as_deref(), Some("南华早报"));
+        let t = "据南华早报报道，短剧出海热潮持续升温。";
+        assert_eq!(one(t).claimant.as_deref(), Some("南华早报"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_fitting_name() {
+        let t = "商务部新闻发言人何亚东表示，短剧出海势头良好。国家广电总局指出，微短剧需要规范。\
+                 他还指出，东南亚是重要市场。该部门强调，将加强监管。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert_eq!(source(t, &found[2]).as_deref(), Some("他"));
+        assert_eq!(found[2].claimant.as_deref(), Some("商务部新闻发言人何亚东"));
+        assert_eq!(found[2].content.text(t), "东南亚是重要市场");
+        assert_eq!(source(t, &found[3]).as_deref(), Some("该部门"));
+        assert_eq!(found[3].claimant.as_deref(), Some("国家广电总局"));
+
+        let t = "据《南华早报》报道，短剧出海加速。该报还称，东南亚用户增长最快。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[1].claimant.as_deref(), Some("南华早报"));
+
+        let t =
+            "点众科技表示，将加大东南亚投入。何亚东说，这是好事。该公司还称，人工智能已用于翻译。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found[2].claimant.as_deref(), Some("点众科技"));
+
+        // Nothing to refer to: the pronoun stays, the claimant is unknown.
+        let f = one("她说，微短剧改变了她的生活。");
+        assert_eq!(f.claimant, None);
+        assert!(f.source.is_some());
+    }
+
+    #[test]
+    fn tell_and_weak_verbs() {
+        let t = "一位短剧平台负责人告诉《南华早报》，出海收入已占公司营收三成。";
+        let f = one(t);
+        assert_eq!(
+            texts(t, &f),
+            triple("一位短剧平台负责人", "告诉", "出海收入已占公司营收三成")
+        );
+        let t = "国家广电总局宣布，将开展微短剧专项整治。";
+        assert_eq!(one(t).content.text(t), "将开展微短剧专项整治");
+        // A weak verb used as an ordinary verb.
+        assert!(attributions("平台介绍新的人工智能工具。").is_empty());
+    }
+
+    #[test]
+    fn two_attributions_in_one_sentence_split_the_content() {
+        let t = "何亚东表示，短剧出海是大势所趋，业内人士则认为，东南亚市场已趋饱和。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].content.text(t), "短剧出海是大势所趋");
+        assert!(found[0].reporters.is_empty());
+        assert_eq!(
+            texts(t, &found[1]),
+            triple("业内人士", "认为", "东南亚市场已趋饱和")
+        );
+        assert!(found[1].reporters.is_empty());
+    }
+
+    #[test]
+    fn speech_followed_by_its_speaker() {
+        let t = "据新华社报道，短剧在东南亚很受欢迎，一位业内人士说。";
+        let f = one(t);
+        assert_eq!(
+            texts(t, &f),
+            triple("一位业内人士", "说", "短剧在东南亚很受欢迎")
+        );
+        assert_eq!(f.reporters, vec!["新华社"]);
+    }
+
+    #[test]
+    fn nothing_to_attribute() {
+        let none = [
+            "",
+            "   \n\n",
+            "2024年，中国微短剧市场规模超过500亿元。",
+            "据统计，2024年中国微短剧用户规模达到5.76亿。",
+            "据悉，多部微短剧已在东南亚上线。",
+            "据了解，该平台已进入东南亚市场。",
+            "数据显示，短剧出海收入持续增长。",
+            "这表示市场仍有增长空间。",
+            "表示，短剧出海前景广阔。",
+            "，，表示：短剧出海。",
+            "123表示短剧出海。",
+            "2024年表示增长。",
+            "他的小说被称为网络文学的代表。",
+            "对于短剧企业来说，内容为王。",
+            "短剧被认为是文化出海的新名片。",
+            "他说的话很有道理。",
+            "据报道，微短剧市场持续升温。",
+            "我认为短剧很好看。",
+            "记者发现，短剧平台增长迅速。",
+            "他表示了感谢。",
+            "一些网友称赞这部短剧。",
+            "短剧被称为“电子榨菜”。",
+            "说到底，短剧还是内容为王。",
+            "100%表示满意。",
+            "The ministry said short dramas are booming.",
+        ];
+        for t in none {
+            assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
+        }
+    }
+
+    #[test]
+    fn a_quoted_phrase_is_not_a_direct_quote() {
+        let t = "何亚东表示，“短剧出海”是今年文化贸易的亮点之一。";
+        let f = one(t);
+        assert_eq!(f.kind, AttributionKind::Indirect);
+        assert_eq!(f.content.text(t), "“短剧出海”是今年文化贸易的亮点之一");
+        let t = "商务部称：「支持文化出海。」";
+        assert_eq!(one(t).kind, AttributionKind::DirectQuote);
+    }
+
+    #[test]
+    fn cues_inside_quotes_are_not_attributions() {
+        let t = "何亚东说：“我们认为，短剧出海前景广阔。”";
+        let f = one(t);
+        assert_eq!(f.content.text(t), "我们认为，短剧出海前景广阔");
+    }
+
+    #[test]
+    fn unbalanced_quotes_do_not_swallow_the_text() {
+        let t = "何亚东说：“短剧出海很重要。商务部表示，将加大支持力度。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].kind, AttributionKind::DirectQuote);
+        assert_eq!(found[0].content.text(t), "短剧出海很重要");
+        assert_eq!(
+            texts(t, &found[1]),
+            triple("商务部", "表示", "将加大支持力度")
+        );
+        // A closing mark alone, and an opening mark at the very end.
+        let t = "短剧”出海。国家广电总局称，微短剧要规范“";
+        let found = attributions(t);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].content.text(t), "微短剧要规范“");
+    }
+
+    #[test]
+    fn mixed_english_and_chinese() {
+        let t = "Mark Zuckerberg 表示，AI will change short dramas。据Reuters报道，ReelShort在东南亚增长迅速。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(source(t, &found[0]).as_deref(), Some("Mark Zuckerberg"));
+        assert_eq!(found[0].content.text(t), "AI will change short dramas");
+        assert_eq!(found[1].claimant.as_deref(), Some("Reuters"));
+        let t = "He said \"微短剧很火\"，TikTok说。";
+        let f = one(t);
+        assert_eq!(f.claimant.as_deref(), Some("TikTok"));
+    }
+
+    #[test]
+    fn spans_are_byte_ranges_of_the_text() {
+        let t = "前言。据新华社报道，商务部表示，短剧出海。";
+        let f = one(t);
+        let s = f.source.as_ref().unwrap();
+        assert_eq!(&t[s.parts[0].clone()], "商务部");
+        assert_eq!(&t[f.cue.parts[0].clone()], "表示");
+        assert_eq!(&t[f.content.parts[0].clone()], "短剧出海");
+    }
+
+    #[test]
+    fn very_long_sentences() {
+        // A long run without punctuation before the verb names no source.
+        let t = format!("{}表示，短剧出海。", "短剧".repeat(5_000));
+        assert!(attributions(&t).is_empty());
+        // A long sentence with the attribution after its last comma.
+        let t = format!(
+            "{}，商务部表示，短剧出海。",
+            "短剧市场持续扩大".repeat(5_000)
+        );
+        let f = one(&t);
+        assert_eq!(source(&t, &f).as_deref(), Some("商务部"));
+        assert_eq!(f.content.text(&t), "短剧出海");
+    }
+
+    #[test]
+    fn a_megabyte_of_text() {
+        let sentence = "据新华社报道，商务部表示，将支持短剧企业开拓东南亚市场。";
+        let n = (1 << 20) / sentence.len();
+        let t = sentence.repeat(n);
+        let found = attributions(&t);
+        assert_eq!(found.len(), n);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.claimant.as_deref() == Some("商务部") && f.reporters == ["新华社"])
+        );
+
+        // Unclosed quotation marks on one long line, and one long chain.
+        let t = "“短剧".repeat(1 << 18);
+        assert!(attributions(&t).is_empty());
+        let t = "甲表示，".repeat(1 << 17) + "短剧出海。";
+        let found = attributions(&t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].reporters.len(), MAX_REPORTERS);
+        assert_eq!(found[0].content.text(&t), "短剧出海");
+    }
+
+    #[test]
+    fn sentences_keep_quotes_whole() {
+        let t = "他说：“第一句。第二句！”然后。\n“好。”他说。下一句";
+        let s: Vec<&str> = sentences(t).iter().map(|s| &t[s.range.clone()]).collect();
+        assert_eq!(
+            s,
+            [
+                "他说：“第一句。第二句！”",
+                "然后。",
+                "“好。”他说。",
+                "下一句"
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_is_told_from_english() {
+        assert!(is_chinese("国家广电总局表示，微短剧出海。"));
+        assert!(is_chinese("TikTok表示，微短剧在东南亚很受欢迎。"));
+        assert!(!is_chinese("The ministry said short dramas are booming."));
+        assert!(!is_chinese(
+            "短剧 short dramas are booming in Southeast Asia"
+        ));
+        assert!(!is_chinese(""));
+        assert!(!is_chinese("2024 — 500!"));
+    }
+}
