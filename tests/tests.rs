@@ -5,6 +5,7 @@ mod util;
 
 mod cli_check;
 mod cli_demo;
+mod cli_eval;
 mod cli_export;
 mod cli_ingest;
 mod cli_load;

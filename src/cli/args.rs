@@ -233,6 +233,58 @@ Examples:
   claimgraph eval extraction --corpus ../shared/corpora/extraction/chinese-pages --format json"
     )]
     Extraction(EvalExtractionArgs),
+    /// Sources, cues and contents found against brat attribution annotations (PolNeAR).
+    #[command(
+        after_help = "The split is <DIR>/<SPLIT>/text/<name>.txt with <DIR>/<SPLIT>/attributions/<name>*.ann (brat
+standoff; an article annotated twice has two .ann files, each scored as a document against one
+prediction on the text). Per role (source, cue, content), predicted spans are matched one to one
+with gold spans, greedily by the most characters shared, under three criteria: exact (the same
+characters once white space, quote marks and trailing punctuation are trimmed), overlap >= 0.3
+and overlap >= 0.8 (shared characters at least that fraction of the gold span). Precision and
+recall are pooled over the split.
+
+Exit status: 0 scored; 2 the corpus or split is missing, or a measured F1 is below a --floor-*;
+3 scored, but some annotation files or events could not be read (each is reported on stderr with
+its file and line, and in the JSON's \"errors\").
+
+Examples:
+  claimgraph eval attribution --corpus ../shared/corpora/attribution/polnear
+  claimgraph eval attribution --corpus DIR --split train --format json
+  claimgraph eval attribution --corpus DIR --floor-content-overlap 0.5 --floor-cue-exact 0.6"
+    )]
+    Attribution(EvalAttributionArgs),
+}
+
+/// Output formats of `eval attribution`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// An aligned table: one row per role and criterion.
+    Text,
+    /// One JSON object: scores per role and criterion, counts, errors.
+    Json,
+}
+
+/// Arguments of `eval attribution`.
+#[derive(Debug, Args)]
+pub struct EvalAttributionArgs {
+    /// The corpus directory (holding one directory per split).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: PathBuf,
+    /// The split to score.
+    #[arg(long, default_value = "dev", value_name = "NAME")]
+    pub split: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Fail (exit 2) when content F1 at overlap >= 0.3 is below this.
+    #[arg(long, value_name = "F")]
+    pub floor_content_overlap: Option<f64>,
+    /// Fail (exit 2) when exact source F1 is below this.
+    #[arg(long, value_name = "F")]
+    pub floor_source_exact: Option<f64>,
+    /// Fail (exit 2) when exact cue F1 is below this.
+    #[arg(long, value_name = "F")]
+    pub floor_cue_exact: Option<f64>,
 }
 
 /// Arguments of `eval extraction`.

@@ -1,14 +1,18 @@
-//! `claimgraph eval extraction`: the extractor against an annotated corpus,
-//! as a table or JSON.
+//! `claimgraph eval extraction` and `eval attribution`: the extractor and the
+//! attribution finder against annotated corpora, as a table or JSON.
 
 use super::Status;
-use super::args::{EvalArgs, EvalCommand, ExtractFormat};
-use anyhow::Result;
+use super::args::{EvalArgs, EvalAttributionArgs, EvalCommand, EvalFormat, ExtractFormat};
+use anyhow::{Result, bail};
+use claimgraph::eval::attribution::{
+    AttributionReport, CRITERIA, Criterion, evaluate_with_progress,
+};
 use claimgraph::eval::extraction::evaluate;
 use std::io::{IsTerminal, Write};
 
 pub fn run(args: EvalArgs) -> Result<Status> {
     match args.what {
+        EvalCommand::Attribution(a) => attribution(a),
         EvalCommand::Extraction(a) => {
             let tty = std::io::stderr().is_terminal();
             let report = evaluate(&a.corpus, a.extractor.into(), |done, total| {
@@ -85,4 +89,128 @@ pub fn run(args: EvalArgs) -> Result<Status> {
             Ok(Status::Ok)
         }
     }
+}
+
+/// `eval attribution`: checks the split exists, scores it, prints the report
+/// and compares it with the floors.
+fn attribution(a: EvalAttributionArgs) -> Result<Status> {
+    let split_dir = a.corpus.join(&a.split);
+    if !a.corpus.is_dir() {
+        bail!("corpus directory {} does not exist", a.corpus.display());
+    }
+    if !split_dir.join("text").is_dir() || !split_dir.join("attributions").is_dir() {
+        bail!(
+            "no split {:?} in {}: expected {}/text/ and {}/attributions/",
+            a.split,
+            a.corpus.display(),
+            split_dir.display(),
+            split_dir.display()
+        );
+    }
+    let tty = std::io::stderr().is_terminal();
+    let report = evaluate_with_progress(
+        &a.corpus,
+        &a.split,
+        |text| claimgraph::attribute::find(text, Some("en")),
+        |done, total| {
+            if tty {
+                eprint!("\r{done}/{total} texts");
+                if done == total {
+                    eprintln!();
+                }
+            }
+        },
+    );
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Text => write_attribution_table(&mut out, &report)?,
+    }
+    for e in &report.errors {
+        eprintln!("claimgraph: {e}");
+    }
+    let below = floors_missed(&a, &report);
+    for miss in &below {
+        eprintln!("claimgraph: {miss}");
+    }
+    Ok(if !below.is_empty() {
+        Status::Error
+    } else if !report.errors.is_empty() {
+        Status::Partial
+    } else {
+        Status::Ok
+    })
+}
+
+/// A criterion's name in the table.
+fn criterion_name(c: Criterion) -> String {
+    match c {
+        Criterion::Exact => "exact".to_owned(),
+        Criterion::Overlap(t) => format!("overlap>={t}"),
+    }
+}
+
+/// The report as an aligned table: one row per role and criterion.
+fn write_attribution_table(out: &mut impl Write, report: &AttributionReport) -> Result<()> {
+    writeln!(
+        out,
+        "corpus {}, split {}: {} annotation files on {} texts, predicted in {:.2} s",
+        report.corpus, report.split, report.documents, report.texts, report.predict_seconds
+    )?;
+    writeln!(
+        out,
+        "{:<8} {:<12} {:>6} {:>9} {:>7} {:>6} {:>6} {:>6}",
+        "role", "criterion", "gold", "predicted", "matched", "P", "R", "F1"
+    )?;
+    let roles = [
+        ("source", &report.counts.source, &report.source),
+        ("cue", &report.counts.cue, &report.cue),
+        ("content", &report.counts.content, &report.content),
+    ];
+    for (role, counts, scores) in roles {
+        for c in CRITERIA {
+            let s = scores.get(c);
+            writeln!(
+                out,
+                "{role:<8} {:<12} {:>6} {:>9} {:>7} {:>6.3} {:>6.3} {:>6.3}",
+                criterion_name(c),
+                counts.gold,
+                counts.predicted,
+                counts.matched.get(c),
+                s.p,
+                s.r,
+                s.f1
+            )?;
+        }
+    }
+    if !report.errors.is_empty() {
+        writeln!(out, "{} annotation errors (on stderr)", report.errors.len())?;
+    }
+    Ok(())
+}
+
+/// One message per `--floor-*` the report's F1 falls below.
+fn floors_missed(a: &EvalAttributionArgs, report: &AttributionReport) -> Vec<String> {
+    [
+        (
+            "content F1 (overlap >= 0.3)",
+            a.floor_content_overlap,
+            report.content.overlap_03.f1,
+        ),
+        (
+            "source F1 (exact)",
+            a.floor_source_exact,
+            report.source.exact.f1,
+        ),
+        ("cue F1 (exact)", a.floor_cue_exact, report.cue.exact.f1),
+    ]
+    .into_iter()
+    .filter_map(|(what, floor, f1)| {
+        let floor = floor?;
+        (f1 < floor).then(|| format!("{what} {f1:.3} is below the floor {floor:.3}"))
+    })
+    .collect()
 }

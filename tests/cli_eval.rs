@@ -1,0 +1,185 @@
+//! `claimgraph eval attribution` on a tiny brat corpus written by the test:
+//! gold counts, the JSON shape, errors named with file and line, floors, and
+//! a missing split.
+
+use crate::util::{TestDir, assert_success};
+use predicates::prelude::*;
+use std::path::Path;
+
+const COUNCIL: &str =
+    "The mayor said the new bridge will open in May. “It is on budget,” a spokeswoman added.";
+const HARBOUR: &str = "Officials at the café confirmed that prices will rise.";
+
+/// A brat text-bound line for the first occurrence of `needle`, with
+/// character offsets.
+fn t_line(id: &str, kind: &str, text: &str, needle: &str) -> String {
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].chars().count();
+    let end = start + needle.chars().count();
+    format!("{id}\t{kind} {start} {end}\t{needle}\n")
+}
+
+fn write(path: &Path, content: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+/// Two articles; the council one annotated twice. Gold: 3 sources, 4 cues,
+/// 4 contents in 3 annotation files.
+fn write_corpus(root: &Path) {
+    let dev = root.join("dev");
+    write(&dev.join("text/council.txt"), COUNCIL);
+    write(&dev.join("text/harbour.txt"), HARBOUR);
+    let first = [
+        t_line("T1", "Source", COUNCIL, "The mayor"),
+        t_line("T2", "Cue", COUNCIL, "said"),
+        t_line("T3", "Content", COUNCIL, "the new bridge will open in May"),
+        t_line("T4", "Attribution", COUNCIL, "said"),
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n".to_owned(),
+        t_line("T5", "Content", COUNCIL, "It is on budget"),
+        t_line("T6", "Source", COUNCIL, "a spokeswoman"),
+        t_line("T7", "Cue", COUNCIL, "added"),
+        t_line("T8", "Attribution", COUNCIL, "added"),
+        "E2\tAttribution:T8 Content:T5 Cue:T7 Source:T6\n".to_owned(),
+        t_line("T9", "Discard", COUNCIL, "May"),
+    ];
+    write(&dev.join("attributions/council_ab12.ann"), &first.concat());
+    let second = [
+        t_line("T1", "Cue", COUNCIL, "said"),
+        t_line("T2", "Content", COUNCIL, "the new bridge will open"),
+        t_line("T3", "Attribution-no-source", COUNCIL, "said"),
+        "E1\tAttribution-no-source:T3 Cue:T1 Content:T2\n".to_owned(),
+        "#1\tAnnotatorNotes T2\tshould May be in?\n".to_owned(),
+    ];
+    write(&dev.join("attributions/council_cd34.ann"), &second.concat());
+    let third = [
+        t_line("T1", "Source", HARBOUR, "Officials at the café"),
+        t_line("T2", "Cue", HARBOUR, "confirmed"),
+        t_line("T3", "Content", HARBOUR, "that prices will rise"),
+        t_line("T4", "Attribution", HARBOUR, "confirmed"),
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n".to_owned(),
+    ];
+    write(&dev.join("attributions/harbour_ef56.ann"), &third.concat());
+}
+
+fn eval(t: &TestDir, corpus: &Path, extra: &[&str]) -> std::process::Output {
+    t.cmd()
+        .args(["eval", "attribution", "--corpus"])
+        .arg(corpus)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn attribution_report_counts_gold_per_annotation_file() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    let out = eval(&t, &corpus, &["--format", "json"]);
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for role in ["source", "cue", "content"] {
+        for criterion in ["exact", "overlap_0.3", "overlap_0.8"] {
+            for key in ["p", "r", "f1"] {
+                assert!(
+                    json[role][criterion][key].is_number(),
+                    "{role}.{criterion}.{key} in {json}"
+                );
+            }
+        }
+    }
+    assert_eq!(json["documents"], 3);
+    assert_eq!(json["texts"], 2);
+    assert_eq!(json["split"], "dev");
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0);
+    let counts = &json["counts"];
+    assert_eq!(counts["source"]["gold"], 3);
+    assert_eq!(counts["cue"]["gold"], 4);
+    assert_eq!(counts["content"]["gold"], 4);
+    // `attribute::find` finds nothing yet: update with real figures when it does.
+    for role in ["source", "cue", "content"] {
+        assert_eq!(counts[role]["predicted"], 0, "{role}");
+        assert_eq!(json[role]["exact"]["f1"], 0.0, "{role}");
+    }
+
+    let out = eval(&t, &corpus, &[]);
+    assert_success(&out);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("3 annotation files on 2 texts"), "{table}");
+    assert!(
+        table.contains("content  overlap>=0.3      4         0       0"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_bad_annotation_is_named_and_the_rest_is_scored() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    let bad = [
+        t_line("T1", "Cue", HARBOUR, "confirmed"),
+        "T2\tContent 26 99\tthat prices will rise\n".to_owned(),
+        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n".to_owned(),
+        t_line("T3", "Content", HARBOUR, "prices will rise"),
+        "E2\tAttribution-no-source:T1 Cue:T1 Content:T3\n".to_owned(),
+    ];
+    write(
+        &corpus.join("dev/attributions/harbour_9f9f.ann"),
+        &bad.concat(),
+    );
+    let out = eval(&t, &corpus, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"], 4);
+    assert_eq!(json["counts"]["cue"]["gold"], 5);
+    assert_eq!(json["counts"]["content"]["gold"], 5);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let error = errors[0].as_str().unwrap();
+    assert!(error.contains("harbour_9f9f.ann (line 2): T2"), "{error}");
+    assert!(error.contains("outside the text"), "{error}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("harbour_9f9f.ann (line 2)"), "{stderr}");
+}
+
+#[test]
+fn floors_below_the_measured_f1_exit_2() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    t.cmd()
+        .args(["eval", "attribution", "--corpus"])
+        .arg(&corpus)
+        .args(["--floor-cue-exact", "1.01", "--floor-source-exact", "0"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("cue F1 (exact)")
+                .and(predicate::str::contains("below the floor 1.010"))
+                .and(predicate::str::contains("source F1").not()),
+        );
+}
+
+#[test]
+fn a_missing_split_or_corpus_exits_2() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    t.cmd()
+        .args(["eval", "attribution", "--split", "test", "--corpus"])
+        .arg(&corpus)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no split \"test\""));
+    t.cmd()
+        .args(["eval", "attribution", "--corpus"])
+        .arg(t.path("nowhere"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("nowhere").and(predicate::str::contains("does not exist")),
+        );
+}
