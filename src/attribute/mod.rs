@@ -9,11 +9,13 @@
 //!
 //! Every span is a byte range into the text it was found in.
 
+pub mod assertions;
 pub mod features;
 pub mod link;
 pub mod model;
 pub mod perceptron;
 pub mod record;
+pub mod resolve;
 pub mod similar;
 pub mod tokens;
 pub mod zh;
@@ -93,9 +95,87 @@ pub struct Found {
     pub reporters: Vec<String>,
 }
 
+/// What [`find`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Also return the article's own checkable assertions (kind
+    /// author-assertion, no claimant: the caller knows the author).
+    pub author_assertions: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            author_assertions: true,
+        }
+    }
+}
+
+/// The English model shipped with claimgraph, trained on annotated news by
+/// `claimgraph train attribution` (EVALUATION.md).
+static ENGLISH_MODEL_BYTES: &[u8] = include_bytes!("../../models/attribution-en.model");
+
+/// The shipped English model, read once.
+pub fn english_model() -> &'static model::AttributionModel {
+    static MODEL: std::sync::LazyLock<model::AttributionModel> = std::sync::LazyLock::new(|| {
+        model::AttributionModel::load(ENGLISH_MODEL_BYTES)
+            .expect("the embedded attribution model is checked by a unit test")
+    });
+    &MODEL
+}
+
 /// The attributions in `text`, in `language` (a BCP 47 tag such as `en` or
-/// `zh-CN`; guessed from the text when `None`).
-pub fn find(text: &str, language: Option<&str>) -> Vec<Found> {
-    let _ = (text, language);
-    Vec::new()
+/// `zh-CN`; guessed from the text when `None`), in text order, with
+/// claimants and reporter chains resolved.
+pub fn find(text: &str, language: Option<&str>, options: Options) -> Vec<Found> {
+    find_with(english_model(), text, language, options)
+}
+
+/// [`find`] with another English model (to measure a candidate).
+pub fn find_with(
+    model: &model::AttributionModel,
+    text: &str,
+    language: Option<&str>,
+    options: Options,
+) -> Vec<Found> {
+    let chinese = match language {
+        Some(l) => l.to_ascii_lowercase().starts_with("zh"),
+        None => zh::is_chinese(text),
+    };
+    let mut found = if chinese {
+        zh::attributions(text)
+    } else {
+        model
+            .tag(text)
+            .into_iter()
+            .map(|t| Found {
+                kind: if t.kind == AttributionKind::Indirect && is_according_to(&t.cue.text(text)) {
+                    AttributionKind::AccordingTo
+                } else {
+                    t.kind
+                },
+                source: t.source,
+                cue: t.cue,
+                content: t.content,
+                claimant: None,
+                reporters: Vec::new(),
+            })
+            .collect()
+    };
+    resolve::resolve(text, &mut found);
+    if options.author_assertions {
+        let linker = link::Linker::embedded();
+        let mentions = linker.mentions(text);
+        let own = assertions::author_assertions(text, &found, |r| {
+            mentions.iter().any(|m| m.range.start >= r.start && m.range.end <= r.end)
+        });
+        found.extend(own);
+        found.sort_by_key(|f| (f.content.start(), f.cue.start()));
+    }
+    found
+}
+
+fn is_according_to(cue: &str) -> bool {
+    let c = cue.to_lowercase();
+    c.starts_with("according to") || c.starts_with("citing") || c == "per"
 }

@@ -75,6 +75,53 @@ Examples:
     Extract(ExtractArgs),
     /// Measure extraction against an annotated corpus.
     Eval(EvalArgs),
+    /// Learn a model from an annotated corpus (for maintainers).
+    Train(TrainArgs),
+}
+
+/// Arguments of `train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// What to train.
+    #[command(subcommand)]
+    pub what: TrainCommand,
+}
+
+/// What `train` learns.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// The English attribution model (cue, source and content taggers) from brat annotations.
+    #[command(
+        after_help = "DIR holds <split>/text/<name>.txt and <split>/attributions/<name>*.ann (brat standoff with
+Source, Cue and Content spans grouped by Attribution events). Training is deterministic: the
+same corpus and --epochs give the same file. The shipped model is embedded at build time from
+models/attribution-en.model, so rebuild after writing it there.
+
+Examples:
+  claimgraph train attribution --corpus ../shared/corpora/attribution/polnear
+  claimgraph train attribution --corpus DIR --epochs 5 --out /tmp/try.model"
+    )]
+    Attribution(TrainAttributionArgs),
+}
+
+/// Arguments of `train attribution`.
+#[derive(Debug, Args)]
+pub struct TrainAttributionArgs {
+    /// The corpus directory.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: PathBuf,
+    /// The split to learn from.
+    #[arg(long, default_value = "train")]
+    pub split: String,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+    /// Added to cue scores when tagging: above 0 finds more cues, less precisely.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub cue_bias: f32,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/attribution-en.model", value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// Arguments of `ingest`.
@@ -285,6 +332,12 @@ pub struct EvalAttributionArgs {
     /// Fail (exit 2) when exact cue F1 is below this.
     #[arg(long, value_name = "F")]
     pub floor_cue_exact: Option<f64>,
+    /// Measure this model file instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Override the model's cue bias (above 0: more cues found, less precisely).
+    #[arg(long, allow_negative_numbers = true)]
+    pub cue_bias: Option<f32>,
 }
 
 /// Arguments of `eval extraction`.

@@ -2,8 +2,10 @@
 //! attribution finder against annotated corpora, as a table or JSON.
 
 use super::Status;
+use claimgraph::attribute::model::AttributionModel;
+use claimgraph::attribute::{Options, english_model, find_with};
 use super::args::{EvalArgs, EvalAttributionArgs, EvalCommand, EvalFormat, ExtractFormat};
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use claimgraph::eval::attribution::{
     AttributionReport, CRITERIA, Criterion, evaluate_with_progress,
 };
@@ -107,11 +109,35 @@ fn attribution(a: EvalAttributionArgs) -> Result<Status> {
             split_dir.display()
         );
     }
+    let model = match &a.model {
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot open model {}", path.display()))?;
+            let mut m = AttributionModel::load(std::io::BufReader::new(file))
+                .with_context(|| format!("cannot read model {}", path.display()))?;
+            if let Some(bias) = a.cue_bias {
+                m.cue_bias = bias;
+            }
+            m
+        }
+        None => {
+            let mut m = english_model().clone();
+            if let Some(bias) = a.cue_bias {
+                m.cue_bias = bias;
+            }
+            m
+        }
+    };
+    // The corpus marks reported speech only: the article's own assertions
+    // are not looked for.
+    let options = Options {
+        author_assertions: false,
+    };
     let tty = std::io::stderr().is_terminal();
     let report = evaluate_with_progress(
         &a.corpus,
         &a.split,
-        |text| claimgraph::attribute::find(text, Some("en")),
+        |text| find_with(&model, text, Some("en"), options),
         |done, total| {
             if tty {
                 eprint!("\r{done}/{total} texts");

@@ -14,6 +14,7 @@ mod query;
 mod reindex;
 mod search;
 mod stats;
+mod train;
 mod versions;
 
 use anyhow::Result;
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Versions(a) => versions::run(&data_dir, a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Train(a) => train::run(a),
     }
 }
 

@@ -1,0 +1,167 @@
+//! The article's own checkable assertions: sentences that no attribution
+//! covers and that state something a fact-checker can check — a number, a
+//! year, or a named entity. Each becomes an attribution of kind
+//! author-assertion whose claimant is the article's author or publisher.
+//!
+//! Headings (lines without closing punctuation), questions and very short
+//! sentences are left out: they assert nothing checkable.
+
+use super::{AttributionKind, Found, Span};
+use std::ops::Range;
+
+/// Sentences of `text` as byte ranges, trimmed: split at `.`, `!`, `?`
+/// and their Chinese forms (with closing quotes) and at line breaks.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = match c {
+            '\n' | '\r' => Some(i),
+            '。' | '！' | '？' => Some(i + c.len_utf8()),
+            '.' | '!' | '?' => {
+                let mut end = i + 1;
+                while let Some(&(j, q)) = chars.peek() {
+                    if matches!(q, '"' | '”' | '’' | '\'' | ')') {
+                        end = j + q.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let next = chars.peek().map(|&(_, n)| n);
+                // "U.S." and "3.5" do not end sentences; a space and a
+                // capital (or the end) does.
+                let after = text[end..].trim_start();
+                let capital_next = after.chars().next().is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || !n.is_ascii());
+                (next.is_none_or(char::is_whitespace) && capital_next && !ends_with_abbreviation(&text[start..i]))
+                    .then_some(end)
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    matches!(last, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Gov" | "Rep" | "Prof" | "Jr" | "Inc" | "Corp" | "Co" | "No" | "vs")
+        || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
+        || last.contains('.')
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// Does the sentence state something checkable?
+fn checkable(sentence: &str, has_entity: bool) -> bool {
+    if has_entity || sentence.chars().any(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '亿' | '万' | '％' | '%')) {
+        return true;
+    }
+    if MONTHS.iter().any(|m| sentence.contains(m)) {
+        return true;
+    }
+    // A capitalised word after the first one: a name.
+    sentence
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+}
+
+fn long_enough(sentence: &str) -> bool {
+    let words = sentence.split_whitespace().count();
+    let han = sentence.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    words >= 6 || han >= 10
+}
+
+fn closes(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')', '」'])
+        .ends_with(['.', '!', '。', '！', ';', '；'])
+}
+
+/// The author's assertions in `text`, given the attributions already found
+/// (their contents and cues are not the author's) and where named entities
+/// are (`has_entity(range)`).
+pub fn author_assertions(
+    text: &str,
+    found: &[Found],
+    has_entity: impl Fn(Range<usize>) -> bool,
+) -> Vec<Found> {
+    let covered: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|f| f.content.parts.iter().chain(&f.cue.parts).cloned())
+        .collect();
+    sentences(text)
+        .into_iter()
+        .filter(|r| {
+            let s = &text[r.clone()];
+            let overlap: usize = covered
+                .iter()
+                .map(|c| c.end.min(r.end).saturating_sub(c.start.max(r.start)))
+                .sum();
+            overlap * 3 < r.len() && closes(s) && long_enough(s) && checkable(s, has_entity(r.clone()))
+        })
+        .map(|r| Found {
+            source: None,
+            cue: Span::default(),
+            content: Span::one(r),
+            kind: AttributionKind::AuthorAssertion,
+            claimant: None,
+            reporters: Vec::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_stops_not_abbreviations() {
+        let text = "Mr. Li met U.S. officials in 2024. Revenue rose 3.5%! Was it?\n标题\n据报道，市场增长。下一句";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec!["Mr. Li met U.S. officials in 2024.", "Revenue rose 3.5%!", "Was it?", "标题", "据报道，市场增长。", "下一句"]
+        );
+    }
+
+    #[test]
+    fn only_uncovered_checkable_sentences_are_the_authors() {
+        let text = "The scale of the bet\nBy 2024 the market had generated tens of billions of yuan. \
+                    It is a remarkable and surprising thing to see happen. \
+                    Officials said the quota would rise next year. Is this the future of film?";
+        let said = text.find("the quota").unwrap();
+        let found = vec![Found {
+            source: None,
+            cue: Span::default(),
+            content: Span::one(said..said + "the quota would rise next year".len()),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        }];
+        let got: Vec<String> = author_assertions(text, &found, |_| false)
+            .iter()
+            .map(|f| f.content.text(text))
+            .collect();
+        assert_eq!(got, vec!["By 2024 the market had generated tens of billions of yuan."]);
+        assert!(author_assertions("", &[], |_| true).is_empty());
+    }
+}

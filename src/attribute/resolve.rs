@@ -1,0 +1,198 @@
+//! After the taggers: who the claimant of each attribution is. Pronoun
+//! sources ("he said", "the company said") resolve to the last named source
+//! that fits, and an attribution whose cue lies inside another's content
+//! gets that other's claimant (and its reporters) as its reporter chain.
+
+use super::Found;
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me"];
+const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us"];
+const GENERIC_HEADS: &[&str] = &[
+    "company", "ministry", "agency", "department", "government", "administration", "group",
+    "organization", "organisation", "newspaper", "paper", "outlet", "firm", "campaign",
+    "committee", "bureau", "office", "spokesman", "spokeswoman", "spokesperson", "official",
+    "report", "study", "survey", "statement",
+];
+const ORGANISATION_WORDS: &[&str] = &[
+    "ministry", "department", "agency", "administration", "office", "bureau", "commission",
+    "committee", "council", "association", "post", "times", "news", "press", "journal",
+    "reuters", "xinhua", "company", "inc", "corp", "group", "university", "institute",
+    "party", "government", "campaign", "court", "congress", "senate", "house", "board",
+    "bank", "fund", "network", "daily", "tribune", "herald", "review", "media", "police",
+    "white", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "ap", "afp",
+];
+
+/// Is this source a pronoun or a description that needs a name behind it
+/// ("he", "the company", "the ministry")?
+fn needs_antecedent(source: &str) -> Option<bool> {
+    let lower = source.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [w] if PERSON_PRONOUNS.contains(w) => Some(true),
+        [w] if GROUP_PRONOUNS.contains(w) => Some(false),
+        ["the", rest @ ..] | ["this", rest @ ..] | ["that", rest @ ..]
+            if rest.len() == 1 && GENERIC_HEADS.contains(&rest[0]) =>
+        {
+            Some(matches!(rest[0], "spokesman" | "spokeswoman" | "spokesperson" | "official"))
+        }
+        _ => None,
+    }
+}
+
+/// Does a named source look like an organisation rather than a person?
+fn looks_organisational(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_WORDS.contains(&w))
+        || name.chars().filter(|c| c.is_uppercase()).count() >= 2 && !name.contains(' ')
+}
+
+/// Is this a name at all (capitalised, not a pronoun)?
+fn is_name(source: &str) -> bool {
+    let s = source.trim().trim_start_matches("the ").trim_start_matches("The ");
+    needs_antecedent(source).is_none()
+        && s.split_whitespace()
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+}
+
+/// Fills `claimant` and `reporters` of each attribution of `text` (in text
+/// order) from their sources.
+pub fn resolve(text: &str, found: &mut [Found]) {
+    found.sort_by_key(|f| (f.cue.start(), f.content.start()));
+    let mut last_person: Option<String> = None;
+    let mut last_group: Option<String> = None;
+    let mut last_any: Option<String> = None;
+    for f in found.iter_mut() {
+        if f.claimant.is_some() {
+            continue;
+        }
+        let Some(source) = &f.source else { continue };
+        let written = source.text(text);
+        let written = written.trim().trim_end_matches(['’', '\'']).to_string();
+        match needs_antecedent(&written) {
+            Some(person) => {
+                let fits = if person {
+                    last_person.clone().or_else(|| last_any.clone())
+                } else {
+                    last_group.clone().or_else(|| last_any.clone())
+                };
+                f.claimant = fits.or(Some(written));
+            }
+            None => {
+                if is_name(&written) {
+                    if looks_organisational(&written) {
+                        last_group = Some(written.clone());
+                    } else {
+                        last_person = Some(written.clone());
+                    }
+                    last_any = Some(written.clone());
+                }
+                f.claimant = Some(written);
+            }
+        }
+    }
+    chain_reporters(found);
+}
+
+/// An attribution whose cue sits inside another's content is reported by
+/// that other (the innermost one), and by whoever reports that other.
+fn chain_reporters(found: &mut [Found]) {
+    let n = found.len();
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    for i in 0..n {
+        let cue = (found[i].cue.start(), found[i].cue.end());
+        if cue.0 == cue.1 {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (j, g) in found.iter().enumerate() {
+            if i == j || g.claimant.is_none() {
+                continue;
+            }
+            let inside = g.content.parts.iter().any(|p| p.start <= cue.0 && cue.1 <= p.end);
+            let size = g.content.end() - g.content.start();
+            if inside && best.is_none_or(|(_, s)| size < s) {
+                best = Some((j, size));
+            }
+        }
+        parent[i] = best.map(|(j, _)| j);
+    }
+    for i in 0..n {
+        let mut chain = Vec::new();
+        let mut at = parent[i];
+        let mut seen = vec![i];
+        while let Some(j) = at {
+            if seen.contains(&j) {
+                break;
+            }
+            seen.push(j);
+            if let Some(c) = &found[j].claimant {
+                chain.push(c.clone());
+            }
+            at = parent[j];
+        }
+        if found[i].reporters.is_empty() {
+            found[i].reporters = chain;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::{AttributionKind, Span};
+
+    fn at(text: &str, s: &str, nth: usize) -> Span {
+        let i = text.match_indices(s).nth(nth).unwrap().0;
+        Span::one(i..i + s.len())
+    }
+
+    #[test]
+    fn pronouns_take_the_last_name_that_fits_and_nesting_makes_a_chain() {
+        let text = "Zhang Wei said exports grew. The Ministry of Commerce said quotas rose. \
+                    He said more was coming. It said nothing else. \
+                    The Post reported that officials said funds doubled.";
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| Found {
+            source: Some(at(text, src, n)),
+            cue: at(text, cue, cn),
+            content: at(text, content, 0),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            f("Zhang Wei", 0, "said", 0, "exports grew"),
+            f("The Ministry of Commerce", 0, "said", 1, "quotas rose"),
+            f("He", 0, "said", 2, "more was coming"),
+            f("It", 0, "said", 3, "nothing else"),
+            f("The Post", 0, "reported", 0, "that officials said funds doubled"),
+            f("officials", 0, "said", 4, "funds doubled"),
+        ];
+        resolve(text, &mut found);
+        let claimants: Vec<&str> = found.iter().map(|f| f.claimant.as_deref().unwrap()).collect();
+        assert_eq!(
+            claimants,
+            vec!["Zhang Wei", "The Ministry of Commerce", "Zhang Wei", "The Ministry of Commerce", "The Post", "officials"]
+        );
+        assert_eq!(found[5].reporters, vec!["The Post".to_string()]);
+        assert!(found[4].reporters.is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_with_nobody_before_stays_as_written() {
+        let text = "She said it works.";
+        let mut found = vec![Found {
+            source: Some(at(text, "She", 0)),
+            cue: at(text, "said", 0),
+            content: at(text, "it works", 0),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        }];
+        resolve(text, &mut found);
+        assert_eq!(found[0].claimant.as_deref(), Some("She"));
+    }
+}
