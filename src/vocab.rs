@@ -74,6 +74,16 @@ namespace!(
     SOURCE = "source",
     /// Attribution → source version.
     IN_VERSION = "inVersion",
+    /// Claim → a claim worded almost the same (found by similarity).
+    NEAR_DUPLICATE_OF = "nearDuplicateOf",
+    /// A measured similarity between two claims.
+    SIMILARITY = "Similarity",
+    /// Claim → a similarity measured from it.
+    HAS_SIMILARITY = "hasSimilarity",
+    /// Similarity → the other claim.
+    SIMILAR_CLAIM = "similarClaim",
+    /// Similarity → how it was measured.
+    METHOD = "method",
     /// Rating → normalised rating.
     NORMALISED_RATING = "normalisedRating",
     /// The full-text SERVICE.
@@ -172,6 +182,10 @@ namespace!(
     WAS_REVISION_OF = "wasRevisionOf",
     /// When something was made.
     GENERATED_AT_TIME = "generatedAtTime",
+    /// What made something (the extractor, for machine-found attributions).
+    WAS_GENERATED_BY = "wasGeneratedBy",
+    /// An activity (a run of the extractor with one model).
+    ACTIVITY = "Activity",
 });
 
 namespace!(

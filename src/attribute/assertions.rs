@@ -33,9 +33,14 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 // "U.S." and "3.5" do not end sentences; a space and a
                 // capital (or the end) does.
                 let after = text[end..].trim_start();
-                let capital_next = after.chars().next().is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || !n.is_ascii());
-                (next.is_none_or(char::is_whitespace) && capital_next && !ends_with_abbreviation(&text[start..i]))
-                    .then_some(end)
+                let capital_next = after
+                    .chars()
+                    .next()
+                    .is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || !n.is_ascii());
+                (next.is_none_or(char::is_whitespace)
+                    && capital_next
+                    && !ends_with_abbreviation(&text[start..i]))
+                .then_some(end)
             }
             _ => None,
         };
@@ -49,9 +54,27 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    matches!(last, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Sen" | "Gov" | "Rep" | "Prof" | "Jr" | "Inc" | "Corp" | "Co" | "No" | "vs")
-        || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Sen"
+            | "Gov"
+            | "Rep"
+            | "Prof"
+            | "Jr"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "No"
+            | "vs"
+    ) || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
         || last.contains('.')
 }
 
@@ -65,28 +88,44 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Does the sentence state something checkable?
 fn checkable(sentence: &str, has_entity: bool) -> bool {
-    if has_entity || sentence.chars().any(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '亿' | '万' | '％' | '%')) {
+    if has_entity
+        || sentence
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '亿' | '万' | '％' | '%'))
+    {
         return true;
     }
     if MONTHS.iter().any(|m| sentence.contains(m)) {
         return true;
     }
     // A capitalised word after the first one: a name.
-    sentence
-        .split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+    sentence.split_whitespace().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    })
 }
 
 fn long_enough(sentence: &str) -> bool {
     let words = sentence.split_whitespace().count();
-    let han = sentence.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let han = sentence
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
     words >= 6 || han >= 10
 }
 
@@ -116,7 +155,10 @@ pub fn author_assertions(
                 .iter()
                 .map(|c| c.end.min(r.end).saturating_sub(c.start.max(r.start)))
                 .sum();
-            overlap * 3 < r.len() && closes(s) && long_enough(s) && checkable(s, has_entity(r.clone()))
+            overlap * 3 < r.len()
+                && closes(s)
+                && long_enough(s)
+                && checkable(s, has_entity(r.clone()))
         })
         .map(|r| Found {
             source: None,
@@ -139,7 +181,14 @@ mod tests {
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             got,
-            vec!["Mr. Li met U.S. officials in 2024.", "Revenue rose 3.5%!", "Was it?", "标题", "据报道，市场增长。", "下一句"]
+            vec![
+                "Mr. Li met U.S. officials in 2024.",
+                "Revenue rose 3.5%!",
+                "Was it?",
+                "标题",
+                "据报道，市场增长。",
+                "下一句"
+            ]
         );
     }
 
@@ -161,7 +210,10 @@ mod tests {
             .iter()
             .map(|f| f.content.text(text))
             .collect();
-        assert_eq!(got, vec!["By 2024 the market had generated tens of billions of yuan."]);
+        assert_eq!(
+            got,
+            vec!["By 2024 the market had generated tens of billions of yuan."]
+        );
         assert!(author_assertions("", &[], |_| true).is_empty());
     }
 }

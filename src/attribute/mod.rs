@@ -14,6 +14,7 @@ pub mod features;
 pub mod link;
 pub mod model;
 pub mod perceptron;
+pub mod quads;
 pub mod record;
 pub mod resolve;
 pub mod similar;
@@ -115,6 +116,17 @@ impl Default for Options {
 /// `claimgraph train attribution` (EVALUATION.md).
 static ENGLISH_MODEL_BYTES: &[u8] = include_bytes!("../../models/attribution-en.model");
 
+/// The first 12 hex digits of the SHA-256 of the shipped English model:
+/// which model found an attribution.
+pub fn model_fingerprint() -> &'static str {
+    static PRINT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(ENGLISH_MODEL_BYTES);
+        digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    });
+    &PRINT
+}
+
 /// The shipped English model, read once.
 pub fn english_model() -> &'static model::AttributionModel {
     static MODEL: std::sync::LazyLock<model::AttributionModel> = std::sync::LazyLock::new(|| {
@@ -167,7 +179,9 @@ pub fn find_with(
         let linker = link::Linker::embedded();
         let mentions = linker.mentions(text);
         let own = assertions::author_assertions(text, &found, |r| {
-            mentions.iter().any(|m| m.range.start >= r.start && m.range.end <= r.end)
+            mentions
+                .iter()
+                .any(|m| m.range.start >= r.start && m.range.end <= r.end)
         });
         found.extend(own);
         found.sort_by_key(|f| (f.content.start(), f.cue.start()));

@@ -8,18 +8,82 @@ use super::Found;
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me"];
 const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us"];
 const GENERIC_HEADS: &[&str] = &[
-    "company", "ministry", "agency", "department", "government", "administration", "group",
-    "organization", "organisation", "newspaper", "paper", "outlet", "firm", "campaign",
-    "committee", "bureau", "office", "spokesman", "spokeswoman", "spokesperson", "official",
-    "report", "study", "survey", "statement",
+    "company",
+    "ministry",
+    "agency",
+    "department",
+    "government",
+    "administration",
+    "group",
+    "organization",
+    "organisation",
+    "newspaper",
+    "paper",
+    "outlet",
+    "firm",
+    "campaign",
+    "committee",
+    "bureau",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "report",
+    "study",
+    "survey",
+    "statement",
 ];
 const ORGANISATION_WORDS: &[&str] = &[
-    "ministry", "department", "agency", "administration", "office", "bureau", "commission",
-    "committee", "council", "association", "post", "times", "news", "press", "journal",
-    "reuters", "xinhua", "company", "inc", "corp", "group", "university", "institute",
-    "party", "government", "campaign", "court", "congress", "senate", "house", "board",
-    "bank", "fund", "network", "daily", "tribune", "herald", "review", "media", "police",
-    "white", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "ap", "afp",
+    "ministry",
+    "department",
+    "agency",
+    "administration",
+    "office",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "association",
+    "post",
+    "times",
+    "news",
+    "press",
+    "journal",
+    "reuters",
+    "xinhua",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "university",
+    "institute",
+    "party",
+    "government",
+    "campaign",
+    "court",
+    "congress",
+    "senate",
+    "house",
+    "board",
+    "bank",
+    "fund",
+    "network",
+    "daily",
+    "tribune",
+    "herald",
+    "review",
+    "media",
+    "police",
+    "white",
+    "cnn",
+    "bbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "ap",
+    "afp",
 ];
 
 /// Is this source a pronoun or a description that needs a name behind it
@@ -33,7 +97,10 @@ fn needs_antecedent(source: &str) -> Option<bool> {
         ["the", rest @ ..] | ["this", rest @ ..] | ["that", rest @ ..]
             if rest.len() == 1 && GENERIC_HEADS.contains(&rest[0]) =>
         {
-            Some(matches!(rest[0], "spokesman" | "spokeswoman" | "spokesperson" | "official"))
+            Some(matches!(
+                rest[0],
+                "spokesman" | "spokeswoman" | "spokesperson" | "official"
+            ))
         }
         _ => None,
     }
@@ -50,7 +117,10 @@ fn looks_organisational(name: &str) -> bool {
 
 /// Is this a name at all (capitalised, not a pronoun)?
 fn is_name(source: &str) -> bool {
-    let s = source.trim().trim_start_matches("the ").trim_start_matches("The ");
+    let s = source
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
     needs_antecedent(source).is_none()
         && s.split_whitespace()
             .next()
@@ -112,7 +182,11 @@ fn chain_reporters(found: &mut [Found]) {
             if i == j || g.claimant.is_none() {
                 continue;
             }
-            let inside = g.content.parts.iter().any(|p| p.start <= cue.0 && cue.1 <= p.end);
+            let inside = g
+                .content
+                .parts
+                .iter()
+                .any(|p| p.start <= cue.0 && cue.1 <= p.end);
             let size = g.content.end() - g.content.start();
             if inside && best.is_none_or(|(_, s)| size < s) {
                 best = Some((j, size));
@@ -168,14 +242,30 @@ mod tests {
             f("The Ministry of Commerce", 0, "said", 1, "quotas rose"),
             f("He", 0, "said", 2, "more was coming"),
             f("It", 0, "said", 3, "nothing else"),
-            f("The Post", 0, "reported", 0, "that officials said funds doubled"),
+            f(
+                "The Post",
+                0,
+                "reported",
+                0,
+                "that officials said funds doubled",
+            ),
             f("officials", 0, "said", 4, "funds doubled"),
         ];
         resolve(text, &mut found);
-        let claimants: Vec<&str> = found.iter().map(|f| f.claimant.as_deref().unwrap()).collect();
+        let claimants: Vec<&str> = found
+            .iter()
+            .map(|f| f.claimant.as_deref().unwrap())
+            .collect();
         assert_eq!(
             claimants,
-            vec!["Zhang Wei", "The Ministry of Commerce", "Zhang Wei", "The Ministry of Commerce", "The Post", "officials"]
+            vec![
+                "Zhang Wei",
+                "The Ministry of Commerce",
+                "Zhang Wei",
+                "The Ministry of Commerce",
+                "The Post",
+                "officials"
+            ]
         );
         assert_eq!(found[5].reporters, vec!["The Post".to_string()]);
         assert!(found[4].reporters.is_empty());

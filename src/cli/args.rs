@@ -120,7 +120,11 @@ pub struct TrainAttributionArgs {
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     pub cue_bias: f32,
     /// Where to write the model.
-    #[arg(long, default_value = "models/attribution-en.model", value_name = "FILE")]
+    #[arg(
+        long,
+        default_value = "models/attribution-en.model",
+        value_name = "FILE"
+    )]
     pub out: PathBuf,
 }
 
@@ -161,6 +165,13 @@ pub struct IngestArgs {
     /// No progress line.
     #[arg(long)]
     pub quiet: bool,
+    /// Store the text only: find no attributions or claims.
+    #[arg(long)]
+    pub no_claims: bool,
+    /// Do not record the article's own checkable assertions (numbers, dates,
+    /// named entities) as claims of its author or publisher.
+    #[arg(long)]
+    pub no_author_assertions: bool,
     #[command(flatten)]
     pub fetch: FetchArgs,
 }

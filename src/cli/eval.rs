@@ -2,10 +2,10 @@
 //! attribution finder against annotated corpora, as a table or JSON.
 
 use super::Status;
-use claimgraph::attribute::model::AttributionModel;
-use claimgraph::attribute::{Options, english_model, find_with};
 use super::args::{EvalArgs, EvalAttributionArgs, EvalCommand, EvalFormat, ExtractFormat};
 use anyhow::{Context, Result, bail};
+use claimgraph::attribute::model::AttributionModel;
+use claimgraph::attribute::{Options, english_model, find_with};
 use claimgraph::eval::attribution::{
     AttributionReport, CRITERIA, Criterion, evaluate_with_progress,
 };

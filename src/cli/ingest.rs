@@ -7,9 +7,11 @@
 use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
+use claimgraph::attribute::{Found, Options, find};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::{FetchOptions, Fetcher, Validators};
 use claimgraph::ingest::files::{page_files, read_page};
+use claimgraph::ingest::neardup::NearDuplicateIndex;
 use claimgraph::ingest::save::{Saved, Staged, commit, stage};
 use claimgraph::store::DataDir;
 use claimgraph::store::OpenMode;
@@ -30,6 +32,10 @@ struct Summary {
     new_sources: usize,
     new_versions: usize,
     unchanged: usize,
+    /// Claims found in new versions (attributions, author assertions included).
+    claims: usize,
+    /// Links written between claims worded almost the same.
+    near_duplicates: usize,
     errors: BTreeMap<String, usize>,
     seconds: f64,
 }
@@ -50,6 +56,11 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         (urls, paths)
     };
     let mut summary = Summary::default();
+    // Claims link to the gazetteer's entities: make sure they are there.
+    for note in claimgraph::load::ensure_vocabulary(&data)? {
+        eprintln!("claimgraph: {note}");
+    }
+    let mut near = NearDuplicateIndex::load(&data)?;
     let mut batch: Vec<Staged> = Vec::new();
     let retrieved = now_iso();
     let tty = std::io::stderr().is_terminal() && !args.quiet;
@@ -59,26 +70,23 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     summary.inputs += files.len();
     let total = files.len();
     let mut done = 0;
-    extract_files(
-        &files,
-        args.url.as_deref(),
-        args.fetch.max_bytes,
-        |article| {
-            done += 1;
-            if tty {
-                eprint!("\rfiles {done}/{total}");
-            }
-            match article.and_then(|a| stage(&data, &a, &retrieved).map_err(anyhow::Error::from)) {
-                Ok(s) => batch.push(s),
-                Err(e) => report(&mut summary, "extract", &e),
-            }
-            if batch.len() >= BATCH {
-                flush(&data, &mut batch, &mut summary)?;
-            }
-            Ok(())
-        },
-    )?;
-    flush(&data, &mut batch, &mut summary)?;
+    extract_files(&files, &args, |article| {
+        done += 1;
+        if tty {
+            eprint!("\rfiles {done}/{total}");
+        }
+        match article.and_then(|(a, found)| {
+            stage(&data, &a, &retrieved, &found).map_err(anyhow::Error::from)
+        }) {
+            Ok(s) => batch.push(s),
+            Err(e) => report(&mut summary, "extract", &e),
+        }
+        if batch.len() >= BATCH {
+            flush(&data, &mut batch, &mut summary, &mut near)?;
+        }
+        Ok(())
+    })?;
+    flush(&data, &mut batch, &mut summary, &mut near)?;
     if tty && total > 0 {
         eprintln!();
     }
@@ -137,14 +145,15 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
                         page.content_type.as_deref(),
                     )
                     .map_err(|e| anyhow::anyhow!("{}: {e}", page.url));
-                    match article
-                        .and_then(|a| stage(&data, &a, &retrieved).map_err(anyhow::Error::from))
-                    {
+                    match article.and_then(|a| {
+                        let found = attributions(&a, &args);
+                        stage(&data, &a, &retrieved, &found).map_err(anyhow::Error::from)
+                    }) {
                         Ok(s) => batch.push(s),
                         Err(e) => report(&mut summary, "extract", &e),
                     }
                     if batch.len() >= BATCH {
-                        flush(&data, &mut batch, &mut summary)?;
+                        flush(&data, &mut batch, &mut summary, &mut near)?;
                     }
                 }
                 Err(e) => {
@@ -159,21 +168,23 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         if tty {
             eprintln!();
         }
-        flush(&data, &mut batch, &mut summary)?;
+        flush(&data, &mut batch, &mut summary, &mut near)?;
         let json = serde_json::to_string(&state)?;
         std::fs::write(&state_path, json)
             .with_context(|| format!("writing {}", state_path.display()))?;
     }
-    flush(&data, &mut batch, &mut summary)?;
+    flush(&data, &mut batch, &mut summary, &mut near)?;
     summary.seconds = started.elapsed().as_secs_f64();
     let errors: usize = summary.errors.values().sum();
     eprintln!(
-        "{} inputs: {} new sources, {} new versions, {} unchanged, {} not modified, {} errors ({:.1} s)",
+        "{} inputs: {} new sources, {} new versions, {} unchanged, {} not modified, {} claims, {} near-duplicate links, {} errors ({:.1} s)",
         summary.inputs,
         summary.new_sources,
         summary.new_versions,
         summary.unchanged,
         summary.not_modified,
+        summary.claims,
+        summary.near_duplicates,
         errors,
         summary.seconds
     );
@@ -224,11 +235,18 @@ fn report(summary: &mut Summary, kind: &str, e: &anyhow::Error) {
     *summary.errors.entry(kind.to_owned()).or_default() += 1;
 }
 
-fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Result<()> {
+fn flush(
+    data: &DataDir,
+    batch: &mut Vec<Staged>,
+    summary: &mut Summary,
+    near: &mut NearDuplicateIndex,
+) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
     commit(data, batch)?;
+    summary.near_duplicates += near.link(data, batch)?;
+    summary.claims += batch.iter().map(|s| s.claims().len()).sum::<usize>();
     for s in batch.drain(..) {
         match s.saved {
             Saved::NewSource => summary.new_sources += 1,
@@ -246,16 +264,15 @@ fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Resu
 /// extracting one page is reported as that page's error.
 fn extract_files(
     files: &[claimgraph::Result<PathBuf>],
-    url: Option<&str>,
-    max_bytes: u64,
-    mut sink: impl FnMut(Result<Article>) -> Result<()>,
+    args: &IngestArgs,
+    mut sink: impl FnMut(Result<(Article, Vec<Found>)>) -> Result<()>,
 ) -> Result<()> {
-    let one = |file: &claimgraph::Result<PathBuf>| -> Result<Article> {
+    let one = |file: &claimgraph::Result<PathBuf>| -> Result<(Article, Vec<Found>)> {
         let path = file.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        let bytes = read_page(path, max_bytes)?;
+        let bytes = read_page(path, args.fetch.max_bytes)?;
         let location = path.display().to_string();
         let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            extract(&bytes, &location, url, None)
+            extract(&bytes, &location, args.url.as_deref(), None)
         }))
         .map_err(|_| anyhow::anyhow!("{location}: extraction failed unexpectedly (a bug: please report it with this page)"))?;
         let mut article = extracted.map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
@@ -265,13 +282,16 @@ fn extract_files(
                 .ok()
                 .map(|u| u.to_string());
         }
-        Ok(article)
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| attributions(&article, args)))
+            .map_err(|_| anyhow::anyhow!("{location}: attribution failed unexpectedly (a bug: please report it with this page)"))?;
+        Ok((article, found))
     };
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Article>)>(BATCH * 2);
+    let (tx, rx) =
+        std::sync::mpsc::sync_channel::<(usize, Result<(Article, Vec<Found>)>)>(BATCH * 2);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (one, next, tx) = (&one, &next, tx.clone());
@@ -298,6 +318,17 @@ fn extract_files(
         }
         Ok(())
     })
+}
+
+/// Who claimed what in an article's text (nothing with `--no-claims`).
+fn attributions(article: &Article, args: &IngestArgs) -> Vec<Found> {
+    if args.no_claims {
+        return Vec::new();
+    }
+    let options = Options {
+        author_assertions: !args.no_author_assertions,
+    };
+    find(&article.text(), article.language.as_deref(), options)
 }
 
 /// Now, as an ISO 8601 UTC date-time.

@@ -12,5 +12,6 @@ pub mod diff;
 pub mod extract;
 pub mod fetch;
 pub mod files;
+pub mod neardup;
 pub mod robots;
 pub mod save;

@@ -4,9 +4,14 @@
 //! All of it lives in the source's own graph `…/graph/web/<hash>`: saving
 //! rewrites that graph only (people's annotation graphs are never touched),
 //! and an unchanged text writes nothing at all — no triple, no index commit.
+//! The attributions found in a new version go into that version's claims
+//! graph (`…/graph/claims/…`), written in the same transaction.
 
 use super::extract::Article;
 use crate::annotated::build::date_literal;
+use crate::attribute::Found;
+use crate::attribute::link::Linker;
+use crate::attribute::quads::{VersionContext, claims_graph, version_quads};
 use crate::ids::{self, GRAPH_BASE};
 use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdf, rdfs, schema};
@@ -119,12 +124,42 @@ pub struct Staged {
     pub saved: Saved,
     graph: NamedNode,
     quads: Vec<Quad>,
+    /// The new version's claims graph and its quads.
+    claims: (NamedNode, Vec<Quad>),
+}
+
+impl Staged {
+    /// The claims found in the new version (IRI and text), for linking
+    /// near-duplicates once they are stored.
+    pub fn claims(&self) -> Vec<(NamedNode, String)> {
+        self.claims
+            .1
+            .iter()
+            .filter(|q| q.predicate == schema::TEXT)
+            .filter_map(|q| match (&q.subject, &q.object) {
+                (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) => {
+                    Some((s.clone(), l.value().to_owned()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The graph the new version's claims are in.
+    pub fn claims_graph(&self) -> &NamedNode {
+        &self.claims.0
+    }
 }
 
 /// Prepares `article`, retrieved at `retrieved` (ISO 8601 date-time), as a
 /// version of its source; [`commit`] writes a batch of them in one
 /// transaction and one index commit.
-pub fn stage(data: &DataDir, article: &Article, retrieved: &str) -> Result<Staged> {
+pub fn stage(
+    data: &DataDir,
+    article: &Article,
+    retrieved: &str,
+    found: &[Found],
+) -> Result<Staged> {
     let url = article.canonical_url.as_deref().ok_or_else(|| {
         Error::invalid(
             &article.location,
@@ -141,8 +176,9 @@ pub fn stage(data: &DataDir, article: &Article, retrieved: &str) -> Result<Stage
         return Ok(Staged {
             source,
             saved: Saved::Unchanged,
-            graph,
+            graph: graph.clone(),
             quads: Vec::new(),
+            claims: (graph, Vec::new()),
         });
     }
     let g = GraphName::NamedNode(graph.clone());
@@ -232,11 +268,28 @@ pub fn stage(data: &DataDir, article: &Article, retrieved: &str) -> Result<Stage
         Some(previous) => Saved::NewVersion { previous },
         None => Saved::NewSource,
     };
+    // The attributions found in this version, in a graph of their own: an
+    // older version's claims stay as they were found.
+    let author = match (article.authors.as_slice(), &article.publisher) {
+        ([one], _) => Some(ids::entity_iri(one)),
+        (_, Some(p)) => Some(ids::entity_iri(p)),
+        _ => None,
+    };
+    let ctx = VersionContext {
+        source: &source,
+        version: &version,
+        text: &text,
+        author: author.as_ref(),
+        title: article.headline.as_deref(),
+    };
+    let claims = claims_graph(&version);
+    let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
     Ok(Staged {
         source,
         saved,
         graph,
         quads,
+        claims: (claims, claim_quads),
     })
 }
 
@@ -255,6 +308,8 @@ pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
         }
         graphs.push(graph);
         quads.extend(s.quads.iter().cloned());
+        graphs.push(NamedOrBlankNode::NamedNode(s.claims.0.clone()));
+        quads.extend(s.claims.1.iter().cloned());
     }
     if graphs.is_empty() {
         return Ok(());
@@ -268,8 +323,9 @@ pub fn save_article(
     data: &DataDir,
     article: &Article,
     retrieved: &str,
+    found: &[Found],
 ) -> Result<(NamedNode, Saved)> {
-    let staged = stage(data, article, retrieved)?;
+    let staged = stage(data, article, retrieved, found)?;
     commit(data, std::slice::from_ref(&staged))?;
     Ok((staged.source, staged.saved))
 }

@@ -1,0 +1,222 @@
+//! From the attributions found in one version's text to the quads of that
+//! version's claims graph: claimants and reporters linked to the gazetteer
+//! (or minted under their normalised name), what each claim is about, the
+//! article's own assertions credited to its author or publisher, and the
+//! extractor that found them.
+//!
+//! A claimant written as a proper name ("Zhang Wei", "the Ministry of
+//! Commerce") becomes one entity across all sources, merged by normalised
+//! name; a common noun ("officials", "a source") stays local to its source,
+//! since two articles' "officials" are not the same people.
+
+use super::link::{Linker, normalised_name};
+use super::record::{self, Record};
+use super::{AttributionKind, Found};
+use crate::annotated::anchor::anchor_at;
+use crate::ids::{self, GRAPH_BASE, ID_BASE};
+use crate::vocab::{cg, prov, rdf, rdfs, schema};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use std::collections::BTreeSet;
+
+/// The graph holding the attributions found in one version of a source.
+pub fn claims_graph(version: &NamedNode) -> NamedNode {
+    let tail = version
+        .as_str()
+        .strip_prefix(ID_BASE)
+        .unwrap_or(version.as_str());
+    NamedNode::new_unchecked(format!("{GRAPH_BASE}claims/{tail}"))
+}
+
+/// The extractor run that found attributions: claimgraph's version and the
+/// shipped model's fingerprint.
+pub fn extractor() -> NamedNode {
+    static IRI: std::sync::LazyLock<NamedNode> = std::sync::LazyLock::new(|| {
+        let model = super::model_fingerprint();
+        NamedNode::new_unchecked(format!(
+            "{ID_BASE}extractor/claimgraph-{}-{model}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    });
+    IRI.clone()
+}
+
+/// The version the attributions were found in.
+#[derive(Debug, Clone)]
+pub struct VersionContext<'a> {
+    /// The source.
+    pub source: &'a NamedNode,
+    /// The version.
+    pub version: &'a NamedNode,
+    /// The version's text (spans point into it).
+    pub text: &'a str,
+    /// Who the article's own assertions are credited to: its author, or
+    /// its publisher; without either, an entity standing for its unnamed
+    /// author is minted.
+    pub author: Option<&'a NamedNode>,
+    /// The source's title, to name an unnamed author by.
+    pub title: Option<&'a str>,
+}
+
+fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
+    match kind {
+        AttributionKind::DirectQuote => cg::DIRECT_QUOTE,
+        AttributionKind::Indirect => cg::INDIRECT_QUOTE,
+        AttributionKind::AccordingTo => cg::ACCORDING_TO,
+        AttributionKind::AuthorAssertion => cg::AUTHOR_ASSERTION,
+    }
+}
+
+/// Is this a proper name (capitalised English, or Chinese)?
+fn is_proper_name(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    !words.is_empty()
+        && words.iter().any(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+        })
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their", "我",
+    "我们", "他", "她", "他们", "她们", "其",
+];
+
+struct Builder<'a> {
+    ctx: &'a VersionContext<'a>,
+    linker: &'a Linker,
+    graph: GraphName,
+    quads: Vec<Quad>,
+    minted: BTreeSet<NamedNode>,
+}
+
+impl Builder<'_> {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: Term) {
+        self.quads
+            .push(Quad::new(s.clone(), p.into_owned(), o, self.graph.clone()));
+    }
+
+    /// The article's author or publisher, or an entity for its unnamed author.
+    fn author(&mut self) -> NamedNode {
+        if let Some(a) = self.ctx.author {
+            return a.clone();
+        }
+        let iri = ids::part_iri(self.ctx.source, "author");
+        if self.minted.insert(iri.clone()) {
+            let title = self.ctx.title.unwrap_or(self.ctx.source.as_str());
+            self.add(&iri, rdf::TYPE, schema::THING.into_owned().into());
+            self.add(
+                &iri,
+                rdfs::LABEL,
+                Literal::new_simple_literal(format!("author of {title}")).into(),
+            );
+        }
+        iri
+    }
+
+    /// The entity a name written in the text stands for.
+    fn entity(&mut self, name: &str) -> Option<NamedNode> {
+        let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
+        if name.is_empty() || PRONOUNS.contains(&name.to_lowercase().as_str()) {
+            return None;
+        }
+        if let Some(i) = self.linker.resolve_name(name) {
+            return Some(self.linker.entity(i).iri.clone());
+        }
+        let key = normalised_name(name);
+        if key.is_empty() {
+            return None;
+        }
+        let iri = if is_proper_name(name) {
+            ids::entity_iri(&key)
+        } else {
+            ids::part_iri(self.ctx.source, &format!("claimant-{}", ids::slug(&key)))
+        };
+        if self.minted.insert(iri.clone()) {
+            self.add(&iri, rdf::TYPE, schema::THING.into_owned().into());
+            self.add(&iri, rdfs::LABEL, Literal::new_simple_literal(name).into());
+        }
+        Some(iri)
+    }
+}
+
+/// The quads of the attributions `found` in one version, in `graph`.
+pub fn version_quads(
+    ctx: &VersionContext<'_>,
+    found: &[Found],
+    linker: &Linker,
+    graph: &NamedNode,
+) -> Vec<Quad> {
+    let mut b = Builder {
+        ctx,
+        linker,
+        graph: GraphName::NamedNode(graph.clone()),
+        quads: Vec::new(),
+        minted: BTreeSet::new(),
+    };
+    let text = ctx.text;
+    let activity = extractor();
+    let mut any = false;
+    for f in found {
+        let claimant = match (&f.claimant, f.kind) {
+            (_, AttributionKind::AuthorAssertion) => Some(b.author()),
+            (Some(name), _) => b.entity(name),
+            (None, _) => None,
+        };
+        let Some(claimant) = claimant else { continue };
+        let (start, end) = (f.content.start(), f.content.end());
+        if start >= end || end > text.len() {
+            continue;
+        }
+        let quote = &text[start..end];
+        let claim_text = f.content.text(text);
+        if claim_text.trim().is_empty() {
+            continue;
+        }
+        let about: Vec<NamedNode> = {
+            let mut seen = BTreeSet::new();
+            linker
+                .mentions(quote)
+                .into_iter()
+                .map(|m| linker.entity(m.entity).iri.clone())
+                .filter(|e| seen.insert(e.clone()))
+                .collect()
+        };
+        let reporters: Vec<NamedNode> = f.reporters.iter().filter_map(|r| b.entity(r)).collect();
+        let cue = f.cue.text(text);
+        let anchor = anchor_at(text, start, end - start);
+        let rec = Record {
+            claim_text: &claim_text,
+            about: &about,
+            claimant: &claimant,
+            source: ctx.source,
+            version: ctx.version,
+            cue: Some(&cue),
+            kind: kind_iri(f.kind),
+            stance: None,
+            reporters: &reporters,
+            quote,
+            anchor: &anchor,
+            note: None,
+        };
+        let (att, _) = record::write(&rec, &mut |s, p, o| b.add(s, p, o));
+        b.add(&att, prov::WAS_GENERATED_BY, activity.clone().into());
+        any = true;
+    }
+    if any {
+        b.add(&activity, rdf::TYPE, prov::ACTIVITY.into_owned().into());
+        b.add(
+            &activity,
+            rdfs::LABEL,
+            Literal::new_simple_literal(format!(
+                "claimgraph {} attribution extractor",
+                env!("CARGO_PKG_VERSION")
+            ))
+            .into(),
+        );
+    }
+    b.quads
+}
