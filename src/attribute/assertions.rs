@@ -39,7 +39,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     .is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || !n.is_ascii());
                 (next.is_none_or(char::is_whitespace)
                     && capital_next
-                    && !ends_with_abbreviation(&text[start..i]))
+                    && !(c == '.' && ends_with_abbreviation(&text[start..i])))
                 .then_some(end)
             }
             _ => None,
@@ -75,7 +75,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
             | "No"
             | "vs"
     ) || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
-        || last.contains('.')
+        || (last.contains('.') && last.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {

@@ -152,6 +152,28 @@ impl Linker {
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
         self.by_key.get(&normalised_name(name)).copied()
     }
+
+    /// [`Linker::resolve_name`] for someone who claims something: a place
+    /// does not speak, so when the name's entity is a place and an agent
+    /// goes by the same name ("Beijing" for the Chinese government), the
+    /// agent is meant.
+    pub fn resolve_claimant(&self, name: &str) -> Option<usize> {
+        let first = self.resolve_name(name)?;
+        if !is_place(self.entity(first)) {
+            return Some(first);
+        }
+        let key = normalised_name(name);
+        self.entities
+            .iter()
+            .position(|e| {
+                !is_place(e)
+                    && e.labels
+                        .iter()
+                        .chain(&e.aliases)
+                        .any(|n| normalised_name(n) == key)
+            })
+            .or(Some(first))
+    }
 }
 
 /// The key by which claimant names are compared and merged: NFKC, lower
@@ -428,6 +450,22 @@ fn fold_char(c: char, after_space: bool) -> Option<char> {
         '‘' | '’' | 'ʼ' => '\'',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         other => other,
+    })
+}
+
+/// Is this entity a place (a city, a country, a region)?
+fn is_place(e: &Entity) -> bool {
+    e.types.iter().any(|t| {
+        let t = t.as_str();
+        [
+            "Place",
+            "City",
+            "Country",
+            "AdministrativeArea",
+            "Continent",
+        ]
+        .iter()
+        .any(|p| t.ends_with(&format!("/{p}")) || t.ends_with(&format!("#{p}")))
     })
 }
 
@@ -738,5 +776,18 @@ mod tests {
             Linker::embedded().mentions(&"新华社".repeat(100_000)).len(),
             100_000
         );
+    }
+
+    #[test]
+    fn a_place_named_as_claimant_is_the_agent_of_the_same_name() {
+        let linker = Linker::embedded();
+        let place = linker.resolve_name("Beijing").unwrap();
+        assert_eq!(linker.entity(place).id, "beijing");
+        let agent = linker.resolve_claimant("Beijing").unwrap();
+        assert_eq!(linker.entity(agent).id, "chinese-government");
+        // Names of agents are unchanged.
+        let scmp = linker.resolve_name("South China Morning Post");
+        assert_eq!(linker.resolve_claimant("South China Morning Post"), scmp);
+        assert_eq!(linker.resolve_claimant("nobody in particular"), None);
     }
 }

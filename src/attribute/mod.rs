@@ -10,6 +10,7 @@
 //! Every span is a byte range into the text it was found in.
 
 pub mod assertions;
+pub mod en_rules;
 pub mod features;
 pub mod link;
 pub mod model;
@@ -175,6 +176,12 @@ pub fn find_with(
             .collect()
     };
     resolve::resolve(text, &mut found);
+    if !chinese {
+        let more = en_rules::made_clear(text, &found);
+        found.extend(more);
+        let more = en_rules::continued_accounts(text, &found);
+        found.extend(more);
+    }
     if options.author_assertions {
         let linker = link::Linker::embedded();
         let mentions = linker.mentions(text);

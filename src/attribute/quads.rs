@@ -123,7 +123,7 @@ impl Builder<'_> {
         if name.is_empty() || PRONOUNS.contains(&name.to_lowercase().as_str()) {
             return None;
         }
-        if let Some(i) = self.linker.resolve_name(name) {
+        if let Some(i) = self.linker.resolve_claimant(name) {
             return Some(self.linker.entity(i).iri.clone());
         }
         let key = normalised_name(name);

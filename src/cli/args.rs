@@ -311,6 +311,35 @@ Examples:
   claimgraph eval attribution --corpus DIR --floor-content-overlap 0.5 --floor-cue-exact 0.6"
     )]
     Attribution(EvalAttributionArgs),
+    /// Attribution against sources annotated by hand (sources/*.toml): recall with the right claimant.
+    #[command(
+        after_help = "For each claim marked in an annotated source, looks for an attribution found in the same
+text whose content covers at least 0.3 of the marked quote and whose claimant is the marked one
+(@author matches the article's own assertions; gazetteer names match by entity; other names by
+normalised name). Marked claims are the ones a researcher chose, not every attribution, so this
+measures recall; what is found beyond them is counted, not scored.
+
+Exit status: 0 scored; 2 no annotated source could be read, or recall is below --floor-recall.
+
+Examples:
+  claimgraph eval claims sources/micro-drama-op-ed.toml
+  claimgraph eval claims sources/ --format json"
+    )]
+    Claims(EvalClaimsArgs),
+}
+
+/// Arguments of `eval claims`.
+#[derive(Debug, Args)]
+pub struct EvalClaimsArgs {
+    /// Annotated source files (.toml) or directories of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Exit 2 when the pooled recall is below this.
+    #[arg(long, value_name = "R")]
+    pub floor_recall: Option<f64>,
 }
 
 /// Output formats of `eval attribution`.

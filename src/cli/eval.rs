@@ -2,19 +2,24 @@
 //! attribution finder against annotated corpora, as a table or JSON.
 
 use super::Status;
-use super::args::{EvalArgs, EvalAttributionArgs, EvalCommand, EvalFormat, ExtractFormat};
+use super::args::{
+    EvalArgs, EvalAttributionArgs, EvalClaimsArgs, EvalCommand, EvalFormat, ExtractFormat,
+};
 use anyhow::{Context, Result, bail};
 use claimgraph::attribute::model::AttributionModel;
 use claimgraph::attribute::{Options, english_model, find_with};
 use claimgraph::eval::attribution::{
     AttributionReport, CRITERIA, Criterion, evaluate_with_progress,
 };
+use claimgraph::eval::claims::evaluate_source;
 use claimgraph::eval::extraction::evaluate;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 pub fn run(args: EvalArgs) -> Result<Status> {
     match args.what {
         EvalCommand::Attribution(a) => attribution(a),
+        EvalCommand::Claims(a) => claims(a),
         EvalCommand::Extraction(a) => {
             let tty = std::io::stderr().is_terminal();
             let report = evaluate(&a.corpus, a.extractor.into(), |done, total| {
@@ -239,4 +244,91 @@ fn floors_missed(a: &EvalAttributionArgs, report: &AttributionReport) -> Vec<Str
         (f1 < floor).then(|| format!("{what} {f1:.3} is below the floor {floor:.3}"))
     })
     .collect()
+}
+
+/// `eval claims`: recall of hand-marked claims, with the right claimant.
+fn claims(a: EvalClaimsArgs) -> Result<Status> {
+    let mut files = Vec::new();
+    for input in &a.inputs {
+        if input.is_dir() {
+            let mut in_dir: Vec<PathBuf> = std::fs::read_dir(input)
+                .with_context(|| format!("cannot read {}", input.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            in_dir.sort();
+            files.extend(in_dir);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let gazetteer = claimgraph::gazetteer::Gazetteer::embedded();
+    let mut reports = Vec::new();
+    let mut failed = 0;
+    for f in &files {
+        match evaluate_source(f, &gazetteer) {
+            Ok(r) => reports.push(r),
+            Err(e) => {
+                eprintln!("claimgraph: error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    if reports.is_empty() {
+        bail!("no annotated source could be read");
+    }
+    let marked: usize = reports.iter().map(|r| r.marked).sum();
+    let found: usize = reports.iter().map(|r| r.found).sum();
+    let recall = if marked == 0 {
+        0.0
+    } else {
+        found as f64 / marked as f64
+    };
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        EvalFormat::Json => {
+            let json = serde_json::json!({
+                "marked": marked,
+                "found": found,
+                "recall": recall,
+                "sources": reports,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+        }
+        EvalFormat::Text => {
+            for r in &reports {
+                writeln!(
+                    out,
+                    "{}: {}/{} marked claims found with the right claimant (recall {:.3}); {} with any claimant; {} attributions found",
+                    r.file, r.found, r.marked, r.recall, r.found_any_claimant, r.predicted
+                )?;
+                for c in r.claims.iter().filter(|c| !c.found) {
+                    let quote: String = c.quote.chars().take(70).collect();
+                    writeln!(
+                        out,
+                        "  missed ({}): {quote}…{}",
+                        c.claimant,
+                        c.found_with
+                            .as_deref()
+                            .map(|w| format!(" [found as {w}]"))
+                            .unwrap_or_default()
+                    )?;
+                }
+            }
+            if reports.len() > 1 {
+                writeln!(out, "pooled: {found}/{marked}, recall {recall:.3}")?;
+            }
+        }
+    }
+    if let Some(floor) = a.floor_recall
+        && recall < floor
+    {
+        eprintln!("claimgraph: recall {recall:.3} is below the floor {floor:.3}");
+        return Ok(Status::Error);
+    }
+    Ok(if failed > 0 {
+        Status::Partial
+    } else {
+        Status::Ok
+    })
 }

@@ -3,4 +3,5 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod claims;
 pub mod extraction;

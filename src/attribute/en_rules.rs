@@ -1,0 +1,181 @@
+//! English patterns the learned model misses, applied after it.
+//!
+//! - **Made clear**: "X has made its ambition explicit: …", "X made clear
+//!   that …" — X is the source, the rest of the sentence the content.
+//! - **Continued account**: the sentence right after an "according to"
+//!   attribution, in the same paragraph and attributed to nobody, goes on
+//!   with the same source's account ("According to X, A. The aim is B."):
+//!   it is credited to the same claimant, not to the author. Only one
+//!   sentence is carried over, and not one that turns the argument ("But",
+//!   "However", "I", "We").
+
+use super::assertions::sentences;
+use super::{AttributionKind, Found, Span};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static MADE_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<source>\b[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*)*)\s+
+        (?P<cue>(?:has\s+|have\s+|had\s+)?made\s+
+            (?:(?:its|his|her|their)\s+(?:[a-z]+\s+){0,2}?)?
+            (?:clear|explicit|plain|known))
+        \s*(?::|,|\bthat\b)?\s*",
+    )
+    .expect("a valid pattern")
+});
+
+const TURNS: &[&str] = &[
+    "But",
+    "However",
+    "Yet",
+    "Still",
+    "I",
+    "We",
+    "Our",
+    "My",
+    "In",
+    "This is not",
+    "That is not",
+];
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn covered_by(found: &[Found], r: &Range<usize>) -> bool {
+    found.iter().any(|f| {
+        f.content
+            .parts
+            .iter()
+            .chain(&f.cue.parts)
+            .any(|p| overlaps(p, r))
+    })
+}
+
+/// "X made clear …" attributions not already found.
+pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let s = &text[sentence.clone()];
+        for m in MADE_CLEAR.captures_iter(s) {
+            let (Some(source), Some(cue), Some(all)) = (m.name("source"), m.name("cue"), m.get(0))
+            else {
+                continue;
+            };
+            let at = sentence.start;
+            let cue_range = at + cue.start()..at + cue.end();
+            let content = at + all.end()..sentence.end;
+            let content_text = text[content.clone()].trim_end_matches(['.', '!', ';']);
+            if content_text.split_whitespace().count() < 3 || covered_by(found, &cue_range) {
+                continue;
+            }
+            let content = content.start..content.start + content_text.len();
+            out.push(Found {
+                source: Some(Span::one(at + source.start()..at + source.end())),
+                cue: Span::one(cue_range),
+                content: Span::one(content),
+                kind: AttributionKind::Indirect,
+                claimant: Some(source.as_str().to_owned()),
+                reporters: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// The sentences that continue an "according to" account.
+pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
+    let all = sentences(text);
+    let mut out = Vec::new();
+    for f in found
+        .iter()
+        .filter(|f| f.kind == AttributionKind::AccordingTo)
+    {
+        let end = f.content.end().max(f.cue.end());
+        // The sentence that holds the attribution, then the next one.
+        let Some(i) = all
+            .iter()
+            .position(|s| s.start <= f.cue.start() && f.cue.start() < s.end.max(s.start + 1))
+        else {
+            continue;
+        };
+        let Some(next) = all.get(i + 1) else { continue };
+        let between = &text[end.min(next.start)..next.start];
+        let s = &text[next.clone()];
+        if between.contains('\n')
+            || TURNS.iter().any(|t| s.starts_with(&format!("{t} ")))
+            || covered_by(found, next)
+            || s.split_whitespace().count() < 4
+        {
+            continue;
+        }
+        out.push(Found {
+            source: None,
+            cue: Span::default(),
+            content: Span::one(next.clone()),
+            kind: AttributionKind::AccordingTo,
+            claimant: f.claimant.clone(),
+            reporters: f.reporters.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn made_clear_names_its_source_and_content() {
+        let text = "The Ministry of Commerce has made its position clear: tariffs on films will stay. \
+                    Nobody made anything.";
+        let got = made_clear(text, &[]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].claimant.as_deref(), Some("The Ministry of Commerce"));
+        assert_eq!(got[0].content.text(text), "tariffs on films will stay");
+        assert_eq!(got[0].cue.text(text), "has made its position clear");
+        let text = "Last week officials made clear that quotas would rise next year.";
+        assert!(
+            made_clear(text, &[]).is_empty(),
+            "a lower-case source is the model's business"
+        );
+        let text = "Xinhua made clear that quotas would rise next year.";
+        assert_eq!(
+            made_clear(text, &[])[0].content.text(text),
+            "quotas would rise next year"
+        );
+    }
+
+    #[test]
+    fn an_according_to_account_continues_for_one_sentence_of_its_paragraph() {
+        let text = "According to Xinhua, exports doubled. The goal is bigger: ten markets by 2030. \
+                    A third sentence follows.\nAnother paragraph starts.";
+        let cue = text.find("According to").unwrap();
+        let content = text.find("exports doubled").unwrap();
+        let f = Found {
+            source: None,
+            cue: Span::one(cue..cue + 12),
+            content: Span::one(content..content + 15),
+            kind: AttributionKind::AccordingTo,
+            claimant: Some("Xinhua".into()),
+            reporters: Vec::new(),
+        };
+        let got = continued_accounts(text, std::slice::from_ref(&f));
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].content.text(text),
+            "The goal is bigger: ten markets by 2030."
+        );
+        assert_eq!(got[0].claimant.as_deref(), Some("Xinhua"));
+        // Not across a paragraph, not a turn of argument.
+        let text2 =
+            "According to Xinhua, exports doubled.\nThe goal is bigger: ten markets by 2030.";
+        assert!(continued_accounts(text2, &[f.clone()]).is_empty());
+        let text3 =
+            "According to Xinhua, exports doubled. But the goal is bigger than ten markets.";
+        assert!(continued_accounts(text3, &[f]).is_empty());
+    }
+}
