@@ -788,3 +788,186 @@ fn eval_extraction_scores_a_corpus_and_refuses_an_unknown_layout() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a known corpus layout"));
 }
+
+const SAID: &str = "The National Radio and Television Administration said the export push would \
+    continue through 2035 and that platforms would be encouraged to subtitle their catalogues.";
+const QUOTED: &str = "“We will subtitle everything this year,” said Li Wei, a producer in Hangzhou. \
+    He added that costs had fallen by half since 2023.";
+const RESAID: &str = "The National Radio and Television Administration said the export push would \
+    continue through 2035 and that platforms would be encouraged to translate their catalogues.";
+
+#[test]
+fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters() {
+    let t = TestDir::new();
+    let first = t.path("first.html");
+    let second = t.path("second.html");
+    std::fs::write(
+        &first,
+        page(
+            "https://news.example.com/a",
+            "Beijing bets on micro-dramas",
+            &[P1, SAID, QUOTED],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        page(
+            "https://other.example.org/b",
+            "Subtitles for export",
+            &[
+                RESAID,
+                "Revenue from micro-dramas reached 50 billion yuan in 2024.",
+            ],
+        ),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&first)
+        .arg(&second)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 near-duplicate links"), "{stderr}");
+
+    let who = |claimant: &str| -> Vec<serde_json::Value> {
+        let out = t
+            .cmd()
+            .args(["query", "--name", "who-claimed", "--param"])
+            .arg(format!("claimant={claimant}"))
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        rows(&out.stdout)
+    };
+    // "According to the South China Morning Post": the gazetteer's entity,
+    // found by its alias too.
+    let scmp = who("SCMP");
+    assert!(
+        scmp.iter().any(|r| r["quote"]
+            .as_str()
+            .is_some_and(|q| q.starts_with("Beijing is using state funds"))
+            && r["kind"] == "according-to"),
+        "{scmp:?}"
+    );
+    // A direct quote, its speaker named after it, and a pronoun resolved to him.
+    let li = who("Li Wei");
+    let quotes: Vec<&str> = li.iter().filter_map(|r| r["claim_text"].as_str()).collect();
+    assert!(
+        quotes.contains(&"We will subtitle everything this year"),
+        "{li:?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("costs had fallen by half")),
+        "{li:?}"
+    );
+    // The same administration in two sources, worded almost the same: the
+    // trail of one shows both.
+    let nrta = who("National Radio and Television Administration");
+    assert_eq!(nrta.len(), 2, "{nrta:?}");
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "--name",
+            "claim-trail",
+            "--param",
+            "claim=encouraged to subtitle their catalogues",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let trail = rows(&out.stdout);
+    let sources: std::collections::BTreeSet<&str> =
+        trail.iter().filter_map(|r| r["url"].as_str()).collect();
+    assert_eq!(
+        sources,
+        ["https://news.example.com/a", "https://other.example.org/b"].into(),
+        "{trail:?}"
+    );
+    // The article's own checkable statements are its publisher's.
+    let wire = who("Example Wire");
+    assert!(
+        wire.iter().any(|r| r["claim_text"]
+            == "Revenue from micro-dramas reached 50 billion yuan in 2024."
+            && r["kind"] == "author-assertion"),
+        "{wire:?}"
+    );
+
+    // Switched off, no claims are stored.
+    let t2 = TestDir::new();
+    let out = t2
+        .cmd()
+        .args(["ingest", "--no-claims"])
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(" 0 claims"));
+}
+
+#[test]
+fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
+    let t = TestDir::new();
+    let out = t
+        .cmd()
+        .args([
+            "eval",
+            "claims",
+            "sources/micro-drama-op-ed.toml",
+            "--format",
+            "json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["marked"], 16);
+    let found = json["found"].as_u64().unwrap();
+    assert!(found >= 13, "{json}");
+    let out = t
+        .cmd()
+        .args([
+            "eval",
+            "claims",
+            "sources/micro-drama-op-ed.toml",
+            "--floor-recall",
+            "0.99",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = t
+        .cmd()
+        .args(["eval", "claims", "no-such.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// SPARQL JSON results as rows of variable → value.
+fn rows(stdout: &[u8]) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let row: serde_json::Map<String, serde_json::Value> = b
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v["value"].clone()))
+                .collect();
+            serde_json::Value::Object(row)
+        })
+        .collect()
+}

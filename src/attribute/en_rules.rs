@@ -173,7 +173,7 @@ mod tests {
         // Not across a paragraph, not a turn of argument.
         let text2 =
             "According to Xinhua, exports doubled.\nThe goal is bigger: ten markets by 2030.";
-        assert!(continued_accounts(text2, &[f.clone()]).is_empty());
+        assert!(continued_accounts(text2, std::slice::from_ref(&f)).is_empty());
         let text3 =
             "According to Xinhua, exports doubled. But the goal is bigger than ten markets.";
         assert!(continued_accounts(text3, &[f]).is_empty());

@@ -61,6 +61,24 @@ impl Span {
             .collect::<Vec<_>>()
             .join(" … ")
     }
+
+    /// Its text as a proposition: [`Span::text`] without the quotation
+    /// marks around it and the comma or colon that led out of the quote.
+    pub fn proposition(&self, text: &str) -> String {
+        let quotes = ['"', '“', '”', '‘', '’', '\'', '「', '」', '«', '»'];
+        self.parts
+            .iter()
+            .map(|r| {
+                text[r.clone()]
+                    .trim()
+                    .trim_matches(|c: char| quotes.contains(&c) || c.is_whitespace())
+                    .trim_end_matches([',', ':', ';', '，', '：'])
+                    .trim_matches(|c: char| quotes.contains(&c) || c.is_whitespace())
+            })
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
 }
 
 /// How a claim is attributed.
@@ -199,4 +217,45 @@ pub fn find_with(
 fn is_according_to(cue: &str) -> bool {
     let c = cue.to_lowercase();
     c.starts_with("according to") || c.starts_with("citing") || c == "per"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads_and_finds_a_plain_attribution() {
+        let text = "The ministry said the quota for imported dramas will rise next year.";
+        let found = find(
+            text,
+            Some("en"),
+            Options {
+                author_assertions: false,
+            },
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].cue.text(text), "said");
+        assert_eq!(found[0].claimant.as_deref(), Some("The ministry"));
+        assert!(found[0].content.text(text).starts_with("the quota"));
+        assert_eq!(model_fingerprint().len(), 12);
+    }
+
+    #[test]
+    fn chinese_text_goes_to_the_chinese_rules_and_nothing_panics_on_odd_input() {
+        let text = "据新华社报道，国家广电总局表示，微短剧出海规模将继续扩大。";
+        let found = find(text, None, Options::default());
+        assert!(found.iter().any(|f| f.claimant.as_deref() == Some("国家广电总局")
+            && f.reporters == ["新华社"]), "{found:?}");
+        for odd in [
+            "",
+            "\"",
+            "“",
+            "said",
+            "According to",
+            "\n\n\n",
+            &"x ".repeat(20_000),
+        ] {
+            let _ = find(odd, None, Options::default());
+        }
+    }
 }

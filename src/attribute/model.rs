@@ -169,6 +169,9 @@ impl Read_ {
     }
 }
 
+/// A role-tagging sequence to learn from: features, gold tags, fixed tags.
+type RoleSequence = (Vec<Vec<u64>>, Vec<usize>, Vec<Option<usize>>);
+
 /// How training went, epoch by epoch.
 #[derive(Debug, Clone, Default)]
 pub struct TrainingLog {
@@ -188,7 +191,7 @@ pub fn train(
     let mut role = Trainer::new(Perceptron::new(5, ROLE_BITS, role_allowed));
     // Precompute every sequence once.
     let mut cue_data: Vec<(Vec<Vec<u64>>, Vec<usize>)> = Vec::new();
-    let mut role_data: Vec<(Vec<Vec<u64>>, Vec<usize>, Vec<Option<usize>>)> = Vec::new();
+    let mut role_data: Vec<RoleSequence> = Vec::new();
     for (text, examples) in documents {
         let r = Read_::new(text);
         if r.t.tokens.is_empty() {
@@ -199,9 +202,7 @@ pub fn train(
             let Some(c) = &ex.cue else { continue };
             for run in runs(&tokens_in(&r.t, c)) {
                 cue_tags[run.start] = B;
-                for k in run.start + 1..run.end {
-                    cue_tags[k] = I;
-                }
+                cue_tags[run.start + 1..run.end].fill(I);
             }
         }
         for s in 0..r.t.sentences.len() {

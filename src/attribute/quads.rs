@@ -172,7 +172,7 @@ pub fn version_quads(
             continue;
         }
         let quote = &text[start..end];
-        let claim_text = f.content.text(text);
+        let claim_text = f.content.proposition(text);
         if claim_text.trim().is_empty() {
             continue;
         }

@@ -5,8 +5,8 @@
 
 use super::Found;
 
-const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me"];
-const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us"];
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me", "who"];
+const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us", "which"];
 const GENERIC_HEADS: &[&str] = &[
     "company",
     "ministry",
@@ -128,6 +128,18 @@ fn is_name(source: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
 }
 
+/// A source as a name: without a trailing possessive, and without an
+/// apposition after a proper name ("Li Wei, a producer in Hangzhou").
+fn name_only(written: &str) -> String {
+    let w = written.trim().trim_end_matches(['’', '\'']);
+    match w.split_once(',') {
+        Some((name, _)) if is_name(name) && name.split_whitespace().count() <= 6 => {
+            name.trim().to_string()
+        }
+        _ => w.to_string(),
+    }
+}
+
 /// Fills `claimant` and `reporters` of each attribution of `text` (in text
 /// order) from their sources.
 pub fn resolve(text: &str, found: &mut [Found]) {
@@ -140,8 +152,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             continue;
         }
         let Some(source) = &f.source else { continue };
-        let written = source.text(text);
-        let written = written.trim().trim_end_matches(['’', '\'']).to_string();
+        let written = name_only(&source.text(text));
         match needs_antecedent(&written) {
             Some(person) => {
                 let fits = if person {

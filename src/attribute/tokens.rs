@@ -114,8 +114,8 @@ pub fn tokenize(text: &str) -> Tokenized {
                         '\'' | '’' => {
                             // Keep "don't", split the possessive "'s".
                             next.is_some_and(is_word_char)
-                                && !(matches!(next, Some('s' | 'S'))
-                                    && !rest[1..].chars().next().is_some_and(is_word_char))
+                                && (!matches!(next, Some('s' | 'S'))
+                                    || rest[1..].chars().next().is_some_and(is_word_char))
                         }
                         _ => next.is_some_and(is_word_char),
                     };
