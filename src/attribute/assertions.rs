@@ -1,7 +1,9 @@
 //! The article's own checkable assertions: sentences that no attribution
 //! covers and that state something a fact-checker can check — a number, a
-//! year, or a named entity. Each becomes an attribution of kind
-//! author-assertion whose claimant is the article's author or publisher.
+//! date, or an entity of the gazetteer. A capitalised word alone is not
+//! enough: most sentences have one, and every claim costs storage.
+//! Each becomes an attribution of kind author-assertion whose claimant is
+//! the article's author or publisher.
 //!
 //! Headings (lines without closing punctuation), questions and very short
 //! sentences are left out: they assert nothing checkable.
@@ -111,13 +113,7 @@ fn checkable(sentence: &str, has_entity: bool) -> bool {
     {
         return true;
     }
-    if MONTHS.iter().any(|m| sentence.contains(m)) {
-        return true;
-    }
-    // A capitalised word after the first one: a name.
-    sentence.split_whitespace().skip(1).any(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
-    })
+    MONTHS.iter().any(|m| sentence.contains(m))
 }
 
 fn long_enough(sentence: &str) -> bool {

@@ -244,8 +244,8 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
+    summary.near_duplicates += near.link(batch);
     commit(data, batch)?;
-    summary.near_duplicates += near.link(data, batch)?;
     summary.claims += batch.iter().map(|s| s.claims().len()).sum::<usize>();
     for s in batch.drain(..) {
         match s.saved {

@@ -145,6 +145,14 @@ impl Staged {
             .collect()
     }
 
+    /// Adds a quad to the new version's claims graph.
+    pub fn add_claim_quad(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: Term) {
+        let g = GraphName::NamedNode(self.claims.0.clone());
+        self.claims
+            .1
+            .push(Quad::new(s.clone(), p.into_owned(), o, g));
+    }
+
     /// The graph the new version's claims are in.
     pub fn claims_graph(&self) -> &NamedNode {
         &self.claims.0
