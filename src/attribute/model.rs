@@ -36,8 +36,9 @@ const IS: usize = 2;
 const BC: usize = 3;
 const IC: usize = 4;
 
-/// One annotated attribution to learn from (byte spans).
-#[derive(Debug, Clone, Default)]
+/// One annotated attribution to learn from (byte spans): what
+/// [`crate::eval::brat`] reads as gold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Example {
     /// The source.
     pub source: Option<Span>,

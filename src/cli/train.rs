@@ -27,21 +27,8 @@ pub fn run(args: TrainArgs) -> Result<Status> {
                     a.split
                 );
             }
-            let examples: Vec<(String, Vec<Example>)> = docs
-                .into_iter()
-                .map(|d| {
-                    let ex = d
-                        .attributions
-                        .into_iter()
-                        .map(|g| Example {
-                            source: g.source,
-                            cue: g.cue,
-                            content: g.content,
-                        })
-                        .collect();
-                    (d.text, ex)
-                })
-                .collect();
+            let examples: Vec<(String, Vec<Example>)> =
+                docs.into_iter().map(|d| (d.text, d.attributions)).collect();
             eprintln!(
                 "claimgraph: training on {} annotated documents, {} epochs",
                 examples.len(),

@@ -25,15 +25,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// One gold attribution: its spans, each a set of byte ranges of the text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GoldAttribution {
-    /// Who is named as asserting the content.
-    pub source: Option<Span>,
-    /// The words that mark the attribution.
-    pub cue: Option<Span>,
-    /// What is attributed.
-    pub content: Option<Span>,
-}
+/// The same type the attribution model learns from.
+pub use crate::attribute::model::Example as GoldAttribution;
 
 /// One annotation file with its article's text.
 #[derive(Debug, Clone)]
