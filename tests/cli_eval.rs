@@ -195,3 +195,65 @@ fn a_missing_split_or_corpus_exits_2() {
             predicate::str::contains("nowhere").and(predicate::str::contains("does not exist")),
         );
 }
+
+#[test]
+fn a_model_file_that_is_not_a_model_is_refused_by_name() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    for (name, bytes) in [
+        ("garbage.model", b"not a model at all".to_vec()),
+        ("empty.model", Vec::new()),
+    ] {
+        let path = t.path(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = eval(&t, &corpus, &["--model", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(name) && stderr.contains("cannot read model"),
+            "{stderr}"
+        );
+    }
+    let out = eval(
+        &t,
+        &corpus,
+        &["--model", t.path("absent.model").to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("absent.model"));
+}
+
+#[test]
+fn eval_claims_names_a_broken_source_and_still_scores_the_others() {
+    let t = TestDir::new();
+    let dir = t.path("sources");
+    write(
+        &dir.join("good.toml"),
+        "id = \"good\"\nheadline = \"Quotas\"\nlanguage = \"en\"\n\
+         text = \"The ministry said the quota for imported dramas will rise next year.\"\n\n\
+         [[claim]]\nquote = \"the quota for imported dramas will rise next year\"\n\
+         claim = \"The quota for imported dramas will rise next year\"\n\
+         claimant = \"The ministry\"\ncue = \"said\"\nkind = \"indirect\"\nstance = \"neutral\"\n",
+    );
+    write(
+        &dir.join("broken.toml"),
+        "id = \"broken\"\nheadline = [unclosed\n",
+    );
+    let out = t
+        .cmd()
+        .args(["eval", "claims", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml"));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["marked"], 1);
+    assert_eq!(json["found"], 1, "{json}");
+}

@@ -971,3 +971,47 @@ fn rows(stdout: &[u8]) -> Vec<serde_json::Value> {
         })
         .collect()
 }
+
+#[test]
+fn hostile_text_is_read_for_claims_without_failing_the_page() {
+    // One endless sentence of unbalanced quotation marks and cue words, and
+    // a paragraph of nothing but punctuation: the page is stored, claims or
+    // not, and the batch's good page too.
+    let t = TestDir::new();
+    let noise = "“ said ” according to , \" he told ‘ ".repeat(4_000);
+    let hostile = t.path("hostile.html");
+    std::fs::write(
+        &hostile,
+        page(
+            "https://news.example.com/hostile",
+            "Noise",
+            &[&noise, &"。，“”".repeat(2_000)],
+        ),
+    )
+    .unwrap();
+    let good = t.path("good.html");
+    std::fs::write(
+        &good,
+        page("https://news.example.com/good", "Quotas", &[SAID]),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&hostile)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 new sources"));
+    let nrta = rows(
+        &t.cmd()
+            .args(["query", "--name", "who-claimed", "--param"])
+            .arg("claimant=National Radio and Television Administration")
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(nrta.len(), 1, "{nrta:?}");
+}

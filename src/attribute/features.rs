@@ -150,7 +150,13 @@ fn kind_code(k: TokenKind) -> u64 {
 }
 
 /// Features for tagging token `i` of the sentence `range` as part of a cue.
-pub fn cue_features(obs: &[Observed], range: std::ops::Range<usize>, i: usize, out: &mut Vec<u64>) {
+pub fn cue_features(
+    obs: &[Observed],
+    counts: &Counts,
+    range: std::ops::Range<usize>,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let o = &obs[i];
     let at = |k: isize| -> Option<&Observed> {
@@ -190,12 +196,8 @@ pub fn cue_features(obs: &[Observed], range: std::ops::Range<usize>, i: usize, o
         o.stem,
     ));
     // Is there quoted matter in the sentence, before or after the token?
-    let quote_before = obs[range.start..i]
-        .iter()
-        .any(|x| x.kind == TokenKind::Quote);
-    let quote_after = obs[i + 1..range.end]
-        .iter()
-        .any(|x| x.kind == TokenKind::Quote);
+    let quote_before = counts.quotes[i] > counts.quotes[range.start];
+    let quote_after = counts.quotes[range.end] > counts.quotes[i + 1];
     out.push(feat(
         20,
         u64::from(quote_before),
@@ -367,7 +369,7 @@ mod tests {
         assert_eq!(before.len(), after.len());
         assert!(before.iter().all(|f| !after.contains(f)));
         let mut c = Vec::new();
-        cue_features(&obs, 0..t.tokens.len(), 1, &mut c);
+        cue_features(&obs, &counts, 0..t.tokens.len(), 1, &mut c);
         assert!(c.len() > 10);
     }
 }

@@ -142,7 +142,7 @@ impl Read_ {
         let mut f = Vec::new();
         r.clone()
             .map(|i| {
-                cue_features(&self.obs, r.clone(), i, &mut f);
+                cue_features(&self.obs, &self.counts, r.clone(), i, &mut f);
                 f.clone()
             })
             .collect()

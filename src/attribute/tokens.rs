@@ -5,7 +5,8 @@
 //! possessive `'s` is its own token, as are punctuation marks and quotation
 //! marks. Sentences end at `.`, `!` or `?` (and any closing quotes after
 //! them) before white space and a capital, digit or quote — not after
-//! common abbreviations and initials — and at every line break.
+//! common abbreviations and initials — and at every line break; a sentence
+//! longer than [`MAX_SENTENCE_TOKENS`] is cut.
 
 use std::ops::Range;
 
@@ -187,12 +188,18 @@ pub fn tokenize(text: &str) -> Tokenized {
     Tokenized { tokens, sentences }
 }
 
+/// The longest sentence kept whole, in tokens (news sentences are well
+/// under 100).
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if i > start && tokens[i].after_break {
+        // A run-on "sentence" (a list, a table flattened to text, hostile
+        // input) is cut, so that the taggers' work per cue stays bounded.
+        if i > start && (tokens[i].after_break || i - start >= MAX_SENTENCE_TOKENS) {
             sentences.push(start..i);
             start = i;
         }
@@ -322,5 +329,13 @@ mod tests {
             t.sentences.iter().map(|r| r.len()).sum::<usize>(),
             t.tokens.len()
         );
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_at_the_cap() {
+        let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let t = tokenize(&text);
+        assert_eq!(t.sentences.len(), 3);
+        assert!(t.sentences.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS));
     }
 }
