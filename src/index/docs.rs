@@ -6,8 +6,10 @@
 use crate::Result;
 use crate::ids::ID_BASE;
 use crate::queries::{prepare, run_query};
-use crate::vocab::{cg, rdfs, schema, skos};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, Variable};
+use crate::vocab::{cg, oa, rdf, rdfs, schema, skos};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, Variable,
+};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -97,13 +99,6 @@ impl IndexDoc {
     }
 }
 
-const ATTRIBUTIONS: &str = "SELECT ?g ?a ?claim ?claimant ?source ?quote WHERE {
-  GRAPH ?g { ?a a cg:Attribution ; cg:claim ?claim ; cg:claimant ?claimant ; cg:source ?source .
-             OPTIONAL { ?a oa:hasTarget/oa:hasSelector/oa:exact ?quote } } }";
-const VERSIONS: &str =
-    "SELECT ?g ?v ?text WHERE { GRAPH ?g { ?v a cg:SourceVersion ; cg:text ?text } }";
-const ENTITIES: &str = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?e rdfs:label ?l } FILTER(STRSTARTS(STR(?e), \"ENTITY_BASE\")) }";
-
 /// How many attribution documents the store should give: attributions with
 /// a claim, a claimant and a source, counted per graph.
 pub fn indexable_attributions(store: &Store) -> Result<u64> {
@@ -119,148 +114,239 @@ pub fn indexable_attributions(store: &Store) -> Result<u64> {
         .unwrap_or(0))
 }
 
-/// Every document derived from `graphs` (from the whole store when `None`).
+/// Every document derived from `graphs` (from every named graph of the
+/// store when `None`). Each graph is read by direct pattern scans of that
+/// graph (no SPARQL to parse and plan per graph: ingestion updates the index
+/// for hundreds of small graphs per batch).
 pub fn documents(store: &Store, graphs: Option<&[NamedNode]>) -> Result<Vec<IndexDoc>> {
     let mut cache = Cache {
         store,
         names: HashMap::new(),
         sources: HashMap::new(),
     };
-    let mut out = Vec::new();
-    let graph_bindings: Vec<Option<&NamedNode>> = match graphs {
-        Some(gs) => gs.iter().map(Some).collect(),
-        None => vec![None],
+    let all: Vec<NamedNode>;
+    let graphs = match graphs {
+        Some(gs) => gs,
+        None => {
+            let mut named = Vec::new();
+            for g in store.named_graphs() {
+                if let NamedOrBlankNode::NamedNode(n) = g? {
+                    named.push(n);
+                }
+            }
+            all = named;
+            &all
+        }
     };
-    let mut seen: std::collections::HashSet<(NamedNode, NamedNode)> =
-        std::collections::HashSet::new();
-    for graph in graph_bindings {
-        let bind = |extra: Vec<(Variable, Term)>| {
-            let mut params = extra;
-            if let Some(g) = graph {
-                params.push((Variable::new_unchecked("g"), g.clone().into()));
-            }
-            params
-        };
-        for row in select(store, ATTRIBUTIONS, bind(Vec::new()))? {
-            let [g, a, claim, claimant, source, quote] = row.as_slice() else {
-                continue;
-            };
-            let (Some(g), Some(a), Some(claim), Some(claimant), Some(source)) =
-                (iri(g), iri(a), iri(claim), iri(claimant), iri(source))
-            else {
-                continue;
-            };
-            // One document per attribution, even if it has several quotes or claims.
-            if !seen.insert((g.clone(), a.clone())) {
-                continue;
-            }
-            let mut doc = IndexDoc::new(DocKind::Attribution, g.as_str(), a.as_str());
-            doc.claim = Some(claim.as_str().into());
-            doc.claimant = Some(claimant.as_str().into());
-            doc.source = Some(source.as_str().into());
-            doc.quote = quote.as_ref().and_then(literal);
-            doc.texts = objects(store, claim.as_ref(), schema::TEXT)?;
-            let who = cache.names(claimant.as_ref())?;
-            doc.claimant_label = Some(who.display.clone());
-            doc.names.extend(who.all.iter().cloned());
-            // Reporters, ordered by position.
-            let mut steps: Vec<(i64, NamedNode)> = Vec::new();
-            for step in object_nodes(store, a.as_ref(), cg::REPORTING_STEP_PROP)? {
-                let position = objects(store, step.as_ref(), cg::POSITION)?
-                    .first()
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(i64::MAX);
-                if let Some(r) = object_nodes(store, step.as_ref(), cg::REPORTER)?
-                    .into_iter()
-                    .next()
-                {
-                    steps.push((position, r));
-                }
-            }
-            steps.sort();
-            let mut chain = Vec::new();
-            for (_, r) in &steps {
-                let names = cache.names(r.as_ref())?;
-                chain.push(names.display.clone());
-                doc.names.extend(names.all.iter().cloned());
-                doc.reporters.push(r.as_str().into());
-            }
-            let meta = cache.source(source.as_ref())?;
-            chain.push(meta.outermost.clone());
-            doc.chain = Some(chain.join(" ← "));
-            doc.publisher = meta.publisher.clone();
-            doc.language = meta.language.clone();
-            doc.date = meta.date;
-            doc.headline = meta.headline.clone();
-            // Entities the claim is about, and the broader concepts they fall under.
-            let mut about = object_nodes(store, claim.as_ref(), schema::ABOUT)?;
-            let mut i = 0;
-            while i < about.len() {
-                for broader in object_nodes(store, about[i].as_ref(), skos::BROADER)? {
-                    if !about.contains(&broader) {
-                        about.push(broader);
-                    }
-                }
-                i += 1;
-            }
-            for e in &about {
-                doc.about
-                    .extend(cache.names(e.as_ref())?.all.iter().cloned());
-            }
-            out.push(doc);
+    let mut out = Vec::new();
+    for g in graphs {
+        graph_documents(&mut cache, g, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// The objects of `s p ?o` in graph `g`.
+fn objects_in(
+    store: &Store,
+    s: NamedNodeRef<'_>,
+    p: NamedNodeRef<'_>,
+    g: NamedNodeRef<'_>,
+) -> impl Iterator<Item = Result<Term>> {
+    store
+        .quads_for_pattern(
+            Some(NamedOrBlankNodeRef::NamedNode(s)),
+            Some(p),
+            None,
+            Some(GraphNameRef::NamedNode(g)),
+        )
+        .map(|q| Ok(q?.object))
+}
+
+/// The first IRI object of `s p ?o` in graph `g`.
+fn node_in(
+    store: &Store,
+    s: NamedNodeRef<'_>,
+    p: NamedNodeRef<'_>,
+    g: NamedNodeRef<'_>,
+) -> Result<Option<NamedNode>> {
+    for o in objects_in(store, s, p, g) {
+        if let Term::NamedNode(n) = o? {
+            return Ok(Some(n));
         }
-        for row in select(store, VERSIONS, bind(Vec::new()))? {
-            let [g, v, text] = row.as_slice() else {
-                continue;
-            };
-            let (Some(g), Some(v), Some(text)) = (iri(g), iri(v), text.as_ref().and_then(literal))
-            else {
-                continue;
-            };
-            let source = object_nodes(store, v.as_ref(), cg::VERSION_OF)?
-                .into_iter()
-                .next();
-            let meta = match &source {
-                Some(s) => Some(cache.source(s.as_ref())?.clone()),
-                None => None,
-            };
-            for (n, paragraph) in text
-                .split('\n')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .enumerate()
-            {
-                let mut doc = IndexDoc::new(
-                    DocKind::Paragraph,
-                    g.as_str(),
-                    &format!("{}#p{}", v.as_str(), n + 1),
-                );
-                doc.texts.push(paragraph.into());
-                doc.source = source.as_ref().map(|s| s.as_str().into());
-                if let Some(meta) = &meta {
-                    doc.headline = meta.headline.clone();
-                    doc.language = meta.language.clone();
-                    doc.publisher = meta.publisher.clone();
-                    doc.date = meta.date;
-                }
-                out.push(doc);
-            }
-        }
-        // The base is claimgraph's own constant, not user input.
-        let entities = ENTITIES.replace("ENTITY_BASE", &format!("{ID_BASE}entity/"));
-        for row in select(store, &entities, bind(Vec::new()))? {
-            let [g, e] = row.as_slice() else { continue };
-            let (Some(g), Some(e)) = (iri(g), iri(e)) else {
-                continue;
-            };
-            let names = cache.names(e.as_ref())?;
-            let mut doc = IndexDoc::new(DocKind::Entity, g.as_str(), e.as_str());
-            doc.texts = names.all.clone();
-            doc.claimant_label = Some(names.display.clone());
-            out.push(doc);
+    }
+    Ok(None)
+}
+
+/// The subjects of `?s rdf:type class` in graph `g`.
+fn instances_in(
+    store: &Store,
+    class: NamedNodeRef<'_>,
+    g: NamedNodeRef<'_>,
+) -> Result<Vec<NamedNode>> {
+    let mut out = Vec::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(class.into()),
+        Some(GraphNameRef::NamedNode(g)),
+    ) {
+        if let NamedOrBlankNode::NamedNode(n) = q?.subject {
+            out.push(n);
         }
     }
     Ok(out)
+}
+
+/// The quote of attribution `a`: `oa:hasTarget/oa:hasSelector/oa:exact` in `g`.
+fn quote_in(store: &Store, a: NamedNodeRef<'_>, g: NamedNodeRef<'_>) -> Result<Option<String>> {
+    for target in objects_in(store, a, oa::HAS_TARGET, g) {
+        let Term::NamedNode(target) = target? else {
+            continue;
+        };
+        for selector in objects_in(store, target.as_ref(), oa::HAS_SELECTOR, g) {
+            let Term::NamedNode(selector) = selector? else {
+                continue;
+            };
+            for exact in objects_in(store, selector.as_ref(), oa::EXACT, g) {
+                if let Some(quote) = literal(&exact?) {
+                    return Ok(Some(quote));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The documents derived from one graph, appended to `out`.
+fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>) -> Result<()> {
+    let store = cache.store;
+    let gr = g.as_ref();
+    // One document per attribution, even if it has several quotes or claims.
+    for a in instances_in(store, cg::ATTRIBUTION, gr)? {
+        let ar = a.as_ref();
+        let (Some(claim), Some(claimant), Some(source)) = (
+            node_in(store, ar, cg::CLAIM, gr)?,
+            node_in(store, ar, cg::CLAIMANT, gr)?,
+            node_in(store, ar, cg::SOURCE, gr)?,
+        ) else {
+            continue;
+        };
+        let mut doc = IndexDoc::new(DocKind::Attribution, g.as_str(), a.as_str());
+        doc.claim = Some(claim.as_str().into());
+        doc.claimant = Some(claimant.as_str().into());
+        doc.source = Some(source.as_str().into());
+        doc.quote = quote_in(store, ar, gr)?;
+        doc.texts = objects(store, claim.as_ref(), schema::TEXT)?;
+        let who = cache.names(claimant.as_ref())?;
+        doc.claimant_label = Some(who.display.clone());
+        doc.names.extend(who.all.iter().cloned());
+        // Reporters, ordered by position.
+        let mut steps: Vec<(i64, NamedNode)> = Vec::new();
+        for step in object_nodes(store, a.as_ref(), cg::REPORTING_STEP_PROP)? {
+            let position = objects(store, step.as_ref(), cg::POSITION)?
+                .first()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(i64::MAX);
+            if let Some(r) = object_nodes(store, step.as_ref(), cg::REPORTER)?
+                .into_iter()
+                .next()
+            {
+                steps.push((position, r));
+            }
+        }
+        steps.sort();
+        let mut chain = Vec::new();
+        for (_, r) in &steps {
+            let names = cache.names(r.as_ref())?;
+            chain.push(names.display.clone());
+            doc.names.extend(names.all.iter().cloned());
+            doc.reporters.push(r.as_str().into());
+        }
+        let meta = cache.source(source.as_ref())?;
+        chain.push(meta.outermost.clone());
+        doc.chain = Some(chain.join(" ← "));
+        doc.publisher = meta.publisher.clone();
+        doc.language = meta.language.clone();
+        doc.date = meta.date;
+        doc.headline = meta.headline.clone();
+        // Entities the claim is about, and the broader concepts they fall under.
+        let mut about = object_nodes(store, claim.as_ref(), schema::ABOUT)?;
+        let mut i = 0;
+        while i < about.len() {
+            for broader in object_nodes(store, about[i].as_ref(), skos::BROADER)? {
+                if !about.contains(&broader) {
+                    about.push(broader);
+                }
+            }
+            i += 1;
+        }
+        for e in &about {
+            doc.about
+                .extend(cache.names(e.as_ref())?.all.iter().cloned());
+        }
+        out.push(doc);
+    }
+    for v in instances_in(store, cg::SOURCE_VERSION, gr)? {
+        let Some(text) = objects_in(store, v.as_ref(), cg::TEXT, gr)
+            .find_map(|t| t.map(|t| literal(&t)).transpose())
+            .transpose()?
+        else {
+            continue;
+        };
+        let source = object_nodes(store, v.as_ref(), cg::VERSION_OF)?
+            .into_iter()
+            .next();
+        let meta = match &source {
+            Some(s) => Some(cache.source(s.as_ref())?.clone()),
+            None => None,
+        };
+        for (n, paragraph) in text
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let mut doc = IndexDoc::new(
+                DocKind::Paragraph,
+                g.as_str(),
+                &format!("{}#p{}", v.as_str(), n + 1),
+            );
+            doc.texts.push(paragraph.into());
+            doc.source = source.as_ref().map(|s| s.as_str().into());
+            if let Some(meta) = &meta {
+                doc.headline = meta.headline.clone();
+                doc.language = meta.language.clone();
+                doc.publisher = meta.publisher.clone();
+                doc.date = meta.date;
+            }
+            out.push(doc);
+        }
+    }
+    // Entities claimgraph minted (under its entity base) and labelled here.
+    let base = format!("{ID_BASE}entity/");
+    let mut entities: Vec<NamedNode> = Vec::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(rdfs::LABEL),
+        None,
+        Some(GraphNameRef::NamedNode(gr)),
+    ) {
+        if let NamedOrBlankNode::NamedNode(e) = q?.subject
+            && e.as_str().starts_with(&base)
+            && entities.last() != Some(&e)
+            && !entities.contains(&e)
+        {
+            entities.push(e);
+        }
+    }
+    for e in entities {
+        let names = cache.names(e.as_ref())?;
+        let mut doc = IndexDoc::new(DocKind::Entity, g.as_str(), e.as_str());
+        doc.texts = names.all.clone();
+        doc.claimant_label = Some(names.display.clone());
+        out.push(doc);
+    }
+    Ok(())
 }
 
 struct Names {
@@ -366,13 +452,6 @@ fn select(
         rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
     }
     Ok(rows)
-}
-
-fn iri(t: &Option<Term>) -> Option<NamedNode> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.clone()),
-        _ => None,
-    }
 }
 
 fn literal(t: &Term) -> Option<String> {
