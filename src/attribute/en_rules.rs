@@ -8,6 +8,10 @@
 //!   it is credited to the same claimant, not to the author. Only one
 //!   sentence is carried over, and not one that turns the argument ("But",
 //!   "However", "I", "We").
+//! - **Signed quotes**: a line that is a quotation, or an embedded post,
+//!   signed after a dash with a name — `“…” ― Sonya Herridge`,
+//!   `… pic.twitter.com/x — Paul Ryan (@SpeakerRyan) July 5, 2016`: the dash
+//!   is the cue, the name the source, the rest of the line the content.
 
 use super::assertions::sentences;
 use super::{AttributionKind, Found, Span};
@@ -26,6 +30,23 @@ static MADE_CLEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("a valid pattern")
 });
+
+/// A line ending in a dash and a signature: a name of capitalised words
+/// (initials allowed), then optionally an `(@handle)` and a date.
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<content>\S.*?)\s*
+        (?P<cue>―|—|–|--)[\s\u{a0}]*
+        (?P<source>\p{Lu}[\p{L}'’.-]*(?:[\s\u{a0}]+\p{Lu}[\p{L}'’.-]*){0,5})
+        (?P<handle>[\s\u{a0}]*\(@\w+\))?
+        (?:[\s\u{a0}]*\p{Lu}[a-z]+\.?\s+\d{1,2},\s+\d{4})?
+        [\s\u{a0}.]*$",
+    )
+    .expect("a valid pattern")
+});
+
+const QUOTE_MARKS: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»'];
 
 const TURNS: &[&str] = &[
     "But",
@@ -82,6 +103,57 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
                 reporters: Vec::new(),
             });
         }
+    }
+    out
+}
+
+/// Quotations and embedded posts signed with a dash and a name, one per
+/// line, not already found.
+pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        // Lines of a few hundred words at most: a signature ends a post.
+        if body.len() > 4000 {
+            continue;
+        }
+        let Some(m) = SIGNED.captures(body) else {
+            continue;
+        };
+        let (Some(content), Some(cue), Some(source)) =
+            (m.name("content"), m.name("cue"), m.name("source"))
+        else {
+            continue;
+        };
+        let c = content.as_str().trim_end();
+        // A quotation in quotation marks, or a post signed with its handle;
+        // never a dash inside a sentence ("— not even a fine —").
+        let quoted = c.starts_with(QUOTE_MARKS) && c.ends_with(QUOTE_MARKS);
+        if !(quoted || m.name("handle").is_some()) || c.split_whitespace().count() < 3 {
+            continue;
+        }
+        let cue_range = start + cue.start()..start + cue.end();
+        if covered_by(found, &cue_range) {
+            continue;
+        }
+        let source_text = source.as_str().trim_end_matches('.');
+        out.push(Found {
+            source: Some(Span::one(
+                start + source.start()..start + source.start() + source_text.len(),
+            )),
+            cue: Span::one(cue_range),
+            content: Span::one(start + content.start()..start + content.start() + c.len()),
+            kind: if quoted {
+                AttributionKind::DirectQuote
+            } else {
+                AttributionKind::Indirect
+            },
+            claimant: Some(source_text.to_owned()),
+            reporters: Vec::new(),
+        });
     }
     out
 }
@@ -147,6 +219,38 @@ mod tests {
             made_clear(text, &[])[0].content.text(text),
             "quotas would rise next year"
         );
+    }
+
+    #[test]
+    fn quotes_and_posts_signed_with_a_dash_are_attributed_to_the_signature() {
+        let text = "Readers wrote in.\n\
+                    “He represents our greatest shame.” ― Sonya Herridge\n\
+                    “He is ignorant of our culture.”―\u{a0}Julie A. Diaz Martinez.\n\
+                    No one should be above the law. pic.twitter.com/Oq — Paul Ryan (@SpeakerRyan) July 5, 2016\n\
+                    The court didn’t bring a single case — not even a fine — against them.\n\
+                    The plan — Beijing\n";
+        let got = signed_quotes(text, &[]);
+        let names: Vec<_> = got.iter().map(|f| f.claimant.clone().unwrap()).collect();
+        assert_eq!(
+            names,
+            ["Sonya Herridge", "Julie A. Diaz Martinez", "Paul Ryan"]
+        );
+        assert_eq!(
+            got[0].content.text(text),
+            "“He represents our greatest shame.”"
+        );
+        assert_eq!(got[0].cue.text(text), "―");
+        assert_eq!(got[0].kind, AttributionKind::DirectQuote);
+        assert_eq!(
+            got[2].content.text(text),
+            "No one should be above the law. pic.twitter.com/Oq"
+        );
+        assert_eq!(got[2].source.as_ref().unwrap().text(text), "Paul Ryan");
+        // Already found by the model: not again.
+        assert_eq!(signed_quotes(text, &got).len(), 0);
+        // Hostile input stays linear.
+        let long = format!("“{}” — ", "word ".repeat(100_000));
+        assert!(signed_quotes(&long, &[]).is_empty());
     }
 
     #[test]

@@ -199,6 +199,8 @@ pub fn find_with(
         found.extend(more);
         let more = en_rules::continued_accounts(text, &found);
         found.extend(more);
+        let more = en_rules::signed_quotes(text, &found);
+        found.extend(more);
     }
     if options.author_assertions {
         let linker = link::Linker::embedded();
