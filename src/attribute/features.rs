@@ -28,7 +28,7 @@ fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
 }
 
 /// FNV-1a over the lower-cased bytes of `s`.
-fn hash_lower(s: &str) -> u64 {
+pub fn hash_lower(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in s.chars().flat_map(char::to_lowercase) {
         let c = match c {
@@ -107,11 +107,14 @@ pub struct Observed {
     pub comma: bool,
     /// A colon.
     pub colon: bool,
+    /// Its attribution word class ([`super::lexicon`]), 0 for none.
+    pub lex: u64,
 }
 
 /// Observes every token of `t` in `text`.
 pub fn observe(text: &str, t: &Tokenized) -> Vec<Observed> {
     let mut lower = String::new();
+    let lexicon = &*super::lexicon::LEXICON;
     t.tokens
         .iter()
         .map(|tok| {
@@ -120,8 +123,10 @@ pub fn observe(text: &str, t: &Tokenized) -> Vec<Observed> {
             lower.extend(s.chars().flat_map(char::to_lowercase));
             let chars: Vec<char> = lower.chars().collect();
             let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+            let word = hash_lower(s);
             Observed {
-                word: hash_lower(s),
+                lex: u64::from(lexicon.class(word)),
+                word,
                 stem: hash_lower(stem(&lower)),
                 shape: shape(s),
                 suffix: hash_lower(&suffix),
@@ -210,6 +215,20 @@ pub fn cue_features(
         o.stem,
         0,
     ));
+    // Attribution word classes: the token's, its neighbours'.
+    let lex = |k: isize| at(k).map_or(NONE, |x| x.lex);
+    out.push(feat(22, o.lex, 0, 0));
+    out.push(feat(23, o.lex, lex(-1), 0));
+    out.push(feat(24, o.lex, lex(1), 0));
+    out.push(feat(25, lex(-1), w0, 0));
+    out.push(feat(26, o.lex, mark(at(1)), mark(at(-1))));
+    out.push(feat(
+        27,
+        o.lex,
+        u64::from(quote_before),
+        u64::from(quote_after),
+    ));
+    out.push(feat(28, lex(-2), lex(-1), o.lex));
 }
 
 /// Where a cue is, for [`role_features`].

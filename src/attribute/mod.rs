@@ -12,6 +12,7 @@
 pub mod assertions;
 pub mod en_rules;
 pub mod features;
+pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod perceptron;

@@ -378,6 +378,10 @@ pub struct EvalAttributionArgs {
     /// Override the model's cue bias (above 0: more cues found, less precisely).
     #[arg(long, allow_negative_numbers = true)]
     pub cue_bias: Option<f32>,
+    /// Also write what was found in each text as brat standoff,
+    /// `DIR/<text name>.ann`, to compare with the gold.
+    #[arg(long, value_name = "DIR")]
+    pub predictions: Option<PathBuf>,
 }
 
 /// Arguments of `eval extraction`.

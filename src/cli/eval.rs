@@ -152,6 +152,11 @@ fn attribution(a: EvalAttributionArgs) -> Result<Status> {
             }
         },
     );
+    if let Some(dir) = &a.predictions {
+        write_predictions(&a.corpus, &a.split, dir, |text| {
+            find_with(&model, text, Some("en"), options)
+        })?;
+    }
     let mut out = std::io::stdout().lock();
     match a.format {
         EvalFormat::Json => {
@@ -174,6 +179,33 @@ fn attribution(a: EvalAttributionArgs) -> Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// Writes what `predict` finds in each text of the split as
+/// `dir/<text name>.ann`.
+fn write_predictions(
+    corpus: &std::path::Path,
+    split: &str,
+    dir: &std::path::Path,
+    predict: impl Fn(&str) -> Vec<claimgraph::attribute::Found>,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let (documents, _) = claimgraph::eval::brat::read_split(corpus, split);
+    let mut written = std::collections::HashSet::new();
+    for d in &documents {
+        if !written.insert(d.text_name.as_str()) {
+            continue;
+        }
+        let path = dir.join(format!("{}.ann", d.text_name));
+        let ann = claimgraph::eval::brat::write_ann(&d.text, &predict(&d.text));
+        std::fs::write(&path, ann).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    eprintln!(
+        "claimgraph: wrote {} prediction files to {}",
+        written.len(),
+        dir.display()
+    );
+    Ok(())
 }
 
 /// A criterion's name in the table.

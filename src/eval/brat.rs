@@ -257,6 +257,52 @@ pub fn parse_ann(ann: &str, text: &str, file: &Path) -> (Vec<GoldAttribution>, V
     (attributions, errors)
 }
 
+/// Found attributions as a brat annotation file for `text` (character
+/// offsets, discontinuous spans as `a b;c d`, line breaks in a span's text
+/// as spaces): what [`parse_ann`] reads back, so predictions can be opened
+/// in brat beside the gold or compared with it by other tools.
+pub fn write_ann(text: &str, found: &[crate::attribute::Found]) -> String {
+    use std::fmt::Write as _;
+    let char_at = |byte: usize| text[..byte.min(text.len())].chars().count();
+    let mut out = String::new();
+    let mut t = 0;
+    for (e, f) in found.iter().enumerate() {
+        let mut roles = Vec::new();
+        // The event's trigger: the cue, or the content when there is none.
+        let trigger = if f.cue.is_empty() { &f.content } else { &f.cue };
+        for (role, span) in [
+            ("Attribution", Some(trigger)),
+            ("Source", f.source.as_ref()),
+            ("Cue", Some(&f.cue)),
+            ("Content", Some(&f.content)),
+        ] {
+            let Some(span) = span.filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            t += 1;
+            let ranges: Vec<String> = span
+                .parts
+                .iter()
+                .map(|r| format!("{} {}", char_at(r.start), char_at(r.end)))
+                .collect();
+            let words: Vec<String> = span
+                .parts
+                .iter()
+                .map(|r| text[r.clone()].replace(['\n', '\r', '\t'], " "))
+                .collect();
+            let _ = writeln!(
+                out,
+                "T{t}\t{role} {}\t{}",
+                ranges.join(";"),
+                words.join(" ")
+            );
+            roles.push(format!("{role}:T{t}"));
+        }
+        let _ = writeln!(out, "E{}\t{}", e + 1, roles.join(" "));
+    }
+    out
+}
+
 /// The files of `dir` with extension `ext`, sorted.
 fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, Error> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -398,6 +444,33 @@ mod tests {
         );
         assert_eq!(got[1].content, got[0].content);
         assert_eq!(slice(text, &got[1].source), ["the coach"]);
+    }
+
+    #[test]
+    fn predictions_written_as_brat_read_back_the_same() {
+        use crate::attribute::{AttributionKind, Found};
+        let text = "Zhāng said: “Quotas rise,” and\nthen “fall.” Nobody else spoke.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        let found = vec![Found {
+            source: Some(Span::one(at("Zhāng"))),
+            cue: Span::one(at("said")),
+            content: Span {
+                parts: vec![at("“Quotas rise,”"), at("then “fall.”")],
+            },
+            kind: AttributionKind::DirectQuote,
+            claimant: None,
+            reporters: Vec::new(),
+        }];
+        let ann = write_ann(text, &found);
+        let (back, errors) = parse_ann(&ann, text, Path::new("p.ann"));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back.len(), 1, "{ann}");
+        assert_eq!(back[0].source, found[0].source);
+        assert_eq!(back[0].cue, Some(found[0].cue.clone()));
+        assert_eq!(back[0].content, Some(found[0].content.clone()));
     }
 
     #[test]
