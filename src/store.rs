@@ -15,7 +15,7 @@
 
 use crate::ids::{GRAPH_BASE, ID_BASE};
 use crate::index::FullText;
-use crate::index::docs::{DocKind, documents};
+use crate::index::docs::{DocKind, documents, documents_of_quads};
 use crate::vocab::{cg, xsd};
 use crate::{Error, Result};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -305,14 +305,19 @@ impl DataDir {
         set_generation(&mut transaction, generation)?;
         transaction.commit()?;
         failpoint("after-store-commit");
-        self.update_index(graphs, generation)?;
+        self.update_index(graphs, quads, generation)?;
         Ok(replaced)
     }
 
     /// Brings the index up to `generation` after `graphs` changed: only their
     /// documents when they are all annotated sources, everything otherwise
     /// (an ontology or gazetteer change can touch any document's names).
-    fn update_index(&self, graphs: &[NamedOrBlankNode], generation: u64) -> Result<()> {
+    fn update_index(
+        &self,
+        graphs: &[NamedOrBlankNode],
+        quads: &[Quad],
+        generation: u64,
+    ) -> Result<()> {
         // Annotated sources, ingested pages and the claims found in a
         // version: each graph derives its own documents only.
         let per_source = [
@@ -335,7 +340,8 @@ impl DataDir {
             .collect();
         match named {
             Some(named) => {
-                let docs = documents(&self.store, Some(&named))?;
+                // The graphs hold exactly `quads` now: no need to read them back.
+                let docs = documents_of_quads(&self.store, &named, quads)?;
                 self.fulltext.replace(Some(&named), &docs, generation)
             }
             None => {

@@ -173,7 +173,14 @@ impl Perceptron {
 
     /// Reads a model written by [`Perceptron::save`].
     pub fn load(input: impl Read) -> Result<Self, ModelError> {
-        let mut z = flate2::read::DeflateDecoder::new(input);
+        // Inflated in one go, then parsed from memory: reading the stream a
+        // few bytes at a time cost more than the inflating itself. The cap
+        // (beyond any table of 2^26 rows) stops a hostile file early.
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(input)
+            .take(1 << 31)
+            .read_to_end(&mut raw)?;
+        let mut z = raw.as_slice();
         let mut magic = [0u8; 8];
         z.read_exact(&mut magic)?;
         if &magic != MAGIC {

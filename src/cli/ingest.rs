@@ -42,6 +42,13 @@ struct Summary {
 
 pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     let started = std::time::Instant::now();
+    if !args.no_claims {
+        // The English model loads while the store opens and the first pages
+        // are read, instead of holding up the first extraction workers.
+        std::thread::spawn(|| {
+            claimgraph::attribute::english_model();
+        });
+    }
     let data = super::open(data_dir, OpenMode::Create)?;
     let (urls, paths): (Vec<String>, Vec<PathBuf>) = {
         let mut urls = Vec::new();

@@ -2,13 +2,19 @@
 //! (claim text, quote, names of claimant and reporters, names of the entities
 //! the claim is about, source metadata), one per paragraph of each source
 //! version, and one per entity (all its labels and aliases).
+//!
+//! Each named graph gives its own documents: what a graph says about its
+//! attributions, claims and versions is read from that graph only (one scan,
+//! or the quads just written), and only names, source descriptions and
+//! broader concepts are looked up across the store.
 
 use crate::Result;
 use crate::ids::ID_BASE;
 use crate::queries::{prepare, run_query};
 use crate::vocab::{cg, oa, rdf, rdfs, schema, skos};
 use oxigraph::model::{
-    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, Variable,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    Term, Variable,
 };
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
@@ -115,15 +121,8 @@ pub fn indexable_attributions(store: &Store) -> Result<u64> {
 }
 
 /// Every document derived from `graphs` (from every named graph of the
-/// store when `None`). Each graph is read by direct pattern scans of that
-/// graph (no SPARQL to parse and plan per graph: ingestion updates the index
-/// for hundreds of small graphs per batch).
+/// store when `None`). Each graph is read with one scan of that graph.
 pub fn documents(store: &Store, graphs: Option<&[NamedNode]>) -> Result<Vec<IndexDoc>> {
-    let mut cache = Cache {
-        store,
-        names: HashMap::new(),
-        sources: HashMap::new(),
-    };
     let all: Vec<NamedNode>;
     let graphs = match graphs {
         Some(gs) => gs,
@@ -138,96 +137,186 @@ pub fn documents(store: &Store, graphs: Option<&[NamedNode]>) -> Result<Vec<Inde
             &all
         }
     };
+    let mut cache = Cache::new(store);
     let mut out = Vec::new();
     for g in graphs {
-        graph_documents(&mut cache, g, &mut out)?;
+        let view = GraphView::read(store, g)?;
+        graph_documents(&mut cache, &view, &mut out)?;
     }
     Ok(out)
 }
 
-/// The objects of `s p ?o` in graph `g`.
-fn objects_in(
+/// The documents derived from `graphs` whose whole content is `quads`
+/// (just written to `store`): the graphs are read from `quads`, not from the
+/// store, which is only asked for names and source descriptions that other
+/// graphs hold. Gives what [`documents`] gives for the same graphs.
+pub fn documents_of_quads(
     store: &Store,
-    s: NamedNodeRef<'_>,
-    p: NamedNodeRef<'_>,
-    g: NamedNodeRef<'_>,
-) -> impl Iterator<Item = Result<Term>> {
-    store
-        .quads_for_pattern(
-            Some(NamedOrBlankNodeRef::NamedNode(s)),
-            Some(p),
-            None,
-            Some(GraphNameRef::NamedNode(g)),
-        )
-        .map(|q| Ok(q?.object))
-}
-
-/// The first IRI object of `s p ?o` in graph `g`.
-fn node_in(
-    store: &Store,
-    s: NamedNodeRef<'_>,
-    p: NamedNodeRef<'_>,
-    g: NamedNodeRef<'_>,
-) -> Result<Option<NamedNode>> {
-    for o in objects_in(store, s, p, g) {
-        if let Term::NamedNode(n) = o? {
-            return Ok(Some(n));
+    graphs: &[NamedNode],
+    quads: &[Quad],
+) -> Result<Vec<IndexDoc>> {
+    let mut views: HashMap<&str, GraphView> = graphs
+        .iter()
+        .map(|g| (g.as_str(), GraphView::new(g.clone())))
+        .collect();
+    for q in quads {
+        if let GraphName::NamedNode(g) = &q.graph_name
+            && let Some(view) = views.get_mut(g.as_str())
+        {
+            view.add(q.subject.clone(), q.predicate.clone(), q.object.clone());
         }
     }
-    Ok(None)
-}
-
-/// The subjects of `?s rdf:type class` in graph `g`.
-fn instances_in(
-    store: &Store,
-    class: NamedNodeRef<'_>,
-    g: NamedNodeRef<'_>,
-) -> Result<Vec<NamedNode>> {
+    let mut cache = Cache::new(store);
     let mut out = Vec::new();
-    for q in store.quads_for_pattern(
-        None,
-        Some(rdf::TYPE),
-        Some(class.into()),
-        Some(GraphNameRef::NamedNode(g)),
-    ) {
-        if let NamedOrBlankNode::NamedNode(n) = q?.subject {
-            out.push(n);
-        }
+    for g in graphs {
+        graph_documents(&mut cache, &views[g.as_str()], &mut out)?;
     }
     Ok(out)
 }
 
-/// The quote of attribution `a`: `oa:hasTarget/oa:hasSelector/oa:exact` in `g`.
-fn quote_in(store: &Store, a: NamedNodeRef<'_>, g: NamedNodeRef<'_>) -> Result<Option<String>> {
-    for target in objects_in(store, a, oa::HAS_TARGET, g) {
-        let Term::NamedNode(target) = target? else {
-            continue;
-        };
-        for selector in objects_in(store, target.as_ref(), oa::HAS_SELECTOR, g) {
-            let Term::NamedNode(selector) = selector? else {
-                continue;
-            };
-            for exact in objects_in(store, selector.as_ref(), oa::EXACT, g) {
-                if let Some(quote) = literal(&exact?) {
-                    return Ok(Some(quote));
-                }
+/// One named graph's triples in memory, by subject.
+struct GraphView {
+    graph: NamedNode,
+    /// Subject (IRI, or `_:` and a blank node id) → (predicate, object), in
+    /// the order read.
+    by_subject: HashMap<String, Vec<(NamedNode, Term)>>,
+    /// `rdf:type` → its instances that are IRIs, in the order read.
+    instances: HashMap<NamedNode, Vec<NamedNode>>,
+    /// Subjects that are IRIs with an `rdfs:label`, in the order read.
+    labelled: Vec<NamedNode>,
+}
+
+fn subject_key(s: &NamedOrBlankNode) -> String {
+    match s {
+        NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+        NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+    }
+}
+
+impl GraphView {
+    fn new(graph: NamedNode) -> Self {
+        GraphView {
+            graph,
+            by_subject: HashMap::new(),
+            instances: HashMap::new(),
+            labelled: Vec::new(),
+        }
+    }
+
+    /// Reads `graph` from `store` in one scan.
+    fn read(store: &Store, graph: &NamedNode) -> Result<Self> {
+        let mut view = GraphView::new(graph.clone());
+        for q in store.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+            let q = q?;
+            view.add(q.subject, q.predicate, q.object);
+        }
+        Ok(view)
+    }
+
+    fn add(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term) {
+        if let NamedOrBlankNode::NamedNode(n) = &s {
+            if p == rdf::TYPE
+                && let Term::NamedNode(class) = &o
+            {
+                self.instances
+                    .entry(class.clone())
+                    .or_default()
+                    .push(n.clone());
+            }
+            if p == rdfs::LABEL && self.labelled.last() != Some(n) {
+                self.labelled.push(n.clone());
             }
         }
+        self.by_subject
+            .entry(subject_key(&s))
+            .or_default()
+            .push((p, o));
     }
-    Ok(None)
+
+    /// The objects of `s p ?o`.
+    fn objects<'v>(
+        &'v self,
+        s: NamedNodeRef<'_>,
+        p: NamedNodeRef<'v>,
+    ) -> impl Iterator<Item = &'v Term> + 'v {
+        self.by_subject
+            .get(s.as_str())
+            .into_iter()
+            .flatten()
+            .filter(move |(q, _)| q.as_ref() == p)
+            .map(|(_, o)| o)
+    }
+
+    /// The first IRI object of `s p ?o`.
+    fn node(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Option<NamedNode> {
+        self.objects(s, p).find_map(|o| match o {
+            Term::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        })
+    }
+
+    /// The distinct literal objects of `s p ?o`, sorted.
+    fn literals(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Vec<String> {
+        let mut out: Vec<String> = self.objects(s, p).filter_map(literal).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The distinct IRI objects of `s p ?o`, sorted.
+    fn nodes(&self, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Vec<NamedNode> {
+        let mut out: Vec<NamedNode> = self
+            .objects(s, p)
+            .filter_map(|o| match o {
+                Term::NamedNode(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The IRIs of type `class` (each once).
+    fn instances_of(&self, class: NamedNodeRef<'_>) -> Vec<NamedNode> {
+        let mut seen = std::collections::HashSet::new();
+        self.instances
+            .get(&class.into_owned())
+            .into_iter()
+            .flatten()
+            .filter(|n| seen.insert(*n))
+            .cloned()
+            .collect()
+    }
+
+    /// The quote of attribution `a`: `oa:hasTarget/oa:hasSelector/oa:exact`.
+    fn quote(&self, a: NamedNodeRef<'_>) -> Option<String> {
+        self.objects(a, oa::HAS_TARGET)
+            .filter_map(|t| match t {
+                Term::NamedNode(t) => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| self.objects(t.as_ref(), oa::HAS_SELECTOR))
+            .filter_map(|sel| match sel {
+                Term::NamedNode(sel) => Some(sel),
+                _ => None,
+            })
+            .flat_map(|sel| self.objects(sel.as_ref(), oa::EXACT))
+            .find_map(literal)
+    }
 }
 
 /// The documents derived from one graph, appended to `out`.
-fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>) -> Result<()> {
+fn graph_documents(cache: &mut Cache<'_>, view: &GraphView, out: &mut Vec<IndexDoc>) -> Result<()> {
     let store = cache.store;
-    let gr = g.as_ref();
+    let g = &view.graph;
     // One document per attribution, even if it has several quotes or claims.
-    for a in instances_in(store, cg::ATTRIBUTION, gr)? {
+    for a in view.instances_of(cg::ATTRIBUTION) {
         let ar = a.as_ref();
         let (Some(claim), Some(claimant), Some(source)) = (
-            node_in(store, ar, cg::CLAIM, gr)?,
-            node_in(store, ar, cg::CLAIMANT, gr)?,
-            node_in(store, ar, cg::SOURCE, gr)?,
+            view.node(ar, cg::CLAIM),
+            view.node(ar, cg::CLAIMANT),
+            view.node(ar, cg::SOURCE),
         ) else {
             continue;
         };
@@ -235,22 +324,20 @@ fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>
         doc.claim = Some(claim.as_str().into());
         doc.claimant = Some(claimant.as_str().into());
         doc.source = Some(source.as_str().into());
-        doc.quote = quote_in(store, ar, gr)?;
-        doc.texts = objects(store, claim.as_ref(), schema::TEXT)?;
+        doc.quote = view.quote(ar);
+        doc.texts = view.literals(claim.as_ref(), schema::TEXT);
         let who = cache.names(claimant.as_ref())?;
         doc.claimant_label = Some(who.display.clone());
         doc.names.extend(who.all.iter().cloned());
         // Reporters, ordered by position.
         let mut steps: Vec<(i64, NamedNode)> = Vec::new();
-        for step in object_nodes(store, a.as_ref(), cg::REPORTING_STEP_PROP)? {
-            let position = objects(store, step.as_ref(), cg::POSITION)?
+        for step in view.nodes(ar, cg::REPORTING_STEP_PROP) {
+            let position = view
+                .literals(step.as_ref(), cg::POSITION)
                 .first()
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(i64::MAX);
-            if let Some(r) = object_nodes(store, step.as_ref(), cg::REPORTER)?
-                .into_iter()
-                .next()
-            {
+            if let Some(r) = view.nodes(step.as_ref(), cg::REPORTER).into_iter().next() {
                 steps.push((position, r));
             }
         }
@@ -269,8 +356,9 @@ fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>
         doc.language = meta.language.clone();
         doc.date = meta.date;
         doc.headline = meta.headline.clone();
-        // Entities the claim is about, and the broader concepts they fall under.
-        let mut about = object_nodes(store, claim.as_ref(), schema::ABOUT)?;
+        // Entities the claim is about here, and the broader concepts they
+        // fall under (from the ontology).
+        let mut about = view.nodes(claim.as_ref(), schema::ABOUT);
         let mut i = 0;
         while i < about.len() {
             for broader in object_nodes(store, about[i].as_ref(), skos::BROADER)? {
@@ -286,16 +374,11 @@ fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>
         }
         out.push(doc);
     }
-    for v in instances_in(store, cg::SOURCE_VERSION, gr)? {
-        let Some(text) = objects_in(store, v.as_ref(), cg::TEXT, gr)
-            .find_map(|t| t.map(|t| literal(&t)).transpose())
-            .transpose()?
-        else {
+    for v in view.instances_of(cg::SOURCE_VERSION) {
+        let Some(text) = view.objects(v.as_ref(), cg::TEXT).find_map(literal) else {
             continue;
         };
-        let source = object_nodes(store, v.as_ref(), cg::VERSION_OF)?
-            .into_iter()
-            .next();
+        let source = view.node(v.as_ref(), cg::VERSION_OF);
         let meta = match &source {
             Some(s) => Some(cache.source(s.as_ref())?.clone()),
             None => None,
@@ -324,22 +407,12 @@ fn graph_documents(cache: &mut Cache<'_>, g: &NamedNode, out: &mut Vec<IndexDoc>
     }
     // Entities claimgraph minted (under its entity base) and labelled here.
     let base = format!("{ID_BASE}entity/");
-    let mut entities: Vec<NamedNode> = Vec::new();
-    for q in store.quads_for_pattern(
-        None,
-        Some(rdfs::LABEL),
-        None,
-        Some(GraphNameRef::NamedNode(gr)),
-    ) {
-        if let NamedOrBlankNode::NamedNode(e) = q?.subject
-            && e.as_str().starts_with(&base)
-            && entities.last() != Some(&e)
-            && !entities.contains(&e)
-        {
-            entities.push(e);
-        }
-    }
-    for e in entities {
+    let mut seen = std::collections::HashSet::new();
+    for e in view
+        .labelled
+        .iter()
+        .filter(|e| e.as_str().starts_with(&base) && seen.insert(*e))
+    {
         let names = cache.names(e.as_ref())?;
         let mut doc = IndexDoc::new(DocKind::Entity, g.as_str(), e.as_str());
         doc.texts = names.all.clone();
@@ -369,7 +442,15 @@ struct Cache<'a> {
     sources: HashMap<NamedNode, SourceMeta>,
 }
 
-impl Cache<'_> {
+impl<'a> Cache<'a> {
+    fn new(store: &'a Store) -> Self {
+        Cache {
+            store,
+            names: HashMap::new(),
+            sources: HashMap::new(),
+        }
+    }
+
     fn names(&mut self, entity: NamedNodeRef<'_>) -> Result<&Names> {
         if !self.names.contains_key(&entity.into_owned()) {
             let mut labels: Vec<(String, String)> = Vec::new();
@@ -541,6 +622,69 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A graph read back from the store and the same graph's quads give the
+    /// same documents.
+    #[test]
+    fn documents_of_written_quads_equal_documents_read_from_the_store() {
+        let trig = r#"
+            @prefix cg: <https://w3id.org/claimgraph/ns#> .
+            @prefix schema: <http://schema.org/> .
+            @prefix oa: <http://www.w3.org/ns/oa#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+            @prefix e: <https://w3id.org/claimgraph/id/entity/> .
+            <https://example.org/onto> { e:beijing skos:broader e:china . e:china rdfs:label "China"@en . }
+            <https://example.org/g> {
+              <https://example.org/s> schema:headline "Funding" ; schema:inLanguage "en" ;
+                  schema:datePublished "2025-01-02" ; schema:publisher e:scmp .
+              e:scmp rdfs:label "South China Morning Post"@en ; skos:altLabel "SCMP" .
+              e:beijing rdfs:label "Beijing"@en , "北京"@zh .
+              <https://example.org/c> a schema:Claim ; schema:text "Beijing funds dramas" ;
+                  schema:about e:beijing .
+              <https://example.org/a> a cg:Attribution ; cg:claim <https://example.org/c> ;
+                  cg:claimant e:beijing ; cg:source <https://example.org/s> ;
+                  cg:reportingStep <https://example.org/a/step1> ;
+                  oa:hasTarget <https://example.org/a/t> .
+              <https://example.org/a/step1> cg:reporter e:xinhua ; cg:position 1 .
+              e:xinhua rdfs:label "Xinhua" .
+              <https://example.org/a/t> oa:hasSelector <https://example.org/a/q> .
+              <https://example.org/a/q> oa:exact "Beijing funds dramas." .
+              <https://example.org/v> a cg:SourceVersion ; cg:versionOf <https://example.org/s> ;
+                  cg:text "First paragraph.\n\nSecond one." .
+            }"#;
+        let store = Store::new().unwrap();
+        store
+            .load_from_slice(oxigraph::io::RdfFormat::TriG, trig.as_bytes())
+            .unwrap();
+        let g = NamedNode::new_unchecked("https://example.org/g");
+        let quads: Vec<Quad> = store
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            .collect::<std::result::Result<_, _>>()
+            .unwrap();
+        let show = |docs: Vec<IndexDoc>| {
+            let mut v: Vec<String> = docs.iter().map(|d| format!("{d:?}")).collect();
+            v.sort();
+            v
+        };
+        let read = show(documents(&store, Some(std::slice::from_ref(&g))).unwrap());
+        let written = show(documents_of_quads(&store, std::slice::from_ref(&g), &quads).unwrap());
+        assert_eq!(read, written);
+        // An attribution, two paragraphs and the three minted entities.
+        assert_eq!(read.len(), 6, "{read:#?}");
+        let attribution = read.iter().find(|d| d.contains("Attribution")).unwrap();
+        for expected in [
+            "Beijing funds dramas.",
+            "Xinhua ← South China Morning Post",
+            "\"China\"",
+            "北京",
+        ] {
+            assert!(
+                attribution.contains(expected),
+                "{expected} in {attribution}"
+            );
+        }
+    }
 
     #[test]
     fn dates_become_utc_seconds() {
