@@ -126,6 +126,48 @@ fn attribution_report_counts_gold_per_annotation_file() {
 }
 
 #[test]
+fn predictions_are_written_as_brat_files_that_score_like_the_report() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    let predictions = t.path("pred");
+    let out = eval(
+        &t,
+        &corpus,
+        &[
+            "--format",
+            "json",
+            "--predictions",
+            predictions.to_str().unwrap(),
+        ],
+    );
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // One file per text, named after it.
+    let mut names: Vec<String> = std::fs::read_dir(&predictions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["council.ann", "harbour.ann"]);
+    let council = std::fs::read_to_string(predictions.join("council.ann")).unwrap();
+    assert!(council.contains("\tCue "), "{council}");
+    assert!(council.contains("\tThe mayor"), "{council}");
+    // Scored as gold against themselves, the predictions match one to one.
+    let own = t.path("own");
+    write(&own.join("dev/text/council.txt"), COUNCIL);
+    write(&own.join("dev/attributions/council.ann"), &council);
+    let out = eval(&t, &own, &["--format", "json"]);
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"].as_array().unwrap().len(), 0, "{json}");
+    for role in ["source", "cue", "content"] {
+        assert_eq!(json[role]["exact"]["f1"], 1.0, "{role}: {json}");
+    }
+    assert!(report["counts"]["cue"]["predicted"].as_u64().unwrap() >= 2);
+}
+
+#[test]
 fn a_bad_annotation_is_named_and_the_rest_is_scored() {
     let t = TestDir::new();
     let corpus = t.path("polnear");

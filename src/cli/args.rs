@@ -308,7 +308,8 @@ its file and line, and in the JSON's \"errors\").
 Examples:
   claimgraph eval attribution --corpus ../shared/corpora/attribution/polnear
   claimgraph eval attribution --corpus DIR --split train --format json
-  claimgraph eval attribution --corpus DIR --floor-content-overlap 0.5 --floor-cue-exact 0.6"
+  claimgraph eval attribution --corpus DIR --floor-content-overlap 0.5 --floor-cue-exact 0.6
+  claimgraph eval attribution --corpus DIR --predictions /tmp/pred   # what was found, as brat files"
     )]
     Attribution(EvalAttributionArgs),
     /// Attribution against sources annotated by hand (sources/*.toml): recall with the right claimant.
