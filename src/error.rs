@@ -107,6 +107,10 @@ pub enum Error {
     /// Writing results or an export failed.
     #[error("writing output: {0}")]
     Output(#[source] std::io::Error),
+    /// What the user named (a claim, source, entity, rating) is not there or
+    /// not one thing; the message lists what they may have meant.
+    #[error("{0}")]
+    Input(String),
 }
 
 /// The crate's result type.

@@ -46,14 +46,17 @@ pub fn parse_rdf(
     path: &Path,
     base: Option<String>,
 ) -> Result<Vec<Quad>> {
-    let mut parser = RdfParser::from_format(format).with_default_graph(graph.clone());
+    let new_parser = || RdfParser::from_format(format).with_default_graph(graph.clone());
+    let mut parser = new_parser();
     if let Some(base) = base {
-        parser = parser
-            .with_base_iri(base)
-            .unwrap_or_else(|_| RdfParser::from_format(format).with_default_graph(graph.clone()));
+        parser = parser.with_base_iri(base).unwrap_or_else(|_| new_parser());
     }
     let mut quads = Vec::new();
-    for quad in parser.for_slice(bytes) {
+    // JSON-LD contexts come from what claimgraph bundles, never the network.
+    for quad in parser
+        .for_slice(bytes)
+        .with_document_loader(crate::exchange::jsonld::load_document)
+    {
         quads.push(quad.map_err(|e| parse_error(path, e))?);
     }
     Ok(rename_blank_nodes(quads, graph))

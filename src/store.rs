@@ -318,12 +318,14 @@ impl DataDir {
         quads: &[Quad],
         generation: u64,
     ) -> Result<()> {
-        // Annotated sources, ingested pages and the claims found in a
-        // version: each graph derives its own documents only.
+        // Annotated sources, ingested pages, the claims found in a version
+        // and an organisation's reviews: each graph derives its own
+        // documents only.
         let per_source = [
             format!("{GRAPH_BASE}annotations/"),
             format!("{GRAPH_BASE}web/"),
             format!("{GRAPH_BASE}claims/"),
+            format!("{GRAPH_BASE}reviews/"),
         ];
         let named: Option<Vec<NamedNode>> = graphs
             .iter()

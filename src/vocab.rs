@@ -169,6 +169,28 @@ namespace!(
     PERSON = "Person",
     /// An organisation.
     ORGANIZATION = "Organization",
+    /// The claim a review reviews.
+    ITEM_REVIEWED = "itemReviewed",
+    /// The text of the claim reviewed, as the review states it.
+    CLAIM_REVIEWED = "claimReviewed",
+    /// A review's rating.
+    REVIEW_RATING = "reviewRating",
+    /// A rating.
+    RATING = "Rating",
+    /// The publisher's own label of a rating.
+    ALTERNATE_NAME = "alternateName",
+    /// A rating's value on a numeric scale.
+    RATING_VALUE = "ratingValue",
+    /// The best value of the scale.
+    BEST_RATING = "bestRating",
+    /// The worst value of the scale.
+    WORST_RATING = "worstRating",
+    /// A work in which a claim appears.
+    APPEARANCE = "appearance",
+    /// The first work in which a claim appears.
+    FIRST_APPEARANCE = "firstAppearance",
+    /// A description (a review's note, in exports).
+    DESCRIPTION = "description",
 });
 
 namespace!(
@@ -226,6 +248,8 @@ namespace!(
     PREF_LABEL = "prefLabel",
     /// Alias.
     ALT_LABEL = "altLabel",
+    /// A label for matching only (publishers' rating labels).
+    HIDDEN_LABEL = "hiddenLabel",
     /// A note.
     NOTE = "note",
     /// A broader concept.

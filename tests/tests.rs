@@ -10,6 +10,7 @@ mod cli_export;
 mod cli_ingest;
 mod cli_load;
 mod cli_query;
+mod cli_review;
 mod cli_search;
 mod cli_stats;
 mod queries;

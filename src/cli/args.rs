@@ -71,6 +71,8 @@ Examples:
     Ingest(IngestArgs),
     /// Show the stored versions of a source and what changed between them.
     Versions(VersionsArgs),
+    /// Record a fact-checker's verdict on a claim (a schema.org ClaimReview).
+    Review(ReviewArgs),
     /// Print what ingestion would keep of pages (URLs or saved files), storing nothing.
     Extract(ExtractArgs),
     /// Measure extraction against an annotated corpus.
@@ -211,6 +213,50 @@ fn parse_secs(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() && (0.0..=86_400.0).contains(&v) => Ok(v),
         _ => Err(format!("expected seconds from 0 to 86400, got {s:?}")),
     }
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = r#"The publisher's label is kept as it is (schema:alternateName) and mapped to claimgraph's
+scale — true, mostly true, mixed, mostly false, false, unverifiable — by the labels of
+ontology/claimgraph.ttl (PolitiFact's, the Washington Post's, Snopes', AFP's, Chequeado's,
+Taiwan FactCheck Center's…). Reviewing the same claim again with the same --url updates the
+verdict. Each organisation's reviews are in their own graph; ingestion never touches them.
+
+Examples:
+  claimgraph review "major cultural exporter by 2035" --rating "Mostly True" --by "Fact Desk" \
+      --url https://factdesk.example/checks/2035 --date 2026-11-30
+  claimgraph review "Beijing is using direct funding" --rating 部分錯誤 --by "Fact Desk"
+  claimgraph review "funding" --rating "Needs a second look" --normalised unverifiable --by "Fact Desk"
+  claimgraph export --format claimreview > reviews.jsonld"#
+)]
+pub struct ReviewArgs {
+    /// The claim: its IRI, its text, or words that occur in one claim only.
+    #[arg(value_name = "CLAIM")]
+    pub claim: String,
+    /// The publisher's own rating label ("Misleading", "Pants on Fire", "部分錯誤"…).
+    #[arg(long, value_name = "LABEL")]
+    pub rating: String,
+    /// The reviewing organisation: a gazetteer id, label or alias, or a new name.
+    #[arg(long, value_name = "ORG")]
+    pub by: String,
+    /// The published fact-check's URL.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// When the fact-check was published (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The point of claimgraph's scale, for a label it does not know (or to override it):
+    /// true, mostly true, mixed, mostly false, false, unverifiable.
+    #[arg(long, value_name = "POINT")]
+    pub normalised: Option<String>,
+    /// A note on the verdict.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
 }
 
 /// Arguments of `versions`.
@@ -572,6 +618,9 @@ pub enum ExportFormat {
     Ntriples,
     /// JSON-LD.
     Jsonld,
+    /// schema.org ClaimReview JSON-LD: every verdict recorded with `review`, with its claim,
+    /// the claim's author and appearances (for publishing fact-checks).
+    Claimreview,
 }
 
 /// Arguments of `export`.
@@ -579,7 +628,8 @@ pub enum ExportFormat {
 #[command(after_help = "Examples:
   claimgraph export > all.nq
   claimgraph export --format trig --output all.trig
-  claimgraph export --format turtle --graph https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed")]
+  claimgraph export --format turtle --graph https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed
+  claimgraph export --format claimreview --output reviews.jsonld")]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]

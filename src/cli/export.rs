@@ -10,8 +10,50 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNode};
 use std::io::Write;
 use std::path::Path;
 
+/// Where an export goes: the `--output` file or standard output.
+fn output(args: &ExportArgs) -> Result<Box<dyn Write>> {
+    Ok(match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// The exports that are views of the data rather than RDF dumps.
+fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
+    if args.graph.is_some() {
+        bail!(
+            "--graph applies to RDF formats; {:?} exports every verdict",
+            args.format
+        );
+    }
+    let data = open(data_dir, OpenMode::Existing)?;
+    let json = match args.format {
+        ExportFormat::Claimreview => claimgraph::exchange::claimreview::export(data.store())?,
+        _ => unreachable!("only views reach here"),
+    };
+    let mut out = output(args)?;
+    serde_json::to_writer_pretty(&mut out, &json)?;
+    writeln!(out)?;
+    out.flush().context("writing the export")?;
+    let empty = json["@graph"].as_array().is_none_or(Vec::is_empty);
+    if empty {
+        eprintln!(
+            "claimgraph: no verdicts recorded (claimgraph review CLAIM --rating LABEL --by ORG)"
+        );
+    }
+    Ok(if empty {
+        Status::NothingFound
+    } else {
+        Status::Ok
+    })
+}
+
 pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
     let format = match args.format {
+        ExportFormat::Claimreview => return view(data_dir, &args),
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Turtle => RdfFormat::Turtle,
@@ -41,13 +83,7 @@ pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
     for (prefix, iri) in PREFIXES {
         serializer = serializer.with_prefix(*prefix, *iri)?;
     }
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = output(&args)?;
     match &graph {
         Some(g) => {
             data.store().dump_graph_to_writer(

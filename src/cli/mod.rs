@@ -12,6 +12,7 @@ mod ingest;
 mod load;
 mod query;
 mod reindex;
+mod review;
 mod search;
 mod stats;
 mod train;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Bench(a) => bench::run(a),
         Command::Ingest(a) => ingest::run(&data_dir, a),
         Command::Versions(a) => versions::run(&data_dir, a),
+        Command::Review(a) => review::run(&data_dir, a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Train(a) => train::run(a),

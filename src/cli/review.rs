@@ -1,0 +1,156 @@
+//! `claimgraph review CLAIM --rating LABEL --by ORG`: records a
+//! fact-checker's verdict on one claim as a ClaimReview.
+
+use super::Status;
+use super::args::{ExtractFormat, ReviewArgs};
+use anyhow::{Context, Result, bail};
+use claimgraph::annotated::build::date_literal;
+use claimgraph::gazetteer::Resolution;
+use claimgraph::review::{ClaimLookup, RatingScale, Review, claim_error, find_claim, record};
+use claimgraph::store::OpenMode;
+use claimgraph::{ids, load};
+use oxigraph::model::NamedNode;
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
+    let scale = RatingScale::embedded();
+    let known = |what: &str| {
+        scale
+            .points()
+            .iter()
+            .map(|p| p.label.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+            + what
+    };
+    let point = match &args.normalised {
+        Some(name) => scale.point(name).with_context(|| {
+            format!(
+                "--normalised {name:?} is not a point of the scale: use one of {}",
+                known("")
+            )
+        })?,
+        None => match scale.normalise(&args.rating) {
+            Some(p) => p,
+            None => {
+                let like = scale.suggestions(&args.rating, 3);
+                bail!(
+                    "claimgraph does not know the rating label {:?}{}; say where it stands with --normalised ({})",
+                    args.rating,
+                    if like.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (did you mean {}?)", like.join(", "))
+                    },
+                    known("")
+                );
+            }
+        },
+    };
+    if args.rating.trim().is_empty() {
+        bail!("--rating is empty: give the publisher's own label");
+    }
+    let url = args
+        .url
+        .as_deref()
+        .map(|u| {
+            url::Url::parse(u.trim())
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .and_then(|u| NamedNode::new(u.as_str()).ok())
+                .with_context(|| format!("--url {u:?} is not an http(s) URL"))
+        })
+        .transpose()?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| {
+            date_literal(d)
+                .filter(|l| l.datatype() == claimgraph::vocab::xsd::DATE)
+                .with_context(|| format!("--date {d:?} is not a date (YYYY-MM-DD)"))
+        })
+        .transpose()?;
+
+    let data = super::open(data_dir, OpenMode::Existing)?;
+    for note in load::ensure_vocabulary(&data)? {
+        eprintln!("claimgraph: {note}");
+    }
+    let (claim, claim_text) = match find_claim(&data, &args.claim)? {
+        ClaimLookup::Found(iri, text) => (iri, text),
+        other => return Err(claim_error(&args.claim, &other).into()),
+    };
+    let gazetteer = load::gazetteer_for(&data)?;
+    let (by, new_name) = match gazetteer.resolve(&args.by) {
+        Resolution::Found(e) => (e.iri.clone(), None),
+        Resolution::Ambiguous(many) => bail!(
+            "--by {:?} names several entities: {}; give the id",
+            args.by,
+            many.iter()
+                .map(|e| format!("{} ({})", e.id, e.display_label()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Resolution::Unknown => {
+            if args.by.trim().is_empty() {
+                bail!("--by is empty: name the reviewing organisation");
+            }
+            let like = gazetteer.suggestions(&args.by, 3);
+            let iri = ids::entity_iri(&args.by);
+            eprintln!(
+                "claimgraph: {:?} is not in the gazetteer; recorded as a new organisation <{}>{}",
+                args.by,
+                iri.as_str(),
+                if like.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean {}?)", like.join(", "))
+                }
+            );
+            (iri, Some(args.by.trim()))
+        }
+    };
+    let review = Review {
+        claim: &claim,
+        claim_text: &claim_text,
+        by: &by,
+        by_new_name: new_name,
+        rating: &args.rating,
+        point,
+        url: url.as_ref(),
+        date: date.as_ref(),
+        note: args.note.as_deref(),
+    };
+    let iri = record(&data, &review)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ExtractFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "review": iri.as_str(),
+                "claim": claim.as_str(),
+                "claim_text": claim_text,
+                "rating": args.rating.trim(),
+                "normalised": point.label,
+                "normalised_iri": point.iri.as_str(),
+                "by": by.as_str(),
+                "url": url.as_ref().map(NamedNode::as_str),
+                "graph": claimgraph::review::reviews_graph(&by).as_str(),
+            })
+        )?,
+        ExtractFormat::Text => {
+            writeln!(out, "reviewed: {claim_text}")?;
+            writeln!(out, "  claim:  <{}>", claim.as_str())?;
+            writeln!(
+                out,
+                "  rating: {} ({} on claimgraph's scale) by {}",
+                args.rating.trim(),
+                point.label,
+                new_name.map_or_else(|| by.as_str().to_owned(), str::to_owned)
+            )?;
+            writeln!(out, "  review: <{}>", iri.as_str())?;
+        }
+    }
+    Ok(Status::Ok)
+}
