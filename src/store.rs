@@ -326,6 +326,7 @@ impl DataDir {
             format!("{GRAPH_BASE}web/"),
             format!("{GRAPH_BASE}claims/"),
             format!("{GRAPH_BASE}reviews/"),
+            format!("{GRAPH_BASE}anchors/"),
         ];
         let named: Option<Vec<NamedNode>> = graphs
             .iter()

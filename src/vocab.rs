@@ -38,6 +38,22 @@ namespace!(
     ATTRIBUTION_KIND = "AttributionKind",
     /// Class of the stances.
     STANCE = "Stance",
+    /// Where a person's annotation is in a newer version of its source.
+    ANCHORING = "Anchoring",
+    /// Class of the anchor statuses.
+    ANCHOR_STATUS_CLASS = "AnchorStatus",
+    /// The anchor statuses.
+    ANCHOR_STATUSES = "AnchorStatuses",
+    /// Anchor status: at the same place.
+    ANCHORED = "Anchored",
+    /// Anchor status: elsewhere.
+    MOVED = "Moved",
+    /// Anchor status: gone.
+    ORPHANED = "Orphaned",
+    /// Anchoring → the annotation it places.
+    ANCHORS = "anchors",
+    /// Anchoring → its status.
+    ANCHOR_STATUS = "anchorStatus",
     /// Class of the normalised ratings.
     RATING = "Rating",
     /// Source → version.

@@ -3,6 +3,7 @@
 mod http;
 mod util;
 
+mod cli_annotate;
 mod cli_check;
 mod cli_demo;
 mod cli_eval;

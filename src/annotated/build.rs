@@ -222,31 +222,16 @@ impl Builder<'_> {
     /// entity (merged with others of the same normalised name), with a warning.
     fn entity(&mut self, name: &str, field: &str, location: Option<&str>) -> Result<NamedNode> {
         let place = location.map_or_else(|| field.to_owned(), |l| format!("{l}, {field}"));
-        match self.gazetteer.resolve(name) {
-            Resolution::Found(e) => Ok(e.iri.clone()),
-            Resolution::Ambiguous(many) => Err(Error::invalid(
-                self.path,
-                Some(place),
-                format!(
-                    "{name:?} names several entities: {}; write the id instead",
-                    many.iter()
-                        .map(|e| format!("{} ({})", e.id, e.display_label()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
-            Resolution::Unknown => {
-                if name.trim().is_empty() {
-                    return Err(Error::invalid(self.path, Some(place), "empty name"));
-                }
-                let iri = ids::entity_iri(name);
+        match entity_for_name(self.gazetteer, name)
+            .map_err(|why| Error::invalid(self.path, Some(place.clone()), why))?
+        {
+            Named::Known(iri) => Ok(iri),
+            Named::New { iri, suggestions } => {
                 if self.minted.insert(iri.clone()) {
-                    let suggestions = self.gazetteer.suggestions(name, 3);
                     self.warnings.push(format!(
-                        "{}: {place}: {name:?} is not in the gazetteer; recorded as a new entity <{}>{}",
+                        "{}: {place}: {}",
                         self.path.display(),
-                        iri.as_str(),
-                        if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) }
+                        new_entity_warning(name, &iri, &suggestions)
                     ));
                     self.add(&iri, rdf::TYPE, schema::THING);
                     self.add(&iri, rdfs::LABEL, Literal::new_simple_literal(name.trim()));
@@ -362,6 +347,55 @@ impl Builder<'_> {
         }
         Ok(())
     }
+}
+
+/// What a name written by a person stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// A gazetteer entity.
+    Known(NamedNode),
+    /// A name the gazetteer lacks: a new entity under it (one per normalised
+    /// name), with the gazetteer's names most like it.
+    New {
+        /// The new entity.
+        iri: NamedNode,
+        /// "Did you mean" candidates.
+        suggestions: Vec<String>,
+    },
+}
+
+/// Resolves `name` against `gazetteer`: an id, a label or an alias, else a
+/// new entity. An empty name, or one that names several entities, is an
+/// error saying what to write instead.
+pub fn entity_for_name(gazetteer: &Gazetteer, name: &str) -> std::result::Result<Named, String> {
+    match gazetteer.resolve(name) {
+        Resolution::Found(e) => Ok(Named::Known(e.iri.clone())),
+        Resolution::Ambiguous(many) => Err(format!(
+            "{name:?} names several entities: {}; write the id instead",
+            many.iter()
+                .map(|e| format!("{} ({})", e.id, e.display_label()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Resolution::Unknown if name.trim().is_empty() => Err("empty name".into()),
+        Resolution::Unknown => Ok(Named::New {
+            iri: ids::entity_iri(name),
+            suggestions: gazetteer.suggestions(name, 3),
+        }),
+    }
+}
+
+/// The warning for a name recorded as a new entity.
+pub fn new_entity_warning(name: &str, iri: &NamedNode, suggestions: &[String]) -> String {
+    format!(
+        "{name:?} is not in the gazetteer; recorded as a new entity <{}>{}",
+        iri.as_str(),
+        if suggestions.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", suggestions.join(", "))
+        }
+    )
 }
 
 /// The concept for an attribution kind.

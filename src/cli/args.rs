@@ -71,6 +71,8 @@ Examples:
     Ingest(IngestArgs),
     /// Show the stored versions of a source and what changed between them.
     Versions(VersionsArgs),
+    /// Mark a claim in a stored source by hand, in your own annotation graph.
+    Annotate(AnnotateArgs),
     /// Record a fact-checker's verdict on a claim (a schema.org ClaimReview).
     Review(ReviewArgs),
     /// Print what ingestion would keep of pages (URLs or saved files), storing nothing.
@@ -213,6 +215,93 @@ fn parse_secs(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() && (0.0..=86_400.0).contains(&v) => Ok(v),
         _ => Err(format!("expected seconds from 0 to 86400, got {s:?}")),
     }
+}
+
+/// How a claim is attributed (`annotate --kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// The claimant's own words in quotation marks.
+    DirectQuote,
+    /// Reported speech.
+    Indirect,
+    /// "According to X, …".
+    AccordingTo,
+    /// The source's own assertion.
+    AuthorAssertion,
+}
+
+/// The source's attitude to the claim (`annotate --stance`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StanceArg {
+    /// Presents it as true.
+    Endorses,
+    /// Argues against it.
+    Disputes,
+    /// Relays it without taking a side.
+    Neutral,
+}
+
+/// Arguments of `annotate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = r#"The quote must be exactly as it stands in the source's latest stored version; if it is
+not there, the nearest passage is shown, and if it occurs several times, a --prefix or
+--suffix that picks each occurrence. Names resolve against the gazetteer (ids, labels,
+aliases in English or Chinese); a new name is recorded as a new entity, with suggestions.
+
+Your annotations go into your own graph (…/graph/annotations/by/<author>), which
+ingestion never writes. When the page changes and is ingested again, each annotation is
+looked for in the new text and reported as anchored, moved or orphaned — never deleted;
+`claimgraph check` lists the orphans.
+
+Examples:
+  claimgraph annotate https://news.example/micro-dramas --author "Li Wei"       --quote "the fund will double next year" --claimant NRTA --cue said       --kind indirect --about micro-drama --about state-funding
+  claimgraph annotate micro-drama-op-ed --author "Li Wei" --claimant scmp       --quote "manufacturing discipline" --claim "Chinese authorities treat AI micro-drama production as manufacturing"       --stance endorses --reported-by Reuters
+  CLAIMGRAPH_AUTHOR="Li Wei" claimgraph annotate SOURCE --quote "…" --claimant @author"#
+)]
+pub struct AnnotateArgs {
+    /// The source: its URL, its IRI, or an annotated source file's id.
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+    /// The passage, exactly as in the source's latest version.
+    #[arg(long)]
+    pub quote: String,
+    /// Who asserts it: a gazetteer id, label or alias, a name, or @author (the source's author).
+    #[arg(long, value_name = "NAME")]
+    pub claimant: String,
+    /// The claim as a stand-alone proposition (default: the quote).
+    #[arg(long, value_name = "TEXT")]
+    pub claim: Option<String>,
+    /// Who marks it (default: $CLAIMGRAPH_AUTHOR, else $USER).
+    #[arg(long, env = "CLAIMGRAPH_AUTHOR", value_name = "NAME")]
+    pub author: Option<String>,
+    /// Who relays the claim, nearest the claimant first (repeat for a chain).
+    #[arg(long = "reported-by", value_name = "NAME")]
+    pub reported_by: Vec<String>,
+    /// The words that mark the attribution ("said", "according to", "据…报道").
+    #[arg(long)]
+    pub cue: Option<String>,
+    /// How the claim is attributed.
+    #[arg(long, value_enum, default_value_t = KindArg::Indirect)]
+    pub kind: KindArg,
+    /// The source's attitude to the claim.
+    #[arg(long, value_enum, default_value_t = StanceArg::Neutral)]
+    pub stance: StanceArg,
+    /// An entity the claim is about (repeat for several).
+    #[arg(long, value_name = "NAME")]
+    pub about: Vec<String>,
+    /// A note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Text just before the quote, to choose among several occurrences.
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// Text just after the quote, to choose among several occurrences.
+    #[arg(long)]
+    pub suffix: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
 }
 
 /// Arguments of `review`.

@@ -7,6 +7,7 @@
 use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
+use claimgraph::annotated::reanchor::AnchorStatus;
 use claimgraph::attribute::{Found, Options, find};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::{FetchOptions, Fetcher, Validators};
@@ -36,6 +37,9 @@ struct Summary {
     claims: usize,
     /// Links written between claims worded almost the same.
     near_duplicates: usize,
+    /// People's annotations of changed sources, by what became of them in
+    /// the new version: anchored, moved, orphaned (never deleted).
+    annotations: BTreeMap<String, usize>,
     errors: BTreeMap<String, usize>,
     seconds: f64,
 }
@@ -183,6 +187,15 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     flush(&data, &mut batch, &mut summary, &mut near)?;
     summary.seconds = started.elapsed().as_secs_f64();
     let errors: usize = summary.errors.values().sum();
+    if !summary.annotations.is_empty() {
+        let count = |k: &str| summary.annotations.get(k).copied().unwrap_or(0);
+        eprintln!(
+            "people's annotations of changed sources: {} anchored, {} moved, {} orphaned",
+            count("anchored"),
+            count("moved"),
+            count("orphaned")
+        );
+    }
     eprintln!(
         "{} inputs: {} new sources, {} new versions, {} unchanged, {} not modified, {} claims, {} near-duplicate links, {} errors ({:.1} s)",
         summary.inputs,
@@ -254,6 +267,31 @@ fn flush(
     summary.near_duplicates += near.link(batch);
     commit(data, batch)?;
     summary.claims += batch.iter().map(|s| s.claims().len()).sum::<usize>();
+    for s in batch.iter() {
+        for (m, f) in s.reanchored() {
+            *summary
+                .annotations
+                .entry(f.status.as_str().to_owned())
+                .or_default() += 1;
+            if f.status != AnchorStatus::Anchored {
+                eprintln!(
+                    "claimgraph: {}: annotation <{}> in <{}> {}{}",
+                    s.source.as_str(),
+                    m.annotation.as_str(),
+                    m.graph.as_str(),
+                    f.status.as_str(),
+                    match (&f.exact, f.status) {
+                        (_, AnchorStatus::Orphaned) =>
+                            " (its quote is no longer in the text; `claimgraph check` lists it)"
+                                .to_owned(),
+                        (Some(e), _) if *e != m.exact =>
+                            format!(" (now reads {e:?}, similarity {:.2})", f.similarity),
+                        _ => String::new(),
+                    }
+                );
+            }
+        }
+    }
     for s in batch.drain(..) {
         match s.saved {
             Saved::NewSource => summary.new_sources += 1,

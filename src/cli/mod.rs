@@ -1,6 +1,7 @@
 //! The command line: argument definitions ([`args`]) and one module per
 //! subcommand, each turning validated arguments into calls to the library.
 
+mod annotate;
 pub mod args;
 mod bench;
 mod check;
@@ -63,6 +64,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Ingest(a) => ingest::run(&data_dir, a),
         Command::Versions(a) => versions::run(&data_dir, a),
         Command::Review(a) => review::run(&data_dir, a),
+        Command::Annotate(a) => annotate::run(&data_dir, a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Train(a) => train::run(a),

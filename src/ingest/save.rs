@@ -5,10 +5,15 @@
 //! rewrites that graph only (people's annotation graphs are never touched),
 //! and an unchanged text writes nothing at all — no triple, no index commit.
 //! The attributions found in a new version go into that version's claims
-//! graph (`…/graph/claims/…`), written in the same transaction.
+//! graph (`…/graph/claims/…`), and where people's annotations of the source
+//! are in the new text into its anchoring graph (`…/graph/anchors/…`),
+//! written in the same batch.
 
 use super::extract::Article;
 use crate::annotated::build::date_literal;
+use crate::annotated::reanchor::{
+    Marked, Placed, anchoring_quads, anchors_graph, marked_in, reanchor,
+};
 use crate::attribute::Found;
 use crate::attribute::link::Linker;
 use crate::attribute::quads::{VersionContext, claims_graph, version_quads};
@@ -126,6 +131,9 @@ pub struct Staged {
     quads: Vec<Quad>,
     /// The new version's claims graph and its quads.
     claims: (NamedNode, Vec<Quad>),
+    /// Where people's annotations of the source are in the new version:
+    /// the anchoring graph, its quads, and each annotation's outcome.
+    anchors: (NamedNode, Vec<Quad>, Vec<(Marked, Placed)>),
 }
 
 impl Staged {
@@ -157,6 +165,12 @@ impl Staged {
     pub fn claims_graph(&self) -> &NamedNode {
         &self.claims.0
     }
+
+    /// What became of people's annotations of the source in the new
+    /// version (nothing when the text is unchanged).
+    pub fn reanchored(&self) -> &[(Marked, Placed)] {
+        &self.anchors.2
+    }
 }
 
 /// Prepares `article`, retrieved at `retrieved` (ISO 8601 date-time), as a
@@ -186,7 +200,8 @@ pub fn stage(
             saved: Saved::Unchanged,
             graph: graph.clone(),
             quads: Vec::new(),
-            claims: (graph, Vec::new()),
+            claims: (graph.clone(), Vec::new()),
+            anchors: (graph, Vec::new(), Vec::new()),
         });
     }
     let g = GraphName::NamedNode(graph.clone());
@@ -292,12 +307,23 @@ pub fn stage(
     };
     let claims = claims_graph(&version);
     let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
+    // People's annotations of this source, looked for in the new text; they
+    // themselves stay as they are.
+    let reanchored: Vec<(Marked, Placed)> = marked_in(data.store(), &source)?
+        .into_iter()
+        .map(|m| {
+            let f = reanchor(&text, &m);
+            (m, f)
+        })
+        .collect();
+    let anchor_quads = anchoring_quads(&version, &reanchored);
     Ok(Staged {
         source,
         saved,
         graph,
         quads,
         claims: (claims, claim_quads),
+        anchors: (anchors_graph(&version), anchor_quads, reanchored),
     })
 }
 
@@ -318,6 +344,10 @@ pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
         quads.extend(s.quads.iter().cloned());
         graphs.push(NamedOrBlankNode::NamedNode(s.claims.0.clone()));
         quads.extend(s.claims.1.iter().cloned());
+        if !s.anchors.1.is_empty() {
+            graphs.push(NamedOrBlankNode::NamedNode(s.anchors.0.clone()));
+            quads.extend(s.anchors.1.iter().cloned());
+        }
     }
     if graphs.is_empty() {
         return Ok(());

@@ -37,6 +37,7 @@ pub const CHECKS: &[NamedQuery] = queries!("checks/":
     "reporter-chain-ordered",
     "version-hash-matches",
     "named-things-labelled",
+    "annotations-anchored",
 );
 
 /// The named query called `name`, or an error listing those that exist.

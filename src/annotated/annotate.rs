@@ -1,0 +1,330 @@
+//! A person marks a claim in a stored source from the command line
+//! (`claimgraph annotate`): the quote is anchored in the source's latest
+//! version (exact quote, then prefix/suffix to choose among occurrences),
+//! names resolve as in annotated source files, and the attribution goes into
+//! that person's own graph, `…/graph/annotations/by/<author>`, which machine
+//! ingestion never writes. When the source changes, ingestion re-anchors it
+//! ([`super::reanchor`]).
+
+use super::anchor::{Anchor, anchor};
+use super::build::{Named, entity_for_name, kind_iri, new_entity_warning, stance_iri};
+use super::format::{Kind, Stance};
+use crate::attribute::record::{self, Record};
+use crate::gazetteer::Gazetteer;
+use crate::ids::{self, GRAPH_BASE, ID_BASE};
+use crate::ingest::save::{StoredVersion, versions};
+use crate::store::DataDir;
+use crate::vocab::{dct, prov, rdf, rdfs, schema};
+use crate::{Error, Result};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+/// The graph of one person's annotations made with `claimgraph annotate`.
+pub fn author_graph(author: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{GRAPH_BASE}annotations/by/{}", ids::slug(author)))
+}
+
+/// One claim a person marks.
+#[derive(Debug, Clone)]
+pub struct Annotation<'a> {
+    /// The source.
+    pub source: &'a NamedNode,
+    /// The passage, exactly as in the source's latest version.
+    pub quote: &'a str,
+    /// Text just before it, to choose among occurrences.
+    pub prefix: Option<&'a str>,
+    /// Text just after it.
+    pub suffix: Option<&'a str>,
+    /// The proposition (the quote, trimmed of quotation marks, when absent).
+    pub claim: Option<&'a str>,
+    /// Who asserts it (gazetteer id, label, alias, a name, or `@author`).
+    pub claimant: &'a str,
+    /// Intermediaries, nearest the claimant first.
+    pub reported_by: &'a [String],
+    /// The cue.
+    pub cue: Option<&'a str>,
+    /// How it is attributed.
+    pub kind: Kind,
+    /// The source's attitude to it.
+    pub stance: Stance,
+    /// Entities it is about.
+    pub about: &'a [String],
+    /// A note.
+    pub note: Option<&'a str>,
+    /// Who marks it.
+    pub author: &'a str,
+    /// When (ISO 8601 date-time).
+    pub created: &'a str,
+}
+
+/// What was recorded.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    /// The attribution.
+    pub attribution: NamedNode,
+    /// The claim.
+    pub claim: NamedNode,
+    /// The person's graph.
+    pub graph: NamedNode,
+    /// The version the quote is anchored in.
+    pub version: NamedNode,
+    /// Where.
+    pub anchor: Anchor,
+    /// Names recorded as new entities, with suggestions.
+    pub warnings: Vec<String>,
+}
+
+/// Every stored source with its address and title, for suggestions.
+fn known_sources(data: &DataDir) -> Result<Vec<(NamedNode, String)>> {
+    let mut out: Vec<(NamedNode, String)> = Vec::new();
+    for p in [schema::URL, schema::HEADLINE] {
+        for q in data.store().quads_for_pattern(None, Some(p), None, None) {
+            let q = q?;
+            let NamedOrBlankNode::NamedNode(s) = q.subject else {
+                continue;
+            };
+            if !s.as_str().starts_with(&format!("{ID_BASE}source/")) {
+                continue;
+            }
+            let name = match q.object {
+                Term::NamedNode(n) => n.as_str().to_owned(),
+                Term::Literal(l) => l.value().to_owned(),
+                Term::BlankNode(_) => continue,
+            };
+            out.push((s, name));
+        }
+    }
+    Ok(out)
+}
+
+/// The source `name` stands for — a source IRI, the URL it was ingested or
+/// annotated under, or an annotated source file's id — with its versions,
+/// oldest first. A name that matches no stored source is an error listing
+/// the sources most like it.
+pub fn find_source(data: &DataDir, name: &str) -> Result<(NamedNode, Vec<StoredVersion>)> {
+    let name = name.trim();
+    let candidates: Vec<NamedNode> = if name.starts_with(ID_BASE) {
+        NamedNode::new(name).into_iter().collect()
+    } else if name.contains("://") {
+        vec![ids::source_iri(Some(name), "")]
+    } else {
+        vec![ids::source_iri(None, name)]
+    };
+    for source in candidates {
+        let found = versions(data, &source)?;
+        if !found.is_empty() {
+            return Ok((source, found));
+        }
+    }
+    let known = known_sources(data)?;
+    let like = crate::text::closest(name, known.iter().map(|(_, n)| n.as_str()), 3);
+    Err(Error::Input(format!(
+        "no stored source is named {name:?} (give its URL, its IRI or its annotated file's id){}",
+        if like.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; did you mean:{}",
+                like.iter().map(|n| format!("\n  {n}")).collect::<String>()
+            )
+        }
+    )))
+}
+
+/// The entity `@author` stands for in `source`: its only author, else its
+/// publisher, else an entity for its unnamed author (with the label to give
+/// it: "author of <headline>").
+fn source_author(data: &DataDir, source: &NamedNode) -> Result<(NamedNode, Option<String>)> {
+    let nodes = |p: NamedNodeRef<'_>| -> Result<Vec<NamedNode>> {
+        let mut out: Vec<NamedNode> = Vec::new();
+        for q in data
+            .store()
+            .quads_for_pattern(Some(source.as_ref().into()), Some(p), None, None)
+        {
+            if let Term::NamedNode(n) = q?.object
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+        Ok(out)
+    };
+    let authors = nodes(schema::AUTHOR)?;
+    match authors.as_slice() {
+        [one] => Ok((one.clone(), None)),
+        [] => match nodes(schema::PUBLISHER)?.into_iter().next() {
+            Some(publisher) => Ok((publisher, None)),
+            None => {
+                let headline = data
+                    .store()
+                    .quads_for_pattern(
+                        Some(source.as_ref().into()),
+                        Some(schema::HEADLINE),
+                        None,
+                        None,
+                    )
+                    .next()
+                    .transpose()?
+                    .and_then(|q| match q.object {
+                        Term::Literal(l) => Some(l.value().to_owned()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| source.as_str().to_owned());
+                Ok((
+                    ids::part_iri(source, "author"),
+                    Some(format!("author of {headline}")),
+                ))
+            }
+        },
+        _ => Err(Error::Input(
+            "@author is ambiguous: the source has several authors; name one as claimant".into(),
+        )),
+    }
+}
+
+/// Records `a` in its author's graph (the graph's other annotations stay).
+pub fn annotate(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Result<Annotated> {
+    let found = versions(data, a.source)?;
+    let latest = found
+        .last()
+        .ok_or_else(|| Error::Input(format!("no stored version of <{}>", a.source.as_str())))?;
+    let place = anchor(&latest.text, a.quote, a.prefix, a.suffix)
+        .map_err(|e| Error::Input(format!("--quote: {e}")))?;
+    let claim_text = a.claim.map_or_else(
+        || {
+            crate::attribute::Span::one(place.byte_start..place.byte_start + a.quote.len())
+                .proposition(&latest.text)
+        },
+        |c| c.trim().to_owned(),
+    );
+    if claim_text.is_empty() {
+        return Err(Error::Input("the claim is empty: give --claim".into()));
+    }
+    if a.author.trim().is_empty() {
+        return Err(Error::Input(
+            "--author is empty: say who marks the claim".into(),
+        ));
+    }
+    let graph = author_graph(a.author);
+    let g = GraphName::NamedNode(graph.clone());
+    let mut quads: Vec<Quad> = Vec::new();
+    let mut warnings = Vec::new();
+    let add = |quads: &mut Vec<Quad>, s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        quads.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
+    };
+    let mut entity = |quads: &mut Vec<Quad>, name: &str, field: &str| -> Result<NamedNode> {
+        match entity_for_name(gazetteer, name)
+            .map_err(|why| Error::Input(format!("{field}: {why}")))?
+        {
+            Named::Known(iri) => Ok(iri),
+            Named::New { iri, suggestions } => {
+                warnings.push(format!(
+                    "{field}: {}",
+                    new_entity_warning(name, &iri, &suggestions)
+                ));
+                add(quads, &iri, rdf::TYPE, schema::THING.into_owned().into());
+                add(
+                    quads,
+                    &iri,
+                    rdfs::LABEL,
+                    Literal::new_simple_literal(name.trim()).into(),
+                );
+                Ok(iri)
+            }
+        }
+    };
+    let claimant = if a.claimant.trim() == "@author" {
+        let (author, label) = source_author(data, a.source)?;
+        if let Some(label) = label {
+            add(
+                &mut quads,
+                &author,
+                rdf::TYPE,
+                schema::THING.into_owned().into(),
+            );
+            add(
+                &mut quads,
+                &author,
+                rdfs::LABEL,
+                Literal::new_simple_literal(label).into(),
+            );
+        }
+        author
+    } else {
+        entity(&mut quads, a.claimant, "--claimant")?
+    };
+    let about = a
+        .about
+        .iter()
+        .map(|n| entity(&mut quads, n, "--about"))
+        .collect::<Result<Vec<_>>>()?;
+    let reporters = a
+        .reported_by
+        .iter()
+        .map(|n| entity(&mut quads, n, "--reported-by"))
+        .collect::<Result<Vec<_>>>()?;
+    let record = Record {
+        claim_text: &claim_text,
+        about: &about,
+        claimant: &claimant,
+        source: a.source,
+        version: &latest.iri,
+        cue: a.cue,
+        kind: kind_iri(a.kind),
+        stance: Some(stance_iri(a.stance)),
+        reporters: &reporters,
+        quote: a.quote,
+        anchor: &place,
+        note: a.note,
+    };
+    let (attribution, claim) = record::write(&record, &mut |s, p, o| add(&mut quads, s, p, o));
+    let agent = ids::agent_iri(a.author);
+    add(
+        &mut quads,
+        &attribution,
+        prov::WAS_ATTRIBUTED_TO,
+        agent.clone().into(),
+    );
+    add(
+        &mut quads,
+        &agent,
+        rdf::TYPE,
+        prov::AGENT.into_owned().into(),
+    );
+    add(
+        &mut quads,
+        &agent,
+        rdfs::LABEL,
+        Literal::new_simple_literal(a.author.trim()).into(),
+    );
+    let created = crate::annotated::build::date_literal(a.created)
+        .ok_or_else(|| Error::Input(format!("{:?} is not a date or date-time", a.created)))?;
+    add(&mut quads, &attribution, dct::CREATED, created.into());
+    // The person's earlier annotations stay; this one replaces an identical
+    // earlier one (same version, passage, claim and claimant).
+    let mut all: Vec<Quad> = Vec::new();
+    for q in data
+        .store()
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+    {
+        let q = q?;
+        let same = matches!(&q.subject, NamedOrBlankNode::NamedNode(s)
+            if s == &attribution || s.as_str().starts_with(&format!("{}#", attribution.as_str())));
+        if !same || q.predicate != dct::CREATED {
+            all.push(q);
+        }
+    }
+    for q in quads {
+        if !all.contains(&q) {
+            all.push(q);
+        }
+    }
+    data.replace_graphs(&[NamedOrBlankNode::NamedNode(graph.clone())], &all)?;
+    Ok(Annotated {
+        attribution,
+        claim,
+        graph,
+        version: latest.iri.clone(),
+        anchor: place,
+        warnings,
+    })
+}

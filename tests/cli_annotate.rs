@@ -1,0 +1,320 @@
+//! `claimgraph annotate` and what happens to people's annotations when their
+//! source changes: anchored, moved or orphaned — never lost.
+
+use crate::util::{TestDir, all_quads, assert_success, json_rows, stdout_of};
+use predicates::prelude::*;
+
+const URL: &str = "https://news.example.com/2025/06/export-push";
+
+/// A news page with a canonical URL and the given paragraphs.
+fn page(paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>The export push | Example Wire</title>
+<link rel="canonical" href="{URL}">
+<meta property="article:published_time" content="2025-06-01T09:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>The export push</h1>
+{body}</article><footer>About us · Contact</footer></body></html>"#
+    )
+}
+
+const INTRO: &str = "Producers in Hengdian described a fast-growing industry that turns out hundreds \
+    of short vertical episodes every week for viewers at home and abroad.";
+const FUND: &str = "Li Wei, a producer, said the provincial fund would double its support for \
+    dramas made for Southeast Asian platforms next year.";
+const QUOTA: &str = "Regulators are expected to lift the quota on foreign co-productions, according \
+    to two people briefed on the plan.";
+const SUBTITLES: &str = "Platforms will be encouraged to subtitle their catalogues in Thai, \
+    Vietnamese and Indonesian before the end of the year.";
+const SUBTITLES_REWORDED: &str = "Platforms will be required to subtitle their catalogues in Thai, \
+    Vietnamese and Indonesian before the end of the year.";
+const NEW_LEAD: &str = "Updated on 3 June with comments from the regulator, who declined to \
+    confirm any change to the quota system for co-productions.";
+
+fn ingest(t: &TestDir, paragraphs: &[&str]) -> std::process::Output {
+    let file = t.path("page.html");
+    std::fs::write(&file, page(paragraphs)).unwrap();
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&file)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    out
+}
+
+fn annotate(t: &TestDir, args: &[&str]) -> std::process::Output {
+    t.cmd()
+        .args(["annotate", URL, "--author", "Researcher A"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn graph_quads(t: &TestDir, marker: &str) -> Vec<String> {
+    all_quads(&t.data())
+        .into_iter()
+        .filter(|q| q.contains(marker))
+        .collect()
+}
+
+#[test]
+fn annotations_survive_a_changed_page_as_anchored_moved_or_orphaned() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA, SUBTITLES]);
+
+    for (quote, claimant) in [
+        (
+            "the provincial fund would double its support for dramas made for Southeast Asian platforms next year",
+            "Li Wei",
+        ),
+        (
+            "Regulators are expected to lift the quota on foreign co-productions",
+            "two people briefed on the plan",
+        ),
+        (
+            "Platforms will be encouraged to subtitle their catalogues in Thai, Vietnamese and Indonesian",
+            "@author",
+        ),
+        (
+            "Producers in Hengdian described a fast-growing industry",
+            "@author",
+        ),
+    ] {
+        let out = annotate(&t, &["--quote", quote, "--claimant", claimant]);
+        assert_success(&out);
+        assert!(
+            stdout_of(&out).contains("annotated <"),
+            "{}",
+            stdout_of(&out)
+        );
+    }
+    let marked = graph_quads(&t, "/graph/annotations/by/researcher-a>");
+    assert!(!marked.is_empty());
+
+    // The page changes: a new lead paragraph (everything moves), the quota
+    // paragraph is gone, the subtitles sentence is reworded.
+    let out = ingest(&t, &[NEW_LEAD, INTRO, FUND, SUBTITLES_REWORDED]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("people's annotations of changed sources: 0 anchored, 3 moved, 1 orphaned"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("orphaned (its quote is no longer in the text"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("now reads \"Platforms will be required"),
+        "{stderr}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(t.path("report.json")).unwrap()).unwrap();
+    assert_eq!(report["annotations"]["moved"], 3, "{report}");
+    assert_eq!(report["annotations"]["orphaned"], 1, "{report}");
+
+    // Nothing of the person's work was rewritten or deleted.
+    assert_eq!(
+        graph_quads(&t, "/graph/annotations/by/researcher-a>"),
+        marked
+    );
+    // Every claim still answers who claimed it.
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "--name",
+            "who-claimed",
+            "--param",
+            "claimant=Li Wei",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let rows = json_rows(&out);
+    assert!(
+        rows.iter().any(|r| r["claim_text"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("provincial fund")),
+        "{rows:?}"
+    );
+
+    // check lists the orphan (and only it).
+    t.cmd().arg("check").assert().code(2).stdout(
+        predicate::str::contains("FAIL annotations-anchored")
+            .and(predicate::str::contains(
+                "Regulators are expected to lift the quota",
+            ))
+            .and(predicate::str::contains("provincial fund").not()),
+    );
+
+    // Where the moved annotations now are: the anchoring graph of the new
+    // version has the new quote and offsets.
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "SELECT ?status ?exact WHERE { ?a cg:anchorStatus ?status ; oa:hasSelector/oa:exact ?exact } ORDER BY ?exact",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().any(|r| {
+        r["exact"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("Platforms will be required")
+    }));
+
+    // The page back to its first text: a new version again, where the
+    // orphan is found once more, and check passes.
+    ingest(&t, &[INTRO, FUND, QUOTA, SUBTITLES]);
+    t.cmd()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok   annotations-anchored"));
+}
+
+#[test]
+fn an_annotated_source_file_of_the_same_page_is_reanchored_too() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    let dir = t.path("sources");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!("{INTRO}\n\n{FUND}\n\n{QUOTA}");
+    std::fs::write(
+        dir.join("export-push.toml"),
+        format!(
+            r#"id = "export-push"
+url = "{URL}"
+headline = "The export push"
+annotator = "Researcher B"
+text = """{text}"""
+
+[[claim]]
+quote = "Regulators are expected to lift the quota on foreign co-productions"
+claim = "Regulators will lift the quota on foreign co-productions"
+claimant = "two people briefed on the plan"
+kind = "according-to"
+"#
+        ),
+    )
+    .unwrap();
+    t.cmd().arg("load").arg(&dir).assert().success();
+    let before = graph_quads(&t, "/graph/annotations/export-push>");
+    let out = ingest(&t, &[NEW_LEAD, INTRO, FUND]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 anchored, 0 moved, 1 orphaned"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 new versions"), "{stderr}");
+    assert_eq!(graph_quads(&t, "/graph/annotations/export-push>"), before);
+    t.cmd()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("annotations/export-push"));
+}
+
+#[test]
+fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA, SUBTITLES]);
+    // Not in the text: the nearest passage.
+    t.cmd()
+        .args(["annotate", URL, "--author", "A", "--claimant", "Li Wei"])
+        .args(["--quote", "the provincial fund would triple its support"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("quote not found")
+                .and(predicate::str::contains("nearest passage"))
+                .and(predicate::str::contains("the provincial fund would double")),
+        );
+    // Several occurrences: a prefix or suffix for each.
+    t.cmd()
+        .args([
+            "annotate",
+            URL,
+            "--author",
+            "A",
+            "--claimant",
+            "Li Wei",
+            "--quote",
+            "the",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("occurs").and(predicate::str::contains("prefix = ")));
+    // An unknown source: the stored ones most like it.
+    t.cmd()
+        .args([
+            "annotate",
+            "https://news.example.com/2025/06/export-pushes",
+            "--author",
+            "A",
+            "--claimant",
+            "Li Wei",
+            "--quote",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no stored source").and(predicate::str::contains(URL)));
+    // A gazetteer name (the city's label).
+    t.cmd()
+        .args([
+            "annotate",
+            URL,
+            "--author",
+            "A",
+            "--quote",
+            "Li Wei, a producer",
+        ])
+        .args(["--claimant", "Beijing"])
+        .assert()
+        .success();
+    // A new name is recorded, with suggestions on stderr.
+    t.cmd()
+        .args([
+            "annotate",
+            URL,
+            "--author",
+            "A",
+            "--quote",
+            "Li Wei, a producer",
+        ])
+        .args(["--claimant", "Hengdian Producers Guild", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not in the gazetteer"))
+        .stdout(predicate::str::contains(
+            "\"graph\":\"https://w3id.org/claimgraph/graph/annotations/by/a\"",
+        ));
+    // Nothing refused was stored: two annotations by A.
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH <https://w3id.org/claimgraph/graph/annotations/by/a> { ?a a cg:Attribution } }",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("\n2"), "{}", stdout_of(&out));
+}
