@@ -222,6 +222,57 @@ fn a_claim_rating_or_date_that_names_nothing_is_refused_with_suggestions() {
 }
 
 #[test]
+fn the_csv_export_has_a_row_per_appearance_with_its_verdicts() {
+    let t = with_op_ed();
+    assert_success(&review(
+        &t,
+        &[
+            "major cultural exporter",
+            "--rating",
+            "Misleading",
+            "--by",
+            "Fact Desk",
+        ],
+    ));
+    let file = t.path("claims.csv");
+    t.cmd()
+        .args(["export", "--format", "csv", "--output"])
+        .arg(&file)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "claim,claimant,reporter_chain,quote,source_url,date,verdict,claim_iri,attribution_iri"
+    );
+    // The op-ed's 16 marked claims, one of them with a verdict.
+    assert_eq!(csv.lines().count(), 17, "{csv}");
+    let reviewed: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("Misleading (mixed) — Fact Desk"))
+        .collect();
+    assert_eq!(reviewed.len(), 1, "{csv}");
+    assert!(
+        reviewed[0].starts_with(
+            "China aims to become a major cultural exporter by 2035,Chinese government,"
+        )
+    );
+    // --graph makes no sense for a view.
+    t.cmd()
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--graph",
+            "https://example.org/g",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--graph"));
+}
+
+#[test]
 fn an_export_without_verdicts_says_so() {
     let t = with_op_ed();
     t.cmd()

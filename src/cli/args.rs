@@ -710,6 +710,9 @@ pub enum ExportFormat {
     /// schema.org ClaimReview JSON-LD: every verdict recorded with `review`, with its claim,
     /// the claim's author and appearances (for publishing fact-checks).
     Claimreview,
+    /// CSV for spreadsheets: one row per attributed claim — claim, claimant, reporter chain,
+    /// quote, source URL, date, verdicts (the named query claims-table).
+    Csv,
 }
 
 /// Arguments of `export`.
@@ -718,7 +721,8 @@ pub enum ExportFormat {
   claimgraph export > all.nq
   claimgraph export --format trig --output all.trig
   claimgraph export --format turtle --graph https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed
-  claimgraph export --format claimreview --output reviews.jsonld")]
+  claimgraph export --format claimreview --output reviews.jsonld
+  claimgraph export --format csv > claims.csv")]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]

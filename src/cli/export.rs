@@ -30,6 +30,27 @@ fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
         );
     }
     let data = open(data_dir, OpenMode::Existing)?;
+    if args.format == ExportFormat::Csv {
+        let named = claimgraph::queries::find_named("claims-table")?;
+        let prepared = claimgraph::queries::prepare(named.text, "claims-table", Vec::new(), None)?;
+        let (results, _) = prepared.run(data.store(), false)?;
+        let mut out = output(args)?;
+        let written = claimgraph::results::write_results(
+            results,
+            claimgraph::results::OutputFormat::Csv,
+            claimgraph::results::Columns::Hide(&[]),
+            claimgraph::results::TableOptions {
+                max_cell_width: None,
+            },
+            &mut out,
+        )?;
+        out.flush().context("writing the export")?;
+        return Ok(if written.is_empty() {
+            Status::NothingFound
+        } else {
+            Status::Ok
+        });
+    }
     let json = match args.format {
         ExportFormat::Claimreview => claimgraph::exchange::claimreview::export(data.store())?,
         _ => unreachable!("only views reach here"),
@@ -53,7 +74,7 @@ fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
 
 pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
     let format = match args.format {
-        ExportFormat::Claimreview => return view(data_dir, &args),
+        ExportFormat::Claimreview | ExportFormat::Csv => return view(data_dir, &args),
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Turtle => RdfFormat::Turtle,

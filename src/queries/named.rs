@@ -26,6 +26,7 @@ pub const NAMED: &[NamedQuery] = queries!("":
     "claim-trail",
     "sources",
     "state-bodies-matching",
+    "claims-table",
 );
 
 /// The integrity checks, for `claimgraph check`: each a SELECT whose rows are
