@@ -318,3 +318,63 @@ fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
         .unwrap();
     assert!(stdout_of(&out).contains("\n2"), "{}", stdout_of(&out));
 }
+
+#[test]
+fn a_persons_annotations_export_as_a_source_file_that_loads_the_same_attributions() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA]);
+    for (quote, claimant) in [
+        ("the provincial fund would double", "Li Wei"),
+        (
+            "Regulators are expected to lift the quota",
+            "two people briefed on the plan",
+        ),
+    ] {
+        assert_success(&annotate(
+            &t,
+            &[
+                "--quote",
+                quote,
+                "--claimant",
+                claimant,
+                "--about",
+                "state-funding",
+            ],
+        ));
+    }
+    let out = t.path("out");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let toml = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(toml.contains(&format!("url = \"{URL}\"")), "{toml}");
+    assert!(toml.contains("annotator = \"Researcher A\""), "{toml}");
+    assert_eq!(toml.matches("[[claim]]").count(), 2, "{toml}");
+
+    // Every triple of the person's graph comes back from the file alone.
+    let other = TestDir::new();
+    other.load(&["ontology"]);
+    other.cmd().arg("load").arg(&files[0]).assert().success();
+    let triples =
+        |data: &std::path::Path, graph_part: &str| -> std::collections::BTreeSet<String> {
+            all_quads(data)
+                .into_iter()
+                .filter(|q| q.contains(graph_part))
+                .map(|q| q.rsplit_once(" <").unwrap().0.to_owned())
+                .collect()
+        };
+    let marked = triples(&t.data(), "/graph/annotations/by/researcher-a>");
+    let loaded = triples(&other.data(), "/graph/annotations/researcher-a-");
+    assert!(!marked.is_empty());
+    let missing: Vec<&String> = marked.difference(&loaded).collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+}

@@ -85,3 +85,86 @@ fn single_graph_formats_need_a_graph_and_the_graph_must_exist() {
             "no graph <https://example.com/none>",
         ));
 }
+
+/// The quads of one graph, as N-Quads lines, sorted.
+fn graph_lines(data: &std::path::Path, graph: &str) -> Vec<String> {
+    all_quads(data)
+        .into_iter()
+        .filter(|q| q.ends_with(&format!("<{graph}> .")))
+        .collect()
+}
+
+#[test]
+fn annotated_sources_round_trip_through_toml() {
+    let graph = "https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed";
+    let t = TestDir::new();
+    t.load(&["ontology", "sources", "tests/data/trail"]);
+    let out = t.path("out");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("micro-drama-op-ed.toml"));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "fixture-reuters-recap.toml",
+            "fixture-state-council-2035.toml",
+            "micro-drama-op-ed.toml",
+            "texts"
+        ]
+    );
+    // Loaded into a fresh data directory: the same quads in every
+    // annotation graph.
+    let other = TestDir::new();
+    other.cmd().arg("load").arg(&out).assert().success();
+    for id in [
+        "micro-drama-op-ed",
+        "fixture-reuters-recap",
+        "fixture-state-council-2035",
+    ] {
+        let g = format!("https://w3id.org/claimgraph/graph/annotations/{id}");
+        let before = graph_lines(&t.data(), &g);
+        assert!(!before.is_empty(), "{id}");
+        assert_eq!(before, graph_lines(&other.data(), &g), "{id}");
+    }
+    // And exported again: the same files, byte for byte.
+    let again = other.path("again");
+    other
+        .cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&again)
+        .assert()
+        .success();
+    for name in [
+        "micro-drama-op-ed.toml",
+        "texts/micro-drama-op-ed.txt",
+        "fixture-reuters-recap.toml",
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(name)).unwrap(),
+            std::fs::read(again.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    // The op-ed's text file is the one in sources/, and its 16 claims are all there.
+    assert_eq!(
+        std::fs::read(out.join("texts/micro-drama-op-ed.txt")).unwrap(),
+        std::fs::read(crate::util::repo().join("sources/texts/micro-drama-op-ed.txt")).unwrap()
+    );
+    let toml = std::fs::read_to_string(out.join("micro-drama-op-ed.toml")).unwrap();
+    assert_eq!(toml.matches("[[claim]]").count(), 16);
+    assert!(graph_lines(&t.data(), graph).len() > 400);
+    // Without a directory to write to: an error.
+    t.cmd()
+        .args(["export", "--format", "toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output DIR"));
+}

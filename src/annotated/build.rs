@@ -342,7 +342,15 @@ impl Builder<'_> {
         if let Some(annotator) = annotator {
             self.add(&att, prov::WAS_ATTRIBUTED_TO, annotator.clone());
         }
-        if let Some(annotated) = annotated {
+        let own = entry
+            .annotated
+            .as_deref()
+            .map(|d| {
+                date_literal(d)
+                    .ok_or_else(|| bad_date(self.path, &format!("{location}, annotated"), d))
+            })
+            .transpose()?;
+        if let Some(annotated) = own.as_ref().or(annotated) {
             self.add(&att, dct::CREATED, annotated.clone());
         }
         Ok(())

@@ -85,6 +85,9 @@ pub struct ClaimEntry {
     pub about: Vec<String>,
     /// A note on this claim.
     pub note: Option<String>,
+    /// When this claim was marked, when it differs from the file's
+    /// `annotated` (a date or date-time).
+    pub annotated: Option<String>,
 }
 
 /// How a claim is attributed in the text.

@@ -713,6 +713,10 @@ pub enum ExportFormat {
     /// CSV for spreadsheets: one row per attributed claim — claim, claimant, reporter chain,
     /// quote, source URL, date, verdicts (the named query claims-table).
     Csv,
+    /// People's annotations as annotated source files (docs/sources-format.md): one .toml per
+    /// source file loaded and per source marked with `annotate`, texts in texts/; needs
+    /// --output DIR. Loading them gives the same attributions.
+    Toml,
 }
 
 /// Arguments of `export`.
@@ -722,7 +726,8 @@ pub enum ExportFormat {
   claimgraph export --format trig --output all.trig
   claimgraph export --format turtle --graph https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed
   claimgraph export --format claimreview --output reviews.jsonld
-  claimgraph export --format csv > claims.csv")]
+  claimgraph export --format csv > claims.csv
+  claimgraph export --format toml --output my-sources/")]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]
@@ -730,7 +735,7 @@ pub struct ExportArgs {
     /// Export only this named graph.
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (for --format toml: this directory).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

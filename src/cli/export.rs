@@ -30,6 +30,32 @@ fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
         );
     }
     let data = open(data_dir, OpenMode::Existing)?;
+    if args.format == ExportFormat::Toml {
+        let Some(dir) = &args.output else {
+            bail!("--format toml writes one file per source: give --output DIR");
+        };
+        let gazetteer = claimgraph::load::gazetteer_for(&data)?;
+        let files = claimgraph::exchange::toml::export_sources(data.store(), &gazetteer)?;
+        let texts = dir.join("texts");
+        std::fs::create_dir_all(&texts)
+            .with_context(|| format!("cannot create {}", texts.display()))?;
+        for f in &files {
+            let toml = dir.join(format!("{}.toml", f.id));
+            std::fs::write(&toml, &f.toml)
+                .with_context(|| format!("cannot write {}", toml.display()))?;
+            let text = texts.join(format!("{}.txt", f.id));
+            std::fs::write(&text, &f.text)
+                .with_context(|| format!("cannot write {}", text.display()))?;
+            eprintln!("wrote {} (from <{}>)", toml.display(), f.graph.as_str());
+        }
+        if files.is_empty() {
+            eprintln!(
+                "claimgraph: no annotations to export (claimgraph load sources/, or claimgraph annotate)"
+            );
+            return Ok(Status::NothingFound);
+        }
+        return Ok(Status::Ok);
+    }
     if args.format == ExportFormat::Csv {
         let named = claimgraph::queries::find_named("claims-table")?;
         let prepared = claimgraph::queries::prepare(named.text, "claims-table", Vec::new(), None)?;
@@ -74,7 +100,9 @@ fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
 
 pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
     let format = match args.format {
-        ExportFormat::Claimreview | ExportFormat::Csv => return view(data_dir, &args),
+        ExportFormat::Claimreview | ExportFormat::Csv | ExportFormat::Toml => {
+            return view(data_dir, &args);
+        }
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Turtle => RdfFormat::Turtle,

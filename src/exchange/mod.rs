@@ -1,6 +1,8 @@
 //! Exchange with the tools fact-checkers and researchers already use:
 //! JSON-LD without network access ([`jsonld`]), schema.org ClaimReview for
-//! publishing verdicts ([`claimreview`]).
+//! publishing verdicts ([`claimreview`]), people's annotations back out as
+//! annotated source files ([`toml`]).
 
 pub mod claimreview;
 pub mod jsonld;
+pub mod toml;
