@@ -50,6 +50,10 @@ pub struct Loaded {
     pub claims: Option<usize>,
     /// Things a person should look at (names minted as new entities…).
     pub warnings: Vec<String>,
+    /// Items of the file that were not loaded, each with its reason (Web
+    /// Annotations whose source or quote is not in the store); the rest
+    /// loaded.
+    pub skipped: Vec<String>,
 }
 
 /// Expands directories (recursively, in name order) into the files in them
@@ -200,6 +204,12 @@ fn load_rdf(data: &DataDir, path: &Path, graph: Option<&NamedNode>) -> Result<Lo
     };
     let target = graph.cloned().unwrap_or_else(|| ids::file_graph(path));
     let quads = read_rdf_file(path, format, &target)?;
+    if matches!(format, RdfFormat::JsonLd { .. })
+        && graph.is_none()
+        && crate::exchange::webannotation::is_web_annotation(&quads)
+    {
+        return load_web_annotations(data, path, &quads);
+    }
     let meta = NamedOrBlankNode::NamedNode(crate::store::meta_graph());
     let mut graphs = graphs_of(&quads);
     if graphs.contains(&meta) {
@@ -223,6 +233,74 @@ fn load_rdf(data: &DataDir, path: &Path, graph: Option<&NamedNode>) -> Result<Lo
         replaced,
         claims: None,
         warnings: Vec::new(),
+        skipped: Vec::new(),
+    })
+}
+
+/// A JSON-LD file of Web Annotations: people's annotations, each recorded
+/// in its creator's graph; those that cannot be anchored are reported in
+/// [`Loaded::skipped`].
+fn load_web_annotations(
+    data: &DataDir,
+    path: &Path,
+    quads: &[oxigraph::model::Quad],
+) -> Result<Loaded> {
+    ensure_vocabulary(data)?;
+    let gazetteer = gazetteer_for(data)?;
+    let now = crate::text::now_iso();
+    let (prepared, skipped) =
+        crate::exchange::webannotation::import(data, &gazetteer, quads, path, &now)?;
+    if prepared.is_empty() {
+        return Err(Error::invalid(
+            path,
+            None,
+            format!(
+                "none of its Web Annotations could be anchored:\n  {}",
+                skipped.join("\n  ")
+            ),
+        ));
+    }
+    let mut graphs: Vec<NamedOrBlankNode> = Vec::new();
+    let mut warnings = Vec::new();
+    for (_, a) in &prepared {
+        let g = NamedOrBlankNode::NamedNode(a.graph.clone());
+        if !graphs.contains(&g) {
+            graphs.push(g);
+        }
+        warnings.extend(
+            a.warnings
+                .iter()
+                .map(|w| format!("{}: {w}", path.display())),
+        );
+    }
+    let before: usize = graphs
+        .iter()
+        .map(|g| {
+            data.store()
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                .count()
+        })
+        .sum();
+    crate::annotated::annotate::write(data, &prepared)?;
+    let after: usize = graphs
+        .iter()
+        .map(|g| {
+            data.store()
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                .count()
+        })
+        .sum();
+    Ok(Loaded {
+        path: path.into(),
+        graphs,
+        quads: after,
+        replaced: Replaced {
+            removed: before.saturating_sub(after),
+            added: after.saturating_sub(before),
+        },
+        claims: Some(prepared.len()),
+        warnings,
+        skipped,
     })
 }
 
@@ -255,5 +333,6 @@ fn load_source(
         replaced,
         claims: Some(built.claims),
         warnings: built.warnings,
+        skipped: Vec::new(),
     })
 }

@@ -61,6 +61,19 @@ pub fn find_all(haystack: &str, needle: &str) -> Vec<usize> {
     found
 }
 
+/// Now, as an ISO 8601 UTC date-time to the second (`2026-12-01T18:39:10Z`).
+pub fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let iso = crate::index::search::iso_date(secs);
+    if iso.contains('T') {
+        iso
+    } else {
+        format!("{iso}T00:00:00Z")
+    }
+}
+
 /// Converts a byte offset into `s` to a code-point offset.
 pub fn char_offset(s: &str, byte: usize) -> usize {
     s[..byte].chars().count()

@@ -378,3 +378,208 @@ fn a_persons_annotations_export_as_a_source_file_that_loads_the_same_attribution
     let missing: Vec<&String> = marked.difference(&loaded).collect();
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// The triples (graph left out) of the graphs whose IRI contains `part`.
+fn triples_in(data: &std::path::Path, part: &str) -> std::collections::BTreeSet<String> {
+    all_quads(data)
+        .into_iter()
+        .filter(|q| q.contains(part))
+        .map(|q| q.rsplit_once(" <").unwrap().0.to_owned())
+        .collect()
+}
+
+#[test]
+fn web_annotations_export_and_load_back_as_the_same_attributions() {
+    let t = TestDir::new();
+    t.load(&["ontology", "sources"]);
+    let file = t.path("annotations.jsonld");
+    t.cmd()
+        .args(["export", "--format", "webannotation", "--output"])
+        .arg(&file)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let annotations = json.as_array().unwrap();
+    assert_eq!(annotations.len(), 16);
+    assert!(
+        annotations.iter().all(|a| a["type"] == "Annotation"
+            && a["target"]["selector"][0]["type"] == "TextQuoteSelector")
+    );
+
+    // Another data directory with the same source: the annotations load into
+    // their creator's graph as the very same attributions.
+    let other = TestDir::new();
+    other.load(&["ontology", "sources"]);
+    other
+        .cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("16 claim(s)"));
+    let imported = triples_in(
+        &other.data(),
+        "/graph/annotations/by/claimgraph-maintainers>",
+    );
+    let original = triples_in(&t.data(), "/graph/annotations/micro-drama-op-ed>");
+    let attributions = |set: &std::collections::BTreeSet<String>| {
+        set.iter()
+            .filter(|t| t.ends_with("<https://w3id.org/claimgraph/ns#Attribution>"))
+            .count()
+    };
+    assert_eq!(attributions(&imported), 16);
+    let invented: Vec<&String> = imported.difference(&original).collect();
+    assert!(invented.is_empty(), "{invented:#?}");
+    // Loading the file again changes nothing.
+    other
+        .cmd()
+        .arg("load")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("unchanged"));
+}
+
+#[test]
+fn hypothesis_style_annotations_load_and_the_unanchorable_are_named() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA]);
+    let file = t.path("hypothesis.jsonld");
+    let annotation = |id: &str,
+                      source: &str,
+                      exact: &str,
+                      prefix: &str,
+                      tags: &[&str],
+                      comment: &str| {
+        let mut body: Vec<serde_json::Value> = tags
+            .iter()
+            .map(|t| serde_json::json!({"type": "TextualBody", "purpose": "tagging", "value": t}))
+            .collect();
+        body.push(
+            serde_json::json!({"type": "TextualBody", "value": comment, "format": "text/markdown"}),
+        );
+        serde_json::json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "type": "Annotation",
+            "id": format!("https://hypothes.is/a/{id}"),
+            "created": "2026-11-30T10:20:30.123456+00:00",
+            "creator": "acct:lin@hypothes.is",
+            "body": body,
+            "target": [{
+                "source": source,
+                "selector": [
+                    {"type": "RangeSelector", "startSelector": {"type": "XPathSelector", "value": "/p[2]"}},
+                    {"type": "TextPositionSelector", "start": 5, "end": 60},
+                    {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": ""}
+                ]
+            }]
+        })
+    };
+    let doc = serde_json::json!([
+        // The page changed a little since the highlight: found anyway.
+        annotation(
+            "1",
+            URL,
+            "the provincial fund would double its backing for dramas made for Southeast Asian platforms",
+            "Li Wei, a producer, said ",
+            &[
+                "claimant:Li Wei",
+                "kind:indirect",
+                "about:state-funding",
+                "my-own-tag"
+            ],
+            "Check with the fund."
+        ),
+        // No claimant tag: the article's own assertion.
+        annotation(
+            "2",
+            URL,
+            "turns out hundreds of short vertical episodes every week",
+            "fast-growing industry that ",
+            &[],
+            "Number?"
+        ),
+        // A page that was never ingested.
+        annotation(
+            "3",
+            "https://elsewhere.example/story",
+            "anything at all",
+            "",
+            &["claimant:Someone"],
+            ""
+        ),
+    ]);
+    std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let out = t.cmd().arg("load").arg(&file).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("hypothes.is/a/3") && stderr.contains("no stored source"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 claim(s)"), "{stderr}");
+    // In the creator's graph: the highlight found where the text now says
+    // "support", and the article's own assertion.
+    let rows = json_rows(
+        &t.cmd()
+            .args([
+                "query",
+                "SELECT ?quote ?kind WHERE { GRAPH <https://w3id.org/claimgraph/graph/annotations/by/lin> { ?a cg:kind ?kind ; oa:hasTarget/oa:hasSelector/oa:exact ?quote } } ORDER BY ?quote",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0]["quote"]["value"],
+        "the provincial fund would double its support for dramas made for Southeast Asian platforms"
+    );
+    assert!(
+        rows[1]["kind"]["value"]
+            .as_str()
+            .unwrap()
+            .ends_with("AuthorAssertion")
+    );
+    let quads = triples_in(&t.data(), "/graph/annotations/by/lin>");
+    assert!(
+        quads.iter().any(|q| q.contains("Check with the fund.")),
+        "{quads:#?}"
+    );
+
+    // Broken JSON, and a context claimgraph would have to fetch: an error
+    // naming the file, and nothing loaded.
+    let before = all_quads(&t.data());
+    std::fs::write(
+        t.path("broken.jsonld"),
+        "[{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", ",
+    )
+    .unwrap();
+    std::fs::write(
+        t.path("remote.jsonld"),
+        serde_json::json!({"@context": "https://annotations.example/context.jsonld", "type": "Annotation"}).to_string(),
+    )
+    .unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(t.path("broken.jsonld"))
+        .arg(t.path("remote.jsonld"))
+        .assert()
+        .code(3)
+        .stderr(
+            predicates::str::contains("broken.jsonld:1:")
+                .and(predicates::str::contains(
+                    "https://annotations.example/context.jsonld",
+                ))
+                .and(predicates::str::contains("never fetches")),
+        );
+    assert_eq!(all_quads(&t.data()), before);
+}

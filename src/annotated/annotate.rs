@@ -9,6 +9,7 @@
 use super::anchor::{Anchor, anchor};
 use super::build::{Named, entity_for_name, kind_iri, new_entity_warning, stance_iri};
 use super::format::{Kind, Stance};
+use super::reanchor::{Marked, Placed, reanchor};
 use crate::attribute::record::{self, Record};
 use crate::gazetteer::Gazetteer;
 use crate::ids::{self, GRAPH_BASE, ID_BASE};
@@ -17,6 +18,7 @@ use crate::store::DataDir;
 use crate::vocab::{dct, prov, rdf, rdfs, schema};
 use crate::{Error, Result};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::collections::HashSet;
 
 /// The graph of one person's annotations made with `claimgraph annotate`.
 pub fn author_graph(author: &str) -> NamedNode {
@@ -52,8 +54,25 @@ pub struct Annotation<'a> {
     pub note: Option<&'a str>,
     /// Who marks it.
     pub author: &'a str,
-    /// When (ISO 8601 date-time).
+    /// When (ISO 8601 date or date-time).
     pub created: &'a str,
+    /// How the quote is found in the latest version.
+    pub placement: Placement,
+}
+
+/// How an annotation's quote is found in the source's latest version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Exactly, with prefix/suffix only to choose among occurrences; an
+    /// absent or ambiguous quote is an error (a person typing it can fix it).
+    Exact,
+    /// As re-anchoring finds it: by quote and surroundings, then fuzzily
+    /// (annotations made elsewhere, on a text that may have changed since).
+    /// `start` is where the annotation said it was, in code points.
+    BySelectors {
+        /// The annotation's own start offset, if it had one.
+        start: Option<usize>,
+    },
 }
 
 /// What was recorded.
@@ -154,6 +173,21 @@ fn source_author(data: &DataDir, source: &NamedNode) -> Result<(NamedNode, Optio
         [] => match nodes(schema::PUBLISHER)?.into_iter().next() {
             Some(publisher) => Ok((publisher, None)),
             None => {
+                // The label it already has (from the source's file, or the
+                // claims found in it), else one from the title.
+                let author = ids::part_iri(source, "author");
+                let known = data
+                    .store()
+                    .quads_for_pattern(Some(author.as_ref().into()), Some(rdfs::LABEL), None, None)
+                    .next()
+                    .transpose()?
+                    .and_then(|q| match q.object {
+                        Term::Literal(l) => Some(l.value().to_owned()),
+                        _ => None,
+                    });
+                if let Some(label) = known {
+                    return Ok((author, Some(label)));
+                }
                 let headline = data
                     .store()
                     .quads_for_pattern(
@@ -183,15 +217,58 @@ fn source_author(data: &DataDir, source: &NamedNode) -> Result<(NamedNode, Optio
 
 /// Records `a` in its author's graph (the graph's other annotations stay).
 pub fn annotate(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Result<Annotated> {
+    let prepared = prepare(data, gazetteer, a)?;
+    write(data, std::slice::from_ref(&prepared))?;
+    Ok(prepared.1)
+}
+
+/// An annotation's quads (in its author's graph) and what they record,
+/// not yet written.
+pub type Prepared = (Vec<Quad>, Annotated);
+
+/// Finds `a`'s quote, resolves its names and builds its quads.
+pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Result<Prepared> {
     let found = versions(data, a.source)?;
     let latest = found
         .last()
         .ok_or_else(|| Error::Input(format!("no stored version of <{}>", a.source.as_str())))?;
-    let place = anchor(&latest.text, a.quote, a.prefix, a.suffix)
-        .map_err(|e| Error::Input(format!("--quote: {e}")))?;
+    let (place, quote) = match a.placement {
+        Placement::Exact => (
+            anchor(&latest.text, a.quote, a.prefix, a.suffix)
+                .map_err(|e| Error::Input(format!("--quote: {e}")))?,
+            a.quote.to_owned(),
+        ),
+        Placement::BySelectors { start } => {
+            let marked = Marked {
+                annotation: a.source.clone(),
+                graph: a.source.clone(),
+                exact: a.quote.to_owned(),
+                prefix: a.prefix.unwrap_or_default().to_owned(),
+                suffix: a.suffix.unwrap_or_default().to_owned(),
+                start,
+            };
+            match reanchor(&latest.text, &marked) {
+                Placed {
+                    anchor: Some(place),
+                    exact: Some(exact),
+                    ..
+                } => (place, exact),
+                _ => {
+                    return Err(Error::Input(format!(
+                        "quote {:?} is not in the latest version of <{}>{}",
+                        a.quote,
+                        a.source.as_str(),
+                        crate::text::nearest_passage(&latest.text, a.quote)
+                            .map(|n| format!("; nearest passage: {n:?}"))
+                            .unwrap_or_default()
+                    )));
+                }
+            }
+        }
+    };
     let claim_text = a.claim.map_or_else(
         || {
-            crate::attribute::Span::one(place.byte_start..place.byte_start + a.quote.len())
+            crate::attribute::Span::one(place.byte_start..place.byte_start + quote.len())
                 .proposition(&latest.text)
         },
         |c| c.trim().to_owned(),
@@ -272,7 +349,7 @@ pub fn annotate(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Re
         kind: kind_iri(a.kind),
         stance: Some(stance_iri(a.stance)),
         reporters: &reporters,
-        quote: a.quote,
+        quote: &quote,
         anchor: &place,
         note: a.note,
     };
@@ -299,32 +376,54 @@ pub fn annotate(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Re
     let created = crate::annotated::build::date_literal(a.created)
         .ok_or_else(|| Error::Input(format!("{:?} is not a date or date-time", a.created)))?;
     add(&mut quads, &attribution, dct::CREATED, created.into());
-    // The person's earlier annotations stay; this one replaces an identical
-    // earlier one (same version, passage, claim and claimant).
+    Ok((
+        quads,
+        Annotated {
+            attribution,
+            claim,
+            graph,
+            version: latest.iri.clone(),
+            anchor: place,
+            warnings,
+        },
+    ))
+}
+
+/// Writes prepared annotations into their authors' graphs, all at once.
+/// The graphs' earlier annotations stay; an annotation made again (same
+/// version, passage, claim and claimant: the same IRI) takes its new date.
+pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<()> {
+    let mut graphs: Vec<NamedNode> = Vec::new();
+    for (_, a) in prepared {
+        if !graphs.contains(&a.graph) {
+            graphs.push(a.graph.clone());
+        }
+    }
+    let redated: HashSet<&NamedNode> = prepared.iter().map(|(_, a)| &a.attribution).collect();
+    let mut seen: HashSet<Quad> = HashSet::new();
     let mut all: Vec<Quad> = Vec::new();
-    for q in data
-        .store()
-        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-    {
-        let q = q?;
-        let same = matches!(&q.subject, NamedOrBlankNode::NamedNode(s)
-            if s == &attribution || s.as_str().starts_with(&format!("{}#", attribution.as_str())));
-        if !same || q.predicate != dct::CREATED {
-            all.push(q);
+    for graph in &graphs {
+        for q in data
+            .store()
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        {
+            let q = q?;
+            let again = q.predicate == dct::CREATED
+                && matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if redated.contains(s));
+            if !again && seen.insert(q.clone()) {
+                all.push(q);
+            }
         }
     }
-    for q in quads {
-        if !all.contains(&q) {
-            all.push(q);
+    for q in prepared.iter().flat_map(|(quads, _)| quads) {
+        if seen.insert(q.clone()) {
+            all.push(q.clone());
         }
     }
-    data.replace_graphs(&[NamedOrBlankNode::NamedNode(graph.clone())], &all)?;
-    Ok(Annotated {
-        attribution,
-        claim,
-        graph,
-        version: latest.iri.clone(),
-        anchor: place,
-        warnings,
-    })
+    let graphs: Vec<NamedOrBlankNode> = graphs
+        .into_iter()
+        .map(NamedOrBlankNode::NamedNode)
+        .collect();
+    data.replace_graphs(&graphs, &all)?;
+    Ok(())
 }

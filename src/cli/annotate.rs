@@ -4,7 +4,7 @@
 use super::Status;
 use super::args::{AnnotateArgs, ExtractFormat, KindArg, StanceArg};
 use anyhow::{Result, bail};
-use claimgraph::annotated::annotate::{Annotation, annotate, find_source};
+use claimgraph::annotated::annotate::{Annotation, Placement, annotate, find_source};
 use claimgraph::annotated::format::{Kind, Stance};
 use claimgraph::load;
 use claimgraph::store::OpenMode;
@@ -27,7 +27,7 @@ pub fn run(data_dir: &Path, args: AnnotateArgs) -> Result<Status> {
     }
     let (source, _) = find_source(&data, &args.source)?;
     let gazetteer = load::gazetteer_for(&data)?;
-    let created = super::ingest::now_iso();
+    let created = claimgraph::text::now_iso();
     let annotation = Annotation {
         source: &source,
         quote: &args.quote,
@@ -52,6 +52,7 @@ pub fn run(data_dir: &Path, args: AnnotateArgs) -> Result<Status> {
         note: args.note.as_deref(),
         author: &author,
         created: &created,
+        placement: Placement::Exact,
     };
     let done = annotate(&data, &gazetteer, &annotation)?;
     for w in &done.warnings {

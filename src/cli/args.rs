@@ -717,6 +717,9 @@ pub enum ExportFormat {
     /// source file loaded and per source marked with `annotate`, texts in texts/; needs
     /// --output DIR. Loading them gives the same attributions.
     Toml,
+    /// People's annotations as W3C Web Annotations (JSON-LD, for annotation tools such as
+    /// Hypothesis); `claimgraph load` reads such files back.
+    Webannotation,
 }
 
 /// Arguments of `export`.
@@ -727,7 +730,8 @@ pub enum ExportFormat {
   claimgraph export --format turtle --graph https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed
   claimgraph export --format claimreview --output reviews.jsonld
   claimgraph export --format csv > claims.csv
-  claimgraph export --format toml --output my-sources/")]
+  claimgraph export --format toml --output my-sources/
+  claimgraph export --format webannotation --output annotations.jsonld")]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]

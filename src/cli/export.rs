@@ -22,87 +22,116 @@ fn output(args: &ExportArgs) -> Result<Box<dyn Write>> {
 }
 
 /// The exports that are views of the data rather than RDF dumps.
-fn view(data_dir: &Path, args: &ExportArgs) -> Result<Status> {
+#[derive(Debug, Clone, Copy)]
+enum View {
+    ClaimReview,
+    Csv,
+    Toml,
+    WebAnnotation,
+}
+
+fn view(data_dir: &Path, args: &ExportArgs, view: View) -> Result<Status> {
     if args.graph.is_some() {
         bail!(
-            "--graph applies to RDF formats; {:?} exports every verdict",
+            "--graph applies to the RDF formats; {:?} is a view of the whole store",
             args.format
         );
     }
     let data = open(data_dir, OpenMode::Existing)?;
-    if args.format == ExportFormat::Toml {
-        let Some(dir) = &args.output else {
-            bail!("--format toml writes one file per source: give --output DIR");
-        };
-        let gazetteer = claimgraph::load::gazetteer_for(&data)?;
-        let files = claimgraph::exchange::toml::export_sources(data.store(), &gazetteer)?;
-        let texts = dir.join("texts");
-        std::fs::create_dir_all(&texts)
-            .with_context(|| format!("cannot create {}", texts.display()))?;
-        for f in &files {
-            let toml = dir.join(format!("{}.toml", f.id));
-            std::fs::write(&toml, &f.toml)
-                .with_context(|| format!("cannot write {}", toml.display()))?;
-            let text = texts.join(format!("{}.txt", f.id));
-            std::fs::write(&text, &f.text)
-                .with_context(|| format!("cannot write {}", text.display()))?;
-            eprintln!("wrote {} (from <{}>)", toml.display(), f.graph.as_str());
-        }
-        if files.is_empty() {
-            eprintln!(
-                "claimgraph: no annotations to export (claimgraph load sources/, or claimgraph annotate)"
-            );
-            return Ok(Status::NothingFound);
-        }
-        return Ok(Status::Ok);
+    match view {
+        View::Toml => toml_files(&data, args),
+        View::Csv => csv(&data, args),
+        View::ClaimReview => json(
+            args,
+            &claimgraph::exchange::claimreview::export(data.store())?,
+            "no verdicts recorded (claimgraph review CLAIM --rating LABEL --by ORG)",
+        ),
+        View::WebAnnotation => json(
+            args,
+            &claimgraph::exchange::webannotation::export(
+                data.store(),
+                &claimgraph::load::gazetteer_for(&data)?,
+            )?,
+            "no annotations by people (claimgraph load sources/, or claimgraph annotate)",
+        ),
     }
-    if args.format == ExportFormat::Csv {
-        let named = claimgraph::queries::find_named("claims-table")?;
-        let prepared = claimgraph::queries::prepare(named.text, "claims-table", Vec::new(), None)?;
-        let (results, _) = prepared.run(data.store(), false)?;
-        let mut out = output(args)?;
-        let written = claimgraph::results::write_results(
-            results,
-            claimgraph::results::OutputFormat::Csv,
-            claimgraph::results::Columns::Hide(&[]),
-            claimgraph::results::TableOptions {
-                max_cell_width: None,
-            },
-            &mut out,
-        )?;
-        out.flush().context("writing the export")?;
-        return Ok(if written.is_empty() {
-            Status::NothingFound
-        } else {
-            Status::Ok
-        });
-    }
-    let json = match args.format {
-        ExportFormat::Claimreview => claimgraph::exchange::claimreview::export(data.store())?,
-        _ => unreachable!("only views reach here"),
-    };
+}
+
+/// A JSON document; exit 1, saying `none`, when it holds nothing.
+fn json(args: &ExportArgs, json: &serde_json::Value, none: &str) -> Result<Status> {
     let mut out = output(args)?;
-    serde_json::to_writer_pretty(&mut out, &json)?;
+    serde_json::to_writer_pretty(&mut out, json)?;
     writeln!(out)?;
     out.flush().context("writing the export")?;
-    let empty = json["@graph"].as_array().is_none_or(Vec::is_empty);
+    let empty = json
+        .get("@graph")
+        .unwrap_or(json)
+        .as_array()
+        .is_none_or(Vec::is_empty);
     if empty {
-        eprintln!(
-            "claimgraph: no verdicts recorded (claimgraph review CLAIM --rating LABEL --by ORG)"
-        );
+        eprintln!("claimgraph: {none}");
+        return Ok(Status::NothingFound);
     }
-    Ok(if empty {
+    Ok(Status::Ok)
+}
+
+/// The named query claims-table as CSV.
+fn csv(data: &claimgraph::store::DataDir, args: &ExportArgs) -> Result<Status> {
+    let named = claimgraph::queries::find_named("claims-table")?;
+    let prepared = claimgraph::queries::prepare(named.text, "claims-table", Vec::new(), None)?;
+    let (results, _) = prepared.run(data.store(), false)?;
+    let mut out = output(args)?;
+    let written = claimgraph::results::write_results(
+        results,
+        claimgraph::results::OutputFormat::Csv,
+        claimgraph::results::Columns::Hide(&[]),
+        claimgraph::results::TableOptions {
+            max_cell_width: None,
+        },
+        &mut out,
+    )?;
+    out.flush().context("writing the export")?;
+    Ok(if written.is_empty() {
         Status::NothingFound
     } else {
         Status::Ok
     })
 }
 
+/// People's annotations as source files under `--output DIR`.
+fn toml_files(data: &claimgraph::store::DataDir, args: &ExportArgs) -> Result<Status> {
+    let Some(dir) = &args.output else {
+        bail!("--format toml writes one file per source: give --output DIR");
+    };
+    let gazetteer = claimgraph::load::gazetteer_for(data)?;
+    let files = claimgraph::exchange::toml::export_sources(data.store(), &gazetteer)?;
+    if files.is_empty() {
+        eprintln!(
+            "claimgraph: no annotations to export (claimgraph load sources/, or claimgraph annotate)"
+        );
+        return Ok(Status::NothingFound);
+    }
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts)
+        .with_context(|| format!("cannot create {}", texts.display()))?;
+    for f in &files {
+        let toml = dir.join(format!("{}.toml", f.id));
+        std::fs::write(&toml, &f.toml)
+            .with_context(|| format!("cannot write {}", toml.display()))?;
+        let text = texts.join(format!("{}.txt", f.id));
+        std::fs::write(&text, &f.text)
+            .with_context(|| format!("cannot write {}", text.display()))?;
+        eprintln!("wrote {} (from <{}>)", toml.display(), f.graph.as_str());
+    }
+    Ok(Status::Ok)
+}
+
 pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
     let format = match args.format {
-        ExportFormat::Claimreview | ExportFormat::Csv | ExportFormat::Toml => {
-            return view(data_dir, &args);
-        }
+        ExportFormat::Claimreview => return view(data_dir, &args, View::ClaimReview),
+        ExportFormat::Csv => return view(data_dir, &args, View::Csv),
+        ExportFormat::Toml => return view(data_dir, &args, View::Toml),
+        ExportFormat::Webannotation => return view(data_dir, &args, View::WebAnnotation),
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Turtle => RdfFormat::Turtle,

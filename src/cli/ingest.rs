@@ -73,7 +73,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     }
     let mut near = NearDuplicateIndex::load(&data)?;
     let mut batch: Vec<Staged> = Vec::new();
-    let retrieved = now_iso();
+    let retrieved = claimgraph::text::now_iso();
     let tty = std::io::stderr().is_terminal() && !args.quiet;
 
     // Files: extracted in parallel, saved in order.
@@ -374,17 +374,4 @@ fn attributions(article: &Article, args: &IngestArgs) -> Vec<Found> {
         author_assertions: !args.no_author_assertions,
     };
     find(&article.text(), article.language.as_deref(), options)
-}
-
-/// Now, as an ISO 8601 UTC date-time.
-pub fn now_iso() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let iso = claimgraph::index::search::iso_date(secs);
-    if iso.contains('T') {
-        iso
-    } else {
-        format!("{iso}T00:00:00Z")
-    }
 }

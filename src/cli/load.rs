@@ -63,6 +63,10 @@ pub fn load_paths(data: &DataDir, paths: &[PathBuf], graph: Option<&NamedNode>) 
         |path, result| match result {
             Ok(loaded) => {
                 report(path, &loaded);
+                for skipped in &loaded.skipped {
+                    eprintln!("claimgraph: error: not loaded: {skipped}");
+                }
+                summary.failed += loaded.skipped.len();
                 summary.loaded += 1;
                 summary.claims += loaded.claims.unwrap_or(0);
                 if loaded.replaced.is_unchanged() {

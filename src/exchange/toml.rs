@@ -168,8 +168,37 @@ fn stance_name(stance: Option<&NamedNode>) -> &'static str {
     }
 }
 
-/// The entity `@author` stands for in a source (as the loader resolves it).
-fn author_of(g: &Graph<'_>, source: &NamedNode) -> Result<Option<NamedNode>> {
+/// How a source file or a tag writes `entity`, read from `graph`'s labels
+/// first (see [`export_sources`]).
+pub(crate) fn name_of_entity(
+    store: &Store,
+    graph: &NamedNode,
+    gazetteer: &Gazetteer,
+    entity: &NamedNode,
+) -> Result<String> {
+    name_of(
+        &Graph {
+            store,
+            graph: graph.clone(),
+        },
+        gazetteer,
+        entity,
+    )
+}
+
+/// The entity `@author` stands for in `source` (as the loader resolves it).
+pub(crate) fn author_of(store: &Store, source: &NamedNode) -> Result<Option<NamedNode>> {
+    source_author(
+        &Graph {
+            store,
+            graph: source.clone(),
+        },
+        source,
+    )
+}
+
+/// [`author_of`], read through a graph reader (it reads every graph).
+fn source_author(g: &Graph<'_>, source: &NamedNode) -> Result<Option<NamedNode>> {
     let authors = g.nodes(source, schema::AUTHOR, true)?;
     Ok(match authors.as_slice() {
         [one] => Some(one.clone()),
@@ -246,7 +275,7 @@ pub fn export_sources(store: &Store, gazetteer: &Gazetteer) -> Result<Vec<Export
             }
             let claim_text = g.literal(&claim, schema::TEXT, false)?.unwrap_or_default();
             let _ = writeln!(lines, "claim = {}", quoted(&claim_text));
-            let claimant_name = if author_of(&g, &source)?.as_ref() == Some(&claimant)
+            let claimant_name = if source_author(&g, &source)?.as_ref() == Some(&claimant)
                 && (claimant == ids::part_iri(&source, "author")
                     || g.node(&a, cg::KIND, false)?.as_ref().map(NamedNode::as_ref)
                         == Some(cg::AUTHOR_ASSERTION))
