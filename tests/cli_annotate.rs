@@ -583,3 +583,57 @@ fn hypothesis_style_annotations_load_and_the_unanchorable_are_named() {
         );
     assert_eq!(all_quads(&t.data()), before);
 }
+
+#[test]
+fn annotations_of_a_source_without_url_export_with_the_source_they_are_about() {
+    let t = TestDir::new();
+    t.load(&["ontology", "sources"]);
+    t.cmd()
+        .args(["annotate", "micro-drama-op-ed", "--author", "Li Wei"])
+        .args([
+            "--quote",
+            "technically competent but hollow",
+            "--claimant",
+            "Western critics",
+        ])
+        .args(["--stance", "disputes", "--about", "artistic-integrity"])
+        .assert()
+        .success();
+    let out = t.path("out");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let file = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("li-wei-")
+        })
+        .unwrap();
+    let toml = std::fs::read_to_string(&file).unwrap();
+    assert!(toml.contains("source_id = \"micro-drama-op-ed\""), "{toml}");
+    let other = TestDir::new();
+    other.load(&["ontology"]);
+    other.cmd().arg("load").arg(&out).assert().success();
+    let marked = triples_in(&t.data(), "/graph/annotations/by/li-wei>");
+    let loaded = triples_in(&other.data(), "/graph/annotations/li-wei-");
+    let missing: Vec<&String> = marked.difference(&loaded).collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+    // source_id names another file's source; with a url it makes no sense.
+    std::fs::write(
+        t.path("bad.toml"),
+        format!("id = \"x\"\nurl = \"{URL}\"\nsource_id = \"micro-drama-op-ed\"\nheadline = \"x\"\ntext = \"x\"\n"),
+    )
+    .unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(t.path("bad.toml"))
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("source_id"));
+}

@@ -78,7 +78,21 @@ pub fn build_source(
     }
     let text = load_text(file, path)?;
     let graph = ids::annotations_graph(&file.id);
-    let source = ids::source_iri(file.url.as_deref(), &file.id);
+    if let Some(other) = &file.source_id
+        && (!ids::is_valid_id(other) || file.url.is_some())
+    {
+        return Err(Error::invalid(
+            path,
+            Some("source_id".into()),
+            format!(
+                "source_id {other:?} must be another file's id (ASCII letters, digits, '.', '_' or '-'), and only for a source without url"
+            ),
+        ));
+    }
+    let source = ids::source_iri(
+        file.url.as_deref(),
+        file.source_id.as_deref().unwrap_or(&file.id),
+    );
     let hash = ids::content_hash(&text);
     let version = ids::version_iri(&source, &hash);
     let mut b = Builder {

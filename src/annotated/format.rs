@@ -19,6 +19,10 @@ pub struct SourceFile {
     pub source_type: String,
     /// Canonical URL, when the source is on the web.
     pub url: Option<String>,
+    /// For a source without URL that another file introduced: that file's
+    /// id, so that this file's claims are about the same source (files
+    /// exported from `claimgraph annotate` carry it).
+    pub source_id: Option<String>,
     /// Title.
     pub headline: String,
     /// Authors: gazetteer ids, labels or names.

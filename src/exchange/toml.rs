@@ -389,8 +389,18 @@ fn source_file(
         .find_map(|n| n.as_str().strip_prefix(schema::NS).map(str::to_owned))
         .unwrap_or_else(|| "NewsArticle".into());
     let _ = writeln!(t, "type = {}", quoted(&kind));
-    if let Some(url) = g.node(source, schema::URL, true)? {
-        let _ = writeln!(t, "url = {}", quoted(url.as_str()));
+    match g.node(source, schema::URL, true)? {
+        Some(url) => {
+            let _ = writeln!(t, "url = {}", quoted(url.as_str()));
+        }
+        None => {
+            // A source named by another file's id: say which.
+            if let Some(other) = source.as_str().strip_prefix(&format!("{ID_BASE}source/"))
+                && other != id
+            {
+                let _ = writeln!(t, "source_id = {}", quoted(other));
+            }
+        }
     }
     let headline = g
         .literal(source, schema::HEADLINE, true)?
