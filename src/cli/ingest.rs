@@ -275,7 +275,7 @@ fn flush(
                 .or_default() += 1;
             if f.status != AnchorStatus::Anchored {
                 eprintln!(
-                    "claimgraph: {}: annotation <{}> in <{}> {}{}",
+                    "claimgraph: <{}>: annotation <{}> in <{}> {}{}",
                     s.source.as_str(),
                     m.annotation.as_str(),
                     m.graph.as_str(),

@@ -58,6 +58,17 @@ const WEB_ANNOTATION: &str = r#"{
     "Organization": "foaf:Organization",
     "Software": "as:Application",
     "Text": "dctypes:Text",
+    "AnnotationCollection": "as:OrderedCollection",
+    "AnnotationPage": "as:OrderedCollectionPage",
+    "items": { "@id": "as:items", "@type": "@id", "@container": "@list" },
+    "first": { "@id": "as:first", "@type": "@id" },
+    "last": { "@id": "as:last", "@type": "@id" },
+    "next": { "@id": "as:next", "@type": "@id" },
+    "prev": { "@id": "as:prev", "@type": "@id" },
+    "partOf": { "@id": "as:partOf", "@type": "@id" },
+    "total": { "@id": "as:totalItems", "@type": "xsd:nonNegativeInteger" },
+    "startIndex": { "@id": "as:startIndex", "@type": "xsd:nonNegativeInteger" },
+    "label": "rdfs:label",
     "body": { "@id": "oa:hasBody", "@type": "@id" },
     "target": { "@id": "oa:hasTarget", "@type": "@id" },
     "source": { "@id": "oa:hasSource", "@type": "@id" },
@@ -319,6 +330,17 @@ mod tests {
             quads
                 .iter()
                 .any(|q| q.predicate.as_str() == "http://www.w3.org/ns/oa#exact")
+        );
+        // A collection's annotations are read too.
+        let doc = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+                      "total": 1, "first": {"type": "AnnotationPage", "items": [
+                        {"id": "https://example.org/a", "type": "Annotation",
+                         "target": {"source": "https://example.org/page",
+                                    "selector": {"type": "TextQuoteSelector", "exact": "funding"}}}]}}"#;
+        let quads = parse(doc).unwrap();
+        assert!(
+            quads.iter().any(|q| q.object
+                == NamedNode::new_unchecked("http://www.w3.org/ns/oa#Annotation").into())
         );
         let remote = r#"{"@context": "https://evil.example/context.jsonld", "@id": "https://example.org/x", "name": "x"}"#;
         let err = parse(remote).unwrap_err().to_string();
