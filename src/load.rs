@@ -273,31 +273,12 @@ fn load_web_annotations(
                 .map(|w| format!("{}: {w}", path.display())),
         );
     }
-    let before: usize = graphs
-        .iter()
-        .map(|g| {
-            data.store()
-                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
-                .count()
-        })
-        .sum();
-    crate::annotated::annotate::write(data, &prepared)?;
-    let after: usize = graphs
-        .iter()
-        .map(|g| {
-            data.store()
-                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
-                .count()
-        })
-        .sum();
+    let (replaced, quads) = crate::annotated::annotate::write(data, &prepared)?;
     Ok(Loaded {
         path: path.into(),
         graphs,
-        quads: after,
-        replaced: Replaced {
-            removed: before.saturating_sub(after),
-            added: after.saturating_sub(before),
-        },
+        quads,
+        replaced,
         claims: Some(prepared.len()),
         warnings,
         skipped,

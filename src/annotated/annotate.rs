@@ -14,7 +14,7 @@ use crate::attribute::record::{self, Record};
 use crate::gazetteer::Gazetteer;
 use crate::ids::{self, GRAPH_BASE, ID_BASE};
 use crate::ingest::save::{StoredVersion, versions};
-use crate::store::DataDir;
+use crate::store::{DataDir, Replaced};
 use crate::vocab::{dct, prov, rdf, rdfs, schema};
 use crate::{Error, Result};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -392,7 +392,8 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
 /// Writes prepared annotations into their authors' graphs, all at once.
 /// The graphs' earlier annotations stay; an annotation made again (same
 /// version, passage, claim and claimant: the same IRI) takes its new date.
-pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<()> {
+/// Returns what changed and how many quads the graphs now hold.
+pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<(Replaced, usize)> {
     let mut graphs: Vec<NamedNode> = Vec::new();
     for (_, a) in prepared {
         if !graphs.contains(&a.graph) {
@@ -424,6 +425,6 @@ pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<()> {
         .into_iter()
         .map(NamedOrBlankNode::NamedNode)
         .collect();
-    data.replace_graphs(&graphs, &all)?;
-    Ok(())
+    let replaced = data.replace_graphs(&graphs, &all)?;
+    Ok((replaced, all.len()))
 }
