@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod ids;
 pub mod index;
 pub mod ingest;
+pub mod jobs;
 pub mod load;
 pub mod queries;
 pub mod rdf_file;

@@ -38,6 +38,20 @@ namespace!(
     ATTRIBUTION_KIND = "AttributionKind",
     /// Class of the stances.
     STANCE = "Stance",
+    /// What an ingestion job knows of one URL.
+    JOURNAL_ENTRY = "JournalEntry",
+    /// An ingestion job.
+    JOB_CLASS = "Job",
+    /// Journal entry → its job.
+    JOB = "job",
+    /// Journal entry → the last ETag.
+    ETAG = "etag",
+    /// Journal entry → the last Last-Modified.
+    LAST_MODIFIED = "lastModified",
+    /// Journal entry → when last fetched.
+    FETCHED_AT = "fetchedAt",
+    /// Journal entry → what the last fetch gave.
+    OUTCOME = "outcome",
     /// Where a person's annotation is in a newer version of its source.
     ANCHORING = "Anchoring",
     /// Class of the anchor statuses.

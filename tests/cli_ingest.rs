@@ -2,7 +2,7 @@
 //! local HTTP server (127.0.0.1 only), the bad inputs as well as the good.
 
 use crate::http::{Reply, Server};
-use crate::util::{TestDir, all_quads, assert_success, stdout_of};
+use crate::util::{TestDir, all_quads, assert_success, content_quads, stdout_of};
 
 const FILLER: &str = "Officials and producers interviewed for this report described a fast-growing \
     industry that turns out hundreds of short vertical episodes every week for viewers at home and abroad.";
@@ -251,7 +251,7 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
     );
 
     // Again: /a answers 304 to its ETag, the others are unchanged.
-    let before = all_quads(&t.data());
+    let before = content_quads(&t.data());
     let out = t
         .cmd()
         .arg("ingest")
@@ -262,7 +262,7 @@ fn urls_are_fetched_politely_and_every_failure_is_reported_by_kind() {
     assert_success(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("1 unchanged, 1 not modified"), "{stderr}");
-    assert_eq!(all_quads(&t.data()), before);
+    assert_eq!(content_quads(&t.data()), before);
 }
 
 /// Bytes that look like nothing (a fixed pseudo-random sequence).
@@ -427,7 +427,7 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         .output()
         .unwrap();
     assert_success(&out);
-    let before = all_quads(&t.data());
+    let before = content_quads(&t.data());
     let paths = [
         "/good",
         "/png-as-html",
@@ -517,7 +517,7 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         server.sent("/huge")
     );
 
-    let after = all_quads(&t.data());
+    let after = content_quads(&t.data());
     assert!(
         before.iter().all(|q| after.contains(q)),
         "what was stored before the bad batch is still there"

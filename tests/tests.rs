@@ -9,6 +9,7 @@ mod cli_demo;
 mod cli_eval;
 mod cli_export;
 mod cli_ingest;
+mod cli_jobs;
 mod cli_load;
 mod cli_query;
 mod cli_review;

@@ -70,6 +70,15 @@ pub fn all_quads(data: &Path) -> Vec<String> {
     lines
 }
 
+/// Every quad but those of ingestion jobs' journals (when each URL was last
+/// fetched: bookkeeping that changes on every fetch), sorted.
+pub fn content_quads(data: &Path) -> Vec<String> {
+    all_quads(data)
+        .into_iter()
+        .filter(|q| !q.contains("/graph/journal/"))
+        .collect()
+}
+
 /// The bindings of a successful command's SPARQL JSON results.
 pub fn json_rows(out: &std::process::Output) -> Vec<serde_json::Value> {
     assert_success(out);

@@ -151,15 +151,25 @@ its URL or file and the problem; the others are still stored; --report counts th
 kind: not-html, too-large, http-status, timeout, decode, network, robots, extract…), 2 nothing
 could be done.
 
+With --job FILE, one pass of a job file (feeds, sitemaps, URL lists, include/exclude
+patterns, per-host politeness, max items, languages: docs/scheduling.md): incremental (a
+journal in the store remembers what was fetched, pages fetched within `revisit` are skipped,
+others asked for conditionally) and resumable (a pass killed half-way is finished by the next,
+with no duplicates). --report writes its JSON summary.
+
 Examples:
   claimgraph ingest https://www.example.com/news/micro-dramas.html --contact ops@example.org
   claimgraph ingest saved-pages/ --report summary.json
-  claimgraph ingest page.html --url https://www.example.com/news/micro-dramas.html"
+  claimgraph ingest page.html --url https://www.example.com/news/micro-dramas.html
+  claimgraph ingest --job jobs/micro-drama-watch.toml --report pass.json"
 )]
 pub struct IngestArgs {
     /// URLs, files (.html, .htm, .html.gz) or directories of them.
-    #[arg(required = true, value_name = "URL|FILE|DIR")]
+    #[arg(required_unless_present = "job", value_name = "URL|FILE|DIR")]
     pub inputs: Vec<String>,
+    /// Run one pass of this job file instead (docs/scheduling.md).
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub job: Option<PathBuf>,
     /// The URL of a single saved page (its source's identity).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,

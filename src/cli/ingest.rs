@@ -10,21 +10,39 @@ use anyhow::{Context, Result};
 use claimgraph::annotated::reanchor::AnchorStatus;
 use claimgraph::attribute::{Found, Options, find};
 use claimgraph::ingest::extract::{Article, extract};
-use claimgraph::ingest::fetch::{FetchOptions, Fetcher, Validators};
+use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
 use claimgraph::ingest::neardup::NearDuplicateIndex;
 use claimgraph::ingest::save::{Saved, Staged, commit, stage};
+use claimgraph::jobs::file::Job;
+use claimgraph::jobs::run::{BATCH, Progress, Report as JobReport, RunOptions, url_job};
 use claimgraph::store::DataDir;
 use claimgraph::store::OpenMode;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Articles written per transaction.
-const BATCH: usize = 64;
-
 /// Counts for the summary.
+impl Summary {
+    /// Adds a job pass's counts.
+    fn absorb(&mut self, r: &JobReport) {
+        self.fetched += r.fetched;
+        self.not_modified += r.not_modified;
+        self.new_sources += r.new_sources;
+        self.new_versions += r.new_versions;
+        self.unchanged += r.unchanged;
+        self.claims += r.claims;
+        self.near_duplicates += r.near_duplicates;
+        for (k, v) in &r.annotations {
+            *self.annotations.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &r.errors {
+            *self.errors.entry(k.clone()).or_default() += v;
+        }
+    }
+}
+
 #[derive(Debug, Default, serde::Serialize)]
 struct Summary {
     inputs: usize,
@@ -44,7 +62,107 @@ struct Summary {
     seconds: f64,
 }
 
+/// One pass of `job`, with errors and notes on stderr and a progress line
+/// on a terminal.
+fn run_job(data: &DataDir, job: &Job, tty: bool) -> Result<JobReport> {
+    let mut planned = 0;
+    let mut on_line = false;
+    let report = claimgraph::jobs::run::run(data, job, &RunOptions::default(), &mut |p| match p {
+        Progress::Planned(n) => planned = n,
+        Progress::Page(done) => {
+            if tty {
+                eprint!("\rpages {done}/{planned}");
+                on_line = true;
+            }
+        }
+        Progress::Error(message) => {
+            if on_line {
+                eprintln!();
+                on_line = false;
+            }
+            eprintln!("claimgraph: error: {message}");
+        }
+        Progress::Note(note) => {
+            if on_line {
+                eprintln!();
+                on_line = false;
+            }
+            eprintln!("claimgraph: {note}");
+        }
+    })?;
+    if on_line {
+        eprintln!();
+    }
+    Ok(report)
+}
+
+/// `ingest --job FILE`: one pass, its report.
+fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Status> {
+    let job = Job::read(path)?;
+    if job.claims && !args.no_claims {
+        std::thread::spawn(|| {
+            claimgraph::attribute::english_model();
+        });
+    }
+    let data = super::open(data_dir, OpenMode::Create)?;
+    for note in claimgraph::load::ensure_vocabulary(&data)? {
+        eprintln!("claimgraph: {note}");
+    }
+    let mut job = job;
+    job.claims &= !args.no_claims;
+    job.author_assertions &= !args.no_author_assertions;
+    let tty = std::io::stderr().is_terminal() && !args.quiet;
+    let report = run_job(&data, &job, tty)?;
+    if !report.annotations.is_empty() {
+        let count = |k: &str| report.annotations.get(k).copied().unwrap_or(0);
+        eprintln!(
+            "people's annotations of changed sources: {} anchored, {} moved, {} orphaned",
+            count("anchored"),
+            count("moved"),
+            count("orphaned")
+        );
+    }
+    eprintln!(
+        "job {}: {} feeds and sitemaps ({} not modified), {} pages listed, {} filtered out, {} fetched recently, {} left for the next pass; {} fetched, {} not modified, {} new sources, {} new versions, {} unchanged, {} claims, {} errors ({:.1} s){}",
+        report.job,
+        report.feeds,
+        report.feeds_not_modified,
+        report.discovered,
+        report.filtered,
+        report.skipped,
+        report.deferred,
+        report.fetched,
+        report.not_modified,
+        report.new_sources,
+        report.new_versions,
+        report.unchanged,
+        report.claims,
+        report.error_count(),
+        report.seconds,
+        if report.fetched + report.not_modified == 0 && report.error_count() == 0 {
+            ": nothing new"
+        } else {
+            ""
+        }
+    );
+    if let Some(path) = &args.report {
+        std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let listed = report.feeds + report.discovered;
+    Ok(if report.error_count() == 0 {
+        Status::Ok
+    } else if listed == 0 && report.fetched == 0 {
+        Status::Error
+    } else {
+        Status::Partial
+    })
+}
+
 pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
+    if let Some(job) = &args.job {
+        return run_job_file(data_dir, job, &args);
+    }
     let started = std::time::Instant::now();
     if !args.no_claims {
         // The English model loads while the store opens and the first pages
@@ -102,87 +220,15 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         eprintln!();
     }
 
-    // URLs: fetched concurrently, saved as they arrive.
+    // URLs: one pass of a job made of them, fetched every time
+    // (conditionally: the journal in the store keeps the validators).
     if !urls.is_empty() {
         summary.inputs += urls.len();
-        let state_path = data.path().join("fetch-state.json");
-        let mut state: HashMap<String, (Option<String>, Option<String>)> =
-            std::fs::read_to_string(&state_path)
-                .ok()
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .unwrap_or_default();
-        let runtime = http_runtime()?;
-        let fetcher = std::sync::Arc::new(Fetcher::new(fetch_options(&args.fetch))?);
-        let (tx, rx) = std::sync::mpsc::channel();
-        for url in urls.clone() {
-            let fetcher = std::sync::Arc::clone(&fetcher);
-            let tx = tx.clone();
-            let validators = state
-                .get(&url)
-                .map(|(etag, last_modified)| Validators {
-                    etag: etag.clone(),
-                    last_modified: last_modified.clone(),
-                })
-                .unwrap_or_default();
-            runtime.spawn(async move {
-                let result = fetcher.fetch(&url, &validators).await;
-                let _ = tx.send(result);
-            });
-        }
-        drop(tx);
-        let total = urls.len();
-        for (i, result) in rx.into_iter().enumerate() {
-            if tty {
-                eprint!("\rurls {}/{total}", i + 1);
-            }
-            match result {
-                Ok(page) => {
-                    state.insert(
-                        page.requested.clone(),
-                        (
-                            page.validators.etag.clone(),
-                            page.validators.last_modified.clone(),
-                        ),
-                    );
-                    if page.not_modified {
-                        summary.not_modified += 1;
-                        continue;
-                    }
-                    summary.fetched += 1;
-                    let article = extract(
-                        &page.body,
-                        &page.url,
-                        Some(&page.url),
-                        page.content_type.as_deref(),
-                    )
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", page.url));
-                    match article.and_then(|a| {
-                        let found = attributions(&a, &args);
-                        stage(&data, &a, &retrieved, &found).map_err(anyhow::Error::from)
-                    }) {
-                        Ok(s) => batch.push(s),
-                        Err(e) => report(&mut summary, "extract", &e),
-                    }
-                    if batch.len() >= BATCH {
-                        flush(&data, &mut batch, &mut summary, &mut near)?;
-                    }
-                }
-                Err(e) => {
-                    if tty {
-                        eprintln!();
-                    }
-                    eprintln!("claimgraph: error: {e}");
-                    *summary.errors.entry(e.kind().to_owned()).or_default() += 1;
-                }
-            }
-        }
-        if tty {
-            eprintln!();
-        }
-        flush(&data, &mut batch, &mut summary, &mut near)?;
-        let json = serde_json::to_string(&state)?;
-        std::fs::write(&state_path, json)
-            .with_context(|| format!("writing {}", state_path.display()))?;
+        let mut job = url_job("command-line", urls, fetch_options(&args.fetch));
+        job.claims = !args.no_claims;
+        job.author_assertions = !args.no_author_assertions;
+        let report = run_job(&data, &job, tty)?;
+        summary.absorb(&report);
     }
     flush(&data, &mut batch, &mut summary, &mut near)?;
     summary.seconds = started.elapsed().as_secs_f64();
@@ -274,21 +320,7 @@ fn flush(
                 .entry(f.status.as_str().to_owned())
                 .or_default() += 1;
             if f.status != AnchorStatus::Anchored {
-                eprintln!(
-                    "claimgraph: <{}>: annotation <{}> in <{}> {}{}",
-                    s.source.as_str(),
-                    m.annotation.as_str(),
-                    m.graph.as_str(),
-                    f.status.as_str(),
-                    match (&f.exact, f.status) {
-                        (_, AnchorStatus::Orphaned) =>
-                            " (its quote is no longer in the text; `claimgraph check` lists it)"
-                                .to_owned(),
-                        (Some(e), _) if *e != m.exact =>
-                            format!(" (now reads {e:?}, similarity {:.2})", f.similarity),
-                        _ => String::new(),
-                    }
-                );
+                eprintln!("claimgraph: {}", claimgraph::jobs::reanchor_note(s, m, f));
             }
         }
     }

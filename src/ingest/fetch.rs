@@ -42,6 +42,29 @@ pub struct FetchOptions {
     pub backoff: Duration,
     /// Longest Retry-After honoured.
     pub max_retry_after: Duration,
+    /// Requests in flight at most to one host.
+    pub host_concurrency: usize,
+    /// Delay and concurrency for particular hosts (by host name), instead
+    /// of `host_delay` and `host_concurrency`.
+    pub hosts: HashMap<String, HostPolicy>,
+}
+
+/// How politely to treat one host.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct HostPolicy {
+    /// Least time between two requests (robots.txt may ask for more).
+    pub delay: Option<Duration>,
+    /// Requests in flight at most.
+    pub concurrency: Option<usize>,
+}
+
+/// What is fetched: the body types accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// An HTML page (anything else is refused as not HTML).
+    Page,
+    /// A feed or a sitemap: XML or JSON.
+    Feed,
 }
 
 impl Default for FetchOptions {
@@ -60,6 +83,8 @@ impl Default for FetchOptions {
             retries: 3,
             backoff: Duration::from_secs(1),
             max_retry_after: Duration::from_secs(120),
+            host_concurrency: 2,
+            hosts: HashMap::new(),
         }
     }
 }
@@ -280,6 +305,7 @@ pub struct Fetcher {
     robots: Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Arc<Robots>>>>>,
     next_slot: Mutex<HashMap<String, Instant>>,
     slots: Semaphore,
+    host_slots: Mutex<HashMap<String, Arc<Semaphore>>>,
 }
 
 /// The product token robots.txt groups are matched against.
@@ -328,11 +354,41 @@ impl Fetcher {
             options,
             robots: Mutex::new(HashMap::new()),
             next_slot: Mutex::new(HashMap::new()),
+            host_slots: Mutex::new(HashMap::new()),
         })
     }
 
     /// Fetches one page, with the validators of an earlier fetch if any.
     pub async fn fetch(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        self.fetch_as(url, validators, Want::Page).await
+    }
+
+    /// The policy for a URL's host.
+    fn policy(&self, url: &reqwest::Url) -> HostPolicy {
+        url.host_str()
+            .and_then(|h| self.options.hosts.get(h))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The semaphore limiting requests in flight to one host.
+    async fn host_slot(&self, host: &str, concurrency: usize) -> Arc<Semaphore> {
+        Arc::clone(
+            self.host_slots
+                .lock()
+                .await
+                .entry(host.to_owned())
+                .or_insert_with(|| Arc::new(Semaphore::new(concurrency.max(1)))),
+        )
+    }
+
+    /// Fetches one document of the kind wanted.
+    pub async fn fetch_as(
+        &self,
+        url: &str,
+        validators: &Validators,
+        want: Want,
+    ) -> Result<Fetched, FetchError> {
         let parsed = reqwest::Url::parse(url)
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
@@ -365,18 +421,26 @@ impl Fetcher {
         } else {
             None
         };
+        let policy = self.policy(&parsed);
         let delay = robots
             .as_ref()
             .and_then(|r| r.crawl_delay)
             .map(|s| Duration::from_secs_f64(s.min(60.0)))
             .unwrap_or_default()
-            .max(self.options.host_delay);
+            .max(policy.delay.unwrap_or(self.options.host_delay));
+        let host_slot = self
+            .host_slot(
+                &host,
+                policy.concurrency.unwrap_or(self.options.host_concurrency),
+            )
+            .await;
         let mut attempt = 0;
         loop {
             let response = {
+                let _host = host_slot.acquire().await.expect("semaphore never closed");
                 let _slot = self.slots.acquire().await.expect("semaphore never closed");
                 self.wait_turn(&host, delay).await;
-                self.get(url, validators).await
+                self.get(url, validators, want).await
             };
             match response {
                 Ok(r) => {
@@ -390,7 +454,7 @@ impl Fetcher {
                         tokio::time::sleep(wait).await;
                         continue;
                     }
-                    return self.read(url, r).await;
+                    return self.read(url, r, want).await;
                 }
                 Err(e) => {
                     let refused = find_refused(&e);
@@ -435,11 +499,19 @@ impl Fetcher {
         }
     }
 
-    async fn get(&self, url: &str, validators: &Validators) -> reqwest::Result<reqwest::Response> {
-        let mut request = self.client.get(url).header(
-            reqwest::header::ACCEPT,
-            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-        );
+    async fn get(
+        &self,
+        url: &str,
+        validators: &Validators,
+        want: Want,
+    ) -> reqwest::Result<reqwest::Response> {
+        let accept = match want {
+            Want::Page => "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+            Want::Feed => {
+                "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.1"
+            }
+        };
+        let mut request = self.client.get(url).header(reqwest::header::ACCEPT, accept);
         if let Some(etag) = &validators.etag {
             request = request.header(reqwest::header::IF_NONE_MATCH, etag);
         }
@@ -449,7 +521,12 @@ impl Fetcher {
         request.send().await
     }
 
-    async fn read(&self, url: &str, mut r: reqwest::Response) -> Result<Fetched, FetchError> {
+    async fn read(
+        &self,
+        url: &str,
+        mut r: reqwest::Response,
+        want: Want,
+    ) -> Result<Fetched, FetchError> {
         let header = |r: &reqwest::Response, name: reqwest::header::HeaderName| {
             r.headers()
                 .get(name)
@@ -479,7 +556,9 @@ impl Fetcher {
             });
         }
         let content_type = header(&r, reqwest::header::CONTENT_TYPE);
-        if let Some(mime) = content_type.as_deref().and_then(super::extract::not_html) {
+        if want == Want::Page
+            && let Some(mime) = content_type.as_deref().and_then(super::extract::not_html)
+        {
             return Err(FetchError::NotHtml {
                 url: url.into(),
                 content_type: mime,

@@ -134,6 +134,9 @@ pub struct Staged {
     /// Where people's annotations of the source are in the new version:
     /// the anchoring graph, its quads, and each annotation's outcome.
     anchors: (NamedNode, Vec<Quad>, Vec<(Marked, Placed)>),
+    /// Other graphs written with the article, changed or not (a job's
+    /// journal entry for the URL it came from).
+    extra: Vec<(NamedNode, Vec<Quad>)>,
 }
 
 impl Staged {
@@ -164,6 +167,12 @@ impl Staged {
     /// The graph the new version's claims are in.
     pub fn claims_graph(&self) -> &NamedNode {
         &self.claims.0
+    }
+
+    /// Writes `quads` as the whole of `graph` with this article, even when
+    /// its text is unchanged.
+    pub fn add_graph(&mut self, graph: NamedNode, quads: Vec<Quad>) {
+        self.extra.push((graph, quads));
     }
 
     /// What became of people's annotations of the source in the new
@@ -202,6 +211,7 @@ pub fn stage(
             quads: Vec::new(),
             claims: (graph.clone(), Vec::new()),
             anchors: (graph, Vec::new(), Vec::new()),
+            extra: Vec::new(),
         });
     }
     let g = GraphName::NamedNode(graph.clone());
@@ -324,15 +334,24 @@ pub fn stage(
         quads,
         claims: (claims, claim_quads),
         anchors: (anchors_graph(&version), anchor_quads, reanchored),
+        extra: Vec::new(),
     })
 }
 
-/// Writes staged articles in one transaction and one index commit. Two
-/// articles of one source in a batch: the later one wins.
+/// Writes staged articles in one write and one index commit. Two
+/// articles of one source in a batch: the later one wins. Their extra
+/// graphs are written whether their text changed or not.
 pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
     let mut graphs: Vec<NamedOrBlankNode> = Vec::new();
     let mut quads: Vec<Quad> = Vec::new();
     for s in staged.iter().rev() {
+        for (g, q) in &s.extra {
+            let g = NamedOrBlankNode::NamedNode(g.clone());
+            if !graphs.contains(&g) {
+                graphs.push(g);
+                quads.extend(q.iter().cloned());
+            }
+        }
         if s.saved == Saved::Unchanged {
             continue;
         }

@@ -1,0 +1,371 @@
+//! `claimgraph ingest --job FILE`: feeds, sitemaps and URL lists from a
+//! local server (127.0.0.1 only) — incremental, resumable, polite, and
+//! every fault named while the rest is stored.
+
+use crate::http::{Reply, Server};
+use crate::util::{TestDir, assert_success, content_quads};
+use predicates::prelude::*;
+use std::collections::HashMap;
+
+/// An article at `path` of the server, its canonical URL `canonical`.
+pub fn article(canonical: &str, n: usize) -> String {
+    let cities = [
+        "Hengdian", "Qingdao", "Xiamen", "Chengdu", "Wuhan", "Xi'an", "Hangzhou",
+    ];
+    let city = cities[n % cities.len()];
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>Story {n} | Example Wire</title>
+<link rel="canonical" href="{canonical}">
+<meta property="article:published_time" content="2025-06-{day:02}T09:00:00Z">
+</head><body><nav><a href="/">Home</a></nav><article><h1>Story number {n} from {city}</h1>
+<p>Producers in {city} said the provincial fund would double its support for {n} new micro-drama series made for Southeast Asian platforms next year.</p>
+<p>According to the city's culture bureau, {m} studios applied for the subsidy in the first quarter, against {k} a year earlier.</p>
+<p>Story {n} was reported by the Example Wire desk, which counted {n} episodes released on one platform in a single week of filming in {city}.</p>
+</article><footer>About us</footer></body></html>"#,
+        day = n % 28 + 1,
+        m = n * 3 + 7,
+        k = n * 2 + 1,
+    )
+}
+
+/// A response with an ETag, answering 304 when the client has it.
+fn tagged(headers: &HashMap<String, String>, tag: &str, content_type: &str, body: String) -> Reply {
+    let etag = format!("\"{tag}\"");
+    if headers.get("if-none-match") == Some(&etag) {
+        Reply::new(304, &[("ETag", etag.as_str())], "")
+    } else {
+        Reply::new(
+            200,
+            &[("Content-Type", content_type), ("ETag", etag.as_str())],
+            body,
+        )
+    }
+}
+
+fn rss(base: &str, paths: &[&str]) -> String {
+    let items: String = paths
+        .iter()
+        .map(|p| format!("<item><title>{p}</title><link>{base}{p}</link></item>"))
+        .collect();
+    format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>"#
+    )
+}
+
+/// A site with an RSS feed, an Atom feed, a JSON Feed, a sitemap index,
+/// pages, and an article under two URLs.
+fn newsroom() -> Server {
+    let base = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let b = std::sync::Arc::clone(&base);
+    let server = Server::start(move |path, headers, _| {
+        let base = b.lock().unwrap().clone();
+        let page = |n: usize| {
+            tagged(
+                headers,
+                &format!("{path}-v1"),
+                "text/html",
+                article(&format!("{base}{path}"), n),
+            )
+        };
+        match path {
+            "/robots.txt" => Reply::new(
+                200,
+                &[("Content-Type", "text/plain")],
+                "User-agent: *\nAllow: /\n",
+            ),
+            "/rss.xml" => tagged(
+                headers,
+                "rss-v1",
+                "application/rss+xml",
+                rss(&base, &["/news/1", "/news/2", "/video/3", "/news/1"]),
+            ),
+            "/atom.xml" => tagged(
+                headers,
+                "atom-v1",
+                "application/atom+xml",
+                format!(
+                    r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><id>urn:w</id><updated>2025-06-02T09:00:00Z</updated>
+                <entry><title>4</title><id>urn:4</id><updated>2025-06-02T09:00:00Z</updated><link href="{base}/news/4"/></entry></feed>"#
+                ),
+            ),
+            "/feed.json" => tagged(
+                headers,
+                "json-v1",
+                "application/feed+json",
+                format!(
+                    r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "W", "items": [{{"id": "5", "url": "{base}/news/5"}}, {{"id": "6", "url": "{base}/news/copy-of-1"}}]}}"#
+                ),
+            ),
+            "/sitemap-index.xml" => tagged(
+                headers,
+                "index-v1",
+                "application/xml",
+                format!(
+                    r#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/sitemap-news.xml</loc></sitemap></sitemapindex>"#
+                ),
+            ),
+            "/sitemap-news.xml" => tagged(
+                headers,
+                "news-v1",
+                "application/xml",
+                format!(
+                    r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+                <url><loc>{base}/news/7</loc><news:news><news:publication_date>2025-06-03</news:publication_date></news:news></url>
+                <url><loc>{base}/news/8</loc></url></urlset>"#
+                ),
+            ),
+            // The same article as /news/1, under another URL.
+            "/news/copy-of-1" => tagged(
+                headers,
+                "copy-v1",
+                "text/html",
+                article(&format!("{base}/news/1"), 1),
+            ),
+            p if p.starts_with("/news/") => {
+                page(p.trim_start_matches("/news/").parse().unwrap_or(99))
+            }
+            p if p.starts_with("/video/") => page(300),
+            _ => Reply::new(404, &[], "no"),
+        }
+    });
+    *base.lock().unwrap() = format!("http://127.0.0.1:{}", server.port);
+    server
+}
+
+fn write_job(t: &TestDir, name: &str, body: &str) -> std::path::PathBuf {
+    let path = t.path(&format!("{name}.toml"));
+    std::fs::write(
+        &path,
+        format!("{body}\n[fetch]\ndelay = 0\nallow_private = true\nretries = 1\ntimeout = 3\n"),
+    )
+    .unwrap();
+    path
+}
+
+fn pass(t: &TestDir, job: &std::path::Path) -> (std::process::Output, serde_json::Value) {
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .args(["ingest", "--quiet", "--job"])
+        .arg(job)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let json = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    (out, json)
+}
+
+#[test]
+fn a_job_ingests_feeds_and_sitemaps_then_a_second_pass_finds_nothing_new() {
+    let server = newsroom();
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "watch",
+        &format!(
+            r#"feeds = ["{rss}", "{atom}", "{json}"]
+sitemaps = ["{index}"]
+urls = ["{extra}"]
+exclude = ["/video/"]"#,
+            rss = server.url("/rss.xml"),
+            atom = server.url("/atom.xml"),
+            json = server.url("/feed.json"),
+            index = server.url("/sitemap-index.xml"),
+            extra = server.url("/news/9"),
+        ),
+    );
+    let (out, report) = pass(&t, &job);
+    assert_success(&out);
+    // 3 feeds, the index and its child; pages 1, 2, 4, 5, the copy of 1, 7,
+    // 8, 9 (the video left out).
+    assert_eq!(report["feeds"], 5, "{report}");
+    assert_eq!(report["discovered"], 9, "{report}");
+    assert_eq!(report["filtered"], 1, "{report}");
+    assert_eq!(report["fetched"], 8, "{report}");
+    assert_eq!(report["new_sources"], 7, "{report}");
+    assert_eq!(
+        report["unchanged"], 1,
+        "the copy of /news/1 is the same source: {report}"
+    );
+    assert!(report["claims"].as_u64().unwrap() > 7, "{report}");
+    assert_eq!(report["complete"], true);
+    assert_eq!(server.hits("/video/3"), 0);
+    let stored = content_quads(&t.data());
+
+    // Again: the feeds and the news sitemap answer 304 (the index is read
+    // again in full: its children may change while it does not), the pages
+    // were fetched moments ago.
+    let (out, report) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(report["feeds"], 5, "{report}");
+    assert_eq!(report["feeds_not_modified"], 4, "{report}");
+    assert_eq!(report["fetched"], 0, "{report}");
+    assert_eq!(report["discovered"], 1, "only the job's own URL: {report}");
+    assert_eq!(report["skipped"], 1, "{report}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nothing new"), "{stderr}");
+    assert_eq!(content_quads(&t.data()), stored);
+    assert_eq!(server.hits("/news/2"), 1, "not fetched again");
+}
+
+#[test]
+fn max_items_leaves_the_rest_for_the_next_pass_without_duplicates() {
+    let server = newsroom();
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "capped",
+        &format!("feeds = [\"{}\"]\nmax_items = 1", server.url("/rss.xml")),
+    );
+    let (out, first) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(first["fetched"], 1, "{first}");
+    assert_eq!(first["deferred"], 2, "{first}");
+    assert_eq!(first["complete"], false);
+    let (_, second) = pass(&t, &job);
+    assert_eq!(
+        second["feeds_not_modified"], 0,
+        "an unfinished feed is read again: {second}"
+    );
+    assert_eq!(second["skipped"], 1, "{second}");
+    assert_eq!(second["fetched"], 1, "{second}");
+    let (_, third) = pass(&t, &job);
+    assert_eq!(third["fetched"], 1, "{third}");
+    assert_eq!(third["complete"], true, "{third}");
+    for p in ["/news/1", "/news/2", "/video/3"] {
+        assert_eq!(server.hits(p), 1, "{p} fetched once");
+    }
+    let (_, fourth) = pass(&t, &job);
+    assert_eq!(fourth["feeds_not_modified"], 1, "{fourth}");
+    assert_eq!(fourth["fetched"], 0, "{fourth}");
+}
+
+#[test]
+fn faults_are_named_by_kind_and_the_good_pages_stored() {
+    let big: String = rss(
+        "https://elsewhere.example",
+        &(0..10_000)
+            .map(|i| format!("/item/{i}"))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let server = Server::start(move |path, headers, nth| match path {
+        "/robots.txt" => Reply::new(404, &[], ""),
+        "/broken.xml" => Reply::new(
+            200,
+            &[("Content-Type", "application/rss+xml")],
+            "<rss><channel><item><link>",
+        ),
+        "/not-a-sitemap.xml" => Reply::new(
+            200,
+            &[("Content-Type", "text/html")],
+            "<html><body>hello</body></html>",
+        ),
+        "/big.xml" => Reply::new(200, &[("Content-Type", "application/rss+xml")], big.clone()),
+        "/error500" => Reply::new(500, &[], "down"),
+        "/busy" if nth == 0 => Reply::new(429, &[("Retry-After", "1")], "slow down"),
+        "/busy" => tagged(
+            headers,
+            "busy",
+            "text/html",
+            article("https://news.example.com/busy", 41),
+        ),
+        "/loop-a" => Reply::new(302, &[("Location", "/loop-b")], ""),
+        "/loop-b" => Reply::new(302, &[("Location", "/loop-a")], ""),
+        "/slow" => Reply::stalled(
+            &[("Content-Type", "text/html")],
+            b"<html><body><p>",
+            1 << 20,
+        ),
+        "/good" => tagged(
+            headers,
+            "good",
+            "text/html",
+            article("https://news.example.com/good", 42),
+        ),
+        _ => Reply::new(404, &[], "no"),
+    });
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "faults",
+        &format!(
+            r#"feeds = ["{broken}", "{big}"]
+sitemaps = ["{notsitemap}"]
+urls = ["{e500}", "{busy}", "{looping}", "{slow}", "{good}"]
+include = ["^http://127\\.0\\.0\\.1"]
+max_items = 100"#,
+            broken = server.url("/broken.xml"),
+            big = server.url("/big.xml"),
+            notsitemap = server.url("/not-a-sitemap.xml"),
+            e500 = server.url("/error500"),
+            busy = server.url("/busy"),
+            looping = server.url("/loop-a"),
+            slow = server.url("/slow"),
+            good = server.url("/good"),
+        ),
+    );
+    let (out, report) = pass(&t, &job);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The 10,000 items of the big feed are read, and left out by the pattern.
+    assert_eq!(report["filtered"], 10_000, "{report}");
+    for (kind, n) in [
+        ("feed", 1),
+        ("sitemap", 1),
+        ("http-status", 1),
+        ("network", 1),
+        ("timeout", 1),
+    ] {
+        assert_eq!(report["errors"][kind], n, "{kind}: {report}\n{stderr}");
+    }
+    assert!(
+        stderr.contains(&format!("{}: not a feed", server.url("/broken.xml"))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("root element is <html>"), "{stderr}");
+    assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
+    assert_eq!(report["new_sources"], 2, "/busy and /good: {report}");
+    assert_eq!(report["complete"], true, "{report}");
+}
+
+#[test]
+fn a_bad_job_file_is_refused_with_its_line() {
+    let t = TestDir::new();
+    let job = t.path("bad.toml");
+    std::fs::write(&job, "feeds = [\"https://a.example/rss\"\nmax_items = 3\n").unwrap();
+    t.cmd()
+        .args(["ingest", "--job"])
+        .arg(&job)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:"));
+    std::fs::write(
+        &job,
+        "include = [\"(\"]\nurls = [\"https://a.example/x\"]\n",
+    )
+    .unwrap();
+    t.cmd()
+        .args(["ingest", "--job"])
+        .arg(&job)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular expression"));
+    t.cmd()
+        .args(["ingest", "--job"])
+        .arg(t.path("missing.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.toml"));
+}
