@@ -7,24 +7,87 @@ use crate::util::{TestDir, assert_success, content_quads};
 use predicates::prelude::*;
 use std::collections::HashMap;
 
-/// An article at `path` of the server, its canonical URL `canonical`.
+/// Words for varied made-up articles (so they are not near-duplicates of
+/// each other).
+const CITIES: &[&str] = &[
+    "Hengdian", "Qingdao", "Xiamen", "Chengdu", "Wuhan", "Xi'an", "Hangzhou", "Kunming", "Nanning",
+    "Harbin", "Lanzhou",
+];
+const WHO: &[&str] = &[
+    "Producers",
+    "Platform executives",
+    "Local officials",
+    "Screenwriters",
+    "Investors",
+    "Union leaders",
+    "Film critics",
+    "Distributors",
+    "Academics",
+];
+const VERBS: &[&str] = &[
+    "said",
+    "argued",
+    "warned",
+    "predicted",
+    "claimed",
+    "insisted",
+    "told reporters",
+    "wrote",
+];
+const WHAT: &[&str] = &[
+    "the provincial fund would double its support",
+    "export subsidies would shrink",
+    "quotas on foreign co-productions would be lifted",
+    "AI scripting tools would cut costs by half",
+    "Southeast Asian viewers preferred shorter episodes",
+    "Latin American platforms were buying more titles",
+    "Middle Eastern broadcasters wanted dubbed series",
+    "censors were reviewing vertical dramas more strictly",
+    "advertisers were leaving long-form television",
+    "training schools could not find enough actors",
+    "cloud rendering prices had fallen sharply",
+];
+const WHEN: &[&str] = &[
+    "next year",
+    "by the end of the decade",
+    "within months",
+    "this spring",
+    "before the holiday season",
+    "after the new rules take effect",
+    "in the coming quarter",
+];
+
+/// An article, its canonical URL `canonical`, different for each `n`.
 pub fn article(canonical: &str, n: usize) -> String {
-    let cities = [
-        "Hengdian", "Qingdao", "Xiamen", "Chengdu", "Wuhan", "Xi'an", "Hangzhou",
-    ];
-    let city = cities[n % cities.len()];
+    let pick = |list: &[&'static str], k: usize| list[(n * k + n / list.len()) % list.len()];
+    let (city, who, verb, what, when) = (
+        pick(CITIES, 1),
+        pick(WHO, 7),
+        pick(VERBS, 3),
+        pick(WHAT, 5),
+        pick(WHEN, 11),
+    );
+    let (city2, who2, verb2, what2, when2) = (
+        pick(CITIES, 13),
+        pick(WHO, 17),
+        pick(VERBS, 19),
+        pick(WHAT, 23),
+        pick(WHEN, 29),
+    );
     format!(
         r#"<!doctype html><html lang="en"><head><title>Story {n} | Example Wire</title>
 <link rel="canonical" href="{canonical}">
 <meta property="article:published_time" content="2025-06-{day:02}T09:00:00Z">
 </head><body><nav><a href="/">Home</a></nav><article><h1>Story number {n} from {city}</h1>
-<p>Producers in {city} said the provincial fund would double its support for {n} new micro-drama series made for Southeast Asian platforms next year.</p>
-<p>According to the city's culture bureau, {m} studios applied for the subsidy in the first quarter, against {k} a year earlier.</p>
-<p>Story {n} was reported by the Example Wire desk, which counted {n} episodes released on one platform in a single week of filming in {city}.</p>
+<p>{who} in {city} {verb} that {what} {when}, according to a briefing held on day {n} of the industry fair.</p>
+<p>{who2} from {city2} {verb2} that {what2} {when2}; {m} studios had applied for support, against {k} a year earlier.</p>
+<p>Report {n}: the desk counted {e} episodes released on one platform in week {w}, filmed in {city} and {city2}.</p>
 </article><footer>About us</footer></body></html>"#,
         day = n % 28 + 1,
         m = n * 3 + 7,
         k = n * 2 + 1,
+        e = n * 11 + 5,
+        w = n % 52 + 1,
     )
 }
 
@@ -368,4 +431,144 @@ fn a_bad_job_file_is_refused_with_its_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.toml"));
+}
+
+/// A site of `n` articles listed in one RSS feed.
+fn site_of(n: usize) -> Server {
+    let base = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let b = std::sync::Arc::clone(&base);
+    let server = Server::start(move |path, headers, _| {
+        let base = b.lock().unwrap().clone();
+        match path {
+            "/robots.txt" => Reply::new(404, &[], ""),
+            "/rss.xml" => {
+                let paths: Vec<String> = (0..n).map(|i| format!("/story/{i}")).collect();
+                let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+                tagged(headers, "rss", "application/rss+xml", rss(&base, &refs))
+            }
+            p if p.starts_with("/story/") => {
+                let i: usize = p.trim_start_matches("/story/").parse().unwrap_or(0);
+                tagged(headers, p, "text/html", article(&format!("{base}{p}"), i))
+            }
+            _ => Reply::new(404, &[], "no"),
+        }
+    });
+    *base.lock().unwrap() = format!("http://127.0.0.1:{}", server.port);
+    server
+}
+
+/// The quads that say what is stored, without when it was fetched.
+fn stored(t: &TestDir) -> Vec<String> {
+    content_quads(&t.data())
+        .into_iter()
+        .filter(|q| !q.contains("retrievedAt"))
+        .collect()
+}
+
+#[test]
+fn a_pass_killed_ten_times_ends_as_an_uninterrupted_one_and_loses_no_annotation() {
+    let server = site_of(150);
+    // A researcher's annotated copy of one of the stories, in both stores.
+    let annotated = |t: &TestDir| {
+        let dir = t.path("sources");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("story-7.toml"),
+            format!(
+                r#"id = "story-7"
+url = "{}"
+headline = "Story 7"
+annotator = "Researcher A"
+text = "Report 7: the desk counted 82 episodes released on one platform in week 8."
+
+[[claim]]
+quote = "the desk counted 82 episodes released on one platform in week 8"
+claim = "82 micro-drama episodes were released on one platform in one week"
+claimant = "@author"
+kind = "author-assertion"
+"#,
+                server.url("/story/7")
+            ),
+        )
+        .unwrap();
+        t.cmd()
+            .arg("load")
+            .arg("ontology")
+            .arg(&dir)
+            .assert()
+            .success();
+    };
+    let job_body = format!("feeds = [\"{}\"]", server.url("/rss.xml"));
+
+    let reference = TestDir::new();
+    annotated(&reference);
+    let job = write_job(&reference, "story-watch", &job_body);
+    let started = std::time::Instant::now();
+    let (out, report) = pass(&reference, &job);
+    let whole = started.elapsed();
+    assert_success(&out);
+    assert_eq!(report["new_sources"], 149, "{report}");
+    assert_eq!(report["new_versions"], 1, "the annotated story: {report}");
+
+    let killed = TestDir::new();
+    annotated(&killed);
+    let before: Vec<String> = all_lines(&killed, "/graph/annotations/story-7>");
+    let job = write_job(&killed, "story-watch", &job_body);
+    // Kill points spread over a pass (as long as the uninterrupted one took
+    // on this machine), from a fixed seed.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let initial = stored(&killed).len();
+    let mut stored_before_last = initial;
+    let mut counts = Vec::new();
+    for round in 0..10 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let after = whole.mul_f64(0.05 + (seed % 900) as f64 / 1000.0);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimgraph"))
+            .env_remove("CLAIMGRAPH_DATA")
+            .arg("--data-dir")
+            .arg(killed.data())
+            .args(["ingest", "--quiet", "--job"])
+            .arg(&job)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(after);
+        // SIGKILL: no chance to clean up.
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = stored(&killed).len();
+        assert!(
+            now >= stored_before_last,
+            "round {round}: stored data shrank"
+        );
+        stored_before_last = now;
+        counts.push(now);
+    }
+    let (out, _) = pass(&killed, &job);
+    assert_success(&out);
+    assert_eq!(stored(&killed), stored(&reference));
+    // At least one kill cut a pass after some batches were stored and
+    // before all were.
+    let full = stored(&killed).len();
+    assert!(
+        counts.iter().any(|&c| c > initial && c < full),
+        "no kill landed mid-pass: {counts:?} (initial {initial}, full {full})"
+    );
+    assert_eq!(all_lines(&killed, "/graph/annotations/story-7>"), before);
+    // The annotation is found in the ingested page, and the index agrees
+    // with the store.
+    killed.cmd().arg("check").assert().success().stdout(
+        predicate::str::contains("ok   annotations-anchored")
+            .and(predicate::str::contains("ok   index-agrees-with-store")),
+    );
+}
+
+fn all_lines(t: &TestDir, marker: &str) -> Vec<String> {
+    crate::util::all_quads(&t.data())
+        .into_iter()
+        .filter(|q| q.contains(marker))
+        .collect()
 }
