@@ -28,6 +28,7 @@ pub mod queries;
 pub mod rdf_file;
 pub mod results;
 pub mod review;
+pub mod serve;
 pub mod stats;
 pub mod store;
 pub mod synthetic;

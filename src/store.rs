@@ -374,11 +374,63 @@ impl DataDir {
         Ok((store_secs, started.elapsed().as_secs_f64(), docs))
     }
 
+    /// Says in the lock file that this process serves the data directory at
+    /// `endpoint`, so that other commands can go through it.
+    pub fn announce(&self, endpoint: &str) -> Result<()> {
+        let lock_path = self.path.join(LOCK_FILE);
+        let mut file = &self._lock;
+        file.set_len(0).map_err(|e| Error::io(&lock_path, e))?;
+        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(0))
+            .map_err(|e| Error::io(&lock_path, e))?;
+        write!(file, "pid {}\nendpoint {endpoint}\n", std::process::id())
+            .map_err(|e| Error::io(&lock_path, e))?;
+        file.flush().map_err(|e| Error::io(&lock_path, e))
+    }
+
+    /// Runs a SPARQL Update on the store, then bumps the generation and
+    /// rebuilds the index (an update may touch any graph). Returns the
+    /// store's quads added and removed.
+    pub fn update(&self, update: &str) -> Result<Replaced> {
+        let before = self.store.len()?;
+        self.store
+            .update(update)
+            .map_err(|e| Error::Input(format!("SPARQL update failed: {e}")))?;
+        let after = self.store.len()?;
+        let generation = self.generation()? + 1;
+        let mut transaction = self.store.start_transaction()?;
+        set_generation(&mut transaction, generation)?;
+        transaction.commit()?;
+        let docs = documents(&self.store, None)?;
+        self.fulltext.replace(None, &docs, generation)?;
+        Ok(Replaced {
+            added: after.saturating_sub(before),
+            removed: before.saturating_sub(after),
+        })
+    }
+
     /// Flushes to disk (RocksDB writes are durable already; this compacts
     /// memtables so that a copy of the directory is complete).
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)
     }
+}
+
+/// The endpoint of the `claimgraph serve` that owns the data directory at
+/// `path`, if one does (its lock is held and names an endpoint).
+pub fn served_by(path: &Path) -> Option<String> {
+    let lock_path = path.join(LOCK_FILE);
+    let mut file = OpenOptions::new().read(true).open(&lock_path).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => return None,
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(_)) => return None,
+    }
+    let mut owner = String::new();
+    file.read_to_string(&mut owner).ok()?;
+    owner
+        .lines()
+        .find_map(|l| l.strip_prefix("endpoint "))
+        .map(|e| e.trim().to_owned())
 }
 
 fn is_empty_dir(path: &Path) -> Result<bool> {

@@ -14,6 +14,7 @@ mod cli_load;
 mod cli_query;
 mod cli_review;
 mod cli_search;
+mod cli_serve;
 mod cli_stats;
 mod queries;
 mod service;

@@ -35,6 +35,11 @@ pub struct Cli {
     )]
     pub data_dir: PathBuf,
 
+    /// Send `query` and `search` to this claimgraph server instead of opening the data
+    /// directory (found by itself when a server owns the data directory).
+    #[arg(long, global = true, env = "CLAIMGRAPH_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -73,6 +78,8 @@ Examples:
     Versions(VersionsArgs),
     /// Mark a claim in a stored source by hand, in your own annotation graph.
     Annotate(AnnotateArgs),
+    /// Own the data directory: serve SPARQL 1.1 Protocol and search over HTTP, run jobs on a schedule.
+    Serve(ServeArgs),
     /// Record a fact-checker's verdict on a claim (a schema.org ClaimReview).
     Review(ReviewArgs),
     /// Print what ingestion would keep of pages (URLs or saved files), storing nothing.
@@ -225,6 +232,68 @@ fn parse_secs(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() && (0.0..=86_400.0).contains(&v) => Ok(v),
         _ => Err(format!("expected seconds from 0 to 86400, got {s:?}")),
     }
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = r#"The server owns the data directory (other claimgraph commands on it go through the
+server: `query` and `search` send their request to it). Endpoints:
+
+  /sparql   SPARQL 1.1 Protocol: GET ?query=…, POST a form (query= or update=) or a body of
+            application/sparql-query or application/sparql-update. SELECT/ASK as JSON, XML, CSV
+            or TSV and CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept.
+  /search   ?q=words&limit=N: full-text search, JSON.
+  /health   store and index generations, queries answered.
+  /jobs     the scheduled jobs and their last pass.
+
+Read-only unless --allow-update, and then SPARQL Update needs `Authorization: Bearer TOKEN`.
+Every query is cancelled after --timeout and returns at most --max-rows rows (a cut result
+carries the header X-Claimgraph-Truncated). With --schedule DIR, every job file in DIR runs
+one pass at start and then every --every; a pass in progress stops at the next page on
+SIGTERM or Ctrl-C, keeping what it stored.
+
+Examples:
+  claimgraph serve
+  claimgraph serve --bind 0.0.0.0:7878 --schedule jobs/ --every 30m
+  CLAIMGRAPH_TOKEN=s3cret claimgraph serve --allow-update
+  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'"#
+)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0: any free port, printed at start).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: std::net::SocketAddr,
+    /// Run the job files of this directory on a schedule.
+    #[arg(long, value_name = "DIR")]
+    pub schedule: Option<PathBuf>,
+    /// Time between two scheduled passes (30m, 2h, 1d, or seconds).
+    #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = parse_duration_arg)]
+    pub every: std::time::Duration,
+    /// Accept SPARQL Update (with the bearer token).
+    #[arg(long)]
+    pub allow_update: bool,
+    /// The bearer token SPARQL Update needs.
+    #[arg(
+        long,
+        env = "CLAIMGRAPH_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Longest time a query may run, in seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECS", value_parser = parse_secs)]
+    pub timeout: f64,
+    /// Most rows (or triples) a query returns.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_rows: usize,
+}
+
+fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {
+    claimgraph::jobs::file::parse_duration(s)
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| {
+            format!("expected a duration such as 30m, 2h, 1d or 90 (seconds), got {s:?}")
+        })
 }
 
 /// How a claim is attributed (`annotate --kind`).

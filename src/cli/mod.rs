@@ -13,8 +13,10 @@ mod ingest;
 mod load;
 mod query;
 mod reindex;
+mod remote;
 mod review;
 mod search;
+mod serve;
 mod stats;
 mod train;
 mod versions;
@@ -51,7 +53,18 @@ impl From<Status> for ExitCode {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Status> {
     let data_dir = cli.data_dir;
+    // A server that owns the data directory answers for it.
+    let endpoint = cli
+        .endpoint
+        .map(|e| e.trim_end_matches('/').to_owned())
+        .or_else(|| claimgraph::store::served_by(&data_dir));
     match cli.command {
+        Command::Query(a) if endpoint.is_some() => {
+            remote::query(endpoint.as_deref().unwrap_or_default(), a)
+        }
+        Command::Search(a) if endpoint.is_some() => {
+            remote::search(endpoint.as_deref().unwrap_or_default(), a)
+        }
         Command::Load(a) => load::run(&data_dir, a),
         Command::Query(a) => query::run(&data_dir, a),
         Command::Search(a) => search::run(&data_dir, a),
@@ -65,6 +78,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Versions(a) => versions::run(&data_dir, a),
         Command::Review(a) => review::run(&data_dir, a),
         Command::Annotate(a) => annotate::run(&data_dir, a),
+        Command::Serve(a) => serve::run(&data_dir, a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Train(a) => train::run(a),

@@ -82,7 +82,7 @@ pub fn print_results(
     })
 }
 
-fn output_format(format: ResultsFormat) -> OutputFormat {
+pub(super) fn output_format(format: ResultsFormat) -> OutputFormat {
     match format {
         ResultsFormat::Table => OutputFormat::Table,
         ResultsFormat::Json => OutputFormat::Json,

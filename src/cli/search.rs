@@ -5,26 +5,17 @@ use super::args::{ResultsFormat, SearchArgs};
 use super::{Status, open};
 use anyhow::{Result, bail};
 use claimgraph::annotated::build::date_literal;
-use claimgraph::gazetteer::Resolution;
 use claimgraph::index::docs::unix_seconds;
 use claimgraph::index::search::{Hit, SearchOptions, search};
-use claimgraph::load::gazetteer_for;
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_rows};
-use claimgraph::store::{DataDir, OpenMode};
+use claimgraph::store::OpenMode;
 use claimgraph::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
-    if args.query.trim().is_empty() {
-        bail!(
-            "nothing to search for: give words, a \"phrase\", or a query such as 'funding AND beijing'"
-        );
-    }
-    if args.limit == 0 {
-        bail!("--limit must be at least 1");
-    }
+    check_args(&args)?;
     let since = args
         .since
         .as_deref()
@@ -37,14 +28,37 @@ pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
         .transpose()?;
     let data = open(data_dir, OpenMode::Existing)?;
     let options = SearchOptions {
-        claimants: resolve(&data, "--claimant", &args.claimant)?,
-        reporters: resolve(&data, "--reporter", &args.reporter)?,
+        claimants: claimgraph::index::search::resolve_names(&data, "--claimant", &args.claimant)?,
+        reporters: claimgraph::index::search::resolve_names(&data, "--reporter", &args.reporter)?,
         since,
         until,
         language: args.lang.clone(),
         limit: args.limit,
     };
     let hits = search(data.fulltext(), &args.query, &options)?;
+    print_hits(&hits, args.format)
+}
+
+/// Checks `search`'s arguments before anything is read.
+pub(super) fn check_args(args: &SearchArgs) -> Result<()> {
+    if args.query.trim().is_empty() {
+        bail!(
+            "nothing to search for: give words, a \"phrase\", or a query such as 'funding AND beijing'"
+        );
+    }
+    if args.limit == 0 {
+        bail!("--limit must be at least 1");
+    }
+    for (flag, value) in [("--since", &args.since), ("--until", &args.until)] {
+        if let Some(d) = value {
+            parse_date(flag, d)?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints hits in the format asked for.
+pub(super) fn print_hits(hits: &[Hit], format: ResultsFormat) -> Result<Status> {
     let stdout = std::io::stdout();
     let table = TableOptions {
         max_cell_width: stdout.is_terminal().then_some(60),
@@ -65,7 +79,7 @@ pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
     .map(Variable::new_unchecked)
     .collect();
     let rows = hits.iter().map(row);
-    let format = match args.format {
+    let format = match format {
         ResultsFormat::Table => OutputFormat::Table,
         ResultsFormat::Json => OutputFormat::Json,
         ResultsFormat::Csv => OutputFormat::Csv,
@@ -113,54 +127,4 @@ fn parse_date(flag: &str, value: &str) -> Result<i64> {
             "{flag} {value:?} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)"
         ),
     }
-}
-
-/// Names (labels, aliases, ids) or IRIs → entity IRIs, with suggestions for
-/// names nobody has.
-fn resolve(data: &DataDir, flag: &str, names: &[String]) -> Result<Vec<String>> {
-    if names.is_empty() {
-        return Ok(Vec::new());
-    }
-    let gazetteer = gazetteer_for(data)?;
-    let mut out = Vec::new();
-    for name in names {
-        if name.starts_with("http://") || name.starts_with("https://") {
-            out.push(name.clone());
-            continue;
-        }
-        match gazetteer.resolve(name) {
-            Resolution::Found(e) => out.push(e.iri.as_str().to_owned()),
-            Resolution::Ambiguous(many) => {
-                out.extend(many.iter().map(|e| e.iri.as_str().to_owned()))
-            }
-            Resolution::Unknown => {
-                // A name minted by a source (not in the gazetteer) has a predictable IRI.
-                let minted = claimgraph::ids::entity_iri(name);
-                let in_any_graph = data
-                    .store()
-                    .quads_for_pattern(
-                        Some(minted.as_ref().into()),
-                        Some(claimgraph::vocab::rdfs::LABEL),
-                        None,
-                        None,
-                    )
-                    .next()
-                    .is_some();
-                if in_any_graph {
-                    out.push(minted.as_str().to_owned());
-                } else {
-                    let suggestions = gazetteer.suggestions(name, 3);
-                    bail!(
-                        "{flag} {name:?}: no such entity{}",
-                        if suggestions.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; did you mean {}?", suggestions.join(", "))
-                        }
-                    );
-                }
-            }
-        }
-    }
-    Ok(out)
 }

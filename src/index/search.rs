@@ -33,7 +33,7 @@ pub struct SearchOptions {
 }
 
 /// One ranked appearance of a claim.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     /// Relevance.
     pub score: f32,
@@ -486,6 +486,61 @@ pub fn fast_hits(ft: &FullText, text: &str, limit: usize, wanted: Wanted) -> Res
         }
     }
     Ok(hits)
+}
+
+/// The IRIs that claimant or reporter names (`flag` says which, for
+/// messages) stand for: gazetteer ids, labels and aliases (all the entities
+/// an ambiguous name names), names minted by sources, or IRIs as given.
+pub fn resolve_names(
+    data: &crate::store::DataDir,
+    flag: &str,
+    names: &[String],
+) -> crate::Result<Vec<String>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let gazetteer = crate::load::gazetteer_for(data)?;
+    let mut out = Vec::new();
+    for name in names {
+        if name.starts_with("http://") || name.starts_with("https://") {
+            out.push(name.clone());
+            continue;
+        }
+        match gazetteer.resolve(name) {
+            crate::gazetteer::Resolution::Found(e) => out.push(e.iri.as_str().to_owned()),
+            crate::gazetteer::Resolution::Ambiguous(many) => {
+                out.extend(many.iter().map(|e| e.iri.as_str().to_owned()))
+            }
+            crate::gazetteer::Resolution::Unknown => {
+                // A name minted by a source (not in the gazetteer) has a predictable IRI.
+                let minted = crate::ids::entity_iri(name);
+                let in_any_graph = data
+                    .store()
+                    .quads_for_pattern(
+                        Some(minted.as_ref().into()),
+                        Some(crate::vocab::rdfs::LABEL),
+                        None,
+                        None,
+                    )
+                    .next()
+                    .is_some();
+                if in_any_graph {
+                    out.push(minted.as_str().to_owned());
+                } else {
+                    let suggestions = gazetteer.suggestions(name, 3);
+                    return Err(crate::Error::Input(format!(
+                        "{flag} {name:?}: no such entity{}",
+                        if suggestions.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; did you mean {}?", suggestions.join(", "))
+                        }
+                    )));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

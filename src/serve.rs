@@ -1,0 +1,723 @@
+//! `claimgraph serve`: one process owns the data directory, answers the
+//! SPARQL 1.1 Protocol and full-text search over HTTP, and runs ingestion
+//! jobs on a schedule.
+//!
+//! - `/sparql`: queries by GET (`?query=`) or POST (form `query=`, or a body
+//!   of `application/sparql-query`); SELECT and ASK results as JSON, XML,
+//!   CSV or TSV, CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or
+//!   RDF/XML, by `Accept` (or a `format` parameter). Every query runs under
+//!   a timeout (its evaluation is cancelled) and a cap on rows. SPARQL
+//!   Update (form `update=` or `application/sparql-update`) only with
+//!   `allow_update` and the bearer token.
+//! - `/named/NAME?param=value`: a named query, its parameters bound as RDF
+//!   terms (as `claimgraph query --name` does).
+//! - `/search?q=`: full-text search, as `claimgraph search --format json`
+//!   (`limit`, `lang`, `since`, `until`, `claimant`, `reporter`).
+//! - `/health`: store and index generations.
+//! - `/jobs`: each scheduled job's last pass.
+//!
+//! Writes (scheduled passes and updates) take one lock, so one writes at a
+//! time; queries read on snapshots meanwhile.
+
+use crate::index::search::{SearchOptions, search};
+use crate::jobs::file::Job;
+use crate::jobs::run::{Report, RunOptions};
+use crate::queries::prepare;
+use crate::store::DataDir;
+use crate::{Error, Result};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryResults};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// Directory of job files to run on a schedule.
+    pub schedule: Option<PathBuf>,
+    /// Time between the starts of two scheduled passes.
+    pub every: Duration,
+    /// Accept SPARQL Update (with the token).
+    pub allow_update: bool,
+    /// Bearer token updates must carry.
+    pub token: Option<String>,
+    /// A query's longest run.
+    pub timeout: Duration,
+    /// Rows (or triples) returned at most.
+    pub max_rows: usize,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            schedule: None,
+            every: Duration::from_secs(30 * 60),
+            allow_update: false,
+            token: None,
+            timeout: Duration::from_secs(30),
+            max_rows: 100_000,
+        }
+    }
+}
+
+/// A scheduled job's state, for `/jobs`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct JobStatus {
+    /// The job file.
+    pub file: String,
+    /// Whether a pass is running.
+    pub running: bool,
+    /// When the last pass started (ISO 8601).
+    pub last_started: Option<String>,
+    /// Its report.
+    pub last_report: Option<Report>,
+    /// Why it could not run, if it could not.
+    pub last_error: Option<String>,
+    /// Passes run since the server started.
+    pub passes: usize,
+}
+
+struct App {
+    data: DataDir,
+    options: ServeOptions,
+    write: Mutex<()>,
+    jobs: Mutex<Vec<JobStatus>>,
+    queries: std::sync::atomic::AtomicU64,
+    started: Instant,
+}
+
+/// A response with a status and a plain-text message.
+fn text(status: StatusCode, message: impl Into<String>) -> Response {
+    let mut m = message.into();
+    m.push('\n');
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        m,
+    )
+        .into_response()
+}
+
+/// What a client accepts, in the order it prefers (q-values honoured
+/// roughly: listed order, `q=0` dropped).
+fn accepted(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(',')
+        .filter(|p| !p.contains("q=0") || p.contains("q=0."))
+        .map(|p| {
+            p.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The results format for SELECT/ASK.
+fn results_format(accept: &[String], hint: Option<&str>) -> QueryResultsFormat {
+    if let Some(h) = hint {
+        match h.to_ascii_lowercase().as_str() {
+            "xml" => return QueryResultsFormat::Xml,
+            "csv" => return QueryResultsFormat::Csv,
+            "tsv" => return QueryResultsFormat::Tsv,
+            "json" => return QueryResultsFormat::Json,
+            _ => {}
+        }
+    }
+    for a in accept {
+        if let Some(f) = QueryResultsFormat::from_media_type(a) {
+            return f;
+        }
+        match a.as_str() {
+            "application/xml" | "text/xml" => return QueryResultsFormat::Xml,
+            "application/json" => return QueryResultsFormat::Json,
+            _ => {}
+        }
+    }
+    QueryResultsFormat::Json
+}
+
+/// The RDF format for CONSTRUCT/DESCRIBE.
+fn graph_format(accept: &[String], hint: Option<&str>) -> RdfFormat {
+    let jsonld = RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    };
+    if let Some(h) = hint {
+        match h.to_ascii_lowercase().as_str() {
+            "turtle" | "ttl" => return RdfFormat::Turtle,
+            "ntriples" | "n-triples" | "nt" => return RdfFormat::NTriples,
+            "json-ld" | "jsonld" | "json" => return jsonld,
+            "xml" | "rdfxml" | "rdf" => return RdfFormat::RdfXml,
+            _ => {}
+        }
+    }
+    for a in accept {
+        if let Some(f) = RdfFormat::from_media_type(a) {
+            return f;
+        }
+        if a == "application/json" {
+            return jsonld;
+        }
+    }
+    RdfFormat::Turtle
+}
+
+/// Runs a query under the timeout and row cap.
+fn answer(app: &App, query: &str, accept: &[String], hint: Option<&str>) -> Response {
+    match prepare(
+        query,
+        "the HTTP request",
+        Vec::new(),
+        Some(app.data.fulltext()),
+    ) {
+        Ok(p) => answer_prepared(app, p, accept, hint),
+        Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+    }
+}
+
+/// Runs a prepared query under the timeout and row cap.
+fn answer_prepared(
+    app: &App,
+    prepared: crate::queries::Prepared,
+    accept: &[String],
+    hint: Option<&str>,
+) -> Response {
+    app.queries.fetch_add(1, Ordering::Relaxed);
+    let token = CancellationToken::new();
+    let deadline = Instant::now() + app.options.timeout;
+    let timer = {
+        let token = token.clone();
+        let timeout = app.options.timeout;
+        std::thread::spawn(move || {
+            let step = Duration::from_millis(20).min(timeout);
+            while Instant::now() < deadline {
+                if token.is_cancelled() {
+                    return;
+                }
+                std::thread::sleep(step);
+            }
+            token.cancel();
+        })
+    };
+    let timed_out = || Instant::now() >= deadline;
+    let result = prepared.run_cancellable(app.data.store(), false, Some(token.clone()));
+    let response = match result {
+        Err(e) if timed_out() => text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "query cancelled after {:.1} s (the server's timeout): {e}",
+                app.options.timeout.as_secs_f64()
+            ),
+        ),
+        Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+        Ok((results, _)) => match serialize(app, results, accept, hint) {
+            Ok(r) => r,
+            Err(e) if timed_out() => text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "query cancelled after {:.1} s (the server's timeout): {e}",
+                    app.options.timeout.as_secs_f64()
+                ),
+            ),
+            Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
+    };
+    token.cancel();
+    let _ = timer.join();
+    response
+}
+
+fn serialize(
+    app: &App,
+    results: QueryResults<'static>,
+    accept: &[String],
+    hint: Option<&str>,
+) -> Result<Response> {
+    let out = |e: std::io::Error| Error::Output(e);
+    let cap = app.options.max_rows;
+    let mut body = Vec::new();
+    let mut truncated = false;
+    let media = match results {
+        QueryResults::Solutions(solutions) => {
+            let format = results_format(accept, hint);
+            let mut writer = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(&mut body, solutions.variables().to_vec())
+                .map_err(out)?;
+            for (n, solution) in solutions.enumerate() {
+                if n >= cap {
+                    truncated = true;
+                    break;
+                }
+                writer.serialize(&solution?).map_err(out)?;
+            }
+            writer.finish().map_err(out)?;
+            format.media_type()
+        }
+        QueryResults::Boolean(b) => {
+            let format = results_format(accept, hint);
+            QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(&mut body, b)
+                .map_err(out)?;
+            format.media_type()
+        }
+        QueryResults::Graph(triples) => {
+            let format = graph_format(accept, hint);
+            let mut serializer = RdfSerializer::from_format(format);
+            for (prefix, iri) in crate::queries::PREFIXES {
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .map_err(|e| Error::Output(std::io::Error::other(e)))?;
+            }
+            let mut writer = serializer.for_writer(&mut body);
+            for (n, triple) in triples.enumerate() {
+                if n >= cap {
+                    truncated = true;
+                    break;
+                }
+                writer.serialize_triple(&triple?).map_err(out)?;
+            }
+            writer.finish().map_err(out)?;
+            format.media_type()
+        }
+    };
+    let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, media)], body).into_response();
+    if truncated {
+        response.headers_mut().insert(
+            "x-claimgraph-truncated",
+            format!("{cap} rows, the server's cap")
+                .parse()
+                .expect("ASCII header"),
+        );
+    }
+    Ok(response)
+}
+
+/// Runs a SPARQL Update if the server allows it and the token is right.
+fn apply_update(app: &App, headers: &HeaderMap, update: &str) -> Response {
+    if !app.options.allow_update {
+        return text(
+            StatusCode::FORBIDDEN,
+            "this server is read-only: start it with --allow-update and a token to accept SPARQL Update",
+        );
+    }
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if app
+        .options
+        .token
+        .as_deref()
+        .is_none_or(|t| Some(t) != given)
+    {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            "SPARQL Update needs the server's token: Authorization: Bearer TOKEN\n",
+        )
+            .into_response();
+    }
+    let _write = app.write.lock().unwrap_or_else(|e| e.into_inner());
+    match app.data.update(update) {
+        Ok(r) => text(
+            StatusCode::OK,
+            format!("updated: +{} −{} quads", r.added, r.removed),
+        ),
+        Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+    }
+}
+
+async fn sparql_get(
+    State(app): State<Arc<App>>,
+    Query(params): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(query) = params.get("query").cloned() else {
+        if params.contains_key("update") {
+            return text(
+                StatusCode::BAD_REQUEST,
+                "SPARQL Update is sent by POST, not GET",
+            );
+        }
+        return text(StatusCode::BAD_REQUEST, "give a query: /sparql?query=…");
+    };
+    let hint = params.get("format").or(params.get("output")).cloned();
+    let accept = accepted(&headers);
+    tokio::task::spawn_blocking(move || answer(&app, &query, &accept, hint.as_deref()))
+        .await
+        .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+async fn sparql_post(
+    State(app): State<Arc<App>>,
+    Query(params): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let Ok(body) = String::from_utf8(body.to_vec()) else {
+        return text(StatusCode::BAD_REQUEST, "the request body is not UTF-8");
+    };
+    let (query, update, mut hint) = match content_type.as_str() {
+        "application/sparql-query" => (Some(body), None, None),
+        "application/sparql-update" => (None, Some(body), None),
+        "application/x-www-form-urlencoded" | "" => {
+            let form: HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
+                .into_owned()
+                .collect();
+            (
+                form.get("query").cloned(),
+                form.get("update").cloned(),
+                form.get("format").or(form.get("output")).cloned(),
+            )
+        }
+        other => {
+            return text(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!(
+                    "cannot read a {other} body: send application/sparql-query, application/sparql-update or a form"
+                ),
+            );
+        }
+    };
+    if hint.is_none() {
+        hint = params.get("format").or(params.get("output")).cloned();
+    }
+    let accept = accepted(&headers);
+    tokio::task::spawn_blocking(move || match (query, update) {
+        (Some(q), _) => answer(&app, &q, &accept, hint.as_deref()),
+        (None, Some(u)) => apply_update(&app, &headers, &u),
+        (None, None) => text(StatusCode::BAD_REQUEST, "give a query or an update"),
+    })
+    .await
+    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+/// A named query, its parameters from the query string (as `claimgraph
+/// query --name N --param k=v` binds them: as RDF terms, never spliced).
+async fn named_handler(
+    State(app): State<Arc<App>>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let hint = pairs
+        .iter()
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.clone());
+    let given: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != "format").collect();
+    let accept = accepted(&headers);
+    tokio::task::spawn_blocking(move || {
+        let named = match crate::queries::find_named(&name) {
+            Ok(n) => n,
+            Err(e) => return text(StatusCode::NOT_FOUND, e.to_string()),
+        };
+        let params = match crate::queries::params::bind_params(&name, &named.params(), &given) {
+            Ok(p) => p,
+            Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+        };
+        match prepare(
+            named.text,
+            &format!("named query {name}"),
+            params,
+            Some(app.data.fulltext()),
+        ) {
+            Ok(p) => answer_prepared(&app, p, &accept, hint.as_deref()),
+            Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+        }
+    })
+    .await
+    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+async fn search_handler(
+    State(app): State<Arc<App>>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> Response {
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let all = |key: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let one = |key: &str| all(key).into_iter().next();
+    let Some(q) = one("q") else {
+        return text(StatusCode::BAD_REQUEST, "give the words: /search?q=…");
+    };
+    let limit = one("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(20usize)
+        .clamp(1, app.options.max_rows.max(1));
+    let (claimants, reporters) = (all("claimant"), all("reporter"));
+    let date = |key: &str| -> std::result::Result<Option<i64>, String> {
+        match one(key) {
+            None => Ok(None),
+            Some(d) => crate::index::docs::unix_seconds(&d)
+                .map(Some)
+                .ok_or_else(|| format!("{key}={d:?} is not a date (YYYY-MM-DD)")),
+        }
+    };
+    let (since, until) = match (date("since"), date("until")) {
+        (Ok(s), Ok(u)) => (s, u),
+        (Err(why), _) | (_, Err(why)) => return text(StatusCode::BAD_REQUEST, why),
+    };
+    let language = one("lang");
+    tokio::task::spawn_blocking(move || {
+        let resolve =
+            |flag, names: &[String]| crate::index::search::resolve_names(&app.data, flag, names);
+        let options = match (
+            resolve("claimant", &claimants),
+            resolve("reporter", &reporters),
+        ) {
+            (Ok(claimants), Ok(reporters)) => SearchOptions {
+                claimants,
+                reporters,
+                since,
+                until,
+                language,
+                limit,
+            },
+            (Err(e), _) | (_, Err(e)) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+        };
+        match search(app.data.fulltext(), &q, &options) {
+            Ok(hits) => (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                serde_json::to_string(&hits).unwrap_or_default(),
+            )
+                .into_response(),
+            Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+        }
+    })
+    .await
+    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+async fn health(State(app): State<Arc<App>>) -> Response {
+    let status = app.data.index_status();
+    match status {
+        Ok(s) => axum::Json(serde_json::json!({
+            "status": if s.is_consistent() { "ok" } else { "index behind store" },
+            "store_generation": s.store_generation,
+            "index_generation": s.index_generation,
+            "queries": app.queries.load(Ordering::Relaxed),
+            "uptime_seconds": app.started.elapsed().as_secs(),
+        }))
+        .into_response(),
+        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+async fn jobs(State(app): State<Arc<App>>) -> Response {
+    let jobs = app.jobs.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    axum::Json(serde_json::json!({
+        "schedule": app.options.schedule.as_ref().map(|p| p.display().to_string()),
+        "every_seconds": app.options.every.as_secs(),
+        "jobs": jobs,
+    }))
+    .into_response()
+}
+
+/// The job files of a schedule directory, sorted.
+fn job_files(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Runs every job of the schedule once, one after the other.
+fn scheduled_passes(app: &App, dir: &std::path::Path, stop: &Arc<AtomicBool>, log: &dyn Fn(&str)) {
+    let files = match job_files(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            log(&format!("cannot read the schedule {}: {e}", dir.display()));
+            return;
+        }
+    };
+    for file in files {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let name = file.display().to_string();
+        let index = {
+            let mut jobs = app.jobs.lock().unwrap_or_else(|e| e.into_inner());
+            let i = jobs.iter().position(|j| j.file == name).unwrap_or_else(|| {
+                jobs.push(JobStatus {
+                    file: name.clone(),
+                    ..JobStatus::default()
+                });
+                jobs.len() - 1
+            });
+            jobs[i].running = true;
+            jobs[i].last_started = Some(crate::text::now_iso());
+            i
+        };
+        let outcome = Job::read(&file).and_then(|job| {
+            let _write = app.write.lock().unwrap_or_else(|e| e.into_inner());
+            let options = RunOptions {
+                cancel: Some(Arc::clone(stop)),
+            };
+            crate::jobs::run::run(&app.data, &job, &options, &mut |p| {
+                if let crate::jobs::run::Progress::Error(m) = p {
+                    log(&format!("{name}: {m}"));
+                }
+            })
+        });
+        let mut jobs = app.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        let status = &mut jobs[index];
+        status.running = false;
+        status.passes += 1;
+        match outcome {
+            Ok(report) => {
+                log(&format!(
+                    "{name}: {} fetched, {} new sources, {} new versions, {} claims, {} errors ({:.1} s)",
+                    report.fetched,
+                    report.new_sources,
+                    report.new_versions,
+                    report.claims,
+                    report.error_count(),
+                    report.seconds
+                ));
+                status.last_report = Some(report);
+                status.last_error = None;
+            }
+            Err(e) => {
+                log(&format!("{name}: {e}"));
+                status.last_error = Some(e.to_string());
+            }
+        }
+    }
+}
+
+/// Serves `data` until SIGINT or SIGTERM. `ready` is told the address
+/// listened on (port 0 picks a free one); `log` gets one line per event.
+pub fn serve(
+    data: DataDir,
+    options: ServeOptions,
+    ready: impl FnOnce(SocketAddr),
+    log: impl Fn(&str) + Send + Sync + 'static,
+) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Io {
+            path: data.path().into(),
+            source: e,
+        })?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(options.bind))
+        .map_err(|e| Error::Input(format!("cannot listen on {}: {e}", options.bind)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::Input(format!("cannot listen on {}: {e}", options.bind)))?;
+    data.announce(&format!("http://{addr}"))?;
+    let app = Arc::new(App {
+        data,
+        options: options.clone(),
+        write: Mutex::new(()),
+        jobs: Mutex::new(Vec::new()),
+        queries: std::sync::atomic::AtomicU64::new(0),
+        started: Instant::now(),
+    });
+    let log = Arc::new(log);
+    let stop = Arc::new(AtomicBool::new(false));
+    let scheduler = options.schedule.clone().map(|dir| {
+        let app = Arc::clone(&app);
+        let stop = Arc::clone(&stop);
+        let log = Arc::clone(&log);
+        let every = options.every;
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                let started = Instant::now();
+                scheduled_passes(&app, &dir, &stop, &|m| log(m));
+                while !stop.load(Ordering::Relaxed) && started.elapsed() < every {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            }
+        })
+    });
+    let router = Router::new()
+        .route("/sparql", get(sparql_get).post(sparql_post))
+        .route("/search", get(search_handler))
+        .route("/named/{name}", get(named_handler))
+        .route("/health", get(health))
+        .route("/jobs", get(jobs))
+        .with_state(Arc::clone(&app));
+    ready(addr);
+    let shutdown = {
+        let stop = Arc::clone(&stop);
+        async move {
+            let terminate = async {
+                #[cfg(unix)]
+                if let Ok(mut s) =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                {
+                    s.recv().await;
+                }
+            };
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                () = terminate => {}
+            }
+            stop.store(true, Ordering::Relaxed);
+        }
+    };
+    let served = runtime.block_on(async {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    });
+    stop.store(true, Ordering::Relaxed);
+    if let Some(s) = scheduler {
+        let _ = s.join();
+    }
+    log(&format!(
+        "stopped at {:?}",
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    ));
+    served.map_err(|e| Error::Input(format!("the server failed: {e}")))
+}
