@@ -180,6 +180,50 @@ fn a_query_from_a_file() {
 }
 
 #[test]
+fn a_query_file_takes_parameters_declared_or_not() {
+    let t = loaded();
+    // Declared in the header as a named query's are: kinds checked.
+    let declared = t.path("declared.rq");
+    std::fs::write(
+        &declared,
+        "# Parameters:\n#   ?who  text  required  A claimant's label.\n\
+         SELECT ?who (COUNT(*) AS ?n) WHERE { ?a cg:claimant ?c . ?c rdfs:label ?l . FILTER(STR(?l) = ?who) } GROUP BY ?who",
+    )
+    .unwrap();
+    t.cmd()
+        .arg("query")
+        .arg("--file")
+        .arg(&declared)
+        .args(["--param", "who=South China Morning Post", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("South China Morning Post,"));
+    t.cmd()
+        .arg("query")
+        .arg("--file")
+        .arg(&declared)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing required parameter \"who\"",
+        ));
+    // Without a header, a parameter binds the variable it names, as text.
+    let bare = t.path("bare.rq");
+    std::fs::write(
+        &bare,
+        "SELECT ?x (COUNT(*) AS ?n) WHERE { ?c rdfs:label ?l . FILTER(STR(?l) = ?x) } GROUP BY ?x",
+    )
+    .unwrap();
+    t.cmd()
+        .arg("query")
+        .arg("--file")
+        .arg(&bare)
+        .args(["--param", "x=北京", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("北京,"));
+}
+#[test]
 fn hostile_parameter_values_stay_literals() {
     let t = loaded();
     for evil in [

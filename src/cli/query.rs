@@ -4,7 +4,9 @@
 use super::args::{QueryArgs, ResultsFormat};
 use super::{Status, open};
 use anyhow::{Context, Result, bail};
-use claimgraph::queries::{NAMED, Prepared, bind_params, find_named, prepare};
+use claimgraph::queries::{
+    NAMED, ParamKind, ParamSpec, Prepared, bind_params, declared_params, find_named, prepare,
+};
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_results};
 use claimgraph::store::{DataDir, OpenMode};
 use oxigraph::model::Variable;
@@ -17,11 +19,17 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         return Ok(Status::Ok);
     }
     let (text, origin, params, hidden) = match (&args.query, &args.file, &args.name) {
-        (Some(q), None, None) => (q.clone(), "inline query".to_owned(), Vec::new(), Vec::new()),
+        (Some(q), None, None) => {
+            let origin = "inline query".to_owned();
+            let params = params_of_text(q, &origin, &args.params)?;
+            (q.clone(), origin, params, Vec::new())
+        }
         (None, Some(f), None) => {
             let text = std::fs::read_to_string(f)
                 .with_context(|| format!("cannot read query file {}", f.display()))?;
-            (text, f.display().to_string(), Vec::new(), Vec::new())
+            let origin = f.display().to_string();
+            let params = params_of_text(&text, &origin, &args.params)?;
+            (text, origin, params, Vec::new())
         }
         (None, None, Some(name)) => {
             let named = find_named(name)?;
@@ -53,6 +61,28 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         table,
         args.explain,
     )
+}
+
+/// Parameters of a query given as text: those its header declares (as
+/// a named query's), else any `--param` names a variable, bound as text.
+fn params_of_text(
+    text: &str,
+    origin: &str,
+    given: &[(String, String)],
+) -> Result<Vec<(Variable, oxigraph::model::Term)>> {
+    let mut specs = declared_params(text);
+    if specs.is_empty() {
+        specs = given
+            .iter()
+            .map(|(name, _)| ParamSpec {
+                name: name.clone(),
+                kind: ParamKind::Text,
+                required: false,
+                description: String::new(),
+            })
+            .collect();
+    }
+    Ok(bind_params(origin, &specs, given)?)
 }
 
 /// Runs a prepared query and prints its results to stdout.

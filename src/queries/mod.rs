@@ -7,6 +7,6 @@ pub mod named;
 pub mod params;
 pub mod run;
 
-pub use named::{CHECKS, NAMED, NamedQuery, find_named};
+pub use named::{CHECKS, NAMED, NamedQuery, declared_params, find_named};
 pub use params::{ParamKind, ParamSpec, bind_params};
 pub use run::{PREFIXES, Prepared, prepare, run_query};

@@ -71,37 +71,7 @@ impl NamedQuery {
     /// The parameters declared under `# Parameters:`, one per line as
     /// `?name  kind  required|optional  description`.
     pub fn params(&self) -> Vec<ParamSpec> {
-        let mut specs = Vec::new();
-        let mut in_section = false;
-        for line in self.header() {
-            let trimmed = line.trim();
-            if trimmed.ends_with(':') {
-                in_section = trimmed == "Parameters:";
-                continue;
-            }
-            if !in_section || !trimmed.starts_with('?') {
-                continue;
-            }
-            let mut words = trimmed.split_whitespace();
-            let name = words
-                .next()
-                .unwrap_or("?")
-                .trim_start_matches('?')
-                .to_owned();
-            let kind = words
-                .next()
-                .and_then(ParamKind::parse)
-                .unwrap_or(ParamKind::Text);
-            let required = words.next() == Some("required");
-            let description = words.collect::<Vec<_>>().join(" ");
-            specs.push(ParamSpec {
-                name,
-                kind,
-                required,
-                description,
-            });
-        }
-        specs
+        declared_params(self.text)
     }
 
     /// The example command lines under `# Example:`.
@@ -120,6 +90,47 @@ impl NamedQuery {
         }
         out
     }
+}
+
+/// The parameters a query text declares in its header under
+/// `# Parameters:`, one per line as `?name  kind  required|optional
+/// description` (named queries and query files alike).
+pub fn declared_params(text: &str) -> Vec<ParamSpec> {
+    let mut specs = Vec::new();
+    let mut in_section = false;
+    let header = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#'));
+    for line in header {
+        let trimmed = line.trim();
+        if trimmed.ends_with(':') {
+            in_section = trimmed == "Parameters:";
+            continue;
+        }
+        if !in_section || !trimmed.starts_with('?') {
+            continue;
+        }
+        let mut words = trimmed.split_whitespace();
+        let name = words
+            .next()
+            .unwrap_or("?")
+            .trim_start_matches('?')
+            .to_owned();
+        let kind = words
+            .next()
+            .and_then(ParamKind::parse)
+            .unwrap_or(ParamKind::Text);
+        let required = words.next() == Some("required");
+        let description = words.collect::<Vec<_>>().join(" ");
+        specs.push(ParamSpec {
+            name,
+            kind,
+            required,
+            description,
+        });
+    }
+    specs
 }
 
 #[cfg(test)]
