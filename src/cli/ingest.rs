@@ -62,9 +62,10 @@ struct Summary {
     seconds: f64,
 }
 
-/// One pass of `job`, with errors and notes on stderr and a progress line
-/// on a terminal.
-fn run_job(data: &DataDir, job: &Job, tty: bool) -> Result<JobReport> {
+/// One pass of `job`, with errors and notes on stderr, and progress: a
+/// line kept up to date on a terminal, else (a log: cron, systemd) a line
+/// per batch stored, unless `quiet`.
+fn run_job(data: &DataDir, job: &Job, tty: bool, quiet: bool) -> Result<JobReport> {
     let mut planned = 0;
     let mut on_line = false;
     let report = claimgraph::jobs::run::run(data, job, &RunOptions::default(), &mut |p| match p {
@@ -73,6 +74,11 @@ fn run_job(data: &DataDir, job: &Job, tty: bool) -> Result<JobReport> {
             if tty {
                 eprint!("\rpages {done}/{planned}");
                 on_line = true;
+            }
+        }
+        Progress::Stored { pages, done } => {
+            if !tty && !quiet {
+                eprintln!("claimgraph: stored {pages} pages ({done} of {planned} dealt with)");
             }
         }
         Progress::Error(message) => {
@@ -112,7 +118,7 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
     job.claims &= !args.no_claims;
     job.author_assertions &= !args.no_author_assertions;
     let tty = std::io::stderr().is_terminal() && !args.quiet;
-    let report = run_job(&data, &job, tty)?;
+    let report = run_job(&data, &job, tty, args.quiet)?;
     if !report.annotations.is_empty() {
         let count = |k: &str| report.annotations.get(k).copied().unwrap_or(0);
         eprintln!(
@@ -227,7 +233,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         let mut job = url_job("command-line", urls, fetch_options(&args.fetch));
         job.claims = !args.no_claims;
         job.author_assertions = !args.no_author_assertions;
-        let report = run_job(&data, &job, tty)?;
+        let report = run_job(&data, &job, tty, args.quiet)?;
         summary.absorb(&report);
     }
     flush(&data, &mut batch, &mut summary, &mut near)?;

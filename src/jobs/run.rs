@@ -94,6 +94,13 @@ pub enum Progress<'a> {
     Planned(usize),
     /// One more page dealt with (fetched or failed), of the planned.
     Page(usize),
+    /// A batch was committed: pages in it, pages dealt with so far.
+    Stored {
+        /// Pages in the batch.
+        pages: usize,
+        /// Pages dealt with so far in this pass.
+        done: usize,
+    },
     /// Something failed: the message names the URL.
     Error(&'a str),
     /// Something a person should know (an annotation moved or orphaned).
@@ -372,7 +379,7 @@ pub fn run(
                     if let Some(canonical) = article.canonical_url.as_deref() {
                         let source = crate::ids::source_iri(Some(canonical), "");
                         if batch.iter().any(|s| s.source == source) {
-                            flush(data, &mut batch, &mut report, &mut near, progress)?;
+                            flush(data, &mut batch, &mut report, &mut near, done, progress)?;
                         }
                     }
                     match stage(data, &article, &now_text, &found) {
@@ -392,7 +399,7 @@ pub fn run(
                         Err(e) => fail(&mut report, progress, "extract", &e.to_string()),
                     }
                     if batch.len() >= BATCH {
-                        flush(data, &mut batch, &mut report, &mut near, progress)?;
+                        flush(data, &mut batch, &mut report, &mut near, done, progress)?;
                     }
                 }
             }
@@ -401,7 +408,7 @@ pub fn run(
             break;
         }
     }
-    flush(data, &mut batch, &mut report, &mut near, progress)?;
+    flush(data, &mut batch, &mut report, &mut near, done, progress)?;
     let finished = next == wanted.len();
     report.complete = finished && report.deferred == 0 && !cancelled();
     // Feeds and sitemaps remember their validators only once every page
@@ -427,6 +434,7 @@ fn flush(
     batch: &mut Vec<Staged>,
     report: &mut Report,
     near: &mut NearDuplicateIndex,
+    done: usize,
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Result<()> {
     if batch.is_empty() {
@@ -434,6 +442,10 @@ fn flush(
     }
     report.near_duplicates += near.link(batch);
     commit(data, batch)?;
+    progress(Progress::Stored {
+        pages: batch.len(),
+        done,
+    });
     for s in batch.drain(..) {
         report.claims += s.claims().len();
         for (m, f) in s.reanchored() {
