@@ -396,3 +396,153 @@ fn scheduled_jobs_run_in_the_server_and_report_on_jobs() {
     );
     assert!(a.body.contains("\r\n1"), "{}", a.body);
 }
+
+/// The load test of `docs/scheduling.md` and BENCHMARKS.md: 2,000 queries
+/// from 32 concurrent clients while the server's scheduled job ingests 500
+/// pages from a local site. It asserts that no query fails; the latencies it
+/// prints are figures, not assertions (`-- --nocapture` shows them).
+#[test]
+fn serve_load_2000_queries_from_32_clients_while_a_job_ingests_500_pages() {
+    const PAGES: usize = 500;
+    const CLIENTS: usize = 32;
+    const QUERIES: usize = 2_000;
+    // The baseline: the same mix on the idle server, fewer of them.
+    const IDLE_QUERIES: usize = 500;
+    let site = crate::cli_jobs::site_of(PAGES);
+    let t = with_op_ed();
+    let jobs = t.path("jobs");
+    std::fs::create_dir_all(&jobs).unwrap();
+    std::fs::write(
+        jobs.join("site.toml"),
+        format!(
+            "feeds = [\"{}\"]\n[fetch]\ndelay = 0\nallow_private = true\nconcurrency = 8\nhost_concurrency = 8\n",
+            site.url("/rss.xml")
+        ),
+    )
+    .unwrap();
+    let s = Served::start(&t, &["--schedule", jobs.to_str().unwrap(), "--every", "1h"]);
+    // Start once the pass is under way.
+    for _ in 0..100 {
+        if s.get("/jobs", &[]).body.contains("\"running\":true") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let queries: Vec<String> = vec![
+        format!("/named/who-claimed?{}", form("claimant", "SCMP")),
+        format!("/named/claims-about?{}", form("entity", "北京")),
+        format!(
+            "/sparql?{}",
+            form(
+                "query",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a a cg:Attribution }"
+            )
+        ),
+        format!("/sparql?{}", form("query", CLAIMS)),
+        format!("/sparql?{}", form("query", "ASK { ?c a schema:Claim }")),
+        "/search?q=micro-drama&limit=10".to_owned(),
+        format!(
+            "/sparql?{}",
+            form(
+                "query",
+                r#"SELECT ?claim ?s WHERE { SERVICE cg:search { ?claim cg:matches "fund" ; cg:score ?s } } LIMIT 20"#
+            )
+        ),
+    ];
+    // QUERIES queries while the pass runs (it goes on after them: the
+    // figures are of a store growing from the op-ed to a few hundred pages).
+    let no_more = std::sync::atomic::AtomicBool::new(true);
+    let (during_latencies, during_wall) = load(&s, &queries, CLIENTS, QUERIES, &no_more);
+    let still_running = s.get("/jobs", &[]).body.contains("\"running\":true");
+    let mut status = String::new();
+    for _ in 0..3000 {
+        status = s.get("/jobs", &[]).body;
+        if status.contains("\"passes\":1") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // The pass finished with every page stored.
+    assert!(
+        status.contains(&format!("\"new_sources\":{PAGES}")),
+        "{status}"
+    );
+    assert!(status.contains("\"errors\":{}"), "{status}");
+    // The same load on the idle server with every page stored, for
+    // comparison.
+    let (idle_latencies, idle_wall) = load(&s, &queries, CLIENTS, IDLE_QUERIES, &no_more);
+    let at = |l: &[f64], q: f64| l[((l.len() as f64 * q) as usize).min(l.len() - 1)];
+    for (what, l, wall) in [
+        ("while the job ingests", &during_latencies, during_wall),
+        ("idle, after the job", &idle_latencies, idle_wall),
+    ] {
+        eprintln!(
+            "serve load {what}: {} queries from {CLIENTS} clients in {wall:.2} s ({:.0} queries/s); latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            l.len(),
+            l.len() as f64 / wall,
+            at(l, 0.50),
+            at(l, 0.99),
+            l[l.len() - 1]
+        );
+    }
+    eprintln!(
+        "serve load: p50 ratio busy/idle {:.2}, p99 ratio {:.2}; the pass was still running when the busy load ended: {still_running}",
+        at(&during_latencies, 0.5) / at(&idle_latencies, 0.5),
+        at(&during_latencies, 0.99) / at(&idle_latencies, 0.99)
+    );
+}
+
+/// At least `total` queries from `clients` concurrent clients (each
+/// running one after the other), going on until `enough` is set: sorted
+/// latencies in ms and the wall time. Any failed query fails the test.
+fn load(
+    s: &Served,
+    queries: &[String],
+    clients: usize,
+    total: usize,
+    enough: &std::sync::atomic::AtomicBool,
+) -> (Vec<f64>, f64) {
+    #[allow(non_snake_case)]
+    let (CLIENTS, QUERIES) = (clients, total);
+    let started = std::time::Instant::now();
+    let results: Vec<(Vec<f64>, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..CLIENTS)
+            .map(|c| {
+                let (s, queries) = (&s, &queries);
+                scope.spawn(move || {
+                    let mut latencies = Vec::new();
+                    let mut errors = Vec::new();
+                    let mine = QUERIES / CLIENTS + usize::from(c < QUERIES % CLIENTS);
+                    let mut i = 0;
+                    while i < mine || !enough.load(std::sync::atomic::Ordering::SeqCst) {
+                        let path = &queries[(c + i) % queries.len()];
+                        let t0 = std::time::Instant::now();
+                        let a = s.get(path, &[("Accept", "application/sparql-results+json")]);
+                        latencies.push(t0.elapsed().as_secs_f64() * 1000.0);
+                        if a.status != 200 {
+                            errors.push(format!("{path}: {} {}", a.status, a.body));
+                        }
+                        i += 1;
+                    }
+                    (latencies, errors)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let wall = started.elapsed().as_secs_f64();
+    let mut latencies: Vec<f64> = results
+        .iter()
+        .flat_map(|(l, _)| l.iter().copied())
+        .collect();
+    let errors: Vec<&String> = results.iter().flat_map(|(_, e)| e).collect();
+    assert!(latencies.len() >= QUERIES);
+    assert!(
+        errors.is_empty(),
+        "{} errors, first: {:?}",
+        errors.len(),
+        errors.first()
+    );
+    latencies.sort_by(f64::total_cmp);
+    (latencies, wall)
+}
