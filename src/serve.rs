@@ -59,6 +59,9 @@ pub struct ServeOptions {
     pub timeout: Duration,
     /// Rows (or triples) returned at most.
     pub max_rows: usize,
+    /// Queries evaluated at once; more wait their turn (so that a
+    /// scheduled pass keeps a share of the cores under heavy query load).
+    pub max_concurrent: usize,
 }
 
 impl Default for ServeOptions {
@@ -71,8 +74,14 @@ impl Default for ServeOptions {
             token: None,
             timeout: Duration::from_secs(30),
             max_rows: 100_000,
+            max_concurrent: default_concurrency(),
         }
     }
+}
+
+/// Queries evaluated at once by default: the number of cores.
+pub fn default_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
 }
 
 /// A scheduled job's state, for `/jobs`.
@@ -99,6 +108,8 @@ struct App {
     jobs: Mutex<Vec<JobStatus>>,
     queries: std::sync::atomic::AtomicU64,
     started: Instant,
+    /// One permit per query (or search) being evaluated.
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// A response with a status and a plain-text message.
@@ -363,6 +374,8 @@ async fn sparql_get(
     };
     let hint = params.get("format").or(params.get("output")).cloned();
     let accept = accepted(&headers);
+    // Waits for a free slot (the timeout starts once it runs).
+    let _slot = Arc::clone(&app.slots).acquire_owned().await;
     tokio::task::spawn_blocking(move || answer(&app, &query, &accept, hint.as_deref()))
         .await
         .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
@@ -412,6 +425,8 @@ async fn sparql_post(
         hint = params.get("format").or(params.get("output")).cloned();
     }
     let accept = accepted(&headers);
+    // Waits for a free slot (the timeout starts once it runs).
+    let _slot = Arc::clone(&app.slots).acquire_owned().await;
     tokio::task::spawn_blocking(move || match (query, update) {
         (Some(q), _) => answer(&app, &q, &accept, hint.as_deref()),
         (None, Some(u)) => apply_update(&app, &headers, &u),
@@ -439,6 +454,8 @@ async fn named_handler(
         .map(|(_, v)| v.clone());
     let given: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != "format").collect();
     let accept = accepted(&headers);
+    // Waits for a free slot (the timeout starts once it runs).
+    let _slot = Arc::clone(&app.slots).acquire_owned().await;
     tokio::task::spawn_blocking(move || {
         let named = match crate::queries::find_named(&name) {
             Ok(n) => n,
@@ -499,6 +516,8 @@ async fn search_handler(
         (Err(why), _) | (_, Err(why)) => return text(StatusCode::BAD_REQUEST, why),
     };
     let language = one("lang");
+    // Waits for a free slot (the timeout starts once it runs).
+    let _slot = Arc::clone(&app.slots).acquire_owned().await;
     tokio::task::spawn_blocking(move || {
         let resolve =
             |flag, names: &[String]| crate::index::search::resolve_names(&app.data, flag, names);
@@ -659,6 +678,7 @@ pub fn serve(
         jobs: Mutex::new(Vec::new()),
         queries: std::sync::atomic::AtomicU64::new(0),
         started: Instant::now(),
+        slots: Arc::new(tokio::sync::Semaphore::new(options.max_concurrent.max(1))),
     });
     let log = Arc::new(log);
     let stop = Arc::new(AtomicBool::new(false));

@@ -249,7 +249,8 @@ server: `query` and `search` send their request to it). Endpoints:
 
 Read-only unless --allow-update, and then SPARQL Update needs `Authorization: Bearer TOKEN`.
 Every query is cancelled after --timeout and returns at most --max-rows rows (a cut result
-carries the header X-Claimgraph-Truncated). With --schedule DIR, every job file in DIR runs
+carries the header X-Claimgraph-Truncated); --max-concurrent queries run at once, the others
+wait their turn. With --schedule DIR, every job file in DIR runs
 one pass at start and then every --every; a pass in progress stops at the next page on
 SIGTERM or Ctrl-C, keeping what it stored.
 
@@ -286,6 +287,10 @@ pub struct ServeArgs {
     /// Most rows (or triples) a query returns.
     #[arg(long, default_value_t = 100_000, value_name = "N")]
     pub max_rows: usize,
+    /// Queries evaluated at once (default: the number of cores); more wait
+    /// their turn, so a scheduled pass keeps a share of the machine.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_concurrent: Option<u16>,
 }
 
 fn parse_duration_arg(s: &str) -> Result<std::time::Duration, String> {

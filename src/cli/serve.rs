@@ -30,6 +30,9 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<Status> {
         token: args.token.clone(),
         timeout: Duration::from_secs_f64(args.timeout),
         max_rows: args.max_rows,
+        max_concurrent: args
+            .max_concurrent
+            .map_or_else(claimgraph::serve::default_concurrency, usize::from),
     };
     let dir = data_dir.display().to_string();
     serve(
