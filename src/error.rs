@@ -117,6 +117,20 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// An [`Error::Syntax`] for a TOML file `path` whose `content` did not
+    /// parse, at the line and column where it broke.
+    pub fn toml(path: impl Into<PathBuf>, content: &str, e: &toml::de::Error) -> Self {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |s| crate::text::line_column(content, s.start));
+        Self::Syntax {
+            path: path.into(),
+            line,
+            column,
+            message: e.message().trim().to_owned(),
+        }
+    }
+
     /// An [`Error::Io`] for `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {

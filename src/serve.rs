@@ -374,9 +374,21 @@ async fn sparql_get(
     };
     let hint = params.get("format").or(params.get("output")).cloned();
     let accept = accepted(&headers);
-    // Waits for a free slot (the timeout starts once it runs).
-    let _slot = Arc::clone(&app.slots).acquire_owned().await;
-    tokio::task::spawn_blocking(move || answer(&app, &query, &accept, hint.as_deref()))
+    in_slot(Arc::clone(&app.slots), move || {
+        answer(&app, &query, &accept, hint.as_deref())
+    })
+    .await
+}
+
+/// Runs `work` (a query, a search or an update) on a blocking thread once
+/// one of the server's `--max-concurrent` slots is free; the timeout starts
+/// when it runs.
+async fn in_slot(
+    slots: Arc<tokio::sync::Semaphore>,
+    work: impl FnOnce() -> Response + Send + 'static,
+) -> Response {
+    let _slot = slots.acquire_owned().await;
+    tokio::task::spawn_blocking(work)
         .await
         .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
@@ -425,15 +437,12 @@ async fn sparql_post(
         hint = params.get("format").or(params.get("output")).cloned();
     }
     let accept = accepted(&headers);
-    // Waits for a free slot (the timeout starts once it runs).
-    let _slot = Arc::clone(&app.slots).acquire_owned().await;
-    tokio::task::spawn_blocking(move || match (query, update) {
+    in_slot(Arc::clone(&app.slots), move || match (query, update) {
         (Some(q), _) => answer(&app, &q, &accept, hint.as_deref()),
         (None, Some(u)) => apply_update(&app, &headers, &u),
         (None, None) => text(StatusCode::BAD_REQUEST, "give a query or an update"),
     })
     .await
-    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
 
 /// A named query, its parameters from the query string (as `claimgraph
@@ -454,9 +463,7 @@ async fn named_handler(
         .map(|(_, v)| v.clone());
     let given: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != "format").collect();
     let accept = accepted(&headers);
-    // Waits for a free slot (the timeout starts once it runs).
-    let _slot = Arc::clone(&app.slots).acquire_owned().await;
-    tokio::task::spawn_blocking(move || {
+    in_slot(Arc::clone(&app.slots), move || {
         let named = match crate::queries::find_named(&name) {
             Ok(n) => n,
             Err(e) => return text(StatusCode::NOT_FOUND, e.to_string()),
@@ -476,7 +483,6 @@ async fn named_handler(
         }
     })
     .await
-    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
 
 async fn search_handler(
@@ -516,9 +522,7 @@ async fn search_handler(
         (Err(why), _) | (_, Err(why)) => return text(StatusCode::BAD_REQUEST, why),
     };
     let language = one("lang");
-    // Waits for a free slot (the timeout starts once it runs).
-    let _slot = Arc::clone(&app.slots).acquire_owned().await;
-    tokio::task::spawn_blocking(move || {
+    in_slot(Arc::clone(&app.slots), move || {
         let resolve =
             |flag, names: &[String]| crate::index::search::resolve_names(&app.data, flag, names);
         let options = match (
@@ -546,7 +550,6 @@ async fn search_handler(
         }
     })
     .await
-    .unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
 
 async fn health(State(app): State<Arc<App>>) -> Response {

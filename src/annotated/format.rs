@@ -157,15 +157,7 @@ pub fn read_source_file(path: &Path) -> Result<(SourceFile, String)> {
             message: "not valid UTF-8 (TOML files must be UTF-8)".into(),
         }
     })?;
-    let file: SourceFile = toml::from_str(&content).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_column(&content, s.start));
-        Error::Syntax {
-            path: path.into(),
-            line,
-            column,
-            message: e.message().trim().to_owned(),
-        }
-    })?;
+    let file: SourceFile = toml::from_str(&content).map_err(|e| Error::toml(path, &content, &e))?;
     Ok((file, content))
 }
 

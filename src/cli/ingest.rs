@@ -65,13 +65,14 @@ struct Summary {
 /// One pass of `job`, with errors and notes on stderr, and progress: a
 /// line kept up to date on a terminal, else (a log: cron, systemd) a line
 /// per batch stored, unless `quiet`.
-fn run_job(data: &DataDir, job: &Job, tty: bool, quiet: bool) -> Result<JobReport> {
+fn run_job(data: &DataDir, job: &Job, quiet: bool) -> Result<JobReport> {
+    let tty = std::io::stderr().is_terminal();
     let mut planned = 0;
     let mut on_line = false;
     let report = claimgraph::jobs::run::run(data, job, &RunOptions::default(), &mut |p| match p {
         Progress::Planned(n) => planned = n,
         Progress::Page(done) => {
-            if tty {
+            if tty && !quiet {
                 eprint!("\rpages {done}/{planned}");
                 on_line = true;
             }
@@ -102,6 +103,21 @@ fn run_job(data: &DataDir, job: &Job, tty: bool, quiet: bool) -> Result<JobRepor
     Ok(report)
 }
 
+/// What became of people's annotations of changed sources (by status:
+/// anchored, moved, orphaned), when there were any.
+fn print_annotation_outcomes(outcomes: &BTreeMap<String, usize>) {
+    if outcomes.is_empty() {
+        return;
+    }
+    let count = |k: &str| outcomes.get(k).copied().unwrap_or(0);
+    eprintln!(
+        "people's annotations of changed sources: {} anchored, {} moved, {} orphaned",
+        count("anchored"),
+        count("moved"),
+        count("orphaned")
+    );
+}
+
 /// `ingest --job FILE`: one pass, its report.
 fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Status> {
     let job = Job::read(path)?;
@@ -117,17 +133,8 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
     let mut job = job;
     job.claims &= !args.no_claims;
     job.author_assertions &= !args.no_author_assertions;
-    let tty = std::io::stderr().is_terminal() && !args.quiet;
-    let report = run_job(&data, &job, tty, args.quiet)?;
-    if !report.annotations.is_empty() {
-        let count = |k: &str| report.annotations.get(k).copied().unwrap_or(0);
-        eprintln!(
-            "people's annotations of changed sources: {} anchored, {} moved, {} orphaned",
-            count("anchored"),
-            count("moved"),
-            count("orphaned")
-        );
-    }
+    let report = run_job(&data, &job, args.quiet)?;
+    print_annotation_outcomes(&report.annotations);
     eprintln!(
         "job {}: {} feeds and sitemaps ({} not modified), {} pages listed, {} filtered out, {} fetched recently, {} left for the next pass; {} fetched, {} not modified, {} new sources, {} new versions, {} unchanged, {} claims, {} errors ({:.1} s){}",
         report.job,
@@ -233,21 +240,12 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         let mut job = url_job("command-line", urls, fetch_options(&args.fetch));
         job.claims = !args.no_claims;
         job.author_assertions = !args.no_author_assertions;
-        let report = run_job(&data, &job, tty, args.quiet)?;
+        let report = run_job(&data, &job, args.quiet)?;
         summary.absorb(&report);
     }
-    flush(&data, &mut batch, &mut summary, &mut near)?;
     summary.seconds = started.elapsed().as_secs_f64();
     let errors: usize = summary.errors.values().sum();
-    if !summary.annotations.is_empty() {
-        let count = |k: &str| summary.annotations.get(k).copied().unwrap_or(0);
-        eprintln!(
-            "people's annotations of changed sources: {} anchored, {} moved, {} orphaned",
-            count("anchored"),
-            count("moved"),
-            count("orphaned")
-        );
-    }
+    print_annotation_outcomes(&summary.annotations);
     eprintln!(
         "{} inputs: {} new sources, {} new versions, {} unchanged, {} not modified, {} claims, {} near-duplicate links, {} errors ({:.1} s)",
         summary.inputs,

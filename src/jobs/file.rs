@@ -3,7 +3,6 @@
 //! name the file, line and column.
 
 use crate::ingest::fetch::{FetchOptions, HostPolicy};
-use crate::text::line_column;
 use crate::{Error, Result};
 use regex::Regex;
 use serde::Deserialize;
@@ -125,15 +124,7 @@ impl Job {
     /// Parses a job file's content (`path` names it in errors and anchors
     /// its `url_files`).
     pub fn parse(content: &str, path: &Path) -> Result<Job> {
-        let file: JobFile = toml::from_str(content).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| line_column(content, s.start));
-            Error::Syntax {
-                path: path.into(),
-                line,
-                column,
-                message: e.message().trim().to_owned(),
-            }
-        })?;
+        let file: JobFile = toml::from_str(content).map_err(|e| Error::toml(path, content, &e))?;
         let bad = |field: &str, message: String| Error::invalid(path, Some(field.into()), message);
         let name = file.name.clone().unwrap_or_else(|| {
             path.file_stem()
