@@ -355,6 +355,9 @@ fn faults_are_named_by_kind_and_the_good_pages_stored() {
         _ => Reply::new(404, &[], "no"),
     });
     let t = TestDir::new();
+    // What was stored before the pass stays as it was.
+    t.load(&["ontology", "sources"]);
+    let before = crate::util::all_quads(&t.data());
     let job = write_job(
         &t,
         "faults",
@@ -398,9 +401,15 @@ max_items = 100"#,
         "{stderr}"
     );
     assert!(stderr.contains("root element is <html>"), "{stderr}");
+    for failed in ["/error500", "/loop-a", "/slow", "/not-a-sitemap.xml"] {
+        assert!(stderr.contains(&server.url(failed)), "{failed}: {stderr}");
+    }
     assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
     assert_eq!(report["new_sources"], 2, "/busy and /good: {report}");
     assert_eq!(report["complete"], true, "{report}");
+    let after = crate::util::all_quads(&t.data());
+    let lost: Vec<&String> = before.iter().filter(|q| !after.contains(q)).collect();
+    assert!(lost.is_empty(), "quads lost: {lost:?}");
 }
 
 #[test]
