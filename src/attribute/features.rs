@@ -107,6 +107,8 @@ pub struct Observed {
     pub comma: bool,
     /// A colon.
     pub colon: bool,
+    /// A full stop.
+    pub stop: bool,
     /// Its attribution word class ([`super::lexicon`]), 0 for none.
     pub lex: u64,
 }
@@ -136,6 +138,7 @@ pub fn observe(text: &str, t: &Tokenized) -> Vec<Observed> {
                 in_quote: tok.in_quote,
                 comma: s == ",",
                 colon: s == ":",
+                stop: s == ".",
             }
         })
         .collect()
