@@ -137,6 +137,8 @@ impl Read_ {
         }
     }
 
+    /// The cue features of a sentence's tokens, kept for training's
+    /// repeated passes (tagging scores them as they are made).
     fn cue_sequence(&self, sentence: usize) -> Vec<Vec<u64>> {
         let r = self.t.sentences[sentence].clone();
         let mut f = Vec::new();
@@ -155,6 +157,8 @@ impl Read_ {
         self.t.sentences[first].start..self.t.sentences[last].end
     }
 
+    /// The role features of a window's tokens for one cue, kept for
+    /// training's repeated passes.
     fn role_sequence(&self, cue: &CueContext, window: Range<usize>) -> Vec<Vec<u64>> {
         let mut f = Vec::new();
         window
@@ -375,17 +379,19 @@ impl AttributionModel {
         }
         let mut out = Vec::new();
         let mut sentence_of_found = Vec::new();
+        let mut features = Vec::new();
         for s in 0..r.t.sentences.len() {
             let range = r.t.sentences[s].clone();
-            let x = r.cue_sequence(s);
-            let mut emissions = vec![0.0; x.len() * 3];
-            for (i, f) in x.iter().enumerate() {
-                let e = &mut emissions[i * 3..i * 3 + 3];
-                self.cue.emission(f, e);
+            // Scored as the features are made, one token at a time.
+            let mut emissions = vec![0.0; range.len() * 3];
+            for (k, i) in range.clone().enumerate() {
+                cue_features(&r.obs, &r.counts, range.clone(), i, &mut features);
+                let e = &mut emissions[k * 3..k * 3 + 3];
+                self.cue.emission(&features, e);
                 e[B] += self.cue_bias;
                 e[I] += self.cue_bias;
             }
-            let tags = self.cue.viterbi(&emissions, &vec![None; x.len()]);
+            let tags = self.cue.viterbi(&emissions, &vec![None; range.len()]);
             let mut k = 0;
             while k < tags.len() {
                 if tags[k] == O {
@@ -398,7 +404,7 @@ impl AttributionModel {
                     k += 1;
                 }
                 let cue_tokens = range.start + start..range.start + k;
-                if let Some(found) = self.roles(&r, s, cue_tokens) {
+                if let Some(found) = self.roles(&r, s, cue_tokens, &mut features) {
                     out.push(found);
                     sentence_of_found.push(s);
                 }
@@ -408,15 +414,30 @@ impl AttributionModel {
         out
     }
 
-    fn roles(&self, r: &Read_, sentence: usize, cue_tokens: Range<usize>) -> Option<Tagged> {
+    fn roles(
+        &self,
+        r: &Read_,
+        sentence: usize,
+        cue_tokens: Range<usize>,
+        features: &mut Vec<u64>,
+    ) -> Option<Tagged> {
         let ctx = CueContext::new(&r.obs, sentence, cue_tokens.clone());
         let window = r.window(sentence);
-        let x = r.role_sequence(&ctx, window.clone());
         let fixed: Vec<Option<usize>> = window
             .clone()
             .map(|k| cue_tokens.contains(&k).then_some(O))
             .collect();
-        let tags = self.role.decode(&x, &fixed);
+        let mut emissions = vec![0.0; window.len() * 5];
+        for (k, i) in window.clone().enumerate() {
+            // The cue's own tokens are held at O: their scores cannot
+            // change the best path.
+            if fixed[k].is_none() {
+                role_features(&r.obs, &r.counts, &ctx, i, r.sentence_of[i], features);
+                self.role
+                    .emission(features, &mut emissions[k * 5..k * 5 + 5]);
+            }
+        }
+        let tags = self.role.viterbi(&emissions, &fixed);
         let mut sources: Vec<Range<usize>> = Vec::new();
         let mut contents: Vec<Range<usize>> = Vec::new();
         for (k, &tag) in tags.iter().enumerate() {
