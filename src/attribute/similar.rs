@@ -16,7 +16,8 @@
 
 use crate::index::analysis::is_han;
 use crate::text::normalise;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The method, as recorded in the graph: MinHash with 128 hash functions
 /// over word 3-shingles and Han character 3-grams.
@@ -226,14 +227,35 @@ fn min_hashes(shingles: &[u64]) -> Vec<u32> {
 pub struct NearDuplicates<K> {
     entries: Vec<(K, Signature)>,
     /// Band key → the entries having that band.
-    buckets: BTreeMap<u64, Vec<usize>>,
+    buckets: HashMap<u64, Vec<usize>, BuildHasherDefault<BandKeyHasher>>,
+}
+
+/// Band keys are already well-mixed hashes ([`Signature::band_keys`]): the
+/// bucket map uses them as they are instead of hashing them again.
+#[derive(Debug, Default)]
+struct BandKeyHasher(u64);
+
+impl Hasher for BandKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
 }
 
 impl<K> Default for NearDuplicates<K> {
     fn default() -> Self {
         NearDuplicates {
             entries: Vec::new(),
-            buckets: BTreeMap::new(),
+            buckets: HashMap::default(),
         }
     }
 }

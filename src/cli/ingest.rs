@@ -202,7 +202,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     for note in claimgraph::load::ensure_vocabulary(&data)? {
         eprintln!("claimgraph: {note}");
     }
-    let mut near = NearDuplicateIndex::load(&data)?;
+    let mut near = NearDuplicateIndex::new();
     let mut batch: Vec<Staged> = Vec::new();
     let retrieved = claimgraph::text::now_iso();
     let tty = std::io::stderr().is_terminal() && !args.quiet;
@@ -314,7 +314,7 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    summary.near_duplicates += near.link(batch);
+    summary.near_duplicates += near.link(data, batch)?;
     commit(data, batch)?;
     summary.claims += batch.iter().map(|s| s.claims().len()).sum::<usize>();
     for s in batch.iter() {

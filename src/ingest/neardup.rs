@@ -1,7 +1,8 @@
 //! Linking claims worded almost the same across sources.
 //!
-//! An ingestion run reads every stored claim once ([`NearDuplicateIndex::load`]),
-//! then, before each batch is written, compares the batch's new claims with
+//! An ingestion run reads every stored claim once, when its first batch
+//! with claims comes (a run that finds none, or `--no-claims`, reads
+//! nothing), then, before each batch is written, compares the batch's new claims with
 //! everything seen so far by MinHash ([`crate::attribute::similar`]) and
 //! adds each link above the threshold — both claims, the score and the
 //! method — to the new version's claims graph, written in the same
@@ -15,18 +16,28 @@ use crate::ids::{self, ID_BASE};
 use crate::store::DataDir;
 use crate::vocab::{cg, rdf, schema, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Term};
+use std::collections::HashSet;
 
 /// The claims seen so far, by signature.
 #[derive(Debug, Default)]
 pub struct NearDuplicateIndex {
     index: NearDuplicates<usize>,
     claims: Vec<(NamedNode, NamedNode)>,
+    /// Whether the stored claims have been read.
+    loaded: bool,
 }
 
 impl NearDuplicateIndex {
-    /// Reads every claim stored in `data`.
-    pub fn load(data: &DataDir) -> Result<Self> {
-        let mut me = NearDuplicateIndex::default();
+    /// An index that reads the stored claims when it is first asked to link.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads every claim stored in `data`: each once, though its wording is
+    /// restated in every graph that mentions it (a claim's IRI comes from
+    /// its normalised text, so the wordings are the same).
+    fn load(&mut self, data: &DataDir) -> Result<()> {
+        let mut seen: HashSet<NamedNode> = HashSet::new();
         let prefix = format!("{ID_BASE}claim/");
         for quad in data
             .store()
@@ -45,9 +56,12 @@ impl NearDuplicateIndex {
                 GraphName::NamedNode(g) => g.clone(),
                 _ => continue,
             };
-            me.insert(s.clone(), graph, text.value());
+            if seen.insert(s.clone()) {
+                self.insert(s.clone(), graph, text.value());
+            }
         }
-        Ok(me)
+        self.loaded = true;
+        Ok(())
     }
 
     fn insert(&mut self, claim: NamedNode, graph: NamedNode, text: &str) {
@@ -62,7 +76,13 @@ impl NearDuplicateIndex {
     /// are committed), adds the links to each version's claims graph so they
     /// are written in the same transaction, and adds the new claims to the
     /// index. Returns how many links were added.
-    pub fn link(&mut self, staged: &mut [Staged]) -> usize {
+    pub fn link(&mut self, data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
+        if staged.iter().all(|s| s.claims().is_empty()) {
+            return Ok(0);
+        }
+        if !self.loaded {
+            self.load(data)?;
+        }
         let mut links = 0;
         for s in staged.iter_mut() {
             let claims = s.claims();
@@ -99,6 +119,6 @@ impl NearDuplicateIndex {
                 self.insert(claim, graph.clone(), &text);
             }
         }
-        links
+        Ok(links)
     }
 }

@@ -333,7 +333,7 @@ pub fn run(
         });
     }
     drop(tx);
-    let mut near = NearDuplicateIndex::load(data)?;
+    let mut near = NearDuplicateIndex::new();
     let mut batch: Vec<Staged> = Vec::new();
     let mut pending: BTreeMap<usize, std::result::Result<Outcome, FetchError>> = BTreeMap::new();
     let mut next = 0;
@@ -440,7 +440,7 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    report.near_duplicates += near.link(batch);
+    report.near_duplicates += near.link(data, batch)?;
     commit(data, batch)?;
     progress(Progress::Stored {
         pages: batch.len(),
