@@ -2,12 +2,12 @@
 //!
 //! An ingestion run reads every stored claim once, when its first batch
 //! with claims comes (a run that finds none, or `--no-claims`, reads
-//! nothing), then, before each batch is written, compares the batch's new claims with
-//! everything seen so far by MinHash ([`crate::attribute::similar`]) and
-//! adds each link above the threshold — both claims, the score and the
-//! method — to the new version's claims graph, written in the same
-//! transaction. Claims with
-//! the same normalised text are already one node and need no link.
+//! nothing). Then, before each batch is written, the batch's new claims are
+//! compared with everything seen so far by MinHash
+//! ([`crate::attribute::similar`]), and each link above the threshold —
+//! both claims, the score and the method — is added to the new version's
+//! claims graph, written in the same transaction. Claims with the same
+//! normalised text are already one node and need no link.
 
 use super::save::Staged;
 use crate::Result;
