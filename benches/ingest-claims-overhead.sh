@@ -25,14 +25,7 @@ pages=${1:-../shared/corpora/extraction/scrapinghub/html}
 runs=${2:-5}
 [[ -d $pages ]] || { echo "error: no directory $pages" >&2; exit 2; }
 
-if [[ -n ${CLAIMGRAPH:-} ]]; then
-    claimgraph=$CLAIMGRAPH
-else
-    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/claimgraph-target}"
-    cargo build -q
-    claimgraph="$CARGO_TARGET_DIR/debug/claimgraph"
-fi
-[[ -x $claimgraph ]] || { echo "error: $claimgraph is not an executable" >&2; exit 2; }
+source benches/binary.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -19,13 +19,7 @@ cd "$(dirname "$0")/.."
 claims=${1:-100000}
 runs=${2:-3}
 
-if [[ -n ${CLAIMGRAPH:-} ]]; then
-    claimgraph=$CLAIMGRAPH
-else
-    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/claimgraph-target}"
-    cargo build -q
-    claimgraph="$CARGO_TARGET_DIR/debug/claimgraph"
-fi
+source benches/binary.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

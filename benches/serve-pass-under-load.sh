@@ -22,13 +22,7 @@ shift || true
 levels=("$@")
 [[ ${#levels[@]} -gt 0 ]] || levels=(2 4 8 64)
 
-if [[ -n ${CLAIMGRAPH:-} ]]; then
-    claimgraph=$CLAIMGRAPH
-else
-    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/claimgraph-target}"
-    cargo build -q
-    claimgraph="$CARGO_TARGET_DIR/debug/claimgraph"
-fi
+source benches/binary.sh
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
