@@ -190,18 +190,17 @@ fn a_query_file_takes_parameters_declared_or_not() {
          SELECT ?who (COUNT(*) AS ?n) WHERE { ?a cg:claimant ?c . ?c rdfs:label ?l . FILTER(STR(?l) = ?who) } GROUP BY ?who",
     )
     .unwrap();
-    t.cmd()
-        .arg("query")
-        .arg("--file")
-        .arg(&declared)
+    let query_file = |path: &std::path::Path| {
+        let mut c = t.cmd();
+        c.arg("query").arg("--file").arg(path);
+        c
+    };
+    query_file(&declared)
         .args(["--param", "who=South China Morning Post", "--format", "csv"])
         .assert()
         .success()
         .stdout(predicate::str::contains("South China Morning Post,"));
-    t.cmd()
-        .arg("query")
-        .arg("--file")
-        .arg(&declared)
+    query_file(&declared)
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -214,10 +213,7 @@ fn a_query_file_takes_parameters_declared_or_not() {
         "SELECT ?x (COUNT(*) AS ?n) WHERE { ?c rdfs:label ?l . FILTER(STR(?l) = ?x) } GROUP BY ?x",
     )
     .unwrap();
-    t.cmd()
-        .arg("query")
-        .arg("--file")
-        .arg(&bare)
+    query_file(&bare)
         .args(["--param", "x=北京", "--format", "csv"])
         .assert()
         .success()

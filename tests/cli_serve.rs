@@ -73,6 +73,15 @@ fn with_op_ed() -> TestDir {
     t
 }
 
+/// A server over `t` whose schedule is one job file of `job` (run at start,
+/// then hourly).
+fn serve_scheduled(t: &TestDir, job: &str) -> Served {
+    let jobs = t.path("jobs");
+    std::fs::create_dir_all(&jobs).unwrap();
+    std::fs::write(jobs.join("job.toml"), job).unwrap();
+    Served::start(t, &["--schedule", jobs.to_str().unwrap(), "--every", "1h"])
+}
+
 #[test]
 fn sparql_protocol_answers_in_every_format_by_accept() {
     let t = with_op_ed();
@@ -368,17 +377,13 @@ fn scheduled_jobs_run_in_the_server_and_report_on_jobs() {
         _ => Reply::new(404, &[], ""),
     });
     let t = with_op_ed();
-    let jobs = t.path("jobs");
-    std::fs::create_dir_all(&jobs).unwrap();
-    std::fs::write(
-        jobs.join("wire.toml"),
-        format!(
+    let s = serve_scheduled(
+        &t,
+        &format!(
             "feeds = [\"{}\"]\n[fetch]\ndelay = 0\nallow_private = true\n",
             news.url("/feed.json")
         ),
-    )
-    .unwrap();
-    let s = Served::start(&t, &["--schedule", jobs.to_str().unwrap(), "--every", "1h"]);
+    );
     let mut status = String::new();
     for _ in 0..200 {
         status = s.get("/jobs", &[]).body;
@@ -410,17 +415,13 @@ fn serve_load_2000_queries_from_32_clients_while_a_job_ingests_500_pages() {
     const IDLE_QUERIES: usize = 500;
     let site = crate::cli_jobs::site_of(PAGES);
     let t = with_op_ed();
-    let jobs = t.path("jobs");
-    std::fs::create_dir_all(&jobs).unwrap();
-    std::fs::write(
-        jobs.join("site.toml"),
-        format!(
+    let s = serve_scheduled(
+        &t,
+        &format!(
             "feeds = [\"{}\"]\n[fetch]\ndelay = 0\nallow_private = true\nconcurrency = 8\nhost_concurrency = 8\n",
             site.url("/rss.xml")
         ),
-    )
-    .unwrap();
-    let s = Served::start(&t, &["--schedule", jobs.to_str().unwrap(), "--every", "1h"]);
+    );
     // Start once the pass is under way.
     for _ in 0..100 {
         if s.get("/jobs", &[]).body.contains("\"running\":true") {

@@ -316,7 +316,7 @@ fn flush(
     }
     summary.near_duplicates += near.link(data, batch)?;
     commit(data, batch)?;
-    summary.claims += batch.iter().map(|s| s.claims().len()).sum::<usize>();
+    summary.claims += batch.iter().map(|s| s.claim_count()).sum::<usize>();
     for s in batch.iter() {
         for (m, f) in s.reanchored() {
             *summary

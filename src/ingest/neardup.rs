@@ -77,7 +77,7 @@ impl NearDuplicateIndex {
     /// are written in the same transaction, and adds the new claims to the
     /// index. Returns how many links were added.
     pub fn link(&mut self, data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
-        if staged.iter().all(|s| s.claims().is_empty()) {
+        if staged.iter().all(|s| s.claim_count() == 0) {
             return Ok(0);
         }
         if !self.loaded {

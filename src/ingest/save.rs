@@ -156,6 +156,18 @@ impl Staged {
             .collect()
     }
 
+    /// How many claims the new version's claims graph holds (what
+    /// [`Staged::claims`] lists, without copying their wordings).
+    pub fn claim_count(&self) -> usize {
+        self.claims
+            .1
+            .iter()
+            .filter(|q| {
+                q.predicate == schema::TEXT && q.subject.is_named_node() && q.object.is_literal()
+            })
+            .count()
+    }
+
     /// Adds a quad to the new version's claims graph.
     pub fn add_claim_quad(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: Term) {
         let g = GraphName::NamedNode(self.claims.0.clone());

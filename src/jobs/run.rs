@@ -447,7 +447,7 @@ fn flush(
         done,
     });
     for s in batch.drain(..) {
-        report.claims += s.claims().len();
+        report.claims += s.claim_count();
         for (m, f) in s.reanchored() {
             *report
                 .annotations

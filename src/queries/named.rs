@@ -52,12 +52,16 @@ pub fn find_named(name: &str) -> Result<&'static NamedQuery> {
         })
 }
 
+/// The lines of a query text's leading comment block, without their `#`.
+fn header_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#'))
+}
+
 impl NamedQuery {
     fn header(&self) -> impl Iterator<Item = &'static str> {
-        self.text
-            .lines()
-            .take_while(|l| l.starts_with('#'))
-            .map(|l| l.trim_start_matches('#'))
+        header_lines(self.text)
     }
 
     /// The first header line's text after the name: what the query is for.
@@ -98,11 +102,7 @@ impl NamedQuery {
 pub fn declared_params(text: &str) -> Vec<ParamSpec> {
     let mut specs = Vec::new();
     let mut in_section = false;
-    let header = text
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#'));
-    for line in header {
+    for line in header_lines(text) {
         let trimmed = line.trim();
         if trimmed.ends_with(':') {
             in_section = trimmed == "Parameters:";
