@@ -7,10 +7,12 @@
 # Builds a synthetic store of CLAIMS claims (default 100000) with
 # `claimgraph bench`, loads the ontology into it once, then times one
 # `ingest PAGE --quiet` into a fresh copy of that store, RUNS times (default
-# 3) in two variants, interleaved: A `--no-claims` (the baseline) and B the
-# default (attribution and near-duplicate linking, which compares the new
-# claims with every stored one). PAGE is a short news article written here,
-# with a dozen attributed claims. Medians and the ratio are printed. The
+# 3) in three variants, interleaved: A `--no-claims` (the baseline), B the
+# default (attribution, and near-duplicate linking, which looks the new
+# claims' band keys up in the full-text index), and C the default into a
+# store holding the ontology only (what the page costs whatever the store's
+# size: B − C is what the size adds). PAGE is a short news article written
+# here, with a dozen attributed claims. Medians and ratios are printed. The
 # binary is $CLAIMGRAPH if set, else the debug build under
 # $CARGO_TARGET_DIR, built first.
 set -euo pipefail
@@ -37,10 +39,13 @@ echo "building a synthetic store of $claims claims…"
 # The synthetic store has no ontology: the first ingest loads it (and
 # rebuilds the index), which is not what is measured.
 "$claimgraph" --data-dir "$work/store" ingest "$work/vocabulary" --quiet >/dev/null 2>&1 || true
+"$claimgraph" --data-dir "$work/empty" ingest "$work/vocabulary" --quiet >/dev/null 2>&1 || true
 
+# one STORE [ARGS…]: one timed ingest of the page into a copy of STORE.
 one() {
+    local store=$1; shift
     rm -rf "$work/copy"
-    cp -r "$work/store" "$work/copy"
+    cp -r "$work/$store" "$work/copy"
     local status=0 TIMEFORMAT='%R %U %S'
     { time "$claimgraph" --data-dir "$work/copy" ingest "$work/page" --quiet "$@" \
         >/dev/null 2>"$work/stderr" || status=$?; } 2>"$work/time"
@@ -51,12 +56,13 @@ one() {
     fi
     awk '{ print $1, $2 + $3 }' "$work/time"
 }
-base=() full=()
+base=() full=() small=()
 for run in $(seq "$runs"); do
-    base+=("$(one --no-claims)")
-    full+=("$(one)")
+    base+=("$(one store --no-claims)")
+    full+=("$(one store)")
+    small+=("$(one empty)")
 done
-python3 - "$claims" "${base[*]}" "${full[*]}" <<'PY'
+python3 - "$claims" "${base[*]}" "${full[*]}" "${small[*]}" <<'PY'
 import statistics, sys
 claims = int(sys.argv[1])
 def times(arg):
@@ -64,9 +70,11 @@ def times(arg):
     return xs[0::2], xs[1::2]
 base, base_cpu = times(sys.argv[2])
 full, full_cpu = times(sys.argv[3])
-a, b = statistics.median(base), statistics.median(full)
+small, small_cpu = times(sys.argv[4])
+a, b, c = statistics.median(base), statistics.median(full), statistics.median(small)
 print(f"one page into a store of {claims} claims, {len(base)} runs each")
 print(f"A --no-claims: {a:.3f} s (cpu {statistics.median(base_cpu):.3f} s; runs {', '.join(f'{x:.3f}' for x in base)})")
 print(f"B default:     {b:.3f} s (cpu {statistics.median(full_cpu):.3f} s; runs {', '.join(f'{x:.3f}' for x in full)})")
-print(f"B/A = {b / a:.1f}x")
+print(f"C default, store with the ontology only: {c:.3f} s (cpu {statistics.median(small_cpu):.3f} s; runs {', '.join(f'{x:.3f}' for x in small)})")
+print(f"B/A = {b / a:.1f}x; B/C = {b / c:.2f}x (what {claims} stored claims add to an ingest with claims)")
 PY

@@ -913,6 +913,50 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
 }
 
 #[test]
+fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
+    let t = TestDir::new();
+    let write = |name: &str, url: &str, paragraphs: &[&str]| {
+        let path = t.path(name);
+        std::fs::write(&path, page(url, "Subtitles for export", paragraphs)).unwrap();
+        path
+    };
+    let first = write("first.html", "https://news.example.com/a", &[P1, SAID]);
+    let second = write("second.html", "https://other.example.org/b", &[RESAID]);
+    let third = write("third.html", "https://third.example.net/c", &[P1]);
+    let ingest = |page: &std::path::Path| {
+        let out = t.cmd().arg("ingest").arg(page).output().unwrap();
+        assert_success(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    ingest(&first);
+    // The first page's claims are only in the store and its index now.
+    let stderr = ingest(&second);
+    assert!(stderr.contains("1 near-duplicate links"), "{stderr}");
+    let out = t
+        .cmd()
+        .args(["query", "--name", "claim-trail", "--param"])
+        .arg("claim=encouraged to translate their catalogues")
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let trail = rows(&out.stdout);
+    let sources: std::collections::BTreeSet<&str> =
+        trail.iter().filter_map(|r| r["url"].as_str()).collect();
+    assert_eq!(
+        sources,
+        ["https://news.example.com/a", "https://other.example.org/b"].into(),
+        "{trail:?}"
+    );
+    // Nothing near the stored claims: no link. The same claim again (its
+    // own node) is no link either.
+    let stderr = ingest(&third);
+    assert!(stderr.contains(" 0 near-duplicate links"), "{stderr}");
+    // Re-ingesting the second page changes nothing, and links nothing twice.
+    let stderr = ingest(&second);
+    assert!(stderr.contains(" 0 near-duplicate links"), "{stderr}");
+}
+
+#[test]
 fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
     let t = TestDir::new();
     let out = t

@@ -50,7 +50,7 @@ const BANDS: usize = 32;
 const ROWS: usize = SLOTS / BANDS;
 /// Below this threshold banding would miss too many pairs, and
 /// [`NearDuplicates::candidates`] compares with every claim instead.
-const BANDED_FROM: f32 = 0.5;
+pub const BANDED_FROM: f32 = 0.5;
 
 /// The seeds of the hash functions: fixed, derived from one constant.
 const SEEDS: [u64; SLOTS] = seeds();
@@ -120,7 +120,18 @@ impl Signature {
         same as f32 / SLOTS as f32
     }
 
-    /// A key for each band of the signature, the band's number included.
+    /// The band keys cut to 32 bits, as the full-text index keeps them so
+    /// that stored claims are found by key without being read (none for a
+    /// text too short to compare). Half the bits make a smaller term
+    /// dictionary; a chance collision (about one lookup in forty at ten
+    /// million claims) only costs reading one more candidate, whose
+    /// similarity is then computed in full.
+    pub fn index_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.band_keys().map(|key| key >> 32)
+    }
+
+    /// A key for each band of the signature, the band's number included:
+    /// two signatures are worth comparing when some key is the same.
     fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.mins
             .chunks_exact(ROWS)

@@ -29,7 +29,8 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 pub struct Fields {
     /// `attribution`, `paragraph` or `entity`.
     pub kind: Field,
-    /// The named graph the document was derived from (for deletion).
+    /// The named graph the document was derived from (for deletion, and
+    /// stored: near-duplicate linking skips the new claim's own graph).
     pub graph: Field,
     /// The document's subject: attribution, paragraph or entity IRI.
     pub iri: Field,
@@ -72,6 +73,11 @@ pub struct Fields {
     pub claimant_label: Field,
     /// Display: reporter chain.
     pub chain: Field,
+    /// The MinHash band keys of the claim's wordings (attribution documents
+    /// only, [`crate::attribute::similar::Signature::index_keys`]): a new
+    /// claim's near-duplicates among the stored ones are the documents
+    /// sharing one of its keys.
+    pub band: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -89,7 +95,7 @@ fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         kind: b.add_text_field("kind", STRING | FAST),
-        graph: b.add_text_field("graph", STRING),
+        graph: b.add_text_field("graph", STRING | STORED),
         iri: b.add_text_field("iri", STRING | STORED),
         claim: b.add_text_field("claim", STRING | STORED),
         iri_key: b.add_u64_field("iri_key", FAST),
@@ -112,6 +118,7 @@ fn schema() -> (Schema, Fields) {
         headline: b.add_text_field("headline", analysed(true)),
         claimant_label: b.add_text_field("claimant_label", STORED),
         chain: b.add_text_field("chain", STORED),
+        band: b.add_u64_field("band", INDEXED),
     };
     (b.build(), fields)
 }
@@ -271,6 +278,11 @@ impl FullText {
         };
         for t in &d.texts {
             doc.add_text(field, t);
+            if d.kind == docs::DocKind::Attribution {
+                for key in crate::attribute::similar::Signature::of(t).index_keys() {
+                    doc.add_u64(f.band, key);
+                }
+            }
         }
         for n in &d.names {
             doc.add_text(f.names, n);

@@ -1,67 +1,65 @@
 //! Linking claims worded almost the same across sources.
 //!
-//! An ingestion run reads every stored claim once, when its first batch
-//! with claims comes (a run that finds none, or `--no-claims`, reads
-//! nothing). Then, before each batch is written, the batch's new claims are
-//! compared with everything seen so far by MinHash
-//! ([`crate::attribute::similar`]), and each link above the threshold —
-//! both claims, the score and the method — is added to the new version's
-//! claims graph, written in the same transaction. Claims with the same
-//! normalised text are already one node and need no link.
+//! Before each batch of an ingestion run is written, the batch's new claims
+//! are compared by MinHash ([`crate::attribute::similar`]) with the claims
+//! seen so far, and each link above the threshold — both claims, the score
+//! and the method — is added to the new version's claims graph, written in
+//! the same transaction. Claims with the same normalised text are already
+//! one node and need no link.
+//!
+//! The claims seen so far are of two kinds:
+//! - those stored before the run are found through the full-text index,
+//!   which keeps each attribution's band keys: the documents sharing a key
+//!   with a new claim are read, nothing else. The index is taken as it was
+//!   when the run's first batch with claims came, so the cost of a run is
+//!   that of its new claims, whatever the size of the store;
+//! - those of the run itself are kept in memory as they are written.
 
 use super::save::Staged;
-use crate::Result;
 use crate::attribute::similar::{DEFAULT_THRESHOLD, METHOD, NearDuplicates, Signature};
-use crate::ids::{self, ID_BASE};
+use crate::ids;
+use crate::index::Fields;
 use crate::store::DataDir;
-use crate::vocab::{cg, rdf, schema, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Term};
+use crate::vocab::{cg, rdf, xsd};
+use crate::{Error, Result};
+use oxigraph::model::{Literal, NamedNode};
 use std::collections::HashSet;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 /// The claims seen so far, by signature.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct NearDuplicateIndex {
+    /// The run's own claims.
     index: NearDuplicates<usize>,
     claims: Vec<(NamedNode, NamedNode)>,
-    /// Whether the stored claims have been read.
-    loaded: bool,
+    /// The full-text index as it was when first asked to link (`None`
+    /// before, or when it held no document).
+    stored: Option<Option<(Searcher, Fields)>>,
+}
+
+impl std::fmt::Debug for NearDuplicateIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NearDuplicateIndex")
+            .field("run_claims", &self.claims.len())
+            .field("stored", &self.stored.as_ref().map(Option::is_some))
+            .finish()
+    }
+}
+
+/// A claim stored before the run that is a near-duplicate candidate.
+struct StoredClaim {
+    claim: NamedNode,
+    /// Its wordings' signature.
+    signature: Signature,
 }
 
 impl NearDuplicateIndex {
-    /// An index that reads the stored claims when it is first asked to link.
+    /// An index that looks at the stored claims when it is first asked to
+    /// link.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Reads every claim stored in `data`: each once, though its wording is
-    /// restated in every graph that mentions it (a claim's IRI comes from
-    /// its normalised text, so the wordings are the same).
-    fn load(&mut self, data: &DataDir) -> Result<()> {
-        let mut seen: HashSet<NamedNode> = HashSet::new();
-        let prefix = format!("{ID_BASE}claim/");
-        for quad in data
-            .store()
-            .quads_for_pattern(None, Some(schema::TEXT), None, None)
-        {
-            let quad = quad?;
-            let (NamedOrBlankNode::NamedNode(s), Term::Literal(text)) =
-                (&quad.subject, &quad.object)
-            else {
-                continue;
-            };
-            if !s.as_str().starts_with(&prefix) {
-                continue;
-            }
-            let graph = match &quad.graph_name {
-                GraphName::NamedNode(g) => g.clone(),
-                _ => continue,
-            };
-            if seen.insert(s.clone()) {
-                self.insert(s.clone(), graph, text.value());
-            }
-        }
-        self.loaded = true;
-        Ok(())
     }
 
     fn insert(&mut self, claim: NamedNode, graph: NamedNode, text: &str) {
@@ -72,6 +70,91 @@ impl NearDuplicateIndex {
         }
     }
 
+    /// The stored claims (before this run) sharing a band key with `sig`,
+    /// each once, leaving out those only found in `graph`.
+    fn stored_candidates(
+        searcher: &Searcher,
+        fields: &Fields,
+        sig: &Signature,
+        graph: &NamedNode,
+    ) -> Result<Vec<StoredClaim>> {
+        let ix = |e: tantivy::TantivyError| Error::Index(format!("near-duplicate lookup: {e}"));
+        // One term query per key (a term set query would walk a bitset the
+        // size of the index for each claim).
+        let clauses: Vec<(Occur, Box<dyn Query>)> = sig
+            .index_keys()
+            .map(|key| {
+                let term = Term::from_field_u64(fields.band, key);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(clauses);
+        let mut found: Vec<_> = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(ix)?
+            .into_iter()
+            .collect();
+        found.sort_unstable();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut out: Vec<StoredClaim> = Vec::new();
+        for address in found {
+            let doc: TantivyDocument = searcher.doc(address).map_err(ix)?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+            let (Some(claim), Some(in_graph)) = (text(fields.claim), text(fields.graph)) else {
+                continue;
+            };
+            if in_graph == graph.as_str() || seen.contains(claim) {
+                continue;
+            }
+            let Some(wording) = doc.get_all(fields.text).find_map(|v| v.as_str()) else {
+                continue;
+            };
+            let Ok(iri) = NamedNode::new(claim) else {
+                continue;
+            };
+            seen.insert(claim.to_owned());
+            out.push(StoredClaim {
+                claim: iri,
+                signature: Signature::of(wording),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The claims seen so far whose similarity to `sig` is at least the
+    /// threshold, most similar first: stored ones, then the run's own.
+    fn candidates(
+        &self,
+        sig: &Signature,
+        claim: &NamedNode,
+        graph: &NamedNode,
+    ) -> Result<Vec<(NamedNode, f32)>> {
+        let mut out: Vec<(NamedNode, f32)> = Vec::new();
+        if let Some(Some((searcher, fields))) = &self.stored {
+            for stored in Self::stored_candidates(searcher, fields, sig, graph)? {
+                let score = sig.similarity(&stored.signature);
+                if score >= DEFAULT_THRESHOLD && stored.claim != *claim {
+                    out.push((stored.claim, score));
+                }
+            }
+        }
+        for (k, score) in self.index.candidates(sig, DEFAULT_THRESHOLD) {
+            let (other, other_graph) = &self.claims[k];
+            if other == claim || other_graph == graph || out.iter().any(|(c, _)| c == other) {
+                continue;
+            }
+            out.push((other.clone(), score));
+        }
+        // Stable: equal scores keep stored claims first, each in the order found.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        Ok(out)
+    }
+
     /// Finds near-duplicates of the claims new in `staged` (before they
     /// are committed), adds the links to each version's claims graph so they
     /// are written in the same transaction, and adds the new claims to the
@@ -80,8 +163,10 @@ impl NearDuplicateIndex {
         if staged.iter().all(|s| s.claim_count() == 0) {
             return Ok(0);
         }
-        if !self.loaded {
-            self.load(data)?;
+        if self.stored.is_none() {
+            let searcher = data.fulltext().searcher();
+            let any = searcher.num_docs() > 0;
+            self.stored = Some(any.then(|| (searcher, data.fulltext().fields())));
         }
         let mut links = 0;
         for s in staged.iter_mut() {
@@ -92,11 +177,7 @@ impl NearDuplicateIndex {
             let graph = s.claims_graph().clone();
             for (claim, text) in &claims {
                 let sig = Signature::of(text);
-                for (k, score) in self.index.candidates(&sig, DEFAULT_THRESHOLD) {
-                    let (other, other_graph) = &self.claims[k];
-                    if other == claim || *other_graph == graph {
-                        continue;
-                    }
+                for (other, score) in self.candidates(&sig, claim, &graph)? {
                     let link = ids::part_iri(
                         claim,
                         &format!("similar-{}", ids::short_hash(&[other.as_str()])),
