@@ -870,26 +870,11 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
     // trail of one shows both.
     let nrta = who("National Radio and Television Administration");
     assert_eq!(nrta.len(), 2, "{nrta:?}");
-    let out = t
-        .cmd()
-        .args([
-            "query",
-            "--name",
-            "claim-trail",
-            "--param",
-            "claim=encouraged to subtitle their catalogues",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let trail = rows(&out.stdout);
-    let sources: std::collections::BTreeSet<&str> =
-        trail.iter().filter_map(|r| r["url"].as_str()).collect();
     assert_eq!(
-        sources,
-        ["https://news.example.com/a", "https://other.example.org/b"].into(),
-        "{trail:?}"
+        trail_urls(&t, "encouraged to subtitle their catalogues"),
+        ["https://news.example.com/a", "https://other.example.org/b"]
+            .map(String::from)
+            .into(),
     );
     // The article's own checkable statements are its publisher's.
     let wire = who("Example Wire");
@@ -932,20 +917,11 @@ fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
     // The first page's claims are only in the store and its index now.
     let stderr = ingest(&second);
     assert!(stderr.contains("1 near-duplicate links"), "{stderr}");
-    let out = t
-        .cmd()
-        .args(["query", "--name", "claim-trail", "--param"])
-        .arg("claim=encouraged to translate their catalogues")
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let trail = rows(&out.stdout);
-    let sources: std::collections::BTreeSet<&str> =
-        trail.iter().filter_map(|r| r["url"].as_str()).collect();
     assert_eq!(
-        sources,
-        ["https://news.example.com/a", "https://other.example.org/b"].into(),
-        "{trail:?}"
+        trail_urls(&t, "encouraged to translate their catalogues"),
+        ["https://news.example.com/a", "https://other.example.org/b"]
+            .map(String::from)
+            .into(),
     );
     // Nothing near the stored claims: no link. The same claim again (its
     // own node) is no link either.
@@ -995,6 +971,22 @@ fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The source URLs of `claim-trail` for the claim worded `claim`.
+fn trail_urls(t: &TestDir, claim: &str) -> std::collections::BTreeSet<String> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "claim-trail", "--param"])
+        .arg(format!("claim={claim}"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    rows(&out.stdout)
+        .iter()
+        .filter_map(|r| r["url"].as_str().map(String::from))
+        .collect()
 }
 
 /// SPARQL JSON results as rows of variable → value.
