@@ -933,6 +933,39 @@ fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
 }
 
 #[test]
+fn a_run_links_near_duplicates_across_its_batches() {
+    // More pages than one batch holds (64): the first and the last are in
+    // different batches, so the last finds the first through the index.
+    let t = TestDir::new();
+    let dir = t.path("pages");
+    std::fs::create_dir(&dir).unwrap();
+    for n in 0..66 {
+        let text = match n {
+            0 => SAID.to_string(),
+            65 => RESAID.to_string(),
+            n => format!("Page {n} lists the opening hours of library number {n}."),
+        };
+        let url = format!("https://news.example.com/{n}");
+        std::fs::write(
+            dir.join(format!("p{n:02}.html")),
+            page(&url, "Notes", &[&text]),
+        )
+        .unwrap();
+    }
+    let out = t.cmd().arg("ingest").arg(&dir).output().unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("66 new sources"), "{stderr}");
+    assert!(stderr.contains(" 1 near-duplicate links"), "{stderr}");
+    assert_eq!(
+        trail_urls(&t, "encouraged to translate their catalogues"),
+        ["https://news.example.com/0", "https://news.example.com/65"]
+            .map(String::from)
+            .into(),
+    );
+}
+
+#[test]
 fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
     let t = TestDir::new();
     let out = t

@@ -8,12 +8,13 @@
 //! one node and need no link.
 //!
 //! The claims seen so far are of two kinds:
-//! - those stored before the run are found through the full-text index,
-//!   which keeps each attribution's band keys: the documents sharing a key
-//!   with a new claim are read, nothing else. The index is taken as it was
-//!   when the run's first batch with claims came, so the cost of a run is
-//!   that of its new claims, whatever the size of the store;
-//! - those of the run itself are kept in memory as they are written.
+//! - those already written (before the run, or by its earlier batches) are
+//!   found through the full-text index, which keeps each attribution's band
+//!   keys: the documents sharing a key with a new claim are read, nothing
+//!   else, so the cost of a batch is that of its new claims whatever the
+//!   size of the store;
+//! - those of the batch itself, before it is written, are kept in memory
+//!   until it is, so a run's memory does not grow with the claims it adds.
 
 use super::save::Staged;
 use crate::attribute::similar::{DEFAULT_THRESHOLD, METHOD, NearDuplicates, Signature};
@@ -24,26 +25,93 @@ use crate::vocab::{cg, rdf, xsd};
 use crate::{Error, Result};
 use oxigraph::model::{Literal, NamedNode};
 use std::collections::HashSet;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use std::sync::Arc;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocSet, InvertedIndexReader, Searcher, TERMINATED, TantivyDocument, Term,
+};
 
 /// The claims seen so far, by signature.
 #[derive(Default)]
 pub struct NearDuplicateIndex {
-    /// The run's own claims.
+    /// The claims of the batch being linked.
     index: NearDuplicates<usize>,
     claims: Vec<(NamedNode, NamedNode)>,
-    /// The full-text index as it was when first asked to link (`None`
-    /// before, or when it held no document).
-    stored: Option<Option<(Searcher, Fields)>>,
+    /// The full-text index as of the last write (`None` when it holds no
+    /// document).
+    stored: Option<Stored>,
+}
+
+/// The full-text index as of the last write, with each segment's postings
+/// of band keys opened once.
+struct Stored {
+    searcher: Searcher,
+    fields: Fields,
+    bands: Vec<Arc<InvertedIndexReader>>,
+}
+
+impl Stored {
+    fn open(data: &DataDir) -> Result<Option<Stored>> {
+        let searcher = data.fulltext().searcher();
+        if searcher.num_docs() == 0 {
+            return Ok(None);
+        }
+        let fields = data.fulltext().fields();
+        let bands = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.inverted_index(fields.band))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(|e| Error::Index(format!("near-duplicate lookup: {e}")))?;
+        Ok(Some(Stored {
+            searcher,
+            fields,
+            bands,
+        }))
+    }
+
+    /// The live documents holding any of `keys`, each once, in index order:
+    /// the postings of each key read directly (a query per claim would
+    /// build weights and scorers for 32 terms in every segment).
+    fn documents_with(&self, keys: &[u64]) -> Result<Vec<DocAddress>> {
+        let io = |e: std::io::Error| Error::Index(format!("near-duplicate lookup: {e}"));
+        let mut found = Vec::new();
+        for (ord, (segment, bands)) in self
+            .searcher
+            .segment_readers()
+            .iter()
+            .zip(&self.bands)
+            .enumerate()
+        {
+            let alive = segment.alive_bitset();
+            for &key in keys {
+                let term = Term::from_field_u64(self.fields.band, key);
+                let Some(mut postings) = bands
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(io)?
+                else {
+                    continue;
+                };
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        found.push(DocAddress::new(ord as u32, doc));
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        Ok(found)
+    }
 }
 
 impl std::fmt::Debug for NearDuplicateIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NearDuplicateIndex")
-            .field("run_claims", &self.claims.len())
-            .field("stored", &self.stored.as_ref().map(Option::is_some))
+            .field("batch_claims", &self.claims.len())
+            .field("stored", &self.stored.as_ref().map(|s| s.bands.len()))
             .finish()
     }
 }
@@ -56,7 +124,7 @@ struct StoredClaim {
 }
 
 impl NearDuplicateIndex {
-    /// An index that looks at the stored claims when it is first asked to
+    /// An index that looks at the stored claims each time it is asked to
     /// link.
     pub fn new() -> Self {
         Self::default()
@@ -70,40 +138,23 @@ impl NearDuplicateIndex {
         }
     }
 
-    /// The stored claims (before this run) sharing a band key with `sig`,
-    /// each once, leaving out those only found in `graph`.
+    /// The stored claims sharing a band key with `sig`, each once, leaving
+    /// out those only found in `graph`.
     fn stored_candidates(
-        searcher: &Searcher,
-        fields: &Fields,
+        stored: &Stored,
         sig: &Signature,
         graph: &NamedNode,
     ) -> Result<Vec<StoredClaim>> {
         let ix = |e: tantivy::TantivyError| Error::Index(format!("near-duplicate lookup: {e}"));
-        // One term query per key (a term set query would walk a bitset the
-        // size of the index for each claim).
-        let clauses: Vec<(Occur, Box<dyn Query>)> = sig
-            .index_keys()
-            .map(|key| {
-                let term = Term::from_field_u64(fields.band, key);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, query)
-            })
-            .collect();
-        if clauses.is_empty() {
+        let keys: Vec<u64> = sig.index_keys().collect();
+        if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let query = BooleanQuery::new(clauses);
-        let mut found: Vec<_> = searcher
-            .search(&query, &tantivy::collector::DocSetCollector)
-            .map_err(ix)?
-            .into_iter()
-            .collect();
-        found.sort_unstable();
+        let fields = &stored.fields;
         let mut seen: HashSet<String> = HashSet::new();
         let mut out: Vec<StoredClaim> = Vec::new();
-        for address in found {
-            let doc: TantivyDocument = searcher.doc(address).map_err(ix)?;
+        for address in stored.documents_with(&keys)? {
+            let doc: TantivyDocument = stored.searcher.doc(address).map_err(ix)?;
             let text = |field| doc.get_first(field).and_then(|v| v.as_str());
             let (Some(claim), Some(in_graph)) = (text(fields.claim), text(fields.graph)) else {
                 continue;
@@ -127,7 +178,7 @@ impl NearDuplicateIndex {
     }
 
     /// The claims seen so far whose similarity to `sig` is at least the
-    /// threshold, most similar first: stored ones, then the run's own.
+    /// threshold, most similar first: stored ones, then the batch's own.
     fn candidates(
         &self,
         sig: &Signature,
@@ -135,8 +186,8 @@ impl NearDuplicateIndex {
         graph: &NamedNode,
     ) -> Result<Vec<(NamedNode, f32)>> {
         let mut out: Vec<(NamedNode, f32)> = Vec::new();
-        if let Some(Some((searcher, fields))) = &self.stored {
-            for stored in Self::stored_candidates(searcher, fields, sig, graph)? {
+        if let Some(index) = &self.stored {
+            for stored in Self::stored_candidates(index, sig, graph)? {
                 let score = sig.similarity(&stored.signature);
                 if score >= DEFAULT_THRESHOLD && stored.claim != *claim {
                     out.push((stored.claim, score));
@@ -156,18 +207,19 @@ impl NearDuplicateIndex {
     }
 
     /// Finds near-duplicates of the claims new in `staged` (before they
-    /// are committed), adds the links to each version's claims graph so they
-    /// are written in the same transaction, and adds the new claims to the
-    /// index. Returns how many links were added.
+    /// are committed) among the claims written so far and those of
+    /// `staged` before them, and adds the links to each version's claims
+    /// graph so they are written in the same transaction. Returns how many
+    /// links were added. Commit the batch before the next call: that call
+    /// finds its claims through the index.
     pub fn link(&mut self, data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
         if staged.iter().all(|s| s.claim_count() == 0) {
             return Ok(0);
         }
-        if self.stored.is_none() {
-            let searcher = data.fulltext().searcher();
-            let any = searcher.num_docs() > 0;
-            self.stored = Some(any.then(|| (searcher, data.fulltext().fields())));
-        }
+        // The index as of the last write: the earlier batches are in it.
+        self.stored = Stored::open(data)?;
+        self.index = NearDuplicates::new();
+        self.claims.clear();
         let mut links = 0;
         for s in staged.iter_mut() {
             let claims = s.claims();
