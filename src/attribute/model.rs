@@ -206,7 +206,7 @@ impl Read_ {
     /// Wisconsin Now" keeps its name). Chosen on held-out training articles
     /// (EVALUATION.md).
     fn trimmed_source(&self, text: &str, mut run: Range<usize>) -> Range<usize> {
-        let word = |k: usize| text[self.t.tokens[k].range.clone()].to_lowercase();
+        let word = |k: usize| self.lowercase(text, k);
         let lower = |k: usize| !self.obs[k].capital && self.obs[k].kind == TokenKind::Word;
         if run.len() > 1
             && lower(run.start)
@@ -218,8 +218,7 @@ impl Read_ {
             let next = word(k + 1);
             self.obs[k].comma
                 && lower(k + 1)
-                && next.chars().count() > 4
-                && next.ends_with("ing")
+                && is_participle(&next)
                 && !NOT_PARTICIPLES.contains(&next.as_str())
         }) {
             run.end = comma;
@@ -253,6 +252,11 @@ impl Read_ {
             .find(|&k| !closing(k))
             .map_or(cue.end, |k| k + 1);
         (end >= cue.end + 2).then_some(cue.end..end)
+    }
+
+    /// Token `k` of `text`, lower-cased.
+    fn lowercase(&self, text: &str, k: usize) -> String {
+        text[self.t.tokens[k].range.clone()].to_lowercase()
     }
 
     fn span_of(&self, tokens: Range<usize>) -> Range<usize> {
@@ -479,10 +483,8 @@ fn participle_subjects(r: &Read_, text: &str, found: &mut [Tagged], sentence_of:
         let cue_at =
             r.t.tokens
                 .partition_point(|t| t.range.start < found[k].cue.start());
-        let pronoun = (range.start..cue_at.min(range.end)).find(|&j| {
-            let word = text[r.t.tokens[j].range.clone()].to_lowercase();
-            SUBJECT_PRONOUNS.contains(&word.as_str())
-        });
+        let pronoun = (range.start..cue_at.min(range.end))
+            .find(|&j| SUBJECT_PRONOUNS.contains(&r.lowercase(text, j).as_str()));
         if let Some(j) = pronoun {
             found[k].source = Some(Span::one(r.t.tokens[j].range.clone()));
         }
@@ -838,18 +840,20 @@ mod tests {
         assert!(!is_bare_seeming("appearance"));
     }
 
+    /// The first token of `r` that is the word `w`.
+    fn token(r: &Read_, text: &str, w: &str) -> usize {
+        r.t.tokens
+            .iter()
+            .position(|t| text[t.range.clone()] == *w)
+            .unwrap()
+    }
+
     #[test]
     fn a_cue_without_content_keeps_the_rest_of_its_sentence() {
         let text = "He came and warned voters would pay.” Then he said so. Then he left.";
         let r = Read_::new(text);
-        let at = |w: &str| {
-            r.t.tokens
-                .iter()
-                .position(|t| text[t.range.clone()] == *w)
-                .unwrap()
-        };
         let rest = |w: &str| {
-            let k = at(w);
+            let k = token(&r, text, w);
             r.rest_of_sentence(r.sentence_of[k], &(k..k + 1))
                 .map(|run| text[r.span_of(run)].to_string())
         };
@@ -863,12 +867,7 @@ mod tests {
     fn a_source_cut_inside_a_name_is_carried_to_its_end() {
         let text = "Bill Clinton came to the city and recounted x. Mr. Manafort said x.";
         let r = Read_::new(text);
-        let word = |w: &str| {
-            r.t.tokens
-                .iter()
-                .position(|t| text[t.range.clone()] == *w)
-                .unwrap()
-        };
+        let word = |w: &str| token(&r, text, w);
         let name = |run: Range<usize>, cue: usize| {
             let span = r.span_of(r.whole_name(run, &(cue..cue + 1)));
             text[span].to_string()

@@ -50,7 +50,7 @@ const BANDS: usize = 32;
 const ROWS: usize = SLOTS / BANDS;
 /// Below this threshold banding would miss too many pairs, and
 /// [`NearDuplicates::candidates`] compares with every claim instead.
-pub const BANDED_FROM: f32 = 0.5;
+const BANDED_FROM: f32 = 0.5;
 
 /// The seeds of the hash functions: fixed, derived from one constant.
 const SEEDS: [u64; SLOTS] = seeds();

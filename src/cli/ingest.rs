@@ -12,7 +12,7 @@ use claimgraph::attribute::{Found, Options, find};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
-use claimgraph::ingest::neardup::NearDuplicateIndex;
+use claimgraph::ingest::neardup;
 use claimgraph::ingest::save::{Saved, Staged, commit, stage};
 use claimgraph::jobs::file::Job;
 use claimgraph::jobs::run::{BATCH, Progress, Report as JobReport, RunOptions, url_job};
@@ -202,7 +202,6 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     for note in claimgraph::load::ensure_vocabulary(&data)? {
         eprintln!("claimgraph: {note}");
     }
-    let mut near = NearDuplicateIndex::new();
     let mut batch: Vec<Staged> = Vec::new();
     let retrieved = claimgraph::text::now_iso();
     let tty = std::io::stderr().is_terminal() && !args.quiet;
@@ -224,11 +223,11 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
             Err(e) => report(&mut summary, "extract", &e),
         }
         if batch.len() >= BATCH {
-            flush(&data, &mut batch, &mut summary, &mut near)?;
+            flush(&data, &mut batch, &mut summary)?;
         }
         Ok(())
     })?;
-    flush(&data, &mut batch, &mut summary, &mut near)?;
+    flush(&data, &mut batch, &mut summary)?;
     if tty && total > 0 {
         eprintln!();
     }
@@ -305,16 +304,11 @@ fn report(summary: &mut Summary, kind: &str, e: &anyhow::Error) {
     *summary.errors.entry(kind.to_owned()).or_default() += 1;
 }
 
-fn flush(
-    data: &DataDir,
-    batch: &mut Vec<Staged>,
-    summary: &mut Summary,
-    near: &mut NearDuplicateIndex,
-) -> Result<()> {
+fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    summary.near_duplicates += near.link(data, batch)?;
+    summary.near_duplicates += neardup::link(data, batch)?;
     commit(data, batch)?;
     summary.claims += batch.iter().map(|s| s.claim_count()).sum::<usize>();
     for s in batch.iter() {

@@ -31,15 +31,104 @@ use tantivy::{
     DocAddress, DocSet, InvertedIndexReader, Searcher, TERMINATED, TantivyDocument, Term,
 };
 
-/// The claims seen so far, by signature.
-#[derive(Default)]
-pub struct NearDuplicateIndex {
-    /// The claims of the batch being linked.
-    index: NearDuplicates<usize>,
-    claims: Vec<(NamedNode, NamedNode)>,
+/// Finds near-duplicates of the claims new in `staged` (before they are
+/// committed) among the claims written so far and those of `staged` before
+/// them, and adds the links to each version's claims graph so they are
+/// written in the same transaction. Returns how many links were added.
+/// Commit the batch before linking the next one: that one finds this one's
+/// claims through the index.
+pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
+    if staged.iter().all(|s| s.claim_count() == 0) {
+        return Ok(0);
+    }
+    let mut seen = Seen {
+        stored: Stored::open(data)?,
+        batch: NearDuplicates::new(),
+        claims: Vec::new(),
+    };
+    let mut links = 0;
+    for s in staged.iter_mut() {
+        let claims = s.claims();
+        if claims.is_empty() {
+            continue;
+        }
+        let graph = s.claims_graph().clone();
+        for (claim, text) in &claims {
+            let sig = Signature::of(text);
+            for (other, score) in seen.candidates(&sig, claim, &graph)? {
+                let link = ids::part_iri(
+                    claim,
+                    &format!("similar-{}", ids::short_hash(&[other.as_str()])),
+                );
+                let score = Literal::new_typed_literal(format!("{score:.3}"), xsd::DECIMAL);
+                s.add_claim_quad(claim, cg::NEAR_DUPLICATE_OF, other.clone().into());
+                s.add_claim_quad(claim, cg::HAS_SIMILARITY, link.clone().into());
+                s.add_claim_quad(&link, rdf::TYPE, cg::SIMILARITY.into_owned().into());
+                s.add_claim_quad(&link, cg::SIMILAR_CLAIM, other.clone().into());
+                s.add_claim_quad(&link, cg::SCORE, score.into());
+                s.add_claim_quad(
+                    &link,
+                    cg::METHOD,
+                    Literal::new_simple_literal(METHOD).into(),
+                );
+                links += 1;
+            }
+        }
+        for (claim, text) in claims {
+            seen.insert(claim, graph.clone(), &text);
+        }
+    }
+    Ok(links)
+}
+
+/// The claims seen while linking one batch.
+struct Seen {
     /// The full-text index as of the last write (`None` when it holds no
     /// document).
     stored: Option<Stored>,
+    /// The batch's claims linked so far, by signature, with their graphs.
+    batch: NearDuplicates<usize>,
+    claims: Vec<(NamedNode, NamedNode)>,
+}
+
+impl Seen {
+    fn insert(&mut self, claim: NamedNode, graph: NamedNode, text: &str) {
+        let sig = Signature::of(text);
+        if sig.is_comparable() {
+            self.batch.insert(self.claims.len(), sig);
+            self.claims.push((claim, graph));
+        }
+    }
+
+    /// The claims seen whose similarity to `sig` is at least the threshold,
+    /// most similar first (stored ones first among equals), leaving out
+    /// `claim` itself and those only found in `graph`.
+    fn candidates(
+        &self,
+        sig: &Signature,
+        claim: &NamedNode,
+        graph: &NamedNode,
+    ) -> Result<Vec<(NamedNode, f32)>> {
+        let mut out: Vec<(NamedNode, f32)> = Vec::new();
+        if let Some(stored) = &self.stored {
+            for (other, other_sig) in stored.claims_sharing_a_key(sig, graph)? {
+                let score = sig.similarity(&other_sig);
+                if score >= DEFAULT_THRESHOLD && other != *claim {
+                    out.push((other, score));
+                }
+            }
+        }
+        for (k, score) in self.batch.candidates(sig, DEFAULT_THRESHOLD) {
+            let (other, other_graph) = &self.claims[k];
+            if other == claim || other_graph == graph || out.iter().any(|(c, _)| c == other) {
+                continue;
+            }
+            out.push((other.clone(), score));
+        }
+        // Stable: equal scores keep the order found.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        Ok(out)
+    }
 }
 
 /// The full-text index as of the last write, with each segment's postings
@@ -48,6 +137,10 @@ struct Stored {
     searcher: Searcher,
     fields: Fields,
     bands: Vec<Arc<InvertedIndexReader>>,
+}
+
+fn lookup_error(e: impl std::fmt::Display) -> Error {
+    Error::Index(format!("near-duplicate lookup: {e}"))
 }
 
 impl Stored {
@@ -62,7 +155,7 @@ impl Stored {
             .iter()
             .map(|segment| segment.inverted_index(fields.band))
             .collect::<tantivy::Result<Vec<_>>>()
-            .map_err(|e| Error::Index(format!("near-duplicate lookup: {e}")))?;
+            .map_err(lookup_error)?;
         Ok(Some(Stored {
             searcher,
             fields,
@@ -70,11 +163,42 @@ impl Stored {
         }))
     }
 
+    /// The stored claims sharing a band key with `sig`, each once with the
+    /// signature of its wording, leaving out those only found in `graph`.
+    fn claims_sharing_a_key(
+        &self,
+        sig: &Signature,
+        graph: &NamedNode,
+    ) -> Result<Vec<(NamedNode, Signature)>> {
+        let keys: Vec<u64> = sig.index_keys().collect();
+        let fields = &self.fields;
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut out = Vec::new();
+        for address in self.documents_with(&keys)? {
+            let doc: TantivyDocument = self.searcher.doc(address).map_err(lookup_error)?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+            let (Some(claim), Some(in_graph)) = (text(fields.claim), text(fields.graph)) else {
+                continue;
+            };
+            if in_graph == graph.as_str() || seen.contains(claim) {
+                continue;
+            }
+            let Some(wording) = doc.get_all(fields.text).find_map(|v| v.as_str()) else {
+                continue;
+            };
+            let Ok(iri) = NamedNode::new(claim) else {
+                continue;
+            };
+            seen.insert(claim.to_owned());
+            out.push((iri, Signature::of(wording)));
+        }
+        Ok(out)
+    }
+
     /// The live documents holding any of `keys`, each once, in index order:
     /// the postings of each key read directly (a query per claim would
     /// build weights and scorers for 32 terms in every segment).
     fn documents_with(&self, keys: &[u64]) -> Result<Vec<DocAddress>> {
-        let io = |e: std::io::Error| Error::Index(format!("near-duplicate lookup: {e}"));
         let mut found = Vec::new();
         for (ord, (segment, bands)) in self
             .searcher
@@ -88,7 +212,7 @@ impl Stored {
                 let term = Term::from_field_u64(self.fields.band, key);
                 let Some(mut postings) = bands
                     .read_postings(&term, IndexRecordOption::Basic)
-                    .map_err(io)?
+                    .map_err(lookup_error)?
                 else {
                     continue;
                 };
@@ -104,154 +228,5 @@ impl Stored {
         found.sort_unstable();
         found.dedup();
         Ok(found)
-    }
-}
-
-impl std::fmt::Debug for NearDuplicateIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NearDuplicateIndex")
-            .field("batch_claims", &self.claims.len())
-            .field("stored", &self.stored.as_ref().map(|s| s.bands.len()))
-            .finish()
-    }
-}
-
-/// A claim stored before the run that is a near-duplicate candidate.
-struct StoredClaim {
-    claim: NamedNode,
-    /// Its wordings' signature.
-    signature: Signature,
-}
-
-impl NearDuplicateIndex {
-    /// An index that looks at the stored claims each time it is asked to
-    /// link.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    fn insert(&mut self, claim: NamedNode, graph: NamedNode, text: &str) {
-        let sig = Signature::of(text);
-        if sig.is_comparable() {
-            self.index.insert(self.claims.len(), sig);
-            self.claims.push((claim, graph));
-        }
-    }
-
-    /// The stored claims sharing a band key with `sig`, each once, leaving
-    /// out those only found in `graph`.
-    fn stored_candidates(
-        stored: &Stored,
-        sig: &Signature,
-        graph: &NamedNode,
-    ) -> Result<Vec<StoredClaim>> {
-        let ix = |e: tantivy::TantivyError| Error::Index(format!("near-duplicate lookup: {e}"));
-        let keys: Vec<u64> = sig.index_keys().collect();
-        if keys.is_empty() {
-            return Ok(Vec::new());
-        }
-        let fields = &stored.fields;
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut out: Vec<StoredClaim> = Vec::new();
-        for address in stored.documents_with(&keys)? {
-            let doc: TantivyDocument = stored.searcher.doc(address).map_err(ix)?;
-            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
-            let (Some(claim), Some(in_graph)) = (text(fields.claim), text(fields.graph)) else {
-                continue;
-            };
-            if in_graph == graph.as_str() || seen.contains(claim) {
-                continue;
-            }
-            let Some(wording) = doc.get_all(fields.text).find_map(|v| v.as_str()) else {
-                continue;
-            };
-            let Ok(iri) = NamedNode::new(claim) else {
-                continue;
-            };
-            seen.insert(claim.to_owned());
-            out.push(StoredClaim {
-                claim: iri,
-                signature: Signature::of(wording),
-            });
-        }
-        Ok(out)
-    }
-
-    /// The claims seen so far whose similarity to `sig` is at least the
-    /// threshold, most similar first: stored ones, then the batch's own.
-    fn candidates(
-        &self,
-        sig: &Signature,
-        claim: &NamedNode,
-        graph: &NamedNode,
-    ) -> Result<Vec<(NamedNode, f32)>> {
-        let mut out: Vec<(NamedNode, f32)> = Vec::new();
-        if let Some(index) = &self.stored {
-            for stored in Self::stored_candidates(index, sig, graph)? {
-                let score = sig.similarity(&stored.signature);
-                if score >= DEFAULT_THRESHOLD && stored.claim != *claim {
-                    out.push((stored.claim, score));
-                }
-            }
-        }
-        for (k, score) in self.index.candidates(sig, DEFAULT_THRESHOLD) {
-            let (other, other_graph) = &self.claims[k];
-            if other == claim || other_graph == graph || out.iter().any(|(c, _)| c == other) {
-                continue;
-            }
-            out.push((other.clone(), score));
-        }
-        // Stable: equal scores keep stored claims first, each in the order found.
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
-        Ok(out)
-    }
-
-    /// Finds near-duplicates of the claims new in `staged` (before they
-    /// are committed) among the claims written so far and those of
-    /// `staged` before them, and adds the links to each version's claims
-    /// graph so they are written in the same transaction. Returns how many
-    /// links were added. Commit the batch before the next call: that call
-    /// finds its claims through the index.
-    pub fn link(&mut self, data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
-        if staged.iter().all(|s| s.claim_count() == 0) {
-            return Ok(0);
-        }
-        // The index as of the last write: the earlier batches are in it.
-        self.stored = Stored::open(data)?;
-        self.index = NearDuplicates::new();
-        self.claims.clear();
-        let mut links = 0;
-        for s in staged.iter_mut() {
-            let claims = s.claims();
-            if claims.is_empty() {
-                continue;
-            }
-            let graph = s.claims_graph().clone();
-            for (claim, text) in &claims {
-                let sig = Signature::of(text);
-                for (other, score) in self.candidates(&sig, claim, &graph)? {
-                    let link = ids::part_iri(
-                        claim,
-                        &format!("similar-{}", ids::short_hash(&[other.as_str()])),
-                    );
-                    let score = Literal::new_typed_literal(format!("{score:.3}"), xsd::DECIMAL);
-                    s.add_claim_quad(claim, cg::NEAR_DUPLICATE_OF, other.clone().into());
-                    s.add_claim_quad(claim, cg::HAS_SIMILARITY, link.clone().into());
-                    s.add_claim_quad(&link, rdf::TYPE, cg::SIMILARITY.into_owned().into());
-                    s.add_claim_quad(&link, cg::SIMILAR_CLAIM, other.clone().into());
-                    s.add_claim_quad(&link, cg::SCORE, score.into());
-                    s.add_claim_quad(
-                        &link,
-                        cg::METHOD,
-                        Literal::new_simple_literal(METHOD).into(),
-                    );
-                    links += 1;
-                }
-            }
-            for (claim, text) in claims {
-                self.insert(claim, graph.clone(), &text);
-            }
-        }
-        Ok(links)
     }
 }

@@ -143,29 +143,27 @@ impl Staged {
     /// The claims found in the new version (IRI and text), for linking
     /// near-duplicates once they are stored.
     pub fn claims(&self) -> Vec<(NamedNode, String)> {
-        self.claims
-            .1
-            .iter()
-            .filter(|q| q.predicate == schema::TEXT)
-            .filter_map(|q| match (&q.subject, &q.object) {
-                (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) => {
-                    Some((s.clone(), l.value().to_owned()))
-                }
-                _ => None,
-            })
+        self.claim_texts()
+            .map(|(s, text)| (s.clone(), text.to_owned()))
             .collect()
     }
 
     /// How many claims the new version's claims graph holds (what
     /// [`Staged::claims`] lists, without copying their wordings).
     pub fn claim_count(&self) -> usize {
+        self.claim_texts().count()
+    }
+
+    /// Each claim of the new version's claims graph with its wording.
+    fn claim_texts(&self) -> impl Iterator<Item = (&NamedNode, &str)> {
         self.claims
             .1
             .iter()
-            .filter(|q| {
-                q.predicate == schema::TEXT && q.subject.is_named_node() && q.object.is_literal()
+            .filter(|q| q.predicate == schema::TEXT)
+            .filter_map(|q| match (&q.subject, &q.object) {
+                (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) => Some((s, l.value())),
+                _ => None,
             })
-            .count()
     }
 
     /// Adds a quad to the new version's claims graph.

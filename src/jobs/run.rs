@@ -20,7 +20,7 @@ use super::journal::{self, Entry};
 use crate::attribute::{Found, Options, find};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
-use crate::ingest::neardup::NearDuplicateIndex;
+use crate::ingest::neardup;
 use crate::ingest::save::{Saved, Staged, commit, stage};
 use crate::store::DataDir;
 use crate::{Error, Result};
@@ -333,7 +333,6 @@ pub fn run(
         });
     }
     drop(tx);
-    let mut near = NearDuplicateIndex::new();
     let mut batch: Vec<Staged> = Vec::new();
     let mut pending: BTreeMap<usize, std::result::Result<Outcome, FetchError>> = BTreeMap::new();
     let mut next = 0;
@@ -379,7 +378,7 @@ pub fn run(
                     if let Some(canonical) = article.canonical_url.as_deref() {
                         let source = crate::ids::source_iri(Some(canonical), "");
                         if batch.iter().any(|s| s.source == source) {
-                            flush(data, &mut batch, &mut report, &mut near, done, progress)?;
+                            flush(data, &mut batch, &mut report, done, progress)?;
                         }
                     }
                     match stage(data, &article, &now_text, &found) {
@@ -399,7 +398,7 @@ pub fn run(
                         Err(e) => fail(&mut report, progress, "extract", &e.to_string()),
                     }
                     if batch.len() >= BATCH {
-                        flush(data, &mut batch, &mut report, &mut near, done, progress)?;
+                        flush(data, &mut batch, &mut report, done, progress)?;
                     }
                 }
             }
@@ -408,7 +407,7 @@ pub fn run(
             break;
         }
     }
-    flush(data, &mut batch, &mut report, &mut near, done, progress)?;
+    flush(data, &mut batch, &mut report, done, progress)?;
     let finished = next == wanted.len();
     report.complete = finished && report.deferred == 0 && !cancelled();
     // Feeds and sitemaps remember their validators only once every page
@@ -433,14 +432,13 @@ fn flush(
     data: &DataDir,
     batch: &mut Vec<Staged>,
     report: &mut Report,
-    near: &mut NearDuplicateIndex,
     done: usize,
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    report.near_duplicates += near.link(data, batch)?;
+    report.near_duplicates += neardup::link(data, batch)?;
     commit(data, batch)?;
     progress(Progress::Stored {
         pages: batch.len(),
