@@ -350,12 +350,13 @@ pub fn field_matches(field: &str, ours: &str, gold: &str) -> bool {
     match field {
         // The same headline, with or without the site's name around it.
         "title" => o == g || decorated(&g, &o) || decorated(&o, &g),
-        // Gold bylines are visible text ("By NAME\n March 11, 2015"): our
-        // author names must appear in it (or it in ours).
-        "author" => {
-            let g = g.strip_prefix("by ").unwrap_or(&g);
-            g.contains(&o) || o.contains(g)
-        }
+        // Gold bylines are visible text ("By NAME\n March 11, 2015"): each
+        // of our author names (joined by `;`) must appear in it. A name
+        // that carries more than the byline (its date, the outlet) is wrong.
+        "author" => o
+            .split(';')
+            .map(str::trim)
+            .all(|name| !name.is_empty() && g.contains(name)),
         "language" => {
             let primary = |s: &str| s.split(['-', '_']).next().unwrap_or("").to_owned();
             primary(&o) == primary(&g)
@@ -391,7 +392,7 @@ fn decorated(decorated: &str, bare: &str) -> bool {
 fn field_value(article: &Article, field: &str) -> Option<String> {
     match field {
         "title" => article.headline.clone(),
-        "author" => (!article.authors.is_empty()).then(|| article.authors.join(", ")),
+        "author" => (!article.authors.is_empty()).then(|| article.authors.join("; ")),
         "language" => article.language.clone(),
         "publisher" => article.publisher.clone(),
         "published" => article.published.clone(),
@@ -567,6 +568,16 @@ mod tests {
             "author",
             "Gillian Mohney",
             "By GILLIAN MOHNEY\n March 11, 2015 3:46 PM"
+        ));
+        assert!(field_matches(
+            "author",
+            "Ann Smith; Li Wei",
+            "By ANN SMITH and LI WEI, Example Press"
+        ));
+        assert!(!field_matches(
+            "author",
+            "Ann Smith November 19, 2019",
+            "By Ann Smith"
         ));
         assert!(field_matches("language", "en-US", "en"));
         assert!(!field_matches("language", "zh", "en"));

@@ -5,6 +5,7 @@
 //! statements, strongest first: JSON-LD, OpenGraph and `<meta>`, `<time>`,
 //! then visible bylines and date lines (English and Chinese).
 
+use super::byline;
 use super::dates::parse_date;
 use super::decode::{Evidence, charset_param, decode_html};
 use scraper::{ElementRef, Html, Selector};
@@ -431,9 +432,10 @@ impl Meta {
                     | "sailthru.author" | "citation_author"
                         if !content.starts_with("http") =>
                     {
-                        let name = strip_by(&content);
-                        if !name.is_empty() && !m.authors.contains(&name) && m.authors.len() < 8 {
-                            m.authors.push(name);
+                        for name in byline::names(&content) {
+                            if !m.authors.contains(&name) && m.authors.len() < 8 {
+                                m.authors.push(name);
+                            }
                         }
                     }
                     "content-language" | "og:locale" | "language" if m.language.is_none() => {
@@ -676,23 +678,11 @@ const PUBLISHED_KEYS: &[&str] = &[
 fn names(value: &serde_json::Value) -> Vec<String> {
     use serde_json::Value;
     match value {
-        Value::String(s) => non_empty(strip_by(s)).into_iter().collect(),
+        Value::String(s) => byline::names(s),
         Value::Object(o) => o.get("name").map(names).unwrap_or_default(),
         Value::Array(items) => items.iter().flat_map(names).collect(),
         _ => Vec::new(),
     }
-}
-
-fn strip_by(s: &str) -> String {
-    let s = clean(s);
-    let lower = s.to_lowercase();
-    let s = if lower.starts_with("by ") {
-        &s[3..]
-    } else {
-        &s[..]
-    };
-    s.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
-        .to_owned()
 }
 
 /// The text of the page before its main text ends, for date lines and
@@ -765,12 +755,17 @@ fn dated_line(visible: &str) -> Option<String> {
 
 /// Authors from visible bylines: elements marked as such, or Chinese
 /// `作者：…` / `记者 …` lines.
-fn byline(doc: &Html, visible: &str) -> Option<String> {
+fn byline(doc: &Html, visible: &str) -> Vec<String> {
     for el in doc.select(&BYLINE).take(20) {
         let text = clean(&el.text().collect::<String>());
-        let name = strip_by(&text);
-        if (2..=60).contains(&name.chars().count()) && !name.contains("http") {
-            return Some(name);
+        // A byline is short; a longer element marked "author" is a bio.
+        let bare = text.get(..3).filter(|b| b.eq_ignore_ascii_case("by "));
+        if text.chars().count() - bare.map_or(0, |_| 3) > 60 {
+            continue;
+        }
+        let names = byline::names(&text);
+        if !names.is_empty() {
+            return names;
         }
     }
     static ZH: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -780,6 +775,8 @@ fn byline(doc: &Html, visible: &str) -> Option<String> {
     visible
         .lines()
         .find_map(|l| ZH.captures(l).map(|c| c[1].to_owned()))
+        .into_iter()
+        .collect()
 }
 
 /// A language from the text's script when the page declares none: Chinese
@@ -866,6 +863,26 @@ mod tests {
         );
         assert!(text.contains("artistic integrity"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn bylines_become_one_clean_name_per_author() {
+        let body = "<article><h1>Quotas rise</h1><p>The ministry said on Tuesday that the quota for foreign series would rise again next year, according to a notice.</p><p>Producers said the change would help exports.</p></article>";
+        let visible = format!(
+            r#"<html><body><div class="byline">By ANN SMITH and LI WEIExample Press | March 5, 2024 9:02 AM</div>{body}</body></html>"#
+        );
+        let a = extract(visible.as_bytes(), "v.html", None, None).unwrap();
+        assert_eq!(a.authors, ["ANN SMITH", "LI WEI"]);
+        let meta = format!(
+            r#"<html><head><meta name="author" content="Jill Doe, Example Business"></head><body>{body}</body></html>"#
+        );
+        let a = extract(meta.as_bytes(), "m.html", None, None).unwrap();
+        assert_eq!(a.authors, ["Jill Doe"]);
+        let ld = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","author":"Carrie DoeNovember 15, 2019"}}</script></head><body>{body}</body></html>"#
+        );
+        let a = extract(ld.as_bytes(), "l.html", None, None).unwrap();
+        assert_eq!(a.authors, ["Carrie Doe"]);
     }
 
     #[test]

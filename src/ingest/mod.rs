@@ -6,6 +6,7 @@
 //! ([`save`]), whose changes [`diff`] shows paragraph by paragraph.
 
 pub mod blocks;
+pub mod byline;
 pub mod dates;
 pub mod decode;
 pub mod diff;

@@ -1,0 +1,433 @@
+//! Author names from a byline as pages write it.
+//!
+//! A page's author field often holds the whole visible byline: a label
+//! ("By", "Analysis by", "Текст:"), several names ("A, B and C"), the
+//! writer's outlet or role after a comma ("Jill Disis, CNN Business",
+//! "GREG BEACHAM, AP Sports Writer"), credentials ("MS, RDN") and the date,
+//! sometimes glued to the name ("Carrie ArnoldNovember 15, 2019"). Author
+//! names become claimants of the article's own assertions, so each person
+//! is kept as a name of their own and the rest is cut off.
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words after which a byline says when, or who else did what.
+const WHEN_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "print",
+    "follow",
+    "edited",
+    "reviewed",
+    "photos",
+    "photographs",
+    "illustrations",
+];
+
+/// Separators after which a byline goes on with something other than names.
+const SEPARATORS: &[&str] = &["|", "•", "·", " — ", " – ", " - ", "\n"];
+
+/// Credentials written after a name ("Rachael Link, MS, RD").
+const CREDENTIALS: &[&str] = &[
+    "ms", "rd", "rdn", "md", "phd", "mph", "mba", "cpt", "ld", "ldn", "cdn", "rn", "np", "ma",
+    "ba", "bsc", "msc",
+];
+
+/// The person (or organisation) names in a byline, in order, without
+/// duplicates. Empty when nothing in it looks like a name.
+pub fn names(raw: &str) -> Vec<String> {
+    let s: String = without_brackets(raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let s = after_label(&s);
+    let s = after_by(s);
+    let s = before_date(s);
+    let s = trim_edges(s);
+    let mut out: Vec<String> = Vec::new();
+    for name in members(s) {
+        let name = trim_edges(&name).to_owned();
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && name.chars().count() <= 60
+            && !name.contains("http")
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The byline without what it says in brackets at its end ("(http://…)",
+/// "(@handle)"); brackets inside a name stay ("Bruno (Henrique) Rodrigues").
+fn without_brackets(raw: &str) -> &str {
+    let mut s = raw.trim_end();
+    while let Some(inner) = s.strip_suffix([')', '）']) {
+        match inner.rfind(['(', '（']) {
+            Some(open) if open > 0 => s = inner[..open].trim_end(),
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Drops a label ending in a colon ("Text: ", "Текст: ", "Author: ").
+fn after_label(s: &str) -> &str {
+    let Some(at) = s.find([':', '：']) else {
+        return s;
+    };
+    let label = &s[..at];
+    if label.split_whitespace().count() <= 2 && !label.chars().any(|c| c.is_ascii_digit()) {
+        let colon = s[at..].chars().next().map_or(1, char::len_utf8);
+        return s[at + colon..].trim_start();
+    }
+    s
+}
+
+/// "By" in other languages, taken only as a byline's first word ("por",
+/// "par", "von", "door"), since names contain some of them.
+const BY_FIRST: &[&str] = &["por", "par", "von", "door"];
+
+/// Drops what comes before "by" among the first words ("By", "Analysis by",
+/// "Written by").
+fn after_by(s: &str) -> &str {
+    let mut at = 0;
+    for (n, word) in s.split(' ').enumerate() {
+        if n >= 4 {
+            break;
+        }
+        let lower = word.to_lowercase();
+        if lower == "by" || (n == 0 && BY_FIRST.contains(&lower.as_str()) && s.len() > word.len()) {
+            return s[at + word.len()..].trim_start();
+        }
+        at += word.len() + 1;
+    }
+    s
+}
+
+/// Cuts the byline where the date or other non-name matter starts.
+fn before_date(s: &str) -> &str {
+    let mut end = s.len();
+    for sep in SEPARATORS {
+        if let Some(i) = s.find(sep) {
+            end = end.min(i);
+        }
+    }
+    // A word starting with a digit ("19 November", "2019-04-10", "1 day ago").
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        if i >= end {
+            break;
+        }
+        let glued = i > 0 && bytes[i - 1].is_ascii_alphabetic() && s[..i].contains(' ');
+        if c.is_ascii_digit() && (i == 0 || bytes[i - 1] == b' ' || glued) {
+            end = i;
+            break;
+        }
+        if is_date_word_at(s, i) || is_handle_at(s, i) || is_glued_outlet_at(s, i) {
+            end = i;
+            break;
+        }
+    }
+    &s[..end]
+}
+
+/// A social handle ("@ann_smith") after the name.
+fn is_handle_at(s: &str, i: usize) -> bool {
+    i > 0 && s[i..].starts_with('@') && s[..i].ends_with(' ')
+}
+
+/// An outlet glued to a name in capitals ("JILL LAWLESSAssociated Press"),
+/// or written in capitals after a name that is not ("Kevin McCoy USA TODAY").
+fn is_glued_outlet_at(s: &str, i: usize) -> bool {
+    let mut before = s[..i].chars().rev();
+    let (Some(b1), Some(b2)) = (before.next(), before.next()) else {
+        return false;
+    };
+    let mut here = s[i..].chars();
+    let (Some(c0), Some(c1)) = (here.next(), here.next()) else {
+        return false;
+    };
+    if b1.is_uppercase() && b2.is_uppercase() && c0.is_uppercase() && c1.is_lowercase() {
+        return true;
+    }
+    // A word in capitals after a name in mixed case.
+    let previous = s[..i].trim_end().rsplit(' ').next().unwrap_or("");
+    if b1 != ' ' || previous == "and" || !previous.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let word: &str = s[i..].split(' ').next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+        && !matches!(word, "II" | "III" | "IV" | "JR" | "SR" | "JR." | "SR.")
+}
+
+/// Whether a month or weekday name that starts at byte `i` begins
+/// a date: at a word's start or glued to a name ("ArnoldNovember"), then a
+/// number ("November 15", "Nov. 15") or a comma ("Monday, …").
+fn is_date_word_at(s: &str, i: usize) -> bool {
+    let rest = &s[i..];
+    let Some(first) = rest.chars().next().filter(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    let before = s[..i].chars().next_back();
+    let starts_word = match before {
+        None | Some(' ') => true,
+        Some(b) => b.is_lowercase() && first.is_uppercase(),
+    };
+    if !starts_word {
+        return false;
+    }
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_len].to_lowercase();
+    let after = &rest[word_len..];
+    let after_dot = after.strip_prefix('.').unwrap_or(after);
+    let number_follows = after_dot
+        .strip_prefix(' ')
+        .or_else(|| after_dot.strip_prefix(", "))
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    (MONTHS.contains(&word.as_str()) && number_follows)
+        || (WEEKDAYS.contains(&word.as_str()) && (after.starts_with(',') || number_follows))
+        || (WHEN_WORDS.contains(&word.as_str()) && before.is_some())
+}
+
+fn trim_edges(s: &str) -> &str {
+    let edge = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '.' | '-' | '|' | '—' | '–' | '/' | ':')
+    };
+    let from_start = s.trim_start_matches(edge);
+    let t = from_start.trim_end_matches(edge);
+    // An initial keeps its stop ("Smith, F.").
+    let last_word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if t.len() > 1 && last_word.chars().count() == 1 && from_start[t.len()..].starts_with('.') {
+        return &from_start[..t.len() + 1];
+    }
+    t
+}
+
+/// The names of a byline cut of its date: comma parts are separate people
+/// when the list ends in "and" ("A, B and C"); otherwise what follows the
+/// first comma is the writer's outlet, role or credentials.
+fn members(s: &str) -> Vec<String> {
+    let parts: Vec<&str> = split_parts(s);
+    // "Kooman, F." or "Jong, Michiel de": one name, surname first.
+    if parts.len() == 2 && !parts[0].contains(' ') && !s.contains('、') && !has_and(s) {
+        return vec![s.to_owned()];
+    }
+    let ends_in_and = parts
+        .last()
+        .is_some_and(|p| has_and(p) && p.split(' ').count() <= 8);
+    let list = parts.len() > 1 && (ends_in_and || s.contains('、'));
+    let kept: &[&str] = if list {
+        &parts
+    } else {
+        &parts[..parts.len().min(1)]
+    };
+    kept.iter()
+        .flat_map(|p| split_and(p))
+        .filter(|n| !is_credential(n))
+        .collect()
+}
+
+/// Splits at commas, semicolons, "、", and at a full stop that ends a word
+/// rather than an initial ("Finian Cunningham. Sputnik International").
+fn split_parts(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let cut = match c {
+            ',' | ';' | '、' => true,
+            '.' => {
+                let word_before = chars[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .count();
+                word_before >= 2 && chars.get(k + 1).is_some_and(|&(_, c)| c == ' ')
+            }
+            _ => false,
+        };
+        if cut {
+            out.push(s[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(s[start..].trim());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+fn has_and(p: &str) -> bool {
+    p.starts_with("and ") || p.contains(" and ") || p.contains(" & ") || p.starts_with("& ")
+}
+
+fn split_and(p: &str) -> Vec<String> {
+    let names: Vec<String> = p
+        .replace(" & ", " and ")
+        .split(" and ")
+        .map(|n| n.trim_start_matches("and ").trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    // "Mac & i" is one name: both sides of a join are names of their own.
+    if names
+        .iter()
+        .any(|n| n.chars().filter(|c| c.is_alphabetic()).count() < 2)
+    {
+        return vec![p.to_owned()];
+    }
+    names
+}
+
+fn is_credential(p: &str) -> bool {
+    let lower: String = p
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !p.contains(' ') && CREDENTIALS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn a_plain_name_is_kept_as_it_is() {
+        assert_eq!(names("Bruce Y. Lee"), ["Bruce Y. Lee"]);
+        assert_eq!(names("Sarah E. Needleman"), ["Sarah E. Needleman"]);
+        assert_eq!(names("Theresa May"), ["Theresa May"]);
+        assert_eq!(names("April Ryan"), ["April Ryan"]);
+        assert_eq!(names("张伟"), ["张伟"]);
+        assert_eq!(names("rmb8090"), ["rmb8090"]);
+        assert_eq!(names("Example & i"), ["Example & i"]);
+        assert_eq!(names("Smith, F."), ["Smith, F."]);
+        assert_eq!(names("Jong, Ann de"), ["Jong, Ann de"]);
+        assert_eq!(names("Ann Smith (http://example.org/ann/)"), ["Ann Smith"]);
+        assert_eq!(names("Ann (Mary) Smith"), ["Ann (Mary) Smith"]);
+    }
+
+    #[test]
+    fn labels_and_by_are_dropped() {
+        assert_eq!(names("By Li Wei"), ["Li Wei"]);
+        assert_eq!(names("Text: Ann Smith"), ["Ann Smith"]);
+        assert_eq!(names("Текст: Анна Смирнова"), ["Анна Смирнова"]);
+        assert_eq!(names("Analysis by Ann Smith, Example Times"), ["Ann Smith"]);
+        assert_eq!(names("por Ana Pérez 1 de diciembre de 2017"), ["Ana Pérez"]);
+        assert_eq!(
+            names("Written by Ann Smith Edited by Li Wei"),
+            ["Ann Smith"]
+        );
+    }
+
+    #[test]
+    fn dates_and_times_are_cut_off_even_when_glued_to_the_name() {
+        assert_eq!(names("Ann Smith November 19, 2019, 9:02 AM"), ["Ann Smith"]);
+        assert_eq!(names("Ann SmithNovember 15, 2019"), ["Ann Smith"]);
+        assert_eq!(names("Ann SmithMonday, November 18, 2019"), ["Ann Smith"]);
+        assert_eq!(names("ANN SMITH - 2019-04-10"), ["ANN SMITH"]);
+        assert_eq!(names("Ann Smith22 Dec 2016651"), ["Ann Smith"]);
+        assert_eq!(names("Ann Smith — Nov. 18, 2019"), ["Ann Smith"]);
+        assert_eq!(
+            names("Example Sport 19 November 2019 • 1:16pm Follow"),
+            ["Example Sport"]
+        );
+        assert_eq!(names("Ann Smith, Example News 1 day ago"), ["Ann Smith"]);
+        assert_eq!(
+            names("Ann Smith | November 18, 2019 12:26 PM Print this article"),
+            ["Ann Smith"]
+        );
+        assert_eq!(
+            names("EXAMPLE POST STAFF NOVEMBER 20, 2019 10:43"),
+            ["EXAMPLE POST STAFF"]
+        );
+    }
+
+    #[test]
+    fn several_authors_become_several_names() {
+        assert_eq!(
+            names("ANN SMITH, MARY JANE LEE and LI WEI"),
+            ["ANN SMITH", "MARY JANE LEE", "LI WEI"]
+        );
+        assert_eq!(
+            names("ANN SMITH and LI WEI, Example Press"),
+            ["ANN SMITH", "LI WEI"]
+        );
+        assert_eq!(
+            names("Ann Smith and Trevor J. Mitchell"),
+            ["Ann Smith", "Trevor J. Mitchell"]
+        );
+        assert_eq!(names("Ann Smith & Li Wei"), ["Ann Smith", "Li Wei"]);
+        assert_eq!(
+            names("ANN SMITH and LI WEIExample Press"),
+            ["ANN SMITH", "LI WEI"]
+        );
+        assert_eq!(
+            names("Ann Smith and Li Wei EXAMPLE TODAY"),
+            ["Ann Smith", "Li Wei"]
+        );
+        assert_eq!(names("Ann Smith @AnnSmith"), ["Ann Smith"]);
+        assert_eq!(names("John Smith III"), ["John Smith III"]);
+        assert_eq!(names("张伟、李明"), ["张伟", "李明"]);
+    }
+
+    #[test]
+    fn outlets_roles_and_credentials_after_the_name_are_dropped() {
+        assert_eq!(names("Ann Smith, Example Business"), ["Ann Smith"]);
+        assert_eq!(names("ANN SMITH, Example Sports Writer"), ["ANN SMITH"]);
+        assert_eq!(names("Ann Smith, MS, RDN"), ["Ann Smith"]);
+        assert_eq!(names("Ann Smith, Staff writer"), ["Ann Smith"]);
+        assert_eq!(names("Ann Smith. Example International"), ["Ann Smith"]);
+        assert_eq!(
+            names("Ann Smith | Example Media for example.com"),
+            ["Ann Smith"]
+        );
+    }
+
+    #[test]
+    fn nothing_name_like_gives_nothing() {
+        assert!(names("").is_empty());
+        assert!(names("  , | ").is_empty());
+        assert!(names("2019-04-10").is_empty());
+        assert!(names("By").is_empty());
+    }
+}
