@@ -108,8 +108,9 @@ pub struct Found {
     /// The kind.
     pub kind: AttributionKind,
     /// The name the claimant goes by: the source's text, or, for a pronoun,
-    /// the person or organisation it refers to; `None` for the article's
-    /// author or publisher, or when unnamed.
+    /// the person or organisation it refers to; [`resolve::AUTHOR`] for an
+    /// "I" or "we" in the article's own words; `None` for an author
+    /// assertion, or when unnamed.
     pub claimant: Option<String>,
     /// Reporters between the claimant and the article, nearest the claimant
     /// first (an outlet reporting what a source said), as written.

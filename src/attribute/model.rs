@@ -223,6 +223,15 @@ impl Read_ {
         }) {
             run.end = comma;
         }
+        // "I just can't", "I definitely": a personal pronoun and an adverb
+        // or auxiliary is the pronoun ("He and Mr. Goodlatte" stays).
+        if (2..=3).contains(&run.len())
+            && PERSONAL_PRONOUNS.contains(&without_contraction(&word(run.start)))
+            && (run.start + 1..run.end)
+                .all(|k| lower(k) && !matches!(word(k).as_str(), "and" | "or"))
+        {
+            run.end = run.start + 1;
+        }
         let mut trimmed = false;
         while run.len() > 1 {
             let last = run.end - 1;
@@ -455,6 +464,24 @@ fn is_bare_seeming(cue: &str) -> bool {
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Personal pronouns that make a whole source on their own.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+
+/// A word without a contracted auxiliary ("we’ve" → "we", "I'd" → "i"
+/// when lower-cased); other words as they are.
+pub fn without_contraction(word: &str) -> &str {
+    for tail in ["ll", "ve", "re", "d", "m"] {
+        for mark in ['\'', '’'] {
+            if let Some(head) = word.strip_suffix(tail).and_then(|w| w.strip_suffix(mark))
+                && !head.is_empty()
+            {
+                return head;
+            }
+        }
+    }
+    word
+}
 
 /// Sources for participle cues the role tagger left without one. A
 /// participle shares its clause's subject, so it takes the source of
@@ -828,6 +855,24 @@ mod tests {
         assert_eq!(trimmed(t, whole), whole);
         let t = "That is what they said.";
         assert_eq!(trimmed(t, "That"), "That");
+        // A personal pronoun with an adverb or auxiliary is the pronoun.
+        let t = "I just can’t believe it, I said.";
+        assert_eq!(trimmed(t, "I just can’t"), "I");
+        let t = "We’ve definitely said so.";
+        assert_eq!(trimmed(t, "We’ve definitely"), "We’ve");
+        let t = "He and Mr. Goodlatte said so.";
+        assert_eq!(trimmed(t, "He and Mr"), "He and Mr");
+    }
+
+    #[test]
+    fn contractions_come_off_words() {
+        assert_eq!(without_contraction("we’ve"), "we");
+        assert_eq!(without_contraction("you'll"), "you");
+        assert_eq!(without_contraction("i’d"), "i");
+        assert_eq!(without_contraction("they're"), "they");
+        assert_eq!(without_contraction("i'm"), "i");
+        assert_eq!(without_contraction("said"), "said");
+        assert_eq!(without_contraction("’d"), "’d");
     }
 
     #[test]

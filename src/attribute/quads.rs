@@ -120,7 +120,8 @@ impl Builder<'_> {
     /// The entity a name written in the text stands for.
     fn entity(&mut self, name: &str) -> Option<NamedNode> {
         let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
-        if name.is_empty() || PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        let lower = name.to_lowercase();
+        if name.is_empty() || PRONOUNS.contains(&super::model::without_contraction(&lower)) {
             return None;
         }
         if let Some(i) = self.linker.resolve_claimant(name) {
@@ -163,6 +164,7 @@ pub fn version_quads(
     for f in found {
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
+            (Some(name), _) if name == super::resolve::AUTHOR => Some(b.author()),
             (Some(name), _) => b.entity(name),
             (None, _) => None,
         };

@@ -90,7 +90,10 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// ("he", "the company", "the ministry")?
 fn needs_antecedent(source: &str) -> Option<bool> {
     let lower = source.trim().to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(super::model::without_contraction)
+        .collect();
     match words.as_slice() {
         [w] if PERSON_PRONOUNS.contains(w) => Some(true),
         [w] if GROUP_PRONOUNS.contains(w) => Some(false),
@@ -147,12 +150,17 @@ pub fn resolve(text: &str, found: &mut [Found]) {
     let mut last_person: Option<String> = None;
     let mut last_group: Option<String> = None;
     let mut last_any: Option<String> = None;
-    for f in found.iter_mut() {
+    let mut first_person = Vec::new();
+    for (i, f) in found.iter_mut().enumerate() {
         if f.claimant.is_some() {
             continue;
         }
         let Some(source) = &f.source else { continue };
         let written = name_only(&source.text(text));
+        if is_first_person(&written) {
+            first_person.push(i);
+            continue;
+        }
         match needs_antecedent(&written) {
             Some(person) => {
                 let fits = if person {
@@ -175,36 +183,56 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             }
         }
     }
+    // "I", "we": inside someone's quoted words, that someone; in the
+    // article's own words, its author.
+    for i in first_person {
+        let speaker = innermost_around(found, i).and_then(|j| found[j].claimant.clone());
+        found[i].claimant = Some(speaker.unwrap_or_else(|| AUTHOR.to_owned()));
+    }
     chain_reporters(found);
+}
+
+/// The claimant that stands for the article's author (or publisher): a
+/// first-person source in the article's own words.
+pub const AUTHOR: &str = "@author";
+
+const FIRST_PERSON: &[&str] = &["i", "me", "we", "us", "我", "我们"];
+
+fn is_first_person(written: &str) -> bool {
+    let lower = written.trim().to_lowercase();
+    FIRST_PERSON.contains(&super::model::without_contraction(&lower))
+}
+
+/// The attribution with a claimant whose content holds attribution `i`'s
+/// cue, the smallest such content.
+fn innermost_around(found: &[Found], i: usize) -> Option<usize> {
+    let cue = (found[i].cue.start(), found[i].cue.end());
+    if cue.0 == cue.1 {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (j, g) in found.iter().enumerate() {
+        if i == j || g.claimant.is_none() {
+            continue;
+        }
+        let inside = g
+            .content
+            .parts
+            .iter()
+            .any(|p| p.start <= cue.0 && cue.1 <= p.end);
+        let size = g.content.end() - g.content.start();
+        if inside && best.is_none_or(|(_, s)| size < s) {
+            best = Some((j, size));
+        }
+    }
+    best.map(|(j, _)| j)
 }
 
 /// An attribution whose cue sits inside another's content is reported by
 /// that other (the innermost one), and by whoever reports that other.
 fn chain_reporters(found: &mut [Found]) {
     let n = found.len();
-    let mut parent: Vec<Option<usize>> = vec![None; n];
-    for i in 0..n {
-        let cue = (found[i].cue.start(), found[i].cue.end());
-        if cue.0 == cue.1 {
-            continue;
-        }
-        let mut best: Option<(usize, usize)> = None;
-        for (j, g) in found.iter().enumerate() {
-            if i == j || g.claimant.is_none() {
-                continue;
-            }
-            let inside = g
-                .content
-                .parts
-                .iter()
-                .any(|p| p.start <= cue.0 && cue.1 <= p.end);
-            let size = g.content.end() - g.content.start();
-            if inside && best.is_none_or(|(_, s)| size < s) {
-                best = Some((j, size));
-            }
-        }
-        parent[i] = best.map(|(j, _)| j);
-    }
+    let parent: Vec<Option<usize>> = (0..n).map(|i| innermost_around(found, i)).collect();
     for i in 0..n {
         let mut chain = Vec::new();
         let mut at = parent[i];
@@ -214,7 +242,12 @@ fn chain_reporters(found: &mut [Found]) {
                 break;
             }
             seen.push(j);
-            if let Some(c) = &found[j].claimant {
+            // A speaker quoting themselves does not report their own words;
+            // the author ends every chain already (as the publisher).
+            if let Some(c) = &found[j].claimant
+                && found[i].claimant.as_ref() != Some(c)
+                && c != AUTHOR
+            {
                 chain.push(c.clone());
             }
             at = parent[j];
@@ -295,5 +328,67 @@ mod tests {
         }];
         resolve(text, &mut found);
         assert_eq!(found[0].claimant.as_deref(), Some("She"));
+    }
+
+    #[test]
+    fn a_pronoun_with_a_contraction_is_still_a_pronoun() {
+        let text = "The Ministry of Commerce said quotas rose. They’ve said it works.";
+        let f = |src: &str, cue: usize, content: &str| Found {
+            source: Some(at(text, src, 0)),
+            cue: at(text, "said", cue),
+            content: at(text, content, 0),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            f("The Ministry of Commerce", 0, "quotas rose"),
+            f("They’ve", 1, "it works"),
+        ];
+        resolve(text, &mut found);
+        assert_eq!(
+            found[1].claimant.as_deref(),
+            Some("The Ministry of Commerce")
+        );
+    }
+
+    #[test]
+    fn i_and_we_are_the_author_in_the_article_and_the_speaker_in_a_quote() {
+        let text = "We have said the quota works. “I doubt it,” I said, and the                     Ministry of Commerce said “we think it works, as I said.”";
+        let f = |src: &str, n: usize, cue: usize, content: &str| Found {
+            source: Some(at(text, src, n)),
+            cue: at(text, "said", cue),
+            content: at(text, content, 0),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            f("We", 0, 0, "the quota works"),
+            f("I", 1, 1, "I doubt it"),
+            f(
+                "Ministry of Commerce",
+                0,
+                2,
+                "we think it works, as I said.",
+            ),
+            f("we", 0, 3, "it works"),
+        ];
+        resolve(text, &mut found);
+        let claimants: Vec<&str> = found
+            .iter()
+            .map(|f| f.claimant.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            claimants,
+            [
+                AUTHOR,
+                AUTHOR,
+                "Ministry of Commerce",
+                "Ministry of Commerce"
+            ]
+        );
+        // Quoting yourself is not reporting.
+        assert!(found[3].reporters.is_empty());
     }
 }

@@ -14,6 +14,7 @@ use crate::Result;
 use crate::annotated::anchor::anchor;
 use crate::annotated::format::{load_text, read_source_file};
 use crate::attribute::link::{Linker, normalised_name};
+use crate::attribute::resolve::AUTHOR;
 use crate::attribute::{AttributionKind, Found, Options, find};
 use crate::gazetteer::{Gazetteer, Resolution};
 use serde::Serialize;
@@ -73,7 +74,7 @@ fn who_marked(name: &str, gazetteer: &Gazetteer) -> Who {
 }
 
 fn who_found(f: &Found, linker: &Linker) -> Option<Who> {
-    if f.kind == AttributionKind::AuthorAssertion {
+    if f.kind == AttributionKind::AuthorAssertion || f.claimant.as_deref() == Some(AUTHOR) {
         return Some(Who::Author);
     }
     let name = f.claimant.as_deref()?;

@@ -133,7 +133,9 @@ fn after_by(s: &str) -> &str {
             break;
         }
         let lower = word.to_lowercase();
-        if lower == "by" || (n == 0 && BY_FIRST.contains(&lower.as_str()) && s.len() > word.len()) {
+        // "Dawgs By Nature" is a name: after the first word, only "by".
+        let by = if n == 0 { lower == "by" } else { word == "by" };
+        if by || (n == 0 && BY_FIRST.contains(&lower.as_str()) && s.len() > word.len()) {
             return s[at + word.len()..].trim_start();
         }
         at += word.len() + 1;
@@ -352,6 +354,8 @@ mod tests {
         assert_eq!(names("Text: Ann Smith"), ["Ann Smith"]);
         assert_eq!(names("Текст: Анна Смирнова"), ["Анна Смирнова"]);
         assert_eq!(names("Analysis by Ann Smith, Example Times"), ["Ann Smith"]);
+        assert_eq!(names("BY ANN SMITH"), ["ANN SMITH"]);
+        assert_eq!(names("Dogs By Nature"), ["Dogs By Nature"]);
         assert_eq!(names("por Ana Pérez 1 de diciembre de 2017"), ["Ana Pérez"]);
         assert_eq!(
             names("Written by Ann Smith Edited by Li Wei"),
