@@ -32,7 +32,9 @@
 //! trailing adverbs (也, 还, 则, …) and dates are dropped, and it must be short
 //! (at most [`MAX_SOURCE_CHARS`] characters) and contain a letter.
 //! Demonstrative, first-person and writer subjects (这, 我们, 记者) name nobody
-//! and are refused.
+//! and are refused, as is a single character other than a pronoun or a
+//! state's short name (是说, 敢说). A negated verb (也不说, 没有表示, 并未透露)
+//! and a conditional or rhetorical 说 (若说, 与其说…不如说) report nothing.
 //!
 //! Publications: the source span keeps the title marks as written
 //! (香港《南华早报》); the claimant is the title inside them (南华早报).
@@ -426,8 +428,17 @@ const NOT_REPORTING: &[&str] = &[
     "来说",
     "再说",
     "可以说",
+    "不如说",
+    "与其说",
+    "若说",
+    "如果说",
+    "要说",
+    "假如说",
+    "倘若说",
     "就是说",
     "比如说",
+    "譬如说",
+    "例如说",
     "或者说",
     "换句话说",
     "俗话说",
@@ -518,6 +529,11 @@ fn is_not_reporting(text: &str, at: usize, word: &str) -> bool {
     let before = &text[..at];
     let after_ju = before.ends_with('据') && !before.ends_with("数据") && !before.ends_with("证据");
     if after_ju || before.ends_with(['被', '所', '的']) {
+        return true;
+    }
+    // Negated (也不说, 没有表示, 并未透露): nothing was claimed, and what
+    // follows is not the subject's claim.
+    if before.ends_with(['不', '没', '未', '别', '莫']) || before.ends_with("没有") {
         return true;
     }
     NOT_REPORTING.iter().any(|w| {
@@ -692,7 +708,16 @@ const ADVERBIAL_WORDS: &[&str] = &[
 
 /// Adverbs dropped from the end of a subject (他还, 专家也, 各方均).
 const TRAILING_WORDS: &[&str] = &[
-    "也", "还", "则", "亦", "又", "均", "曾", "更", "已", "再", "便", "即", "就",
+    "也", "还", "则", "亦", "又", "均", "曾", "更", "已", "再", "便", "即", "就", "只", "都",
+    "一直", "一再", "反复", "再次",
+];
+
+/// The one-character sources that name someone: pronouns and the short
+/// names of states (俄称, 美方 is two). Any other single character is the
+/// tail of a word (是说, 倒说, 敢说), never a name.
+const ONE_CHARACTER_SOURCES: &[&str] = &[
+    "他", "她", "其", "中", "美", "日", "俄", "英", "法", "德", "韩", "朝", "印", "越", "泰", "澳",
+    "加", "欧",
 ];
 
 /// Addressees of 向 (向记者透露).
@@ -944,6 +969,7 @@ fn valid_source(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         && s.chars().count() <= MAX_SOURCE_CHARS
         && s.chars().any(char::is_alphabetic)
         && !NOT_SOURCES.contains(&s)
+        && (s.chars().count() > 1 || ONE_CHARACTER_SOURCES.contains(&s))
         && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w));
     ok.then_some(range)
 }
@@ -1762,6 +1788,13 @@ mod tests {
                 AttributionKind::Indirect,
             ),
             (
+                "业内专家一直强调，微短剧必须坚持正确导向。",
+                "业内专家",
+                "强调",
+                "微短剧必须坚持正确导向",
+                AttributionKind::Indirect,
+            ),
+            (
                 "专家认为人工智能将重塑短剧的制作流程。",
                 "专家",
                 "认为",
@@ -1947,6 +1980,13 @@ mod tests {
     }
 
     #[test]
+    fn one_character_sources_are_pronouns_or_states() {
+        let ok = |s: &str| valid_source(s, 0..s.len()).is_some();
+        assert!(ok("他") && ok("俄") && ok("商务部") && ok("李明"));
+        assert!(!ok("是") && !ok("敢") && !ok("不") && !ok("若"));
+    }
+
+    #[test]
     fn nothing_to_attribute() {
         let none = [
             "",
@@ -1973,6 +2013,12 @@ mod tests {
             "短剧被称为“电子榨菜”。",
             "说到底，短剧还是内容为王。",
             "100%表示满意。",
+            "那乞丐吃饱了，抹抹嘴，拔足就走，也不说声谢字。",
+            "他没有表示反对。",
+            "公司并未透露具体金额。",
+            "这场骚动与其说是矛盾积累的结果，不如说反映了运动的自身逻辑。",
+            "若说各国的人聪明些，为何中国人要受欺侮呢？",
+            "这倒是说，什么是革命的，什么就是革命的。",
             "The ministry said short dramas are booming.",
         ];
         for t in none {
@@ -2069,7 +2115,7 @@ mod tests {
         // Unclosed quotation marks on one long line, and one long chain.
         let t = "“短剧".repeat(1 << 18);
         assert!(attributions(&t).is_empty());
-        let t = "甲表示，".repeat(1 << 17) + "短剧出海。";
+        let t = "甲方表示，".repeat(1 << 17) + "短剧出海。";
         let found = attributions(&t);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].reporters.len(), MAX_REPORTERS);

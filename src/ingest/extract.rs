@@ -769,7 +769,12 @@ fn byline(doc: &Html, visible: &str) -> Vec<String> {
         }
     }
     static ZH: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?:作者|記者|记者|撰文|文)\s*[：:]\s*([^\s：:|/，,]{2,16})")
+        // 文 alone is a label only where a line or a bracket opens it
+        // (文：张三), not at the end of a word (全文：, 中文：); a name is
+        // short and ends there (记者：据你了解… is an interviewer's question).
+        regex::Regex::new(
+            r"(?:作者|記者|记者|撰文|(?:^|[\s(（【\[|])文)\s*[：:]\s*([^\s：:|/，,“”「」\x22、。)）】]{2,8})(?:$|[\s：:|/，,、。)）】])",
+        )
             .expect("valid byline pattern")
     });
     visible
@@ -883,6 +888,23 @@ mod tests {
         );
         let a = extract(ld.as_bytes(), "l.html", None, None).unwrap();
         assert_eq!(a.authors, ["Carrie Doe"]);
+    }
+
+    #[test]
+    fn a_chinese_byline_label_must_open_its_line_and_hold_a_short_name() {
+        let body = "<div class=\"content\"><p>据新华社报道，国家广播电视总局近日发布通知，鼓励优秀微短剧作品走向海外市场，\
+            推动中华文化在东南亚、拉丁美洲和中东地区的传播。</p><p>业内人士表示，人工智能技术正在改变微短剧的制作方式，\
+            制作周期大幅缩短，成本明显下降，海外平台的用户数量持续增长。</p></div>";
+        let page = |line: &str| format!("<html><body><div>{line}</div>{body}</body></html>");
+        let authors = |line: &str| {
+            extract(page(line).as_bytes(), "zh.html", None, None)
+                .unwrap()
+                .authors
+        };
+        assert_eq!(authors("文：李明"), ["李明"]);
+        assert!(authors("全文：首先欢迎你来到新华网接受我们的采访，请谈谈").is_empty());
+        assert!(authors("记者：“西吉县已形成了县有繁育中心、乡有").is_empty());
+        assert!(authors("记者：据你了解现在农民学习科学技术，有什么困难").is_empty());
     }
 
     #[test]
