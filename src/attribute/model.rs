@@ -209,10 +209,23 @@ impl Read_ {
         let word = |k: usize| self.lowercase(text, k);
         let lower = |k: usize| !self.obs[k].capital && self.obs[k].kind == TokenKind::Word;
         if run.len() > 1
-            && lower(run.start)
             && RELATIVE_PRONOUNS.contains(&word(run.start).as_str())
+            && lower(run.start)
         {
             run.start += 1;
+        }
+        // "When President Trump’s advisers", "several officials and".
+        if run.len() > 1 && SUBORDINATORS.contains(&word(run.start).as_str()) {
+            run.start += 1;
+            // "As for Governor Kasich"
+            if run.len() > 1 && matches!(word(run.start).as_str(), "for" | "to") {
+                run.start += 1;
+            }
+        }
+        while run.len() > 1
+            && (matches!(word(run.end - 1).as_str(), "and" | "or") || self.obs[run.end - 1].comma)
+        {
+            run.end -= 1;
         }
         if let Some(comma) = (run.start + 1..run.end.saturating_sub(1)).find(|&k| {
             let next = word(k + 1);
@@ -275,6 +288,12 @@ impl Read_ {
 
 /// Words that open a relative clause: not part of the source after it.
 const RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
+
+/// Words that open an adverbial clause, whose subject is the source.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "before", "because", "if", "although", "though", "since", "as",
+    "once", "unless", "until", "whereas",
+];
 
 /// Words in "-ing" after a comma that do not open a participial clause.
 const NOT_PARTICIPLES: &[&str] = &[
@@ -862,6 +881,16 @@ mod tests {
         assert_eq!(trimmed(t, "We’ve definitely"), "We’ve");
         let t = "He and Mr. Goodlatte said so.";
         assert_eq!(trimmed(t, "He and Mr"), "He and Mr");
+        // An adverbial clause's opener and a dangling "and" or comma go.
+        let t = "When Mr. Trump’s advisers said so, they meant it.";
+        assert_eq!(
+            trimmed(t, "When Mr. Trump’s advisers"),
+            "Mr. Trump’s advisers"
+        );
+        let t = "As for Governor Kasich, he said so.";
+        assert_eq!(trimmed(t, "As for Governor Kasich"), "Governor Kasich");
+        let t = "Several officials and said so.";
+        assert_eq!(trimmed(t, "Several officials and"), "Several officials");
     }
 
     #[test]
