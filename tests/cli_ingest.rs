@@ -898,6 +898,42 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
 }
 
 #[test]
+fn first_person_in_the_article_is_its_author_even_without_a_title() {
+    let t = TestDir::new();
+    let page = t.path("untitled.html");
+    std::fs::write(
+        &page,
+        "<html><body><article>\
+         <p>We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.</p>\
+         <p>We believe that the export push will double the number of titles sold to Southeast Asia by 2026, whatever the platforms say in public.</p>\
+         <p>“I expect the quotas to rise again next year,” Li Wei, a producer in Hangzhou, said after the meeting on Tuesday.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
+    assert_success(&out);
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows = rows(&out.stdout);
+    let by = |text: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
+            .filter_map(|r| r["claimant_label"].as_str().map(String::from))
+            .collect()
+    };
+    // "We believe": the page's unnamed author, named by its address.
+    let author = by("export push will double");
+    assert_eq!(author.len(), 1, "{rows:?}");
+    assert!(author[0].starts_with("author of file://"), "{author:?}");
+    assert!(author[0].ends_with("untitled.html"), "{author:?}");
+    // "I" inside Li Wei's quotation stays his.
+    assert_eq!(by("quotas to rise"), ["Li Wei"], "{rows:?}");
+}
+
+#[test]
 fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
     let t = TestDir::new();
     let write = |name: &str, url: &str, paragraphs: &[&str]| {

@@ -323,7 +323,15 @@ pub fn stage(
         version: &version,
         text: &text,
         author: author.as_ref(),
-        title: article.headline.as_deref(),
+        // Without a headline, the page's address names its author
+        // ("author of https://…"), not the source's IRI.
+        title: Some(
+            article
+                .headline
+                .as_deref()
+                .or(article.canonical_url.as_deref())
+                .unwrap_or(&article.location),
+        ),
     };
     let claims = claims_graph(&version);
     let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
