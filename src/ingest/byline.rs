@@ -62,6 +62,9 @@ const WHEN_WORDS: &[&str] = &[
 /// Separators after which a byline goes on with something other than names.
 const SEPARATORS: &[&str] = &["|", "•", "·", " — ", " – ", " - ", "\n"];
 
+/// How much of an author field is read.
+const MAX_CHARS: usize = 300;
+
 /// Credentials written after a name ("Rachael Link, MS, RD").
 const CREDENTIALS: &[&str] = &[
     "ms", "rd", "rdn", "md", "phd", "mph", "mba", "cpt", "ld", "ldn", "cdn", "rn", "np", "ma",
@@ -71,6 +74,12 @@ const CREDENTIALS: &[&str] = &[
 /// The person (or organisation) names in a byline, in order, without
 /// duplicates. Empty when nothing in it looks like a name.
 pub fn names(raw: &str) -> Vec<String> {
+    // A byline is short; a hostile or broken author field is not read
+    // further than this (the rules below look back and ahead per character).
+    let raw = match raw.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => &raw[..end],
+        None => raw,
+    };
     let s: String = without_brackets(raw)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -425,6 +434,16 @@ mod tests {
             names("Ann Smith | Example Media for example.com"),
             ["Ann Smith"]
         );
+    }
+
+    #[test]
+    fn a_huge_author_field_is_read_only_as_far_as_a_byline_goes() {
+        let huge = format!("Ann Smith and {}", "x".repeat(5_000_000));
+        let found = names(&huge);
+        assert_eq!(found.len(), 1, "{}", found.len());
+        assert_eq!(found[0], "Ann Smith");
+        let huge = "Ann".repeat(2_000_000);
+        assert!(names(&huge).iter().all(|n| n.chars().count() <= 60));
     }
 
     #[test]
