@@ -158,7 +158,9 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         let Some(source) = &f.source else { continue };
         let written = name_only(&source.text(text));
         if is_first_person(&written) {
-            first_person.push(i);
+            // Who "I" would be if these are someone's words after all.
+            let speaker = last_person.clone().or_else(|| last_any.clone());
+            first_person.push((i, speaker));
             continue;
         }
         match needs_antecedent(&written) {
@@ -184,10 +186,22 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         }
     }
     // "I", "we": inside someone's quoted words, that someone; in the
-    // article's own words, its author.
-    for i in first_person {
-        let speaker = innermost_around(found, i).and_then(|j| found[j].claimant.clone());
-        found[i].claimant = Some(speaker.unwrap_or_else(|| AUTHOR.to_owned()));
+    // article's own words, its author. Inside a quotation no attribution
+    // holds (''…'' marks, an unclosed “), the last speaker named.
+    for (i, last_speaker) in first_person {
+        let quoting = innermost_around(found, i).and_then(|j| found[j].claimant.clone());
+        let claimant = match quoting {
+            Some(c) => c,
+            None if in_open_quotation(text, found[i].cue.start()) => {
+                let written = found[i].source.as_ref().map(|s| s.text(text));
+                match last_speaker.or(written) {
+                    Some(c) => c,
+                    None => continue,
+                }
+            }
+            None => AUTHOR.to_owned(),
+        };
+        found[i].claimant = Some(claimant);
     }
     chain_reporters(found);
 }
@@ -197,6 +211,28 @@ pub fn resolve(text: &str, found: &mut [Found]) {
 pub const AUTHOR: &str = "@author";
 
 const FIRST_PERSON: &[&str] = &["i", "me", "we", "us", "我", "我们"];
+
+/// Whether byte `at` of `text` lies inside a quotation opened earlier in
+/// its paragraph: an unmatched “, or an odd number of " or '' marks.
+fn in_open_quotation(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[start..at];
+    let (mut open, mut straight, mut doubled) = (0i32, 0usize, 0usize);
+    let mut chars = before.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' => open += 1,
+            '”' => open = (open - 1).max(0),
+            '"' => straight += 1,
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                doubled += 1;
+            }
+            _ => {}
+        }
+    }
+    open > 0 || straight % 2 == 1 || doubled % 2 == 1
+}
 
 fn is_first_person(written: &str) -> bool {
     let lower = written.trim().to_lowercase();
@@ -390,5 +426,32 @@ mod tests {
         );
         // Quoting yourself is not reporting.
         assert!(found[3].reporters.is_empty());
+    }
+
+    #[test]
+    fn i_inside_a_quotation_no_attribution_holds_is_the_last_speaker() {
+        let text = "''It works,'' Mr. Holtz-Eakin said. ''But I have concerns about it.''";
+        let mut found = vec![
+            Found {
+                source: Some(at(text, "Mr. Holtz-Eakin", 0)),
+                cue: at(text, "said", 0),
+                content: at(text, "It works", 0),
+                kind: AttributionKind::DirectQuote,
+                claimant: None,
+                reporters: Vec::new(),
+            },
+            Found {
+                source: Some(at(text, "I", 0)),
+                cue: at(text, "have concerns", 0),
+                content: at(text, "about it", 0),
+                kind: AttributionKind::Indirect,
+                claimant: None,
+                reporters: Vec::new(),
+            },
+        ];
+        resolve(text, &mut found);
+        assert_eq!(found[1].claimant.as_deref(), Some("Mr. Holtz-Eakin"));
+        assert!(in_open_quotation("“We think", 9));
+        assert!(!in_open_quotation("“It works,” we think", 22));
     }
 }
