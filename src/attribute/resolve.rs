@@ -304,18 +304,26 @@ mod tests {
         Span::one(i..i + s.len())
     }
 
+    /// An indirect attribution, unresolved: the `n`th `source`, the `cn`th
+    /// `cue`, the first `content` of `text`.
+    fn attribution(text: &str, source: (&str, usize), cue: (&str, usize), content: &str) -> Found {
+        Found {
+            source: Some(at(text, source.0, source.1)),
+            cue: at(text, cue.0, cue.1),
+            content: at(text, content, 0),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        }
+    }
+
     #[test]
     fn pronouns_take_the_last_name_that_fits_and_nesting_makes_a_chain() {
         let text = "Zhang Wei said exports grew. The Ministry of Commerce said quotas rose. \
                     He said more was coming. It said nothing else. \
                     The Post reported that officials said funds doubled.";
-        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| Found {
-            source: Some(at(text, src, n)),
-            cue: at(text, cue, cn),
-            content: at(text, content, 0),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| {
+            attribution(text, (src, n), (cue, cn), content)
         };
         let mut found = vec![
             f("Zhang Wei", 0, "said", 0, "exports grew"),
@@ -354,14 +362,7 @@ mod tests {
     #[test]
     fn a_pronoun_with_nobody_before_stays_as_written() {
         let text = "She said it works.";
-        let mut found = vec![Found {
-            source: Some(at(text, "She", 0)),
-            cue: at(text, "said", 0),
-            content: at(text, "it works", 0),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
-        }];
+        let mut found = vec![attribution(text, ("She", 0), ("said", 0), "it works")];
         resolve(text, &mut found);
         assert_eq!(found[0].claimant.as_deref(), Some("She"));
     }
@@ -369,13 +370,8 @@ mod tests {
     #[test]
     fn a_pronoun_with_a_contraction_is_still_a_pronoun() {
         let text = "The Ministry of Commerce said quotas rose. They’ve said it works.";
-        let f = |src: &str, cue: usize, content: &str| Found {
-            source: Some(at(text, src, 0)),
-            cue: at(text, "said", cue),
-            content: at(text, content, 0),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
+        let f = |src: &str, cue: usize, content: &str| {
+            attribution(text, (src, 0), ("said", cue), content)
         };
         let mut found = vec![
             f("The Ministry of Commerce", 0, "quotas rose"),
@@ -391,13 +387,8 @@ mod tests {
     #[test]
     fn i_and_we_are_the_author_in_the_article_and_the_speaker_in_a_quote() {
         let text = "We have said the quota works. “I doubt it,” I said, and the                     Ministry of Commerce said “we think it works, as I said.”";
-        let f = |src: &str, n: usize, cue: usize, content: &str| Found {
-            source: Some(at(text, src, n)),
-            cue: at(text, "said", cue),
-            content: at(text, content, 0),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
+        let f = |src: &str, n: usize, cue: usize, content: &str| {
+            attribution(text, (src, n), ("said", cue), content)
         };
         let mut found = vec![
             f("We", 0, 0, "the quota works"),
@@ -432,22 +423,8 @@ mod tests {
     fn i_inside_a_quotation_no_attribution_holds_is_the_last_speaker() {
         let text = "''It works,'' Mr. Holtz-Eakin said. ''But I have concerns about it.''";
         let mut found = vec![
-            Found {
-                source: Some(at(text, "Mr. Holtz-Eakin", 0)),
-                cue: at(text, "said", 0),
-                content: at(text, "It works", 0),
-                kind: AttributionKind::DirectQuote,
-                claimant: None,
-                reporters: Vec::new(),
-            },
-            Found {
-                source: Some(at(text, "I", 0)),
-                cue: at(text, "have concerns", 0),
-                content: at(text, "about it", 0),
-                kind: AttributionKind::Indirect,
-                claimant: None,
-                reporters: Vec::new(),
-            },
+            attribution(text, ("Mr. Holtz-Eakin", 0), ("said", 0), "It works"),
+            attribution(text, ("I", 0), ("have concerns", 0), "about it"),
         ];
         resolve(text, &mut found);
         assert_eq!(found[1].claimant.as_deref(), Some("Mr. Holtz-Eakin"));
