@@ -756,7 +756,11 @@ fn dated_line(visible: &str) -> Option<String> {
 /// Authors from visible bylines: elements marked as such, or Chinese
 /// `作者：…` / `记者 …` lines.
 fn byline(doc: &Html, visible: &str) -> Vec<String> {
-    for el in doc.select(&BYLINE).take(20) {
+    for el in doc
+        .select(&BYLINE)
+        .filter(|el| !in_comments_or_form(*el))
+        .take(20)
+    {
         let text = clean(&el.text().collect::<String>());
         // A byline is short; a longer element marked "author" is a bio.
         let bare = text.get(..3).filter(|b| b.eq_ignore_ascii_case("by "));
@@ -782,6 +786,25 @@ fn byline(doc: &Html, visible: &str) -> Vec<String> {
         .find_map(|l| ZH.captures(l).map(|c| c[1].to_owned()))
         .into_iter()
         .collect()
+}
+
+/// Whether an element marked "author" belongs to the readers' comments or
+/// to a form (a commenter's name, the "Name (required)" label of the
+/// comment form), not to the article's byline.
+fn in_comments_or_form(el: ElementRef<'_>) -> bool {
+    let marked = |e: &scraper::node::Element| {
+        ["class", "id"].iter().any(|a| {
+            e.attr(a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        })
+    };
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| matches!(e.value().name(), "form" | "label") || marked(e.value()))
+        || el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|e| matches!(e.value().name(), "label" | "input"))
 }
 
 /// A language from the text's script when the page declares none: Chinese
@@ -883,6 +906,13 @@ mod tests {
         );
         let a = extract(meta.as_bytes(), "m.html", None, None).unwrap();
         assert_eq!(a.authors, ["Jill Doe"]);
+        // A commenter and the comment form's "Name (required)" are not
+        // the article's authors.
+        let comments = format!(
+            r#"<html><body>{body}<div id="comments"><span class="comment-author">Ann Reader</span></div><form><div class="comment-form-author"><label for="author">Name <span>(required)</span></label><input id="author"></div></form></body></html>"#
+        );
+        let a = extract(comments.as_bytes(), "c.html", None, None).unwrap();
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
         let ld = format!(
             r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","author":"Carrie DoeNovember 15, 2019"}}</script></head><body>{body}</body></html>"#
         );
