@@ -121,7 +121,7 @@ impl Builder<'_> {
     fn entity(&mut self, name: &str) -> Option<NamedNode> {
         let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
         let lower = name.to_lowercase();
-        if name.is_empty() || PRONOUNS.contains(&super::model::without_contraction(&lower)) {
+        if name.is_empty() || PRONOUNS.contains(&super::tokens::without_contraction(&lower)) {
             return None;
         }
         if let Some(i) = self.linker.resolve_claimant(name) {

@@ -92,7 +92,7 @@ fn needs_antecedent(source: &str) -> Option<bool> {
     let lower = source.trim().to_lowercase();
     let words: Vec<&str> = lower
         .split_whitespace()
-        .map(super::model::without_contraction)
+        .map(super::tokens::without_contraction)
         .collect();
     match words.as_slice() {
         [w] if PERSON_PRONOUNS.contains(w) => Some(true),
@@ -236,7 +236,7 @@ fn in_open_quotation(text: &str, at: usize) -> bool {
 
 fn is_first_person(written: &str) -> bool {
     let lower = written.trim().to_lowercase();
-    FIRST_PERSON.contains(&super::model::without_contraction(&lower))
+    FIRST_PERSON.contains(&super::tokens::without_contraction(&lower))
 }
 
 /// The attribution with a claimant whose content holds attribution `i`'s
@@ -304,6 +304,12 @@ mod tests {
         Span::one(i..i + s.len())
     }
 
+    /// The claimants of `found` once resolved.
+    fn resolved(text: &str, found: &mut [Found]) -> Vec<String> {
+        resolve(text, found);
+        found.iter().map(|f| f.claimant.clone().unwrap()).collect()
+    }
+
     /// An indirect attribution, unresolved: the `n`th `source`, the `cn`th
     /// `cue`, the first `content` of `text`.
     fn attribution(text: &str, source: (&str, usize), cue: (&str, usize), content: &str) -> Found {
@@ -339,14 +345,9 @@ mod tests {
             ),
             f("officials", 0, "said", 4, "funds doubled"),
         ];
-        resolve(text, &mut found);
-        let claimants: Vec<&str> = found
-            .iter()
-            .map(|f| f.claimant.as_deref().unwrap())
-            .collect();
         assert_eq!(
-            claimants,
-            vec![
+            resolved(text, &mut found),
+            [
                 "Zhang Wei",
                 "The Ministry of Commerce",
                 "Zhang Wei",
@@ -386,7 +387,8 @@ mod tests {
 
     #[test]
     fn i_and_we_are_the_author_in_the_article_and_the_speaker_in_a_quote() {
-        let text = "We have said the quota works. “I doubt it,” I said, and the                     Ministry of Commerce said “we think it works, as I said.”";
+        let text = "We have said the quota works. “I doubt it,” I said, and the \
+                    Ministry of Commerce said “we think it works, as I said.”";
         let f = |src: &str, n: usize, cue: usize, content: &str| {
             attribution(text, (src, n), ("said", cue), content)
         };
@@ -401,13 +403,8 @@ mod tests {
             ),
             f("we", 0, 3, "it works"),
         ];
-        resolve(text, &mut found);
-        let claimants: Vec<&str> = found
-            .iter()
-            .map(|f| f.claimant.as_deref().unwrap())
-            .collect();
         assert_eq!(
-            claimants,
+            resolved(text, &mut found),
             [
                 AUTHOR,
                 AUTHOR,

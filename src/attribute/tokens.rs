@@ -253,6 +253,21 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
         || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 
+/// A word without a contracted auxiliary ("we’ve" → "we", "I'd" → "i"
+/// when lower-cased); other words as they are.
+pub fn without_contraction(word: &str) -> &str {
+    for tail in ["ll", "ve", "re", "d", "m"] {
+        for mark in ['\'', '’'] {
+            if let Some(head) = word.strip_suffix(tail).and_then(|w| w.strip_suffix(mark))
+                && !head.is_empty()
+            {
+                return head;
+            }
+        }
+    }
+    word
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,5 +352,16 @@ mod tests {
         let t = tokenize(&text);
         assert_eq!(t.sentences.len(), 3);
         assert!(t.sentences.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS));
+    }
+
+    #[test]
+    fn contractions_come_off_words() {
+        assert_eq!(without_contraction("we’ve"), "we");
+        assert_eq!(without_contraction("you'll"), "you");
+        assert_eq!(without_contraction("i’d"), "i");
+        assert_eq!(without_contraction("they're"), "they");
+        assert_eq!(without_contraction("i'm"), "i");
+        assert_eq!(without_contraction("said"), "said");
+        assert_eq!(without_contraction("’d"), "’d");
     }
 }

@@ -8,33 +8,6 @@
 //! names become claimants of the article's own assertions, so each person
 //! is kept as a name of their own and the rest is cut off.
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -236,7 +209,7 @@ fn is_date_word_at(s: &str, i: usize) -> bool {
         .strip_prefix(' ')
         .or_else(|| after_dot.strip_prefix(", "))
         .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
-    (MONTHS.contains(&word.as_str()) && number_follows)
+    (super::dates::month_number(&word).is_some() && number_follows)
         || (WEEKDAYS.contains(&word.as_str()) && (after.starts_with(',') || number_follows))
         || (WHEN_WORDS.contains(&word.as_str()) && before.is_some())
 }

@@ -8,8 +8,32 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
+
+/// The month an English word names (1–12): the whole name or its first
+/// three letters or more ("Sept", "nov"), case aside.
+pub fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&lower))
+        .map(|i| i as u32 + 1)
+}
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -62,12 +86,7 @@ pub fn parse_date(text: &str) -> Option<String> {
         )
     } else {
         let c = wordy?;
-        let month_name = c
-            .name("m1")
-            .or_else(|| c.name("m2"))?
-            .as_str()
-            .to_ascii_lowercase();
-        let m = MONTHS.iter().position(|p| month_name.starts_with(p))? as u32 + 1;
+        let m = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
         let pm = c
             .name("ampm")
             .map(|a| a.as_str().to_ascii_lowercase().starts_with('p'));
@@ -124,7 +143,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{month_number, parse_date};
 
     #[test]
     fn the_formats_pages_use() {
@@ -144,6 +163,15 @@ mod tests {
         ] {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn month_names_whole_or_cut() {
+        assert_eq!(month_number("November"), Some(11));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("MAR"), Some(3));
+        assert_eq!(month_number("ma"), None);
+        assert_eq!(month_number("Mayor"), None);
     }
 
     #[test]

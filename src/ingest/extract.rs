@@ -756,15 +756,14 @@ fn dated_line(visible: &str) -> Option<String> {
 /// Authors from visible bylines: elements marked as such, or Chinese
 /// `作者：…` / `记者 …` lines.
 fn byline(doc: &Html, visible: &str) -> Vec<String> {
-    for el in doc
-        .select(&BYLINE)
-        .filter(|el| !in_comments_or_form(*el))
-        .take(20)
-    {
+    for el in doc.select(&BYLINE).take(20) {
+        if in_comments_or_form(el) {
+            continue;
+        }
         let text = clean(&el.text().collect::<String>());
         // A byline is short; a longer element marked "author" is a bio.
-        let bare = text.get(..3).filter(|b| b.eq_ignore_ascii_case("by "));
-        if text.chars().count() - bare.map_or(0, |_| 3) > 60 {
+        let by = text.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+        if text.chars().count() > 60 + if by { 3 } else { 0 } {
             continue;
         }
         let names = byline::names(&text);
