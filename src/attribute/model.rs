@@ -276,6 +276,62 @@ impl Read_ {
         (end >= cue.end + 2).then_some(cue.end..end)
     }
 
+    /// The part of a source run in the cue's paragraph: the role tagger
+    /// reads across paragraph breaks, and a run that crosses one has taken
+    /// along a heading or a page's furniture ("ADVERTISEMENT\n\nNoem").
+    fn in_cue_paragraph(&self, mut run: Range<usize>, cue: &Range<usize>) -> Range<usize> {
+        let mut breaks = (run.start + 1..run.end).filter(|&k| self.t.tokens[k].after_break);
+        if run.end <= cue.start {
+            if let Some(k) = breaks.next_back() {
+                run.start = k;
+            }
+        } else if let Some(k) = breaks.next() {
+            run.end = k;
+        }
+        run
+    }
+
+    /// A source of one adverb or auxiliary says nothing of who speaks
+    /// ("Highly recommended …", "… which will reportedly focus").
+    fn is_adverb_alone(&self, text: &str, run: &Range<usize>) -> bool {
+        if run.len() != 1 {
+            return false;
+        }
+        let word = self.lowercase(text, run.start);
+        let lower_case = !self.obs[run.start].capital;
+        // Capitalised, an auxiliary is a name ("Will").
+        SENTENCE_ADVERBS.contains(&word.as_str())
+            || ADVERBS.contains(&word.as_str())
+            || lower_case && AUXILIARIES.contains(&word.as_str())
+            || lower_case && word.len() > 4 && word.ends_with("ly")
+    }
+
+    /// "That said, …", "That being said, …", "Having said that, …": a
+    /// turn of phrase at the head of a sentence, not an attribution.
+    fn is_discourse_said(&self, text: &str, sentence: usize, cue: &Range<usize>) -> bool {
+        let start = self.t.sentences[sentence].start;
+        let end = self.t.sentences[sentence].end;
+        let word = |k: usize| (k < end).then(|| self.lowercase(text, k));
+        let Some(said) = (cue.start..cue.end).find(|&k| self.lowercase(text, k) == "said") else {
+            return false;
+        };
+        let comma = |k: usize| k < end && self.obs[k].comma;
+        let demonstrative = matches!(word(start).as_deref(), Some("that" | "this"));
+        match said - start {
+            // That said, / This said,
+            1 if demonstrative => comma(said + 1),
+            // That being said,
+            2 if demonstrative => word(start + 1).as_deref() == Some("being") && comma(said + 1),
+            // Having said that,
+            1 => {
+                word(start).as_deref() == Some("having")
+                    && matches!(word(said + 1).as_deref(), Some("that" | "this"))
+                    && comma(said + 2)
+            }
+            _ => false,
+        }
+    }
+
     /// Token `k` of `text`, lower-cased.
     fn lowercase(&self, text: &str, k: usize) -> String {
         text[self.t.tokens[k].range.clone()].to_lowercase()
@@ -342,6 +398,29 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "nevertheless",
     "moreover",
     "furthermore",
+];
+
+/// Adverbs that are never a source on their own, besides the sentence
+/// adverbs and any lower-case "-ly" word.
+const ADVERBS: &[&str] = &[
+    "similarly",
+    "likewise",
+    "often",
+    "never",
+    "always",
+    "sometimes",
+    "highly",
+    "primarily",
+    "again",
+    "perhaps",
+    "maybe",
+];
+
+/// Auxiliaries, modals and words of comparison: never a source, written
+/// in lower case.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "been", "be", "is",
+    "was", "were", "are", "has", "have", "had", "than", "such", "like",
 ];
 
 /// A role-tagging sequence to learn from: features, gold tags, fixed tags.
@@ -584,6 +663,9 @@ impl AttributionModel {
         cue_tokens: Range<usize>,
         features: &mut Vec<u64>,
     ) -> Option<Tagged> {
+        if r.is_discourse_said(text, sentence, &cue_tokens) {
+            return None;
+        }
         let ctx = CueContext::new(&r.obs, sentence, cue_tokens.clone());
         let window = r.window(sentence);
         let fixed: Vec<Option<usize>> = window
@@ -629,9 +711,13 @@ impl AttributionModel {
                 }
             })
             .map(|run| {
-                let run = r.trimmed_source(text, r.whole_name(run, &cue_tokens));
-                Span::one(r.span_of(run))
+                r.trimmed_source(
+                    text,
+                    r.in_cue_paragraph(r.whole_name(run, &cue_tokens), &cue_tokens),
+                )
             })
+            .filter(|run| !r.is_adverb_alone(text, run))
+            .map(|run| Span::one(r.span_of(run)))
             .filter(|_| !is_bare_seeming(&text[r.span_of(cue_tokens.clone())]));
         let quoted = contents.iter().all(|run| {
             run.clone()
@@ -876,6 +962,59 @@ mod tests {
         assert_eq!(trimmed(t, "As for Governor Kasich"), "Governor Kasich");
         let t = "Several officials and said so.";
         assert_eq!(trimmed(t, "Several officials and"), "Several officials");
+    }
+
+    #[test]
+    fn a_source_stays_in_its_paragraph_and_is_not_an_adverb_alone() {
+        let text = "ADVERTISEMENT\n\nNoem said so. It works, said a man\n\nHeading here.";
+        let r = Read_::new(text);
+        let run = |from: &str, to: &str| token(&r, text, from)..token(&r, text, to) + 1;
+        let cut = |run: Range<usize>, cue: &str| {
+            let k = token(&r, text, cue);
+            text[r.span_of(r.in_cue_paragraph(run, &(k..k + 1)))].to_string()
+        };
+        // Before the cue: the part next to it; after it: the part next to it.
+        assert_eq!(cut(run("ADVERTISEMENT", "Noem"), "said"), "Noem");
+        let said =
+            r.t.tokens
+                .iter()
+                .rposition(|t| text[t.range.clone()] == *"said")
+                .unwrap();
+        let after = run("a", "Heading");
+        let k = |cue: usize| {
+            text[r.span_of(r.in_cue_paragraph(after.clone(), &(cue..cue + 1)))].to_string()
+        };
+        assert_eq!(k(said), "a man");
+
+        let text = "Highly recommended by all. Will said so, as he would. Walker said it.";
+        let r = Read_::new(text);
+        let alone = |w: &str| {
+            let k = token(&r, text, w);
+            r.is_adverb_alone(text, &(k..k + 1))
+        };
+        assert!(alone("Highly"));
+        assert!(alone("would"));
+        // A capitalised auxiliary is a name; a name is not an adverb.
+        assert!(!alone("Will"));
+        assert!(!alone("Walker"));
+        let k = token(&r, text, "Walker");
+        assert!(!r.is_adverb_alone(text, &(k - 1..k + 1)));
+    }
+
+    #[test]
+    fn that_said_is_a_turn_of_phrase_not_an_attribution() {
+        let idiom = |text: &str| {
+            let r = Read_::new(text);
+            let k = token(&r, text, "said");
+            r.is_discourse_said(text, r.sentence_of[k], &(k..k + 1))
+        };
+        assert!(idiom("It is late. That said, the plan works."));
+        assert!(idiom("That being said, the plan works."));
+        assert!(idiom("Having said that, the plan works."));
+        assert!(!idiom("That said it all."));
+        assert!(!idiom("Officials that said so, left."));
+        assert!(!idiom("A message that said, “Sorry”, appeared."));
+        assert!(!idiom("He said, “That works.”"));
     }
 
     #[test]

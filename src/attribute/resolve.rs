@@ -118,17 +118,146 @@ fn looks_organisational(name: &str) -> bool {
         || name.chars().filter(|c| c.is_uppercase()).count() >= 2 && !name.contains(' ')
 }
 
-/// Is this a name at all (capitalised, not a pronoun)?
+/// Words that are capitalised at the head of a sentence but name nobody
+/// on their own ("That", "Some", "Another"; "Some members of Congress" is
+/// a name), and months and days ("in March, which …").
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "those",
+    "another",
+    "other",
+    "others",
+    "some",
+    "many",
+    "most",
+    "both",
+    "each",
+    "all",
+    "any",
+    "few",
+    "several",
+    "such",
+    "one",
+    "none",
+    "no",
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "like",
+    "our",
+    "my",
+    "your",
+    "their",
+    "its",
+    "his",
+    "her",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Is this a name at all (capitalised, not a pronoun nor a determiner)?
 fn is_name(source: &str) -> bool {
     let s = source
         .trim()
         .trim_start_matches("the ")
         .trim_start_matches("The ");
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let alone = words.next().is_none();
     needs_antecedent(source).is_none()
-        && s.split_whitespace()
+        && !(alone && NOT_NAMES.contains(&first.to_lowercase().as_str()))
+        && first
+            .chars()
             .next()
-            .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+}
+
+/// Relative pronouns, whose antecedent is what comes right before them.
+const RELATIVE: &[&str] = &["who", "which", "that"];
+
+/// The name a relative pronoun source refers back to: the capitalised
+/// words just before it, past one comma ("Assange, who denies …",
+/// "the Commerce Ministry, which said …"); none when what precedes it is
+/// not a name ("retailers that said …").
+fn antecedent(text: &str, source_start: usize) -> Option<String> {
+    let before = text[..source_start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    const QUOTES: &[char] = &['"', '“', '”', '‘', '’', '\''];
+    for written in before.rsplit(' ').take(6) {
+        // "the “Never Trumpers” who …": the quoted name, without its marks.
+        let w = written.trim_matches(QUOTES);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let joins = matches!(w, "of" | "the" | "for" | "and") && !words.is_empty();
+        let ends = w.is_empty()
+            || w.contains(['\n', ',', '.', ';', ':']) && !is_initial(w)
+            || !(capital || joins);
+        if ends {
+            break;
+        }
+        words.push(w);
+        if written.starts_with(QUOTES) {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    {
+        words.pop();
+    }
+    words.reverse();
+    let name = words.join(" ");
+    (!words.is_empty() && is_name(&name)).then_some(name)
+}
+
+/// "J." or "Mr." inside a name.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single = matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase());
+    single
+        || matches!(
+            word.to_lowercase().as_str(),
+            "mr."
+                | "mrs."
+                | "ms."
+                | "dr."
+                | "sen."
+                | "rep."
+                | "gov."
+                | "gen."
+                | "jr."
+                | "sr."
+                | "prof."
+        )
 }
 
 /// A source as a name: without a trailing possessive, and without an
@@ -161,6 +290,17 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             // Who "I" would be if these are someone's words after all.
             let speaker = last_person.clone().or_else(|| last_any.clone());
             first_person.push((i, speaker));
+            continue;
+        }
+        let relative = RELATIVE.contains(&written.to_lowercase().as_str());
+        if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
+            if looks_organisational(&name) {
+                last_group = Some(name.clone());
+            } else {
+                last_person = Some(name.clone());
+            }
+            last_any = Some(name.clone());
+            f.claimant = Some(name);
             continue;
         }
         match needs_antecedent(&written) {
@@ -358,6 +498,39 @@ mod tests {
         );
         assert_eq!(found[5].reporters, vec!["The Post".to_string()]);
         assert!(found[4].reporters.is_empty());
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_the_name_before_it_and_a_determiner_is_no_name() {
+        let text = "Julian Assange, who denies it, spoke. That said, retailers that said so \
+                    agreed. He said no.";
+        let mut found = vec![
+            attribution(text, ("who", 0), ("denies", 0), "it"),
+            attribution(text, ("That", 0), ("said", 0), "retailers"),
+            attribution(text, ("that", 0), ("said", 1), "so"),
+            attribution(text, ("He", 0), ("said", 2), "no"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            ["Julian Assange", "That", "that", "Julian Assange"]
+        );
+        assert_eq!(
+            antecedent("the Commerce Ministry, which", 23).as_deref(),
+            Some("Commerce Ministry")
+        );
+        assert_eq!(
+            antecedent("Sen. J. Smith who", 14).as_deref(),
+            Some("Sen. J. Smith")
+        );
+        assert_eq!(antecedent("the EV. That", 8), None);
+        assert_eq!(antecedent("Some who", 5), None);
+        assert_eq!(antecedent("in March, which", 10), None);
+        let t = "Williams was one of the “Never Trumpers” who";
+        assert_eq!(
+            antecedent(t, t.len() - 3).as_deref(),
+            Some("Never Trumpers")
+        );
+        assert!(is_name("Some members of Congress"));
     }
 
     #[test]
