@@ -22,6 +22,9 @@ use std::ops::Range;
 pub const WINDOW_BEFORE: usize = 1;
 /// Sentences after the cue's that the role tagger reads.
 pub const WINDOW_AFTER: usize = 3;
+/// Sentences after the cue's that the role tagger reads first, before it
+/// reads on to [`WINDOW_AFTER`] for a content that runs on.
+const FIRST_READ_AFTER: usize = 2;
 
 const CUE_BITS: u32 = 20;
 const ROLE_BITS: u32 = 21;
@@ -150,10 +153,11 @@ impl Read_ {
             .collect()
     }
 
-    /// The window of tokens the role tagger reads for a cue in `sentence`.
-    fn window(&self, sentence: usize) -> Range<usize> {
+    /// The window of tokens the role tagger reads for a cue in `sentence`,
+    /// up to `after` sentences after it.
+    fn window(&self, sentence: usize, after: usize) -> Range<usize> {
         let first = sentence.saturating_sub(WINDOW_BEFORE);
-        let last = (sentence + WINDOW_AFTER).min(self.t.sentences.len() - 1);
+        let last = (sentence + after).min(self.t.sentences.len() - 1);
         self.t.sentences[first].start..self.t.sentences[last].end
     }
 
@@ -471,7 +475,7 @@ pub fn train(
             };
             let sentence = r.sentence_of[run.start];
             let ctx = CueContext::new(&r.obs, sentence, run.clone());
-            let window = r.window(sentence);
+            let window = r.window(sentence, WINDOW_AFTER);
             let mut gold = vec![O; window.len()];
             let mut mark = |span: &Option<Span>, b: usize, i: usize| {
                 if let Some(span) = span {
@@ -667,22 +671,40 @@ impl AttributionModel {
             return None;
         }
         let ctx = CueContext::new(&r.obs, sentence, cue_tokens.clone());
-        let window = r.window(sentence);
+        let window = r.window(sentence, WINDOW_AFTER);
         let fixed: Vec<Option<usize>> = window
             .clone()
             .map(|k| cue_tokens.contains(&k).then_some(O))
             .collect();
         let mut emissions = vec![0.0; window.len() * 5];
-        for (k, i) in window.clone().enumerate() {
-            // The cue's own tokens are held at O: their scores cannot
-            // change the best path.
-            if fixed[k].is_none() {
-                role_features(&r.obs, &r.counts, &ctx, i, r.sentence_of[i], features);
-                self.role
-                    .emission(features, &mut emissions[k * 5..k * 5 + 5]);
+        let mut score = |tokens: Range<usize>, emissions: &mut [f32]| {
+            for i in tokens {
+                let k = i - window.start;
+                // The cue's own tokens are held at O: their scores cannot
+                // change the best path.
+                if fixed[k].is_none() {
+                    role_features(&r.obs, &r.counts, &ctx, i, r.sentence_of[i], features);
+                    self.role
+                        .emission(features, &mut emissions[k * 5..k * 5 + 5]);
+                }
             }
+        };
+        // Most contents end within a sentence of their cue: the tagger reads
+        // that far first, and reads on to the whole window only when a
+        // content runs to the end of what it read (the same tags as reading
+        // the whole window at once on PolNeAR, EVALUATION.md; a third of
+        // the work).
+        let first = r.window(sentence, FIRST_READ_AFTER).end - window.start;
+        score(window.start..window.start + first, &mut emissions);
+        let mut tags = self.role.viterbi(&emissions[..first * 5], &fixed[..first]);
+        let last_read = r.t.sentences[r.sentence_of[window.start + first - 1]].start - window.start;
+        let runs_on = tags[last_read.max(cue_tokens.end - window.start).min(first)..]
+            .iter()
+            .any(|&t| matches!(t, BC | IC));
+        if first < window.len() && runs_on {
+            score(window.start + first..window.end, &mut emissions);
+            tags = self.role.viterbi(&emissions, &fixed);
         }
-        let tags = self.role.viterbi(&emissions, &fixed);
         let mut sources: Vec<Range<usize>> = Vec::new();
         let mut contents: Vec<Range<usize>> = Vec::new();
         for (k, &tag) in tags.iter().enumerate() {

@@ -199,18 +199,22 @@ impl Perceptron {
             m.allowed[i] = b[4] != 0;
         }
         let rows = read_u32(&mut z)? as usize;
+        // Each row: its distance from the previous one, then its weights.
+        let width = 4 + 2 * tags;
+        let data = z
+            .get(..rows.saturating_mul(width))
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::UnexpectedEof))?;
         let mut r = 0usize;
-        let mut buf = vec![0u8; 2 * tags];
-        for _ in 0..rows {
-            r += read_u32(&mut z)? as usize;
+        for row in data.chunks_exact(width) {
+            r = r.saturating_add(u32::from_le_bytes([row[0], row[1], row[2], row[3]]) as usize);
             if r >= 1usize << bits {
                 return Err(ModelError::Corrupt(std::io::Error::other(
                     "feature row out of range",
                 )));
             }
-            z.read_exact(&mut buf)?;
-            for (k, c) in buf.chunks_exact(2).enumerate() {
-                m.weights[r * tags + k] = f16_value(u16::from_le_bytes([c[0], c[1]]));
+            let weights = &mut m.weights[r * tags..(r + 1) * tags];
+            for (w, c) in weights.iter_mut().zip(row[4..].chunks_exact(2)) {
+                *w = f16_value(u16::from_le_bytes([c[0], c[1]]));
             }
         }
         Ok(m)
@@ -407,6 +411,23 @@ mod tests {
         Perceptron::new(3, 8, |_, _| true).save(&mut bytes).unwrap();
         bytes.truncate(bytes.len() / 2);
         assert!(Perceptron::load(bytes.as_slice()).is_err());
+        // A row beyond the table, and a row count beyond the data.
+        let model = |rows: u32, delta: u32| {
+            let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+            z.write_all(MAGIC).unwrap();
+            z.write_all(&1u32.to_le_bytes()).unwrap();
+            z.write_all(&8u32.to_le_bytes()).unwrap();
+            z.write_all(&[0u8; 10]).unwrap();
+            z.write_all(&rows.to_le_bytes()).unwrap();
+            z.write_all(&delta.to_le_bytes()).unwrap();
+            z.write_all(&[0, 0x3c]).unwrap();
+            z.finish().unwrap()
+        };
+        assert!(Perceptron::load(model(1, 3).as_slice()).is_ok());
+        assert!(Perceptron::load(model(1, 256).as_slice()).is_err());
+        assert!(Perceptron::load(model(1, u32::MAX).as_slice()).is_err());
+        assert!(Perceptron::load(model(2, 3).as_slice()).is_err());
+        assert!(Perceptron::load(model(u32::MAX, 3).as_slice()).is_err());
     }
 
     #[test]

@@ -159,8 +159,9 @@ pub fn version_quads(
         minted: BTreeSet::new(),
     };
     let text = ctx.text;
-    let activity = extractor();
-    let mut any = false;
+    // The model's fingerprint hashes the model: only when there is
+    // something to credit to it.
+    let mut activity: Option<NamedNode> = None;
     for f in found {
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
@@ -205,10 +206,10 @@ pub fn version_quads(
             note: None,
         };
         let (att, _) = record::write(&rec, &mut |s, p, o| b.add(s, p, o));
-        b.add(&att, prov::WAS_GENERATED_BY, activity.clone().into());
-        any = true;
+        let activity = activity.get_or_insert_with(extractor).clone();
+        b.add(&att, prov::WAS_GENERATED_BY, activity.into());
     }
-    if any {
+    if let Some(activity) = activity {
         b.add(&activity, rdf::TYPE, prov::ACTIVITY.into_owned().into());
         b.add(
             &activity,

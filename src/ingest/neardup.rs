@@ -53,9 +53,10 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
             continue;
         }
         let graph = s.claims_graph().clone();
-        for (claim, text) in &claims {
-            let sig = Signature::of(text);
-            for (other, score) in seen.candidates(&sig, claim, &graph)? {
+        let signatures: Vec<Signature> =
+            claims.iter().map(|(_, text)| Signature::of(text)).collect();
+        for ((claim, _), sig) in claims.iter().zip(&signatures) {
+            for (other, score) in seen.candidates(sig, claim, &graph)? {
                 let link = ids::part_iri(
                     claim,
                     &format!("similar-{}", ids::short_hash(&[other.as_str()])),
@@ -74,8 +75,8 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
                 links += 1;
             }
         }
-        for (claim, text) in claims {
-            seen.insert(claim, graph.clone(), &text);
+        for ((claim, _), sig) in claims.into_iter().zip(signatures) {
+            seen.insert(claim, graph.clone(), sig);
         }
     }
     Ok(links)
@@ -92,8 +93,7 @@ struct Seen {
 }
 
 impl Seen {
-    fn insert(&mut self, claim: NamedNode, graph: NamedNode, text: &str) {
-        let sig = Signature::of(text);
+    fn insert(&mut self, claim: NamedNode, graph: NamedNode, sig: Signature) {
         if sig.is_comparable() {
             self.batch.insert(self.claims.len(), sig);
             self.claims.push((claim, graph));

@@ -22,6 +22,7 @@ use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdf, rdfs, schema};
 use crate::{Error, Result};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::collections::HashSet;
 
 /// What saving an article did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +147,14 @@ impl Staged {
         self.claim_texts()
             .map(|(s, text)| (s.clone(), text.to_owned()))
             .collect()
+    }
+
+    /// How many quads writing it adds or replaces, all graphs together.
+    pub fn quad_count(&self) -> usize {
+        self.quads.len()
+            + self.claims.1.len()
+            + self.anchors.1.len()
+            + self.extra.iter().map(|(_, q)| q.len()).sum::<usize>()
     }
 
     /// How many claims the new version's claims graph holds (what
@@ -361,11 +370,12 @@ pub fn stage(
 /// graphs are written whether their text changed or not.
 pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
     let mut graphs: Vec<NamedOrBlankNode> = Vec::new();
+    let mut seen: HashSet<NamedOrBlankNode> = HashSet::new();
     let mut quads: Vec<Quad> = Vec::new();
     for s in staged.iter().rev() {
         for (g, q) in &s.extra {
             let g = NamedOrBlankNode::NamedNode(g.clone());
-            if !graphs.contains(&g) {
+            if seen.insert(g.clone()) {
                 graphs.push(g);
                 quads.extend(q.iter().cloned());
             }
@@ -374,7 +384,7 @@ pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
             continue;
         }
         let graph = NamedOrBlankNode::NamedNode(s.graph.clone());
-        if graphs.contains(&graph) {
+        if !seen.insert(graph.clone()) {
             continue;
         }
         graphs.push(graph);
