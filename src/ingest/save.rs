@@ -149,14 +149,6 @@ impl Staged {
             .collect()
     }
 
-    /// How many quads writing it adds or replaces, all graphs together.
-    pub fn quad_count(&self) -> usize {
-        self.quads.len()
-            + self.claims.1.len()
-            + self.anchors.1.len()
-            + self.extra.iter().map(|(_, q)| q.len()).sum::<usize>()
-    }
-
     /// How many claims the new version's claims graph holds (what
     /// [`Staged::claims`] lists, without copying their wordings).
     pub fn claim_count(&self) -> usize {
