@@ -120,7 +120,7 @@ fn looks_organisational(name: &str) -> bool {
 
 /// Words that are capitalised at the head of a sentence but name nobody
 /// on their own ("That", "Some", "Another"; "Some members of Congress" is
-/// a name), and months and days ("in March, which …").
+/// a name); nor do months and days ("in March, which …").
 const NOT_NAMES: &[&str] = &[
     "a",
     "an",
@@ -162,25 +162,6 @@ const NOT_NAMES: &[&str] = &[
     "its",
     "his",
     "her",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Is this a name at all (capitalised, not a pronoun nor a determiner)?
@@ -193,7 +174,9 @@ fn is_name(source: &str) -> bool {
     let first = words.next().unwrap_or_default();
     let alone = words.next().is_none();
     needs_antecedent(source).is_none()
-        && !(alone && NOT_NAMES.contains(&first.to_lowercase().as_str()))
+        && !(alone
+            && (NOT_NAMES.contains(&first.to_lowercase().as_str())
+                || crate::ingest::dates::is_month_or_weekday(first)))
         && first
             .chars()
             .next()

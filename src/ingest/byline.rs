@@ -8,16 +8,6 @@
 //! names become claimants of the article's own assertions, so each person
 //! is kept as a name of their own and the rest is cut off.
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words after which a byline says when, or who else did what.
 const WHEN_WORDS: &[&str] = &[
     "updated",
@@ -210,7 +200,8 @@ fn is_date_word_at(s: &str, i: usize) -> bool {
         .or_else(|| after_dot.strip_prefix(", "))
         .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
     (super::dates::month_number(&word).is_some() && number_follows)
-        || (WEEKDAYS.contains(&word.as_str()) && (after.starts_with(',') || number_follows))
+        || (super::dates::WEEKDAYS.contains(&word.as_str())
+            && (after.starts_with(',') || number_follows))
         || (WHEN_WORDS.contains(&word.as_str()) && before.is_some())
 }
 

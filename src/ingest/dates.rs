@@ -22,6 +22,24 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// English weekdays, lower case.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a word is the whole English name of a month or a weekday, case
+/// aside ("March", "monday"; not "Mar").
+pub fn is_month_or_weekday(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
+}
+
 /// The month an English word names (1–12): the whole name or its first
 /// three letters or more ("Sept", "nov"), case aside.
 pub fn month_number(word: &str) -> Option<u32> {
