@@ -934,6 +934,49 @@ fn first_person_in_the_article_is_its_author_even_without_a_title() {
 }
 
 #[test]
+fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
+    let t = TestDir::new();
+    // Portuguese declared as English, and English declared as German.
+    let portuguese = t.path("pt.html");
+    std::fs::write(
+        &portuguese,
+        "<html lang=\"en\"><head><title>Alfabetizar em casa</title></head><body><article>\
+         <p>Segundo o ministério, 3 milhões de crianças aprenderam a ler em casa em 2024, e os pais disseram que o método funciona porque as atividades são simples.</p>\
+         <p>Receba em seu email nosso guia com as cinco etapas para alfabetizar seus filhos em casa, um roteiro completo para pais que desejam ensinar a ler e escrever desde cedo.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let english = t.path("en.html");
+    std::fs::write(
+        &english,
+        "<html lang=\"de\"><head><title>Subsidies</title></head><body><article>\
+         <p>“The quotas will rise again next year,” Li Wei, a producer in Hangzhou, said after the meeting on Tuesday, and he added that the platforms would have to pay for it.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&portuguese).output().unwrap();
+    assert_success(&out);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(" 0 claims"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = t.cmd().arg("ingest").arg(&english).output().unwrap();
+    assert_success(&out);
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows = rows(&out.stdout);
+    let claimants: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r["claimant_label"].as_str())
+        .collect();
+    assert!(claimants.contains(&"Li Wei"), "{rows:?}");
+}
+
+#[test]
 fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
     let t = TestDir::new();
     let write = |name: &str, url: &str, paragraphs: &[&str]| {

@@ -5,13 +5,15 @@
 //! contents learned from annotated news ([`model`], [`perceptron`],
 //! [`features`]), rules for Chinese reporting verbs ([`zh`]), the article's
 //! own checkable assertions ([`assertions`]), gazetteer linking ([`link`]) and
-//! near-duplicate claims across sources ([`similar`]).
+//! near-duplicate claims across sources ([`similar`]). Texts in neither
+//! English nor Chinese get no attributions ([`language`]).
 //!
 //! Every span is a byte range into the text it was found in.
 
 pub mod assertions;
 pub mod en_rules;
 pub mod features;
+pub mod language;
 pub mod lexicon;
 pub mod link;
 pub mod model;
@@ -158,8 +160,10 @@ pub fn english_model() -> &'static model::AttributionModel {
 }
 
 /// The attributions in `text`, in `language` (a BCP 47 tag such as `en` or
-/// `zh-CN`; guessed from the text when `None`), in text order, with
-/// claimants and reporter chains resolved.
+/// `zh-CN`, or `None`), in text order, with claimants and reporter chains
+/// resolved. A text mostly in Han characters is read as Chinese whatever
+/// its declared language; any other text must look English
+/// ([`language::looks_english`]), or it gets no attributions.
 pub fn find(text: &str, language: Option<&str>, options: Options) -> Vec<Found> {
     find_with(english_model(), text, language, options)
 }
@@ -171,10 +175,13 @@ pub fn find_with(
     language: Option<&str>,
     options: Options,
 ) -> Vec<Found> {
-    let chinese = match language {
-        Some(l) => l.to_ascii_lowercase().starts_with("zh"),
-        None => zh::is_chinese(text),
-    };
+    // The text decides when the declared language says otherwise: pages
+    // in Chinese declare `en` (or `utf-8`) often enough.
+    let chinese =
+        language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) || zh::is_chinese(text);
+    if !chinese && !self::language::looks_english(text) {
+        return Vec::new();
+    }
     let mut found = if chinese {
         zh::attributions(text)
     } else {
@@ -247,9 +254,23 @@ mod tests {
     #[test]
     fn chinese_text_goes_to_the_chinese_rules_and_nothing_panics_on_odd_input() {
         let text = "据新华社报道，国家广电总局表示，微短剧出海规模将继续扩大。";
-        let found = find(text, None, Options::default());
-        assert!(found.iter().any(|f| f.claimant.as_deref() == Some("国家广电总局")
-            && f.reporters == ["新华社"]), "{found:?}");
+        // Declared English or not, Chinese text is read as Chinese.
+        for declared in [None, Some("en"), Some("utf-8")] {
+            let found = find(text, declared, Options::default());
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.claimant.as_deref() == Some("国家广电总局")
+                        && f.reporters == ["新华社"]),
+                "{declared:?}: {found:?}"
+            );
+        }
+        // Prose in another language gets nothing, even declared English.
+        let portuguese = "Segundo o ministério, três milhões de crianças aprenderam a ler \
+            em casa no ano passado, e os pais disseram que o método funciona porque as \
+            atividades são simples e cabem na rotina da família inteira, todos os dias da \
+            semana, sem custo algum para as escolas públicas nem para os municípios do país.";
+        assert!(find(portuguese, Some("en"), Options::default()).is_empty());
         for odd in [
             "",
             "\"",
