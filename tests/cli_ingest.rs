@@ -912,12 +912,7 @@ fn first_person_in_the_article_is_its_author_even_without_a_title() {
     .unwrap();
     let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
     assert_success(&out);
-    let out = t
-        .cmd()
-        .args(["query", "--name", "who-claimed", "--format", "json"])
-        .output()
-        .unwrap();
-    let rows = rows(&out.stdout);
+    let rows = who_claimed(&t);
     let by = |text: &str| -> Vec<String> {
         rows.iter()
             .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
@@ -963,12 +958,7 @@ fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
     );
     let out = t.cmd().arg("ingest").arg(&english).output().unwrap();
     assert_success(&out);
-    let out = t
-        .cmd()
-        .args(["query", "--name", "who-claimed", "--format", "json"])
-        .output()
-        .unwrap();
-    let rows = rows(&out.stdout);
+    let rows = who_claimed(&t);
     let claimants: Vec<&str> = rows
         .iter()
         .filter_map(|r| r["claimant_label"].as_str())
@@ -1099,6 +1089,17 @@ fn trail_urls(t: &TestDir, claim: &str) -> std::collections::BTreeSet<String> {
         .iter()
         .filter_map(|r| r["url"].as_str().map(String::from))
         .collect()
+}
+
+/// Every row of the `who-claimed` query on `t`'s data directory.
+fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    rows(&out.stdout)
 }
 
 /// SPARQL JSON results as rows of variable → value.
