@@ -222,25 +222,15 @@ fn antecedent(text: &str, source_start: usize) -> Option<String> {
     (!words.is_empty() && is_name(&name)).then_some(name)
 }
 
-/// "J." or "Mr." inside a name.
+/// "J." or "Mr." inside a name: an initial, or an abbreviation that does
+/// not end a sentence ([`super::tokens::is_abbreviation_word`]).
 fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    let single = matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase());
-    single
-        || matches!(
-            word.to_lowercase().as_str(),
-            "mr."
-                | "mrs."
-                | "ms."
-                | "dr."
-                | "sen."
-                | "rep."
-                | "gov."
-                | "gen."
-                | "jr."
-                | "sr."
-                | "prof."
-        )
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let mut chars = stem.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single || super::tokens::is_abbreviation_word(stem)
 }
 
 /// A source as a name: without a trailing possessive, and without an
@@ -255,13 +245,36 @@ fn name_only(written: &str) -> String {
     }
 }
 
+/// The names met so far in a text, for pronouns to refer back to.
+#[derive(Debug, Default)]
+struct LastNamed {
+    person: Option<String>,
+    group: Option<String>,
+    any: Option<String>,
+}
+
+impl LastNamed {
+    fn remember(&mut self, name: &str) {
+        if looks_organisational(name) {
+            self.group = Some(name.to_owned());
+        } else {
+            self.person = Some(name.to_owned());
+        }
+        self.any = Some(name.to_owned());
+    }
+
+    /// The last person (or organisation) named, else the last name.
+    fn fitting(&self, person: bool) -> Option<String> {
+        let kind = if person { &self.person } else { &self.group };
+        kind.clone().or_else(|| self.any.clone())
+    }
+}
+
 /// Fills `claimant` and `reporters` of each attribution of `text` (in text
 /// order) from their sources.
 pub fn resolve(text: &str, found: &mut [Found]) {
     found.sort_by_key(|f| (f.cue.start(), f.content.start()));
-    let mut last_person: Option<String> = None;
-    let mut last_group: Option<String> = None;
-    let mut last_any: Option<String> = None;
+    let mut last = LastNamed::default();
     let mut first_person = Vec::new();
     for (i, f) in found.iter_mut().enumerate() {
         if f.claimant.is_some() {
@@ -271,38 +284,20 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         let written = name_only(&source.text(text));
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
-            let speaker = last_person.clone().or_else(|| last_any.clone());
-            first_person.push((i, speaker));
+            first_person.push((i, last.fitting(true)));
             continue;
         }
         let relative = RELATIVE.contains(&written.to_lowercase().as_str());
         if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
-            if looks_organisational(&name) {
-                last_group = Some(name.clone());
-            } else {
-                last_person = Some(name.clone());
-            }
-            last_any = Some(name.clone());
+            last.remember(&name);
             f.claimant = Some(name);
             continue;
         }
         match needs_antecedent(&written) {
-            Some(person) => {
-                let fits = if person {
-                    last_person.clone().or_else(|| last_any.clone())
-                } else {
-                    last_group.clone().or_else(|| last_any.clone())
-                };
-                f.claimant = fits.or(Some(written));
-            }
+            Some(person) => f.claimant = last.fitting(person).or(Some(written)),
             None => {
                 if is_name(&written) {
-                    if looks_organisational(&written) {
-                        last_group = Some(written.clone());
-                    } else {
-                        last_person = Some(written.clone());
-                    }
-                    last_any = Some(written.clone());
+                    last.remember(&written);
                 }
                 f.claimant = Some(written);
             }
@@ -508,6 +503,11 @@ mod tests {
         assert_eq!(antecedent("the EV. That", 8), None);
         assert_eq!(antecedent("Some who", 5), None);
         assert_eq!(antecedent("in March, which", 10), None);
+        let t = "the U.S. Commerce Department, which";
+        assert_eq!(
+            antecedent(t, t.len() - 5).as_deref(),
+            Some("U.S. Commerce Department")
+        );
         let t = "Williams was one of the “Never Trumpers” who";
         assert_eq!(
             antecedent(t, t.len() - 3).as_deref(),

@@ -250,7 +250,13 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     let word = &text[prev.range.clone()];
     // An initial ("J. Smith") or an abbreviation ("Mr.", "U.S.").
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        || is_abbreviation_word(word)
+}
+
+/// Whether `word` (without its full stop) is an abbreviation after which a
+/// full stop does not end a sentence ("Mr", "Sen", "U.S"), case aside.
+pub fn is_abbreviation_word(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// A word without a contracted auxiliary ("we’ve" → "we", "I'd" → "i"
