@@ -949,15 +949,42 @@ fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
          </article></body></html>",
     )
     .unwrap();
-    let out = t.cmd().arg("ingest").arg(&portuguese).output().unwrap();
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&portuguese)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
     assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(" 0 claims"), "{stderr}");
+    // Said, and counted: a page stored without claims is not a page
+    // without attributions.
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains(" 0 claims"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.contains("1 page in neither English nor Chinese stored without claims"),
+        "{stderr}"
     );
-    let out = t.cmd().arg("ingest").arg(&english).output().unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(summary["unread_language"], 1, "{summary}");
+    assert_eq!(summary["new_sources"], 1, "{summary}");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&english)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
     assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("stored without claims"), "{stderr}");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(summary["unread_language"], 0, "{summary}");
     let rows = who_claimed(&t);
     let claimants: Vec<&str> = rows
         .iter()

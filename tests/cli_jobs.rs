@@ -308,6 +308,47 @@ fn max_items_leaves_the_rest_for_the_next_pass_without_duplicates() {
 }
 
 #[test]
+fn pages_in_other_languages_are_stored_and_counted_as_read_without_claims() {
+    let server = Server::start(|path, _, _| match path {
+        "/robots.txt" => Reply::new(404, &[], ""),
+        "/pt" => Reply::new(
+            200,
+            &[("Content-Type", "text/html; charset=utf-8")],
+            "<html lang=\"en\"><head><title>Alfabetizar</title></head><body><article>\
+             <p>Segundo o ministério, 3 milhões de crianças aprenderam a ler em casa em 2024, e os pais disseram que o método funciona porque as atividades são simples.</p>\
+             <p>Receba em seu email nosso guia com as cinco etapas para alfabetizar seus filhos em casa, um roteiro completo para pais que desejam ensinar a ler e escrever.</p>\
+             </article></body></html>",
+        ),
+        "/en" => Reply::new(
+            200,
+            &[("Content-Type", "text/html; charset=utf-8")],
+            article("http://example.com/en", 4),
+        ),
+        _ => Reply::new(404, &[], "no"),
+    });
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "two",
+        &format!(
+            "urls = [\"{}\", \"{}\"]",
+            server.url("/pt"),
+            server.url("/en")
+        ),
+    );
+    let (out, report) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(report["new_sources"], 2, "{report}");
+    assert_eq!(report["unread_language"], 1, "{report}");
+    assert!(report["claims"].as_u64().unwrap() > 1, "{report}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 page in neither English nor Chinese stored without claims"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn faults_are_named_by_kind_and_the_good_pages_stored() {
     let big: String = rss(
         "https://elsewhere.example",

@@ -159,6 +159,30 @@ pub fn english_model() -> &'static model::AttributionModel {
     &MODEL
 }
 
+/// A language whose attributions are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// Read by the English model and rules.
+    English,
+    /// Read by the Chinese rules.
+    Chinese,
+}
+
+/// Which language [`find`] reads `text` in, declared as `language`, or
+/// `None` when it reads neither: a text mostly in Han characters is
+/// Chinese whatever its declared language (pages in Chinese declare `en`
+/// or `utf-8` often enough), one declared `zh…` is Chinese, and any other
+/// must look English ([`language::looks_english`]).
+pub fn reads(text: &str, language: Option<&str>) -> Option<Language> {
+    if language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) || zh::is_chinese(text) {
+        Some(Language::Chinese)
+    } else if self::language::looks_english(text) {
+        Some(Language::English)
+    } else {
+        None
+    }
+}
+
 /// The attributions in `text`, in `language` (a BCP 47 tag such as `en` or
 /// `zh-CN`, or `None`), in text order, with claimants and reporter chains
 /// resolved. A text mostly in Han characters is read as Chinese whatever
@@ -175,13 +199,11 @@ pub fn find_with(
     language: Option<&str>,
     options: Options,
 ) -> Vec<Found> {
-    // The text decides when the declared language says otherwise: pages
-    // in Chinese declare `en` (or `utf-8`) often enough.
-    let chinese =
-        language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) || zh::is_chinese(text);
-    if !chinese && !self::language::looks_english(text) {
-        return Vec::new();
-    }
+    let chinese = match reads(text, language) {
+        Some(Language::Chinese) => true,
+        Some(Language::English) => false,
+        None => return Vec::new(),
+    };
     let mut found = if chinese {
         zh::attributions(text)
     } else {

@@ -8,7 +8,7 @@ use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
 use claimgraph::annotated::reanchor::AnchorStatus;
-use claimgraph::attribute::{Found, Options, find};
+use claimgraph::attribute::{Found, Options, find, reads};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
@@ -34,6 +34,7 @@ impl Summary {
         self.unchanged += r.unchanged;
         self.claims += r.claims;
         self.near_duplicates += r.near_duplicates;
+        self.unread_language += r.unread_language;
         for (k, v) in &r.annotations {
             *self.annotations.entry(k.clone()).or_default() += v;
         }
@@ -55,6 +56,9 @@ struct Summary {
     claims: usize,
     /// Links written between claims worded almost the same.
     near_duplicates: usize,
+    /// Pages stored without claims because they are written in neither
+    /// English nor Chinese, the languages claims are read in.
+    unread_language: usize,
     /// People's annotations of changed sources, by what became of them in
     /// the new version: anchored, moved, orphaned (never deleted).
     annotations: BTreeMap<String, usize>,
@@ -118,6 +122,16 @@ fn print_annotation_outcomes(outcomes: &BTreeMap<String, usize>) {
     );
 }
 
+/// Says how many pages were stored without claims for their language.
+fn print_unread(pages: usize) {
+    if pages > 0 {
+        eprintln!(
+            "claimgraph: {pages} {} in neither English nor Chinese stored without claims (claims are read in those two)",
+            if pages == 1 { "page" } else { "pages" }
+        );
+    }
+}
+
 /// `ingest --job FILE`: one pass, its report.
 fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Status> {
     let job = Job::read(path)?;
@@ -158,6 +172,7 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
             ""
         }
     );
+    print_unread(report.unread_language);
     if let Some(path) = &args.report {
         std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;
@@ -217,9 +232,16 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
             eprint!("\rfiles {done}/{total}");
         }
         match article.and_then(|(a, found)| {
-            stage(&data, &a, &retrieved, &found).map_err(anyhow::Error::from)
+            let unread = found.is_empty()
+                && !args.no_claims
+                && reads(&a.text(), a.language.as_deref()).is_none();
+            let staged = stage(&data, &a, &retrieved, &found)?;
+            Ok((staged, unread))
         }) {
-            Ok(s) => batch.push(s),
+            Ok((s, unread)) => {
+                summary.unread_language += usize::from(unread);
+                batch.push(s);
+            }
             Err(e) => report(&mut summary, "extract", &e),
         }
         // Batches of 64 let saving overlap extraction. One batch of 181
@@ -260,6 +282,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         errors,
         summary.seconds
     );
+    print_unread(summary.unread_language);
     if let Some(path) = &args.report {
         std::fs::write(path, serde_json::to_string_pretty(&summary)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;

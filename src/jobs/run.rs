@@ -17,7 +17,7 @@
 use super::discover::{DiscoverError, Item, Sitemap, feed_items, sitemap};
 use super::file::Job;
 use super::journal::{self, Entry};
-use crate::attribute::{Found, Options, find};
+use crate::attribute::{Found, Options, find, reads};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
@@ -69,6 +69,9 @@ pub struct Report {
     pub claims: usize,
     /// Near-duplicate links written.
     pub near_duplicates: usize,
+    /// Pages stored without claims because they are written in neither
+    /// English nor Chinese, the languages claims are read in.
+    pub unread_language: usize,
     /// People's annotations of changed sources by what became of them.
     pub annotations: BTreeMap<String, usize>,
     /// Errors by kind.
@@ -381,8 +384,12 @@ pub fn run(
                             flush(data, &mut batch, &mut report, done, progress)?;
                         }
                     }
+                    let unread = claims
+                        && found.is_empty()
+                        && reads(&article.text(), article.language.as_deref()).is_none();
                     match stage(data, &article, &now_text, &found) {
                         Ok(mut s) => {
+                            report.unread_language += usize::from(unread);
                             let outcome = match &s.saved {
                                 Saved::NewSource => "new-source",
                                 Saved::NewVersion { .. } => "new-version",
