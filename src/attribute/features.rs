@@ -29,8 +29,20 @@ fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
 
 /// FNV-1a over the lower-cased bytes of `s`.
 pub fn hash_lower(s: &str) -> u64 {
+    hash_chars(s.chars().flat_map(char::to_lowercase))
+}
+
+/// [`hash_lower`] of a text already lower-cased (the same value, without
+/// lower-casing again).
+fn hash_lowered(lower: &str) -> u64 {
+    hash_chars(lower.chars())
+}
+
+/// FNV-1a over the UTF-8 of `chars`, curly quotes and backticks read as
+/// straight quotes.
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in chars {
         let c = match c {
             '’' | '‘' | '`' => '\'',
             '“' | '”' | '„' => '"',
@@ -123,15 +135,19 @@ pub fn observe(text: &str, t: &Tokenized) -> Vec<Observed> {
             let s = &text[tok.range.clone()];
             lower.clear();
             lower.extend(s.chars().flat_map(char::to_lowercase));
-            let chars: Vec<char> = lower.chars().collect();
-            let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-            let word = hash_lower(s);
+            // The last three characters.
+            let suffix = lower
+                .char_indices()
+                .rev()
+                .nth(2)
+                .map_or(lower.as_str(), |(at, _)| &lower[at..]);
+            let word = hash_lowered(&lower);
             Observed {
                 lex: u64::from(lexicon.class(word)),
                 word,
-                stem: hash_lower(stem(&lower)),
+                stem: hash_lowered(stem(&lower)),
                 shape: shape(s),
-                suffix: hash_lower(&suffix),
+                suffix: hash_lowered(suffix),
                 capital: s.chars().next().is_some_and(char::is_uppercase),
                 pronoun: PRONOUNS.contains(&lower.as_str()),
                 kind: tok.kind,
@@ -371,6 +387,10 @@ mod tests {
     #[test]
     fn hashing_is_case_and_apostrophe_blind_and_stems_meet() {
         assert_eq!(hash_lower("Said"), hash_lower("said"));
+        for word in ["Said", "İstanbul", "ΣΟΦΊΑ", "Clinton’s", "ǅemal", "straße"] {
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(hash_lowered(&lower), hash_lower(word), "{word}");
+        }
         assert_eq!(hash_lower("Clinton’s"), hash_lower("clinton's"));
         assert_eq!(stem("warned"), stem("warns"));
         assert_ne!(stem("said"), stem("says"));

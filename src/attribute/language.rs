@@ -21,6 +21,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "there", "when", "who", "what", "than", "we", "you", "about", "after", "also",
 ];
 
+/// The longest of [`FUNCTION_WORDS`], in bytes.
+const LONGEST_FUNCTION_WORD: usize = 5;
+
+/// Whether `word` is one of [`FUNCTION_WORDS`], in any case (without
+/// allocating: this runs on up to [`MAX_WORDS_READ`] words of every page).
+fn is_function_word(word: &str) -> bool {
+    word.len() <= LONGEST_FUNCTION_WORD
+        && FUNCTION_WORDS
+            .iter()
+            .any(|f| f.len() == word.len() && f.eq_ignore_ascii_case(word))
+}
+
 /// Share of the words that must be [`FUNCTION_WORDS`] for a text in Latin
 /// letters to count as English.
 pub const MIN_FUNCTION_SHARE: f32 = 0.05;
@@ -52,7 +64,7 @@ pub fn looks_english(text: &str) -> bool {
         .take(MAX_WORDS_READ)
     {
         words += 1;
-        if FUNCTION_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+        if is_function_word(word) {
             common += 1;
         }
     }
@@ -86,6 +98,12 @@ mod tests {
         assert!(!looks_english("악녀의 덫에 걸린 이유리"));
         // Too short to judge by its words: Latin letters will do.
         assert!(looks_english("Zhang Wei said exports grew."));
+        assert!(
+            FUNCTION_WORDS
+                .iter()
+                .all(|w| w.len() <= LONGEST_FUNCTION_WORD && is_function_word(&w.to_uppercase()))
+        );
+        assert!(!is_function_word("thereby") && !is_function_word("sa"));
         assert!(looks_english(""));
     }
 }
