@@ -18,9 +18,11 @@ use crate::index::FullText;
 use crate::index::docs::{DocKind, documents, documents_of_quads};
 use crate::vocab::{cg, xsd};
 use crate::{Error, Result};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use foldhash::{HashSet, HashSetExt};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+};
 use oxigraph::store::Store;
-use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -276,9 +278,17 @@ impl DataDir {
         if replaced.is_unchanged() {
             return Ok(replaced);
         }
+        // By reference: a clone of the graph's name per quad cost more
+        // than the lookup.
+        let fresh_refs: HashSet<NamedOrBlankNodeRef<'_>> =
+            fresh.iter().map(|g| g.as_ref()).collect();
         let in_fresh = |q: &Quad| match &q.graph_name {
-            GraphName::NamedNode(n) => fresh.contains(&NamedOrBlankNode::NamedNode(n.clone())),
-            GraphName::BlankNode(b) => fresh.contains(&NamedOrBlankNode::BlankNode(b.clone())),
+            GraphName::NamedNode(n) => {
+                fresh_refs.contains(&NamedOrBlankNodeRef::NamedNode(n.as_ref()))
+            }
+            GraphName::BlankNode(b) => {
+                fresh_refs.contains(&NamedOrBlankNodeRef::BlankNode(b.as_ref()))
+            }
             GraphName::DefaultGraph => false,
         };
         let bulk: Vec<Quad> = quads.iter().filter(|q| in_fresh(q)).cloned().collect();

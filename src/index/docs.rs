@@ -12,13 +12,13 @@ use crate::Result;
 use crate::ids::ID_BASE;
 use crate::queries::{prepare, run_query};
 use crate::vocab::{cg, oa, rdf, rdfs, schema, skos};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
     Term, Variable,
 };
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
-use std::collections::HashMap;
 
 /// What a document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +279,7 @@ impl GraphView {
 
     /// The IRIs of type `class` (each once).
     fn instances_of(&self, class: NamedNodeRef<'_>) -> Vec<NamedNode> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         self.instances
             .get(&class.into_owned())
             .into_iter()
@@ -407,7 +407,7 @@ fn graph_documents(cache: &mut Cache<'_>, view: &GraphView, out: &mut Vec<IndexD
     }
     // Entities claimgraph minted (under its entity base) and labelled here.
     let base = format!("{ID_BASE}entity/");
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for e in view
         .labelled
         .iter()
