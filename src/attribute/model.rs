@@ -39,6 +39,13 @@ const IS: usize = 2;
 const BC: usize = 3;
 const IC: usize = 4;
 
+/// The start of a model file ([`AttributionModel::save`]): the magic, the
+/// cue bias (`f32`), the length of the cue tagger (`u64`), the cue tagger,
+/// the role tagger, both deflated ([`Perceptron::save`]).
+pub const MAGIC: &[u8; 8] = b"CGATTR01";
+/// The same layout with both taggers inflated ([`AttributionModel::load_inflated`]).
+pub const INFLATED_MAGIC: &[u8; 8] = b"CGATTRI1";
+
 /// One annotated attribution to learn from (byte spans): what
 /// [`crate::eval::brat`] reads as gold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -764,7 +771,7 @@ impl AttributionModel {
 
     /// Writes both taggers.
     pub fn save(&self, mut out: impl Write) -> std::io::Result<()> {
-        out.write_all(b"CGATTR01")?;
+        out.write_all(MAGIC)?;
         out.write_all(&self.cue_bias.to_le_bytes())?;
         let mut a = Vec::new();
         self.cue.save(&mut a)?;
@@ -774,10 +781,30 @@ impl AttributionModel {
     }
 
     /// Reads what [`AttributionModel::save`] wrote.
-    pub fn load(mut input: impl Read) -> Result<Self, ModelError> {
+    pub fn load(input: impl Read) -> Result<Self, ModelError> {
+        Self::read(input, MAGIC, |part| Perceptron::load(part))
+    }
+
+    /// Reads what [`AttributionModel::save`] wrote with both taggers
+    /// inflated (magic [`INFLATED_MAGIC`]): the form the build script
+    /// gives the shipped model, which then loads without inflating.
+    pub fn load_inflated(bytes: &[u8]) -> Result<Self, ModelError> {
+        Self::read(bytes, INFLATED_MAGIC, |part| {
+            let mut raw = Vec::new();
+            part.read_to_end(&mut raw)?;
+            Perceptron::load_inflated(&raw)
+        })
+    }
+
+    /// The header, then both taggers, each read by `tagger`.
+    fn read(
+        mut input: impl Read,
+        expected: &[u8; 8],
+        tagger: impl Fn(&mut dyn Read) -> Result<Perceptron, ModelError>,
+    ) -> Result<Self, ModelError> {
         let mut magic = [0u8; 8];
         input.read_exact(&mut magic)?;
-        if &magic != b"CGATTR01" {
+        if &magic != expected {
             return Err(ModelError::BadHeader);
         }
         let mut bias = [0u8; 4];
@@ -794,8 +821,8 @@ impl AttributionModel {
         }
         let mut a = vec![0u8; n as usize];
         input.read_exact(&mut a)?;
-        let cue = Perceptron::load(a.as_slice())?;
-        let role = Perceptron::load(input)?;
+        let cue = tagger(&mut a.as_slice())?;
+        let role = tagger(&mut input)?;
         if cue.tags() != 3 || role.tags() != 5 {
             return Err(ModelError::BadHeader);
         }
