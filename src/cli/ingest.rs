@@ -122,6 +122,19 @@ fn print_annotation_outcomes(outcomes: &BTreeMap<String, usize>) {
     );
 }
 
+/// Loads, on a thread of its own, what finding and indexing claims need:
+/// the English model, while the store opens and the first pages are read,
+/// instead of holding up the first extraction workers; then the Chinese
+/// word segmenter, which indexing needs for the Chinese names of the
+/// gazetteer entities a claim is about (building its dictionary was half
+/// the instructions of a one-page ingest, BENCHMARKS.md).
+fn prepare_for_claims() {
+    std::thread::spawn(|| {
+        claimgraph::attribute::english_model();
+        claimgraph::index::analysis::prepare();
+    });
+}
+
 /// Says how many pages were stored without claims for their language.
 fn print_unread(pages: usize) {
     if pages > 0 {
@@ -136,9 +149,7 @@ fn print_unread(pages: usize) {
 fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Status> {
     let job = Job::read(path)?;
     if job.claims && !args.no_claims {
-        std::thread::spawn(|| {
-            claimgraph::attribute::english_model();
-        });
+        prepare_for_claims();
     }
     let data = super::open(data_dir, OpenMode::Create)?;
     for note in claimgraph::load::ensure_vocabulary(&data)? {
@@ -193,11 +204,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     }
     let started = std::time::Instant::now();
     if !args.no_claims {
-        // The English model loads while the store opens and the first pages
-        // are read, instead of holding up the first extraction workers.
-        std::thread::spawn(|| {
-            claimgraph::attribute::english_model();
-        });
+        prepare_for_claims();
     }
     let data = super::open(data_dir, OpenMode::Create)?;
     let (urls, paths): (Vec<String>, Vec<PathBuf>) = {

@@ -24,6 +24,12 @@ fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
+/// Builds the segmenter's dictionary now (it is otherwise built on the first
+/// Han character analysed): for a thread of its own, ahead of indexing.
+pub fn prepare() {
+    jieba();
+}
+
 /// Registers claimgraph's analyzer with an index (needed on every open).
 pub fn register(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
