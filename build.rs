@@ -2,8 +2,9 @@
 //! build time instead of on every run.
 //!
 //! - Its fingerprint (the first 12 hex digits of its SHA-256): hashing the
-//!   5.7 MB file cost about 0.3 G instructions on the first page of every
-//!   `ingest`.
+//!   5.7 MB file on the first page of every `ingest` took 0.3 G
+//!   instructions on a CPU without SHA instructions (and under callgrind),
+//!   a few milliseconds on one with them.
 //! - A copy with both taggers inflated (`OUT_DIR/attribution-en.inflated`,
 //!   layout in `src/attribute/model.rs`): inflating cost about 0.4 G
 //!   instructions whenever the model was loaded. The repository keeps the
