@@ -318,7 +318,9 @@ impl Read_ {
     }
 
     /// "That said, …", "That being said, …", "Having said that, …": a
-    /// turn of phrase at the head of a sentence, not an attribution.
+    /// turn of phrase at the head of a sentence or clause (after an
+    /// opening bracket, a quotation mark, a full stop the sentences were
+    /// not split at, or "But"/"And"), not an attribution.
     fn is_discourse_said(&self, text: &str, sentence: usize, cue: &Range<usize>) -> bool {
         let start = self.t.sentences[sentence].start;
         let end = self.t.sentences[sentence].end;
@@ -327,20 +329,31 @@ impl Read_ {
             return false;
         };
         let comma = |k: usize| k < end && self.obs[k].comma;
-        let demonstrative = matches!(word(start).as_deref(), Some("that" | "this"));
-        match said - start {
-            // That said, / This said,
-            1 if demonstrative => comma(said + 1),
-            // That being said,
-            2 if demonstrative => word(start + 1).as_deref() == Some("being") && comma(said + 1),
-            // Having said that,
-            1 => {
-                word(start).as_deref() == Some("having")
-                    && matches!(word(said + 1).as_deref(), Some("that" | "this"))
-                    && comma(said + 2)
+        // Whether the phrase opening at token `k` heads its clause.
+        let heads = |k: usize| {
+            let mut k = k;
+            if k > start && matches!(word(k - 1).as_deref(), Some("but" | "and")) {
+                k -= 1;
             }
-            _ => false,
-        }
+            k == start
+                || matches!(self.obs[k - 1].kind, TokenKind::Punct | TokenKind::Quote)
+                    && !self.obs[k - 1].comma
+        };
+        let demonstrative = |k: usize| matches!(word(k).as_deref(), Some("that" | "this"));
+        // That said, / This said,
+        (said > start && demonstrative(said - 1) && heads(said - 1) && comma(said + 1))
+            // That being said,
+            || (said >= start + 2
+                && demonstrative(said - 2)
+                && word(said - 1).as_deref() == Some("being")
+                && heads(said - 2)
+                && comma(said + 1))
+            // Having said that,
+            || (said > start
+                && word(said - 1).as_deref() == Some("having")
+                && heads(said - 1)
+                && demonstrative(said + 1)
+                && comma(said + 2))
     }
 
     /// Token `k` of `text`, lower-cased.
@@ -1061,6 +1074,9 @@ mod tests {
         assert!(idiom("It is late. That said, the plan works."));
         assert!(idiom("That being said, the plan works."));
         assert!(idiom("Having said that, the plan works."));
+        assert!(idiom("Taxes matter. (Having said that, some disagree.)"));
+        assert!(idiom("But that said, the plan works."));
+        assert!(!idiom("And he said, “That works.”"));
         assert!(!idiom("That said it all."));
         assert!(!idiom("Officials that said so, left."));
         assert!(!idiom("A message that said, “Sorry”, appeared."));
