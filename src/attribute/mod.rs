@@ -14,6 +14,7 @@ pub mod assertions;
 pub mod en_rules;
 pub mod features;
 pub mod language;
+pub mod layout;
 pub mod lexicon;
 pub mod link;
 pub mod model;

@@ -14,7 +14,7 @@
 use super::features::{Counts, CueContext, Observed, cue_features, observe, role_features};
 use super::perceptron::{ModelError, Perceptron, Trainer};
 use super::tokens::{TokenKind, Tokenized, tokenize, without_contraction};
-use super::{AttributionKind, Span};
+use super::{AttributionKind, Span, layout};
 use std::io::{Read, Write};
 use std::ops::Range;
 
@@ -39,12 +39,8 @@ const IS: usize = 2;
 const BC: usize = 3;
 const IC: usize = 4;
 
-/// The start of a model file ([`AttributionModel::save`]): the magic, the
-/// cue bias (`f32`), the length of the cue tagger (`u64`), the cue tagger,
-/// the role tagger, both deflated ([`Perceptron::save`]).
-pub const MAGIC: &[u8; 8] = b"CGATTR01";
-/// The same layout with both taggers inflated ([`AttributionModel::load_inflated`]).
-pub const INFLATED_MAGIC: &[u8; 8] = b"CGATTRI1";
+/// Largest model file read, in bytes (a hostile file stops here).
+const MAX_FILE: u64 = 1 << 31;
 
 /// One annotated attribution to learn from (byte spans): what
 /// [`crate::eval::brat`] reads as gold.
@@ -782,60 +778,43 @@ impl AttributionModel {
         })
     }
 
-    /// Writes both taggers.
+    /// Writes both taggers ([`layout`]).
     pub fn save(&self, mut out: impl Write) -> std::io::Result<()> {
-        out.write_all(MAGIC)?;
-        out.write_all(&self.cue_bias.to_le_bytes())?;
-        let mut a = Vec::new();
-        self.cue.save(&mut a)?;
-        out.write_all(&(a.len() as u64).to_le_bytes())?;
-        out.write_all(&a)?;
-        self.role.save(&mut out)
+        let (mut cue, mut role) = (Vec::new(), Vec::new());
+        self.cue.save(&mut cue)?;
+        self.role.save(&mut role)?;
+        let parts = layout::Parts {
+            cue_bias: self.cue_bias,
+            cue: &cue,
+            role: &role,
+        };
+        out.write_all(&layout::join(layout::MAGIC, parts))
     }
 
     /// Reads what [`AttributionModel::save`] wrote.
     pub fn load(input: impl Read) -> Result<Self, ModelError> {
-        Self::read(input, MAGIC, |part| Perceptron::load(part))
+        let mut bytes = Vec::new();
+        input.take(MAX_FILE).read_to_end(&mut bytes)?;
+        let parts = layout::split(&bytes, layout::MAGIC).ok_or(ModelError::BadHeader)?;
+        Self::new(
+            parts.cue_bias,
+            Perceptron::load(parts.cue)?,
+            Perceptron::load(parts.role)?,
+        )
     }
 
-    /// Reads what [`AttributionModel::save`] wrote with both taggers
-    /// inflated (magic [`INFLATED_MAGIC`]): the form the build script
-    /// gives the shipped model, which then loads without inflating.
+    /// Reads the build script's copy of the shipped model, whose taggers
+    /// are inflated ([`layout::INFLATED_MAGIC`]): no inflating to do.
     pub fn load_inflated(bytes: &[u8]) -> Result<Self, ModelError> {
-        Self::read(bytes, INFLATED_MAGIC, |part| {
-            let mut raw = Vec::new();
-            part.read_to_end(&mut raw)?;
-            Perceptron::load_inflated(&raw)
-        })
+        let parts = layout::split(bytes, layout::INFLATED_MAGIC).ok_or(ModelError::BadHeader)?;
+        Self::new(
+            parts.cue_bias,
+            Perceptron::load_inflated(parts.cue)?,
+            Perceptron::load_inflated(parts.role)?,
+        )
     }
 
-    /// The header, then both taggers, each read by `tagger`.
-    fn read(
-        mut input: impl Read,
-        expected: &[u8; 8],
-        tagger: impl Fn(&mut dyn Read) -> Result<Perceptron, ModelError>,
-    ) -> Result<Self, ModelError> {
-        let mut magic = [0u8; 8];
-        input.read_exact(&mut magic)?;
-        if &magic != expected {
-            return Err(ModelError::BadHeader);
-        }
-        let mut bias = [0u8; 4];
-        input.read_exact(&mut bias)?;
-        let cue_bias = f32::from_le_bytes(bias);
-        if !cue_bias.is_finite() {
-            return Err(ModelError::BadHeader);
-        }
-        let mut n = [0u8; 8];
-        input.read_exact(&mut n)?;
-        let n = u64::from_le_bytes(n);
-        if n > 1 << 30 {
-            return Err(ModelError::BadHeader);
-        }
-        let mut a = vec![0u8; n as usize];
-        input.read_exact(&mut a)?;
-        let cue = tagger(&mut a.as_slice())?;
-        let role = tagger(&mut input)?;
+    fn new(cue_bias: f32, cue: Perceptron, role: Perceptron) -> Result<Self, ModelError> {
         if cue.tags() != 3 || role.tags() != 5 {
             return Err(ModelError::BadHeader);
         }
