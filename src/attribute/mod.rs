@@ -164,19 +164,19 @@ pub fn english_model() -> &'static model::AttributionModel {
 
 /// A language whose attributions are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
+enum Language {
     /// Read by the English model and rules.
     English,
     /// Read by the Chinese rules.
     Chinese,
 }
 
-/// Which language [`find`] reads `text` in, declared as `language`, or
-/// `None` when it reads neither: a text mostly in Han characters is
-/// Chinese whatever its declared language (pages in Chinese declare `en`
-/// or `utf-8` often enough), one declared `zh…` is Chinese, and any other
-/// must look English ([`language::looks_english`]).
-pub fn reads(text: &str, language: Option<&str>) -> Option<Language> {
+/// Which language `text`, declared as `language`, is read in, or `None`
+/// when neither: a text mostly in Han characters is Chinese whatever its
+/// declared language (pages in Chinese declare `en` or `utf-8` often
+/// enough), one declared `zh…` is Chinese, and any other must look
+/// English ([`language::looks_english`]).
+fn reads(text: &str, language: Option<&str>) -> Option<Language> {
     if language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) || zh::is_chinese(text) {
         Some(Language::Chinese)
     } else if self::language::looks_english(text) {
@@ -192,7 +192,13 @@ pub fn reads(text: &str, language: Option<&str>) -> Option<Language> {
 /// its declared language; any other text must look English
 /// ([`language::looks_english`]), or it gets no attributions.
 pub fn find(text: &str, language: Option<&str>, options: Options) -> Vec<Found> {
-    find_with(english_model(), text, language, options)
+    find_if_read(text, language, options).unwrap_or_default()
+}
+
+/// [`find`], but `None` when the text is in neither language attributions
+/// are read in (so a caller can tell "nothing attributed" from "not read").
+pub fn find_if_read(text: &str, language: Option<&str>, options: Options) -> Option<Vec<Found>> {
+    read_with(english_model(), text, language, options)
 }
 
 /// [`find`] with another English model (to measure a candidate).
@@ -202,11 +208,16 @@ pub fn find_with(
     language: Option<&str>,
     options: Options,
 ) -> Vec<Found> {
-    let chinese = match reads(text, language) {
-        Some(Language::Chinese) => true,
-        Some(Language::English) => false,
-        None => return Vec::new(),
-    };
+    read_with(model, text, language, options).unwrap_or_default()
+}
+
+fn read_with(
+    model: &model::AttributionModel,
+    text: &str,
+    language: Option<&str>,
+    options: Options,
+) -> Option<Vec<Found>> {
+    let chinese = reads(text, language)? == Language::Chinese;
     let mut found = if chinese {
         zh::attributions(text)
     } else {
@@ -247,7 +258,7 @@ pub fn find_with(
         found.extend(own);
         found.sort_by_key(|f| (f.content.start(), f.cue.start()));
     }
-    found
+    Some(found)
 }
 
 fn is_according_to(cue: &str) -> bool {

@@ -8,7 +8,7 @@ use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
 use claimgraph::annotated::reanchor::AnchorStatus;
-use claimgraph::attribute::{Found, Options, find, reads};
+use claimgraph::attribute::{Found, Options, find_if_read};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
@@ -239,10 +239,8 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
             eprint!("\rfiles {done}/{total}");
         }
         match article.and_then(|(a, found)| {
-            let unread = found.is_empty()
-                && !args.no_claims
-                && reads(&a.text(), a.language.as_deref()).is_none();
-            let staged = stage(&data, &a, &retrieved, &found)?;
+            let unread = found.is_none();
+            let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default())?;
             Ok((staged, unread))
         }) {
             Ok((s, unread)) => {
@@ -373,9 +371,9 @@ fn flush(data: &DataDir, batch: &mut Vec<Staged>, summary: &mut Summary) -> Resu
 fn extract_files(
     files: &[claimgraph::Result<PathBuf>],
     args: &IngestArgs,
-    mut sink: impl FnMut(Result<(Article, Vec<Found>)>) -> Result<()>,
+    mut sink: impl FnMut(Result<(Article, Option<Vec<Found>>)>) -> Result<()>,
 ) -> Result<()> {
-    let one = |file: &claimgraph::Result<PathBuf>| -> Result<(Article, Vec<Found>)> {
+    let one = |file: &claimgraph::Result<PathBuf>| -> Result<(Article, Option<Vec<Found>>)> {
         let path = file.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         let bytes = read_page(path, args.fetch.max_bytes)?;
         let location = path.display().to_string();
@@ -399,7 +397,7 @@ fn extract_files(
         .min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) =
-        std::sync::mpsc::sync_channel::<(usize, Result<(Article, Vec<Found>)>)>(BATCH * 2);
+        std::sync::mpsc::sync_channel::<(usize, Result<(Article, Option<Vec<Found>>)>)>(BATCH * 2);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (one, next, tx) = (&one, &next, tx.clone());
@@ -428,13 +426,14 @@ fn extract_files(
     })
 }
 
-/// Who claimed what in an article's text (nothing with `--no-claims`).
-fn attributions(article: &Article, args: &IngestArgs) -> Vec<Found> {
+/// Who claimed what in an article's text (nothing with `--no-claims`);
+/// `None` when its language is not one claims are read in.
+fn attributions(article: &Article, args: &IngestArgs) -> Option<Vec<Found>> {
     if args.no_claims {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let options = Options {
         author_assertions: !args.no_author_assertions,
     };
-    find(&article.text(), article.language.as_deref(), options)
+    find_if_read(&article.text(), article.language.as_deref(), options)
 }

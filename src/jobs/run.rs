@@ -17,7 +17,7 @@
 use super::discover::{DiscoverError, Item, Sitemap, feed_items, sitemap};
 use super::file::Job;
 use super::journal::{self, Entry};
-use crate::attribute::{Found, Options, find, reads};
+use crate::attribute::{Found, Options, find_if_read};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
@@ -117,8 +117,9 @@ pub struct RunOptions {
     pub cancel: Option<Arc<AtomicBool>>,
 }
 
-/// A page read for claims, or why it could not be.
-type Read = std::result::Result<(Article, Vec<Found>), String>;
+/// A page read for claims (`None`: not in a language claims are read
+/// in), or why it could not be.
+type Read = std::result::Result<(Article, Option<Vec<Found>>), String>;
 
 enum Outcome {
     NotModified,
@@ -307,10 +308,11 @@ pub fn run(
                         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             extract(&page.body, &page.url, Some(&page.url), page.content_type.as_deref())
                                 .map(|article| {
+                                    // `None`: not in a language claims are read in.
                                     let found = if claims {
-                                        find(&article.text(), article.language.as_deref(), attribution)
+                                        find_if_read(&article.text(), article.language.as_deref(), attribution)
                                     } else {
-                                        Vec::new()
+                                        Some(Vec::new())
                                     };
                                     (article, found)
                                 })
@@ -384,10 +386,8 @@ pub fn run(
                             flush(data, &mut batch, &mut report, done, progress)?;
                         }
                     }
-                    let unread = claims
-                        && found.is_empty()
-                        && reads(&article.text(), article.language.as_deref()).is_none();
-                    match stage(data, &article, &now_text, &found) {
+                    let unread = found.is_none();
+                    match stage(data, &article, &now_text, &found.unwrap_or_default()) {
                         Ok(mut s) => {
                             report.unread_language += usize::from(unread);
                             let outcome = match &s.saved {
