@@ -8,7 +8,9 @@
 //! (`-s`, `-ed`, `-ing`, irregular pasts) of each verb is listed by
 //! [`inflections`].
 
-use std::collections::HashMap;
+// foldhash: looked up for every token read, where SipHash cost more than
+// the rest of the lookup.
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// The class of a word, `0` when it has none.
@@ -638,38 +640,15 @@ pub fn classes(hash: impl Fn(&str) -> u64) -> HashMap<u64, Class> {
     map
 }
 
-/// Keys that are already hashes of words: one multiply spreads them over
-/// the table, where the default hasher would hash every token's key again.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHashHasher(u64);
-
-impl std::hash::Hasher for WordHashHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = (key ^ (key >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
 /// The classes, built once, for a given hash function's results.
 pub struct Lexicon {
-    map: HashMap<u64, Class, std::hash::BuildHasherDefault<WordHashHasher>>,
+    map: HashMap<u64, Class>,
 }
 
 impl Lexicon {
     /// Builds the lexicon keyed by `hash`.
     pub fn new(hash: impl Fn(&str) -> u64) -> Self {
-        Lexicon {
-            map: classes(hash).into_iter().collect(),
-        }
+        Lexicon { map: classes(hash) }
     }
 
     /// The class of a word hash.
