@@ -256,7 +256,9 @@ impl DataDir {
     pub fn replace_graphs(&self, graphs: &[NamedOrBlankNode], quads: &[Quad]) -> Result<Replaced> {
         let new: HashSet<&Quad> = quads.iter().collect();
         let mut old: HashSet<Quad> = HashSet::new();
-        let mut fresh: HashSet<&NamedOrBlankNode> = HashSet::new();
+        // Looked up by reference for every quad: a clone of the graph's name
+        // per quad cost more than the lookup.
+        let mut fresh: HashSet<NamedOrBlankNodeRef<'_>> = HashSet::new();
         for graph in graphs {
             let before = old.len();
             for quad in self.store.quads_for_pattern(
@@ -268,7 +270,7 @@ impl DataDir {
                 old.insert(quad?);
             }
             if old.len() == before && !self.store.contains_named_graph(graph.as_ref())? {
-                fresh.insert(graph);
+                fresh.insert(graph.as_ref());
             }
         }
         let replaced = Replaced {
@@ -278,17 +280,9 @@ impl DataDir {
         if replaced.is_unchanged() {
             return Ok(replaced);
         }
-        // By reference: a clone of the graph's name per quad cost more
-        // than the lookup.
-        let fresh_refs: HashSet<NamedOrBlankNodeRef<'_>> =
-            fresh.iter().map(|g| g.as_ref()).collect();
         let in_fresh = |q: &Quad| match &q.graph_name {
-            GraphName::NamedNode(n) => {
-                fresh_refs.contains(&NamedOrBlankNodeRef::NamedNode(n.as_ref()))
-            }
-            GraphName::BlankNode(b) => {
-                fresh_refs.contains(&NamedOrBlankNodeRef::BlankNode(b.as_ref()))
-            }
+            GraphName::NamedNode(n) => fresh.contains(&NamedOrBlankNodeRef::NamedNode(n.as_ref())),
+            GraphName::BlankNode(b) => fresh.contains(&NamedOrBlankNodeRef::BlankNode(b.as_ref())),
             GraphName::DefaultGraph => false,
         };
         let bulk: Vec<Quad> = quads.iter().filter(|q| in_fresh(q)).cloned().collect();
@@ -303,13 +297,13 @@ impl DataDir {
             loader.commit()?;
         }
         let mut transaction = self.store.start_transaction()?;
-        for graph in graphs.iter().filter(|g| !fresh.contains(g)) {
+        for graph in graphs.iter().filter(|g| !fresh.contains(&g.as_ref())) {
             transaction.clear_graph(graph.as_ref())?;
             transaction.insert_named_graph(graph.as_ref());
         }
         for graph in &fresh {
             // A fresh graph without quads is still created, as before.
-            transaction.insert_named_graph(graph.as_ref());
+            transaction.insert_named_graph(*graph);
         }
         transaction.extend(quads.iter().filter(|q| !in_fresh(q)));
         set_generation(&mut transaction, generation)?;
