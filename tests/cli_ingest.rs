@@ -929,6 +929,45 @@ fn first_person_in_the_article_is_its_author_even_without_a_title() {
 }
 
 #[test]
+fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
+    let t = TestDir::new();
+    let page = t.path("quotas.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Quotas</title></head><body><article>\
+         <p>The broadcaster published a blog post that said the quotas for imported dramas will double next year.</p>\
+         <p>Zhang Wei, a producer in Hangzhou, wanted to dispute that.</p>\
+         <p>Untreated plague is always fatal, says WHO.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
+    assert_success(&out);
+    let rows = who_claimed(&t);
+    let claimed = |text: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
+            .filter_map(|r| r["claimant_label"].as_str().map(String::from))
+            .collect()
+    };
+    // "a blog post that said …": the relative pronoun's noun phrase, not
+    // "that"; "says WHO": the organisation, not the last person named.
+    assert_eq!(
+        claimed("quotas for imported dramas"),
+        ["a blog post"],
+        "{rows:?}"
+    );
+    assert_eq!(claimed("always fatal"), ["WHO"], "{rows:?}");
+    // "wanted to dispute that": the taggers find it, but "that" is nothing
+    // a fact-checker could check, so it is not stored.
+    assert!(
+        rows.iter()
+            .all(|r| r["claim_text"] != "that" && r["claimant_label"] != "that"),
+        "{rows:?}"
+    );
+}
+
+#[test]
 fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
     let t = TestDir::new();
     // Portuguese declared as English, and English declared as German.

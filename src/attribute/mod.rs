@@ -24,6 +24,7 @@ pub mod record;
 pub mod resolve;
 pub mod similar;
 pub mod tokens;
+pub mod worth;
 pub mod zh;
 
 use std::ops::Range;

@@ -80,9 +80,13 @@ fn is_proper_name(name: &str) -> bool {
         })
 }
 
+/// Claimants that name no one: personal pronouns the resolver could not
+/// tie to a name, and relative or demonstrative ones ("retailers *that*
+/// said …", "*which* describes …") whose antecedent is not a name.
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their", "我",
-    "我们", "他", "她", "他们", "她们", "其",
+    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their",
+    "that", "this", "these", "those", "which", "who", "whom", "what", "我", "我们", "他", "她",
+    "他们", "她们", "其",
 ];
 
 struct Builder<'a> {
@@ -121,7 +125,9 @@ impl Builder<'_> {
     fn entity(&mut self, name: &str) -> Option<NamedNode> {
         let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
         let lower = name.to_lowercase();
-        if name.is_empty() || PRONOUNS.contains(&super::tokens::without_contraction(&lower)) {
+        let pronoun = PRONOUNS.contains(&super::tokens::without_contraction(&lower))
+            && name != super::resolve::WHO;
+        if name.is_empty() || pronoun {
             return None;
         }
         if let Some(i) = self.linker.resolve_claimant(name) {
@@ -163,6 +169,15 @@ pub fn version_quads(
     // something to credit to it.
     let mut activity: Option<NamedNode> = None;
     for f in found {
+        let (start, end) = (f.content.start(), f.content.end());
+        if start >= end || end > text.len() {
+            continue;
+        }
+        let quote = &text[start..end];
+        let claim_text = f.content.proposition(text);
+        if !super::worth::has_something_to_check(&claim_text) {
+            continue;
+        }
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
             (Some(name), _) if name == super::resolve::AUTHOR => Some(b.author()),
@@ -170,15 +185,6 @@ pub fn version_quads(
             (None, _) => None,
         };
         let Some(claimant) = claimant else { continue };
-        let (start, end) = (f.content.start(), f.content.end());
-        if start >= end || end > text.len() {
-            continue;
-        }
-        let quote = &text[start..end];
-        let claim_text = f.content.proposition(text);
-        if claim_text.trim().is_empty() {
-            continue;
-        }
         let about: Vec<NamedNode> = {
             let mut seen = BTreeSet::new();
             linker

@@ -89,6 +89,9 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Is this source a pronoun or a description that needs a name behind it
 /// ("he", "the company", "the ministry")?
 fn needs_antecedent(source: &str) -> Option<bool> {
+    if source.trim() == WHO {
+        return None;
+    }
     let lower = source.trim().to_lowercase();
     let words: Vec<&str> = lower
         .split_whitespace()
@@ -186,16 +189,26 @@ fn is_name(source: &str) -> bool {
 /// Relative pronouns, whose antecedent is what comes right before them.
 const RELATIVE: &[&str] = &["who", "which", "that"];
 
-/// The name a relative pronoun source refers back to: the capitalised
-/// words just before it, past one comma ("Assange, who denies …",
-/// "the Commerce Ministry, which said …"); none when what precedes it is
-/// not a name ("retailers that said …").
+/// What a relative pronoun source refers back to: the capitalised words
+/// just before it, past one comma ("Assange, who denies …", "the Commerce
+/// Ministry, which said …"), or else the plain noun phrase right before it
+/// ([`noun_phrase_before`]: "retailers that said …"); none when neither
+/// is there, as where "which" takes up a whole clause after a comma.
 fn antecedent(text: &str, source_start: usize) -> Option<String> {
+    name_before(text, source_start).or_else(|| noun_phrase_before(text, source_start))
+}
+
+/// The capitalised name just before byte `source_start`, in its paragraph.
+fn name_before(text: &str, source_start: usize) -> Option<String> {
     let before = text[..source_start].trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let before = before
+        .strip_suffix([',', '-', '–', '—'])
+        .unwrap_or(before)
+        .trim_end();
     let mut words: Vec<&str> = Vec::new();
     const QUOTES: &[char] = &['"', '“', '”', '‘', '’', '\''];
-    for written in before.rsplit(' ').take(6) {
+    for written in before.rsplit(char::is_whitespace).take(6) {
         // "the “Never Trumpers” who …": the quoted name, without its marks.
         let w = written.trim_matches(QUOTES);
         let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -219,7 +232,57 @@ fn antecedent(text: &str, source_start: usize) -> Option<String> {
     }
     words.reverse();
     let name = words.join(" ");
-    (!words.is_empty() && is_name(&name)).then_some(name)
+    // "Now that you're clear …": a sentence's first word is no name.
+    let one_empty_word = words.len() == 1 && super::worth::is_empty_word(&words[0].to_lowercase());
+    (!words.is_empty() && !one_empty_word && is_name(&name)).then_some(name)
+}
+
+/// The World Health Organization, as sources write it ("…, says WHO"):
+/// a name, though it reads as a pronoun once lower-cased.
+pub(crate) const WHO: &str = "WHO";
+
+/// Words that may open the noun phrase before a relative pronoun, and
+/// end the walk back to it.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "some", "many", "several", "other", "another", "both", "each", "every", "any", "all", "such",
+];
+
+/// The noun phrase directly before a restrictive relative pronoun (no
+/// comma between): "a blog post that said …" gives "a blog post",
+/// "among retailers that said …" gives "retailers". It runs back over at
+/// most five words of the same clause, past no punctuation, and stops at
+/// a determiner (kept) or at a preposition, conjunction, auxiliary or
+/// pronoun (left out); a phrase of determiners alone is none.
+fn noun_phrase_before(text: &str, source_start: usize) -> Option<String> {
+    let before = &text[..source_start];
+    if !before.ends_with([' ', '\u{a0}']) {
+        return None;
+    }
+    let before = before.trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    for w in before.rsplit(char::is_whitespace).take(5) {
+        let is_word = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+        if !is_word {
+            break;
+        }
+        let lower = w.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str()) {
+            words.push(w);
+            break;
+        }
+        if super::worth::is_empty_word(&lower) {
+            break;
+        }
+        words.push(w);
+    }
+    let has_noun = words
+        .iter()
+        .any(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()));
+    words.reverse();
+    has_noun.then(|| words.join(" "))
 }
 
 /// "J." or "Mr." inside a name: an initial, or an abbreviation that does
@@ -287,9 +350,15 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             first_person.push((i, last.fitting(true)));
             continue;
         }
-        let relative = RELATIVE.contains(&written.to_lowercase().as_str());
+        // A relative pronoun stands before its verb; "says WHO" names the
+        // World Health Organization.
+        let relative = RELATIVE.contains(&written.to_lowercase().as_str())
+            && written != WHO
+            && source.start() < f.cue.start();
         if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
-            last.remember(&name);
+            if is_name(&name) {
+                last.remember(&name);
+            }
             f.claimant = Some(name);
             continue;
         }
@@ -479,6 +548,16 @@ mod tests {
     }
 
     #[test]
+    fn who_in_capitals_after_its_cue_is_the_world_health_organization() {
+        let text = "Li Wei said it works. Untreated plague is always fatal, says WHO.";
+        let mut found = vec![
+            attribution(text, ("Li Wei", 0), ("said", 0), "it works"),
+            attribution(text, ("WHO", 0), ("says", 0), "Untreated"),
+        ];
+        assert_eq!(resolved(text, &mut found), ["Li Wei", "WHO"]);
+    }
+
+    #[test]
     fn a_relative_pronoun_is_the_name_before_it_and_a_determiner_is_no_name() {
         let text = "Julian Assange, who denies it, spoke. That said, retailers that said so \
                     agreed. He said no.";
@@ -490,7 +569,7 @@ mod tests {
         ];
         assert_eq!(
             resolved(text, &mut found),
-            ["Julian Assange", "That", "that", "Julian Assange"]
+            ["Julian Assange", "That", "retailers", "Julian Assange"]
         );
         assert_eq!(
             antecedent("the Commerce Ministry, which", 23).as_deref(),
@@ -503,6 +582,37 @@ mod tests {
         assert_eq!(antecedent("the EV. That", 8), None);
         assert_eq!(antecedent("Some who", 5), None);
         assert_eq!(antecedent("in March, which", 10), None);
+        // A name at the head of its paragraph; the paragraph before is not
+        // read.
+        let t = "a rape allegation in 2010.\n\nAssange, who";
+        assert_eq!(antecedent(t, t.len() - 3).as_deref(), Some("Assange"));
+        // Plain noun phrases before a restrictive relative.
+        for (t, want) in [
+            (
+                "The company published a blog post that",
+                Some("a blog post"),
+            ),
+            ("Costco are among retailers that", Some("retailers")),
+            (
+                "claims made in viral Weibo post that",
+                Some("viral Weibo post"),
+            ),
+            ("gives the city its night back, which", None),
+            ("Some of them that", None),
+            ("the EV. that", None),
+            ("the right time.\n\nNow that", None),
+            ("Another waitress who", Some("Another waitress")),
+            (
+                "The Palestinian Authority - which",
+                Some("The Palestinian Authority"),
+            ),
+        ] {
+            assert_eq!(
+                antecedent(t, t.rfind(' ').unwrap() + 1).as_deref(),
+                want,
+                "{t}"
+            );
+        }
         let t = "the U.S. Commerce Department, which";
         assert_eq!(
             antecedent(t, t.len() - 5).as_deref(),
