@@ -19,7 +19,9 @@ use tantivy::tokenizer::{
 /// The analyzer's name in the index schema.
 pub const ANALYZER: &str = "claimgraph";
 
-fn jieba() -> &'static Jieba {
+/// The segmenter, its dictionary built once per process; the Chinese
+/// attribution rules read its part-of-speech tags too.
+pub(crate) fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
 }
