@@ -10,9 +10,14 @@
 //! because a claim whose whole wording is "that" cannot be checked, found
 //! by search, or traced from source to source.
 //!
-//! A content counts when one of its words is not a [`EMPTY_WORDS`] word:
-//! a noun, a verb of substance, an adjective, a number, or any word in a
-//! script other than Latin (a Chinese content always counts).
+//! A content counts when one of its words is not a [`EMPTY_WORDS`] word
+//! (a noun, a verb of substance, an adjective, a number, or any word in a
+//! script other than Latin), and when it is long enough to stand alone as
+//! a claim: [`MIN_WORDS`] words, or [`MIN_HAN`] Han characters. Shorter
+//! contents ("denied *the allegations*", "declined *to comment*", 表示*没事*)
+//! say nothing without their sentence, and since a claim's identity is its
+//! normalised wording, every article's "the allegations" would be one and
+//! the same claim.
 
 /// Words that carry no claim of their own: articles, pronouns,
 /// prepositions, conjunctions, auxiliaries and modals.
@@ -210,12 +215,24 @@ pub fn is_empty_word(lower: &str) -> bool {
     EMPTY_WORDS.contains(&lower)
 }
 
-/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`].
+/// Fewest words of a content in letters or digits (a run of Han
+/// characters counts as one word here; see [`MIN_HAN`]).
+pub const MIN_WORDS: usize = 3;
+/// Fewest Han characters of a content written in them.
+pub const MIN_HAN: usize = 4;
+
+/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`], and
+/// is [`MIN_WORDS`] words or [`MIN_HAN`] Han characters long.
 pub fn has_something_to_check(content: &str) -> bool {
-    content
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| {
+    let words = || {
+        content
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let han = content.chars().filter(|&c| super::zh::is_han(c)).count();
+    let long_enough = words().count() >= MIN_WORDS || han >= MIN_HAN;
+    long_enough
+        && words().any(|w| {
             w.chars().any(|c| c.is_numeric() || !c.is_ascii())
                 || !EMPTY_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
         })
@@ -240,22 +257,26 @@ mod tests {
             "",
             "…",
             "it’s",
+            // Too short to stand alone.
+            "the allegations",
+            "to comment",
+            "committed suicide",
+            "没事",
+            "经济",
         ] {
             assert!(!has_something_to_check(empty), "{empty:?}");
         }
     }
 
     #[test]
-    fn a_word_of_substance_a_number_or_another_script_counts() {
+    fn a_word_of_substance_in_a_content_long_enough_counts() {
         for content in [
-            "both allegations",
-            "committed suicide",
-            "the $20",
             "that the quota will rise",
-            "355 horsepower",
+            "355 horsepower a year",
             "微短剧出海规模将继续扩大",
-            "quickly",
+            "经济过热",
             "it was 2019",
+            "quotas rise fast",
         ] {
             assert!(has_something_to_check(content), "{content:?}");
         }
