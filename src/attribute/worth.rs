@@ -10,9 +10,11 @@
 //! because a claim whose whole wording is "that" cannot be checked, found
 //! by search, or traced from source to source.
 //!
-//! A content counts when one of its words is not a [`EMPTY_WORDS`] word
-//! (a noun, a verb of substance, an adjective, a number, or any word in a
-//! script other than Latin), and when it is long enough to stand alone as
+//! A content counts when it is not a refusal to comment ("declined *to
+//! comment on the pricing*"), when one of its words is not a
+//! [`EMPTY_WORDS`] word (a noun, a verb of substance, an adjective, a
+//! number, or any word in a script other than Latin), and when it is long
+//! enough to stand alone as
 //! a claim: [`MIN_WORDS`] words, or [`MIN_HAN`] Han characters. Shorter
 //! contents ("denied *the allegations*", "declined *to comment*", 表示*没事*)
 //! say nothing without their sentence, and since a claim's identity is its
@@ -231,7 +233,13 @@ pub fn has_something_to_check(content: &str) -> bool {
     };
     let han = content.chars().filter(|&c| super::zh::is_han(c)).count();
     let long_enough = words().count() >= MIN_WORDS || han >= MIN_HAN;
+    // "declined to comment on the pricing": who would not speak, not a
+    // claim.
+    let mut first = words();
+    let no_comment = matches!((first.next(), first.next()),
+        (Some(to), Some(comment)) if to.eq_ignore_ascii_case("to") && comment.eq_ignore_ascii_case("comment"));
     long_enough
+        && !no_comment
         && words().any(|w| {
             w.chars().any(|c| c.is_numeric() || !c.is_ascii())
                 || !EMPTY_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
@@ -263,6 +271,8 @@ mod tests {
             "committed suicide",
             "没事",
             "经济",
+            // A refusal to comment.
+            "to comment on the pricing to Reuters",
         ] {
             assert!(!has_something_to_check(empty), "{empty:?}");
         }
