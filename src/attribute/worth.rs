@@ -231,7 +231,10 @@ pub fn has_something_to_check(content: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
     };
-    let han = content.chars().filter(|&c| super::zh::is_han(c)).count();
+    let han = content
+        .chars()
+        .filter(|&c| crate::index::analysis::is_han(c))
+        .count();
     let long_enough = words().count() >= MIN_WORDS || han >= MIN_HAN;
     // "declined to comment on the pricing": who would not speak, not a
     // claim.

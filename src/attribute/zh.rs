@@ -112,7 +112,7 @@ const MAX_ADDRESSEE_CHARS: usize = 16;
 /// Most reporters kept for one attribution (a chain of nested reporting).
 const MAX_REPORTERS: usize = 8;
 
-pub(crate) fn is_han(c: char) -> bool {
+fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
