@@ -397,7 +397,7 @@ const NOT_PARTICIPLES: &[&str] = &[
 ];
 
 /// Adverbs that qualify a whole clause, not the name before them.
-const SENTENCE_ADVERBS: &[&str] = &[
+pub(super) const SENTENCE_ADVERBS: &[&str] = &[
     "now",
     "also",
     "meanwhile",

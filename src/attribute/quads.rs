@@ -124,9 +124,8 @@ impl Builder<'_> {
     /// The entity a name written in the text stands for.
     fn entity(&mut self, name: &str) -> Option<NamedNode> {
         let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
-        let lower = name.to_lowercase();
-        let pronoun = PRONOUNS.contains(&super::tokens::without_contraction(&lower))
-            && name != super::resolve::WHO;
+        let pronoun = super::resolve::as_pronoun(name)
+            .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)));
         if name.is_empty() || pronoun {
             return None;
         }

@@ -89,10 +89,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Is this source a pronoun or a description that needs a name behind it
 /// ("he", "the company", "the ministry")?
 fn needs_antecedent(source: &str) -> Option<bool> {
-    if source.trim() == WHO {
-        return None;
-    }
-    let lower = source.trim().to_lowercase();
+    let lower = as_pronoun(source)?;
     let words: Vec<&str> = lower
         .split_whitespace()
         .map(super::tokens::without_contraction)
@@ -237,9 +234,13 @@ fn name_before(text: &str, source_start: usize) -> Option<String> {
     (!words.is_empty() && !one_empty_word && is_name(&name)).then_some(name)
 }
 
-/// The World Health Organization, as sources write it ("…, says WHO"):
-/// a name, though it reads as a pronoun once lower-cased.
-pub(crate) const WHO: &str = "WHO";
+/// `written` lower-cased, to be looked up among pronouns; `None` for
+/// "WHO", the World Health Organization as sources write it ("…, says
+/// WHO"), which reads as a pronoun once lower-cased.
+pub(crate) fn as_pronoun(written: &str) -> Option<String> {
+    let written = written.trim();
+    (written != "WHO").then(|| written.to_lowercase())
+}
 
 /// Words that may open the noun phrase before a relative pronoun, and
 /// end the walk back to it.
@@ -312,15 +313,13 @@ fn name_only(written: &str) -> String {
         }
         _ => w,
     };
-    let mut words: Vec<&str> = w.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|l| TRAILING_ADVERBS.contains(l)) {
-        words.pop();
+    let mut name = w;
+    while let Some((rest, last)) = name.rsplit_once(char::is_whitespace)
+        && (TRAILING_ADVERBS.contains(&last) || super::model::SENTENCE_ADVERBS.contains(&last))
+    {
+        name = rest.trim_end();
     }
-    if words.len() == w.split_whitespace().count() {
-        w.to_string()
-    } else {
-        words.join(" ")
-    }
+    name.to_string()
 }
 
 /// Pronouns an apposition may follow ("I, after waiting a considerable
@@ -328,13 +327,11 @@ fn name_only(written: &str) -> String {
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "you"];
 
 /// Adverbs, written in lower case, that the role tagger leaves at the end
-/// of a source ("Walker now", "Samantha actually"); PolNeAR's annotators
-/// sometimes keep them in the span, so the span keeps them and the
-/// claimant's name does not.
+/// of a source ("Nippers once", "Samantha actually") and the span keeps:
+/// cutting them from spans lost exact matches on PolNeAR, so only the
+/// claimant's name drops them, with the sentence adverbs the span trim
+/// already drops (`model::SENTENCE_ADVERBS`).
 const TRAILING_ADVERBS: &[&str] = &[
-    "now",
-    "also",
-    "meanwhile",
     "once",
     "very",
     "really",
@@ -352,10 +349,6 @@ const TRAILING_ADVERBS: &[&str] = &[
     "clearly",
     "sadly",
     "understandably",
-    "still",
-    "already",
-    "later",
-    "too",
     "flat-out",
 ];
 
@@ -403,8 +396,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         }
         // A relative pronoun stands before its verb; "says WHO" names the
         // World Health Organization.
-        let relative = RELATIVE.contains(&written.to_lowercase().as_str())
-            && written != WHO
+        let relative = as_pronoun(&written).is_some_and(|w| RELATIVE.contains(&w.as_str()))
             && source.start() < f.cue.start();
         if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
             if is_name(&name) {
