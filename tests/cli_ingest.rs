@@ -913,12 +913,7 @@ fn first_person_in_the_article_is_its_author_even_without_a_title() {
     let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
     assert_success(&out);
     let rows = who_claimed(&t);
-    let by = |text: &str| -> Vec<String> {
-        rows.iter()
-            .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
-            .filter_map(|r| r["claimant_label"].as_str().map(String::from))
-            .collect()
-    };
+    let by = |text: &str| claimants_of(&rows, text);
     // "We believe": the page's unnamed author, named by its address.
     let author = by("export push will double");
     assert_eq!(author.len(), 1, "{rows:?}");
@@ -944,12 +939,7 @@ fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
     let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
     assert_success(&out);
     let rows = who_claimed(&t);
-    let claimed = |text: &str| -> Vec<String> {
-        rows.iter()
-            .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
-            .filter_map(|r| r["claimant_label"].as_str().map(String::from))
-            .collect()
-    };
+    let claimed = |text: &str| claimants_of(&rows, text);
     // "a blog post that said …": the relative pronoun's noun phrase, not
     // "that"; "says WHO": the organisation, not the last person named.
     assert_eq!(
@@ -1166,6 +1156,15 @@ fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
         .unwrap();
     assert_success(&out);
     rows(&out.stdout)
+}
+
+/// The claimant labels of the `who-claimed` rows whose claim text holds
+/// `text`.
+fn claimants_of(rows: &[serde_json::Value], text: &str) -> Vec<String> {
+    rows.iter()
+        .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
+        .filter_map(|r| r["claimant_label"].as_str().map(String::from))
+        .collect()
 }
 
 /// SPARQL JSON results as rows of variable → value.
