@@ -1900,6 +1900,26 @@ mod tests {
             let found = attributions(t);
             assert!(found.iter().all(|f| f.source.is_none()), "{t}: {found:#?}");
         }
+        // Subjects that are all fragment, for the tagged reading's edges:
+        // nothing panics, and no source is left empty.
+        for t in [
+            "地说：“好。”",
+            "用的话说，今天很好。",
+            "用话说，今天很好。",
+            "听说，天要下雨了。",
+            "着了表示，没有问题。",
+            "很地表示，没有问题。",
+            "却说，没有问题。",
+        ] {
+            for f in attributions(t) {
+                assert!(
+                    f.source
+                        .as_ref()
+                        .is_none_or(|s| !s.text(t).trim().is_empty()),
+                    "{t}: {f:#?}"
+                );
+            }
+        }
     }
 
     #[test]
