@@ -958,6 +958,47 @@ fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
 }
 
 #[test]
+fn a_person_is_one_claimant_under_title_full_name_and_surname() {
+    let t = TestDir::new();
+    let page = t.path("quotas.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Quotas</title></head><body><article>\
+         <p>Defense Secretary Mark Esper said the quotas for imported dramas will double next year.</p>\
+         <p>“We will not wait for the platforms to act on their own,” Esper said on Tuesday.</p>\
+         <p>Hillary Clinton and Bill Clinton met the producers in Hangzhou last week.</p>\
+         <p>Mr. Clinton said the subsidies for the studios had been paid twice.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
+    assert_success(&out);
+    let rows = who_claimed(&t);
+    let claimed = |text: &str| claimants_of(&rows, text);
+    assert_eq!(
+        claimed("quotas for imported dramas"),
+        ["Mark Esper"],
+        "{rows:?}"
+    );
+    assert_eq!(claimed("act on their own"), ["Mark Esper"], "{rows:?}");
+    // Two Clintons in the article: the claimant stays as written.
+    assert_eq!(claimed("paid twice"), ["Mr. Clinton"], "{rows:?}");
+    // The names the article used find the claimant too.
+    for name in ["Esper", "Defense Secretary Mark Esper", "mark esper"] {
+        let out = t
+            .cmd()
+            .args(["query", "--name", "who-claimed", "--format", "json"])
+            .arg("--param")
+            .arg(format!("claimant={name}"))
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let found = self::rows(&out.stdout);
+        assert_eq!(found.len(), 2, "{name}: {found:?}");
+    }
+}
+
+#[test]
 fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
     let t = TestDir::new();
     // Portuguese declared as English, and English declared as German.

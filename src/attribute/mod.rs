@@ -18,6 +18,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod link;
 pub mod model;
+pub mod names;
 pub mod perceptron;
 pub mod quads;
 pub mod record;
@@ -247,6 +248,10 @@ fn read_with(
         found.extend(more);
         let more = en_rules::signed_quotes(text, &found);
         found.extend(more);
+        let linker = link::Linker::embedded();
+        names::full_names(text, &mut found, |name| {
+            linker.resolve_claimant(name).is_some()
+        });
     }
     if options.author_assertions {
         let linker = link::Linker::embedded();

@@ -14,7 +14,7 @@ use super::record::{self, Record};
 use super::{AttributionKind, Found};
 use crate::annotated::anchor::anchor_at;
 use crate::ids::{self, GRAPH_BASE, ID_BASE};
-use crate::vocab::{cg, prov, rdf, rdfs, schema};
+use crate::vocab::{cg, prov, rdf, rdfs, schema, skos};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::BTreeSet;
 
@@ -95,6 +95,7 @@ struct Builder<'a> {
     graph: GraphName,
     quads: Vec<Quad>,
     minted: BTreeSet<NamedNode>,
+    written: BTreeSet<(NamedNode, String)>,
 }
 
 impl Builder<'_> {
@@ -119,6 +120,39 @@ impl Builder<'_> {
             );
         }
         iri
+    }
+
+    /// Keeps the name a source was written with ("Boudreau", "Coach
+    /// Boudreau") as an alternative label of the entity minted for its
+    /// claimant ("Bruce Boudreau"), so that who-claimed and search find
+    /// the claimant by the name the article used. Names the gazetteer
+    /// knows keep the gazetteer's labels; pronouns and long descriptions
+    /// are no labels.
+    fn written_as(&mut self, entity: &NamedNode, claimant: &str, written: &str) {
+        let written = super::resolve::name_only(written);
+        let written = written.trim();
+        let written = written
+            .strip_suffix("’s")
+            .or_else(|| written.strip_suffix("'s"))
+            .unwrap_or(written);
+        let label_like = written.chars().next().is_some_and(char::is_uppercase)
+            && written.split_whitespace().count() <= 6
+            && !written.contains([',', '\n', '(', '“', '"']);
+        let pronoun = super::resolve::as_pronoun(written)
+            .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)));
+        if !label_like
+            || pronoun
+            || written.eq_ignore_ascii_case(claimant)
+            || self.linker.resolve_claimant(claimant).is_some()
+            || !self.written.insert((entity.clone(), written.to_owned()))
+        {
+            return;
+        }
+        self.add(
+            entity,
+            skos::ALT_LABEL,
+            Literal::new_simple_literal(written).into(),
+        );
     }
 
     /// The entity a name written in the text stands for.
@@ -162,6 +196,7 @@ pub fn version_quads(
         graph: GraphName::NamedNode(graph.clone()),
         quads: Vec::new(),
         minted: BTreeSet::new(),
+        written: BTreeSet::new(),
     };
     let text = ctx.text;
     // The model's fingerprint hashes the model: only when there is
@@ -184,6 +219,12 @@ pub fn version_quads(
             (None, _) => None,
         };
         let Some(claimant) = claimant else { continue };
+        if let (Some(name), Some(source)) = (&f.claimant, &f.source)
+            && f.kind != AttributionKind::AuthorAssertion
+            && name != super::resolve::AUTHOR
+        {
+            b.written_as(&claimant, name, &source.text(text));
+        }
         let about: Vec<NamedNode> = {
             let mut seen = BTreeSet::new();
             linker

@@ -110,7 +110,7 @@ fn needs_antecedent(source: &str) -> Option<bool> {
 }
 
 /// Does a named source look like an organisation rather than a person?
-fn looks_organisational(name: &str) -> bool {
+pub(super) fn looks_organisational(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
@@ -301,7 +301,7 @@ fn is_initial(word: &str) -> bool {
 /// apposition after a proper name or a pronoun ("Li Wei, a producer in
 /// Hangzhou", "I, sadly"), and without adverbs after it ("Nippers once",
 /// "Gizmodo very"). The span stays as found; only the name is cut.
-fn name_only(written: &str) -> String {
+pub(super) fn name_only(written: &str) -> String {
     let w = written.trim().trim_end_matches(['’', '\'']);
     let w = match w.split_once(',') {
         Some((name, _))

@@ -1,0 +1,597 @@
+//! One name per person: a claimant's title or role goes, and a surname
+//! alone becomes the full name its article gives it.
+//!
+//! English news names a person by office or role at first mention
+//! ("Defense Secretary Mark Esper", "Wild coach Bruce Boudreau", "Mr.
+//! Reeves") and by surname after it ("Boudreau said"). Claimant entities
+//! are merged by their normalised name, so each of those forms would be an
+//! entity of its own, and a fact-checker asking what Boudreau claimed would
+//! see only part of it. After the claimants are resolved ([`full_names`]):
+//!
+//! - a title or role standing before a name is dropped ([`without_title`]:
+//!   "Defense Secretary Mark Esper" → "Mark Esper", "President Obama" →
+//!   "Obama"); a role not followed by a name stays ("a spokesman for the
+//!   State Department");
+//! - a single name left ("Boudreau", "Reeves") becomes the one full name
+//!   the article gives a person of that name ("Bruce Boudreau", "Eric
+//!   Reeves"). With two people of the name in the article ("Hillary
+//!   Clinton", "Bill Clinton"), the claimant stays as written ("Mr.
+//!   Clinton");
+//! - names the gazetteer knows ("President Xi") are left to it.
+//!
+//! Only Latin-script names are read; Chinese claimants stay as they are.
+//! The spans do not change: only the names claimants go by.
+
+use super::Found;
+use std::collections::HashMap;
+
+/// Titles, offices and roles that stand before a person's name, in lower
+/// case without their full stop. Everything up to the last of them goes.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "rev",
+    "reverend",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "director",
+    "commissioner",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "speaker",
+    "coach",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "detective",
+    "sheriff",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "analyst",
+    "economist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "manager",
+    "executive",
+    "officer",
+    "attorney",
+    "lawyer",
+    "candidate",
+    "nominee",
+    "hon",
+];
+
+/// Words that are titles only before a full name: "General Mark Milley",
+/// "Chief Justice John Roberts", but "General Motors".
+const TITLES_BEFORE_FULL_NAMES: &[&str] = &["general", "chief", "justice", "prime", "leader"];
+
+/// Particles inside a name ("Charles de Gaulle", "Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "al", "la", "le",
+];
+
+/// Words after which capitalised words may name an office or a place
+/// before a person's name ("Secretary of State Mike Pompeo").
+const BEFORE_PLACES: &[&str] = &["of", "to", "in", "at", "from", "for", "the"];
+
+/// Capitalised words that open a sentence but no name ("But Boudreau
+/// said"), besides the empty words, sentence adverbs, months and days.
+const SENTENCE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "because",
+    "although",
+    "while",
+    "as",
+    "since",
+    "unless",
+    "until",
+    "says",
+    "said",
+    "asked",
+    "told",
+    "dear",
+    "thanks",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "next",
+    "even",
+    "only",
+    "like",
+    "unlike",
+    "than",
+    "ask",
+    "tell",
+    "let",
+    "maybe",
+    "perhaps",
+    "probably",
+    "please",
+    "here",
+    "there",
+    "yes",
+    "oh",
+    "well",
+    "thus",
+    "hence",
+    "indeed",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+];
+
+fn lower_bare(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+/// Is `word` a title, `full_name_follows` telling whether two name words
+/// or more come after it?
+fn is_title(word: &str, full_name_follows: bool) -> bool {
+    let w = lower_bare(word);
+    let w = w.strip_suffix("-elect").unwrap_or(&w);
+    TITLES.contains(&w) || full_name_follows && TITLES_BEFORE_FULL_NAMES.contains(&w)
+}
+
+/// A word that may be part of a personal name: capitalised with lower-case
+/// letters after ("Boudreau", "O’Neil", "Holtz-Eakin"), an initial ("J."),
+/// or a particle after the first word.
+fn is_name_word(word: &str, first: bool) -> bool {
+    let w = word.trim_end_matches(['’', '\'']);
+    if !first && PARTICLES.contains(&w) {
+        return true;
+    }
+    let mut chars = w.chars();
+    let Some(c) = chars.next() else { return false };
+    if !c.is_uppercase() {
+        return false;
+    }
+    let rest = chars.as_str();
+    // O’Neil, D'Angelo: not I’m, Parata’s.
+    let apostrophes_ok = rest
+        .split(['’', '\''])
+        .skip(1)
+        .all(|after| after.chars().next().is_some_and(char::is_uppercase));
+    let letters_ok = rest.chars().any(char::is_lowercase)
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    rest == "." || apostrophes_ok && letters_ok
+}
+
+/// Does this run of words read as a person's name: at most four name
+/// words, not opening with an empty word, a sentence opener or a month,
+/// and nothing of an organisation?
+fn is_person_name(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let first = lower_bare(first);
+    words.len() <= 4
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| is_name_word(w, i == 0))
+        && !super::worth::is_empty_word(&first)
+        && !SENTENCE_OPENERS.contains(&first.as_str())
+        && !super::model::SENTENCE_ADVERBS.contains(&first.as_str())
+        && !crate::ingest::dates::is_month_or_weekday(&first)
+        && !super::resolve::looks_organisational(&words.join(" "))
+}
+
+/// Where the name begins in `words`: after the last title, when a
+/// person's name follows it; else 0.
+fn name_start(words: &[&str]) -> usize {
+    let last_title = (0..words.len())
+        .rev()
+        .find(|&i| is_title(words[i], words.len() - i > 2));
+    match last_title {
+        // "Trump and US Trade Representative Robert Lighthizer" are two.
+        Some(i) if is_person_name(&words[i + 1..]) && !names_another(&words[..i]) => i + 1,
+        _ => 0,
+    }
+}
+
+/// Whether words before a title name someone else: a name word right
+/// before an "and" ("Trump and …"; "chairman, CEO and president" is one).
+fn names_another(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        w[1] == "and" && is_name_word(w[0].trim_end_matches(','), true) && !is_title(w[0], false)
+    })
+}
+
+/// `name` without a title or role before a person's name: "Defense
+/// Secretary Mark Esper" → "Mark Esper", "Wild coach Bruce Boudreau" →
+/// "Bruce Boudreau", "Mr. Reeves" → "Reeves". Anything else as it is.
+pub fn without_title(name: &str) -> &str {
+    let name = name.trim();
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    match name_start(&plain) {
+        0 => name,
+        i => &name[words[i].0..],
+    }
+}
+
+/// The full names `text` gives people whose last name is `surname`
+/// ("Bruce Boudreau", "Coach Bruce Boudreau" → "Bruce Boudreau"), first
+/// seen first, one per first name. A name seen only at the head of a
+/// sentence counts when its first word stands inside a sentence somewhere
+/// too, since any word is capitalised there ("Haunted Izuku").
+fn full_names_ending(text: &str, surname: &str) -> FullNames {
+    let mut inside: Vec<Vec<&str>> = Vec::new();
+    let mut opening: Vec<Vec<&str>> = Vec::new();
+    for (at, _) in text.match_indices(surname) {
+        let end = at + surname.len();
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        if !text[..at].ends_with(' ') || !after_ok {
+            continue;
+        }
+        // The name words and titles right before it, on its line.
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let before: Vec<&str> = text[line_start..at - 1].split(' ').collect();
+        let run_len = before
+            .iter()
+            .rev()
+            .take_while(|w| is_name_word(w, false) || is_title(w, true))
+            .take(5)
+            .count();
+        let mut run: Vec<&str> = before[before.len() - run_len..].to_vec();
+        run.push(surname);
+        let titled = name_start(&run);
+        let mut first = before.len() - run_len + titled;
+        let mut words = &run[titled..];
+        // After "of", "to"…, a run opens with an office's or a place's
+        // name ("of State Mike Pompeo", "to Ukraine Kurt Volker"): the
+        // first name is the word before the initials, and of two words
+        // the first may be the place ("to Britain Liu Xiaoming"). A title
+        // tells where the name begins ("to Dr. Owen John Dempsey").
+        let after_preposition = titled == 0
+            && before.len() > run_len
+            && BEFORE_PLACES.contains(&before[before.len() - run_len - 1]);
+        if after_preposition && words.len() == 2 {
+            continue;
+        }
+        if after_preposition && words.len() > 2 {
+            let initials = words[..words.len() - 1]
+                .iter()
+                .rev()
+                .take_while(|w| w.ends_with('.'))
+                .count();
+            let keep = words.len().min(initials + 2);
+            first += words.len() - keep;
+            words = &words[words.len() - keep..];
+        }
+        // "But Boudreau", "In March Boudreau": no first name.
+        while words.len() > 1 && !is_person_name(&words[..1]) {
+            words = &words[1..];
+            first += 1;
+        }
+        if words.len() < 2 || !is_person_name(words) || is_common_word(text, words[0]) {
+            continue;
+        }
+        let opens_sentence = first == 0 || first > before.len() || {
+            let previous = before[first - 1];
+            previous.is_empty()
+                || previous.ends_with(['.', '!', '?', ':', '"', '”', '“', '\'', '’', ')'])
+                    && !is_title(previous, false)
+        };
+        if opens_sentence {
+            opening.push(words.to_vec());
+        } else {
+            inside.push(words.to_vec());
+        }
+    }
+    let people = one_per_first_name(inside.iter().chain(&opening)).len();
+    if inside.is_empty() {
+        opening.retain(|words| stands_inside_a_sentence(text, words[0]));
+        inside = opening;
+    }
+    FullNames {
+        names: one_per_first_name(inside.iter()),
+        people,
+    }
+}
+
+/// The full names an article gives one surname.
+#[derive(Debug, Clone)]
+struct FullNames {
+    /// Those read as names, one per first name, first seen first.
+    names: Vec<String>,
+    /// How many first names stand before the surname at all.
+    people: usize,
+}
+
+fn one_per_first_name<'a>(runs: impl Iterator<Item = &'a Vec<&'a str>>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for words in runs {
+        let first = words[0].to_lowercase();
+        if !names.iter().any(|n| {
+            n.split(' ')
+                .next()
+                .is_some_and(|f| f.to_lowercase() == first)
+        }) {
+            names.push(words.join(" "));
+        }
+    }
+    names
+}
+
+/// Whether `word` stands somewhere in `text` after a lower-case word or a
+/// comma ("actress Jessie …", "…, Jessie"): not only where a sentence
+/// opens.
+fn stands_inside_a_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, w)| {
+        let after = text[at + w.len()..].chars().next();
+        let mut before = text[..at].chars().rev();
+        before.next() == Some(' ')
+            && before.next().is_some_and(|c| c.is_lowercase() || c == ',')
+            && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether `word` also stands in `text` in lower case ("studies",
+/// "health", "maybe"): a common word at the head of a sentence, no name.
+fn is_common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return true;
+    }
+    text.match_indices(lower.as_str()).any(|(at, w)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + w.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A claimant's name as it should be stored: without its title, and a
+/// lone surname as the article's one full name for it; with two people
+/// of the name, as written.
+fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>) -> String {
+    // A possessive: "Sanders’s" is Sanders.
+    let trimmed = claimant.trim();
+    let bare = trimmed
+        .strip_suffix("’s")
+        .or_else(|| trimmed.strip_suffix("'s"))
+        .unwrap_or(trimmed);
+    let name = without_title(bare);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() != 1 || !is_person_name(&words) || is_common_word(text, words[0]) {
+        return without_title(claimant).to_owned();
+    }
+    let surname = words[0];
+    let full = cache
+        .entry(surname.to_owned())
+        .or_insert_with(|| full_names_ending(text, surname));
+    match full.names.as_slice() {
+        [one] if full.people == 1 => one.clone(),
+        // Two people of the name: the claimant as written tells them apart.
+        _ if full.people > 1 => trimmed.to_owned(),
+        _ => without_title(claimant).to_owned(),
+    }
+}
+
+/// Gives each English claimant and reporter of `found` the name of the
+/// person it stands for (module doc); `known` tells names the gazetteer
+/// resolves, which stay as written.
+pub fn full_names(text: &str, found: &mut [Found], known: impl Fn(&str) -> bool) {
+    let mut cache = HashMap::new();
+    let mut rename = |name: &mut String| {
+        if !name.starts_with('@') && !known(name) {
+            *name = full_name(text, name, &mut cache);
+        }
+    };
+    for f in found.iter_mut() {
+        if let Some(c) = f.claimant.as_mut() {
+            rename(c);
+        }
+        for r in f.reporters.iter_mut() {
+            rename(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_roles_before_a_name_go() {
+        assert_eq!(without_title("Defense Secretary Mark Esper"), "Mark Esper");
+        assert_eq!(without_title("Wild coach Bruce Boudreau"), "Bruce Boudreau");
+        assert_eq!(
+            without_title("White House press secretary Josh Earnest"),
+            "Josh Earnest"
+        );
+        assert_eq!(without_title("President Obama"), "Obama");
+        assert_eq!(without_title("Mr. Reeves"), "Reeves");
+        assert_eq!(without_title("Vice President Mike Pence"), "Mike Pence");
+        assert_eq!(without_title("President-elect Trump"), "Trump");
+        assert_eq!(without_title("SoftBank CEO Masayoshi Son"), "Masayoshi Son");
+        assert_eq!(
+            without_title("Tunisian Prime Minister Habib Essid"),
+            "Habib Essid"
+        );
+        assert_eq!(
+            without_title("Attorney General Jeff Sessions"),
+            "Jeff Sessions"
+        );
+        assert_eq!(without_title("Sen. J. Smith"), "J. Smith");
+    }
+
+    #[test]
+    fn what_is_no_title_before_a_name_stays() {
+        for name in [
+            "a spokesman for the State Department",
+            "General Motors",
+            "Justice Department",
+            "the president",
+            "Bruce Boudreau",
+            "Some members of Congress",
+            "Secretary of State",
+            "President Obama’s campaign",
+        ] {
+            assert_eq!(without_title(name), name, "{name}");
+        }
+    }
+
+    fn claimants(text: &str, names: &[&str]) -> Vec<String> {
+        let mut found: Vec<Found> = names
+            .iter()
+            .map(|n| {
+                let at = crate::attribute::Span::one(0..1);
+                Found {
+                    source: Some(at.clone()),
+                    cue: at.clone(),
+                    content: at,
+                    kind: crate::attribute::AttributionKind::Indirect,
+                    claimant: Some((*n).to_owned()),
+                    reporters: Vec::new(),
+                }
+            })
+            .collect();
+        full_names(text, &mut found, |n| n == "President Xi");
+        found.into_iter().map(|f| f.claimant.unwrap()).collect()
+    }
+
+    #[test]
+    fn a_surname_becomes_the_articles_full_name() {
+        let text = "Wild coach Bruce Boudreau said it was late. Later, Boudreau added more. \
+                    But Boudreau said no. Mr. Reeves spoke; Eric Reeves, a scholar, agreed.";
+        assert_eq!(
+            claimants(
+                text,
+                &[
+                    "Boudreau",
+                    "Wild coach Bruce Boudreau",
+                    "Mr. Reeves",
+                    "Coach Boudreau"
+                ]
+            ),
+            [
+                "Bruce Boudreau",
+                "Bruce Boudreau",
+                "Eric Reeves",
+                "Bruce Boudreau"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_people_of_one_name_keep_the_claimant_as_written() {
+        let text = "Hillary Clinton spoke. Bill Clinton spoke too. Mr. Clinton said so, and Clinton agreed.";
+        assert_eq!(
+            claimants(text, &["Mr. Clinton", "Clinton"]),
+            ["Mr. Clinton", "Clinton"]
+        );
+    }
+
+    #[test]
+    fn without_a_full_name_the_surname_stays_and_the_gazetteer_decides() {
+        let text = "President Obama said so. Smith and York agreed. President Xi said more.";
+        assert_eq!(
+            claimants(
+                text,
+                &["President Obama", "York", "President Xi", "@author", "he"]
+            ),
+            ["Obama", "York", "President Xi", "@author", "he"]
+        );
+    }
+
+    #[test]
+    fn offices_places_common_words_and_pairs_are_no_first_names() {
+        let text = "Secretary of State Mike Pompeo spoke, as did envoy to Ukraine Kurt Volker \
+                    and Dr. Owen John Dempsey. Pompeo’s aide, Dempsey and Volker agreed. Summary Studies show it; studies vary. \
+                    Trump and US Trade Representative Robert Lighthizer said so. Sanders’s aide, \
+                    Bernie Sanders, spoke.";
+        assert_eq!(
+            claimants(
+                text,
+                &[
+                    "Pompeo",
+                    "Volker",
+                    "Dempsey",
+                    "Studies",
+                    "Trump and US Trade Representative Robert Lighthizer",
+                    "Sanders’s"
+                ]
+            ),
+            [
+                "Mike Pompeo",
+                "Kurt Volker",
+                "Owen John Dempsey",
+                "Studies",
+                "Trump and US Trade Representative Robert Lighthizer",
+                "Bernie Sanders"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_no_first_names() {
+        let text = "But Boudreau said no. Asked Boudreau, he smiled. In March Boudreau left.";
+        assert_eq!(claimants(text, &["Boudreau"]), ["Boudreau"]);
+        let text = "Haunted Izuku ran. I’m Haoyu, said he. Sudan and South Sudan met.";
+        assert_eq!(
+            claimants(text, &["Izuku", "Haoyu", "Sudan"]),
+            ["Izuku", "Haoyu", "Sudan"]
+        );
+        // Once inside a sentence, a first name opening one counts.
+        let text = "Jessie Buckley sang. The actress Jessie was there. Buckley said so.";
+        assert_eq!(claimants(text, &["Buckley"]), ["Jessie Buckley"]);
+    }
+}
