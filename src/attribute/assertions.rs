@@ -131,6 +131,48 @@ fn closes(sentence: &str) -> bool {
         .ends_with(['.', '!', '。', '！', ';', '；'])
 }
 
+/// Verbs that report what someone said, in every form a cue takes.
+const REPORTING: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "according",
+    "write",
+    "writes",
+    "wrote",
+    "reported",
+    "announce",
+    "announces",
+    "announced",
+    "explain",
+    "explains",
+    "explained",
+    "claim",
+    "claims",
+    "claimed",
+    "testified",
+    "deny",
+    "denies",
+    "denied",
+    "insist",
+    "insists",
+    "insisted",
+    "confirm",
+    "confirms",
+    "confirmed",
+];
+
+/// Whether a cue is a plain report ("said", "told reporters", "according
+/// to"), not a verb that also names an event or a stance.
+fn is_plain_report(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphanumeric())
+        .any(|w| REPORTING.contains(&w.to_lowercase().as_str()))
+}
+
 /// The author's assertions in `text`, given the attributions already found
 /// (their contents and cues are not the author's) and where named entities
 /// are (`has_entity(range)`).
@@ -143,6 +185,18 @@ pub fn author_assertions(
         .iter()
         .flat_map(|f| f.content.parts.iter().chain(&f.cue.parts).cloned())
         .collect();
+    // Plain reporting cues of attributions that will be stored. A cue
+    // whose content has nothing to check ("declined *0.3%*"), or that is
+    // no verb of saying ("NASA *also chose*", "the Nasdaq *added* 20.72
+    // points"), leaves its sentence to the author.
+    let cues: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| {
+            is_plain_report(&f.cue.text(text))
+                && super::worth::has_something_to_check(&f.content.proposition(text))
+        })
+        .flat_map(|f| f.cue.parts.iter().cloned())
+        .collect();
     sentences(text)
         .into_iter()
         .filter(|r| {
@@ -151,7 +205,14 @@ pub fn author_assertions(
                 .iter()
                 .map(|c| c.end.min(r.end).saturating_sub(c.start.max(r.start)))
                 .sum();
+            // A sentence that reports someone ("…, said Juan Perez, a
+            // trader", "She said if …") is theirs, however little of it
+            // the content took.
+            let reports = cues
+                .iter()
+                .any(|c| c.start >= r.start && c.end <= r.end && c.start < c.end);
             overlap * 3 < r.len()
+                && !reports
                 && closes(s)
                 && long_enough(s)
                 && checkable(s, has_entity(r.clone()))
@@ -211,5 +272,30 @@ mod tests {
             vec!["By 2024 the market had generated tens of billions of yuan."]
         );
         assert!(author_assertions("", &[], |_| true).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_that_reports_someone_is_not_the_authors_however_short_its_content() {
+        let text = "The yuan may weaken in 2025 after the quotas of March, said Li Wei, \
+                    a trader at Bank of China in Shanghai since 2019. \
+                    The quotas rose by 30 percent in 2024 after the March rules.";
+        let cue = text.find("said").unwrap();
+        let content = text.find("The yuan may weaken").unwrap();
+        let found = vec![Found {
+            source: None,
+            cue: Span::one(cue..cue + 4),
+            content: Span::one(content..content + "The yuan may weaken in 2025".len()),
+            kind: AttributionKind::Indirect,
+            claimant: Some("Li Wei".into()),
+            reporters: Vec::new(),
+        }];
+        let got: Vec<String> = author_assertions(text, &found, |_| true)
+            .iter()
+            .map(|f| f.content.text(text))
+            .collect();
+        assert_eq!(
+            got,
+            ["The quotas rose by 30 percent in 2024 after the March rules."]
+        );
     }
 }
