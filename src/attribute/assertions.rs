@@ -113,7 +113,25 @@ fn checkable(sentence: &str, has_entity: bool) -> bool {
     {
         return true;
     }
-    MONTHS.iter().any(|m| sentence.contains(m))
+    // Month names as words: "Maybe" holds no May, "Marching" no March.
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| MONTHS.contains(&w))
+}
+
+/// Does the sentence read as prose? In Latin letters it needs a
+/// grammatical word (an article, preposition, auxiliary or conjunction:
+/// [`super::worth::is_empty_word`]; not a letter left of a contraction,
+/// nor the "S" of a position); a box score ("DL Larry Ogunjobi 63 85% 1
+/// tackle (1 combined).") or a list of quantities ("Portion Fix
+/// Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.") has none. Chinese is
+/// not judged so.
+fn reads_as_prose(sentence: &str) -> bool {
+    sentence.chars().any(crate::index::analysis::is_han)
+        || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let lower = w.to_lowercase();
+            (w.len() >= 2 || lower == "a") && super::worth::is_empty_word(&lower)
+        })
 }
 
 fn long_enough(sentence: &str) -> bool {
@@ -215,6 +233,7 @@ pub fn author_assertions(
                 && !reports
                 && closes(s)
                 && long_enough(s)
+                && reads_as_prose(s)
                 && checkable(s, has_entity(r.clone()))
         })
         .map(|r| Found {
@@ -272,6 +291,26 @@ mod tests {
             vec!["By 2024 the market had generated tens of billions of yuan."]
         );
         assert!(author_assertions("", &[], |_| true).is_empty());
+    }
+
+    #[test]
+    fn box_scores_lists_and_months_inside_words_are_no_assertions() {
+        let text = "S Morgan Burnett 35 47% 3 tackles, 2 assists (5 combined).\n\
+                    Portion Fix Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.\n\
+                    Maybe you are just getting started with your own idea.\n\
+                    The Jets beat the Predators 2-1 and Winnipeg moved up in the table.\n\
+                    广电总局表示，2024年微短剧市场规模达到505亿元。";
+        let got: Vec<String> = author_assertions(text, &[], |_| false)
+            .iter()
+            .map(|f| f.content.text(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The Jets beat the Predators 2-1 and Winnipeg moved up in the table.",
+                "广电总局表示，2024年微短剧市场规模达到505亿元。"
+            ]
+        );
     }
 
     #[test]
