@@ -926,19 +926,12 @@ fn first_person_in_the_article_is_its_author_even_without_a_title() {
 #[test]
 fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
     let t = TestDir::new();
-    let page = t.path("quotas.html");
-    std::fs::write(
-        &page,
-        "<html><head><title>Quotas</title></head><body><article>\
-         <p>The broadcaster published a blog post that said the quotas for imported dramas will double next year.</p>\
+    let rows = who_claimed_in_article(
+        &t,
+        "<p>The broadcaster published a blog post that said the quotas for imported dramas will double next year.</p>\
          <p>Zhang Wei, a producer in Hangzhou, wanted to dispute that.</p>\
-         <p>Untreated plague is always fatal, says WHO.</p>\
-         </article></body></html>",
-    )
-    .unwrap();
-    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
-    assert_success(&out);
-    let rows = who_claimed(&t);
+         <p>Untreated plague is always fatal, says WHO.</p>",
+    );
     let claimed = |text: &str| claimants_of(&rows, text);
     // "a blog post that said …": the relative pronoun's noun phrase, not
     // "that"; "says WHO": the organisation, not the last person named.
@@ -960,20 +953,13 @@ fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
 #[test]
 fn a_person_is_one_claimant_under_title_full_name_and_surname() {
     let t = TestDir::new();
-    let page = t.path("quotas.html");
-    std::fs::write(
-        &page,
-        "<html><head><title>Quotas</title></head><body><article>\
-         <p>Defense Secretary Mark Esper said the quotas for imported dramas will double next year.</p>\
+    let rows = who_claimed_in_article(
+        &t,
+        "<p>Defense Secretary Mark Esper said the quotas for imported dramas will double next year.</p>\
          <p>“We will not wait for the platforms to act on their own,” Esper said on Tuesday.</p>\
          <p>Hillary Clinton and Bill Clinton met the producers in Hangzhou last week.</p>\
-         <p>Mr. Clinton said the subsidies for the studios had been paid twice.</p>\
-         </article></body></html>",
-    )
-    .unwrap();
-    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
-    assert_success(&out);
-    let rows = who_claimed(&t);
+         <p>Mr. Clinton said the subsidies for the studios had been paid twice.</p>",
+    );
     let claimed = |text: &str| claimants_of(&rows, text);
     assert_eq!(
         claimed("quotas for imported dramas"),
@@ -1197,6 +1183,22 @@ fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
         .unwrap();
     assert_success(&out);
     rows(&out.stdout)
+}
+
+/// Ingests one page whose article holds `paragraphs`, then the
+/// `who-claimed` rows of the store.
+fn who_claimed_in_article(t: &TestDir, paragraphs: &str) -> Vec<serde_json::Value> {
+    let page = t.path("quotas.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><title>Quotas</title></head><body><article>{paragraphs}</article></body></html>"
+        ),
+    )
+    .unwrap();
+    let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
+    assert_success(&out);
+    who_claimed(t)
 }
 
 /// The claimant labels of the `who-claimed` rows whose claim text holds

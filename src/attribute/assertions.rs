@@ -128,10 +128,11 @@ fn checkable(sentence: &str, has_entity: bool) -> bool {
 /// not judged so.
 fn reads_as_prose(sentence: &str) -> bool {
     sentence.chars().any(crate::index::analysis::is_han)
-        || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            let lower = w.to_lowercase();
-            (w.len() >= 2 || lower == "a") && super::worth::is_empty_word(&lower)
-        })
+        || sentence
+            .split(|c: char| !c.is_alphanumeric())
+            // The longest grammatical words ("themselves") are ten letters.
+            .filter(|w| (w.len() >= 2 || *w == "a" || *w == "A") && w.len() <= 10)
+            .any(|w| super::worth::is_empty_word(&w.to_lowercase()))
 }
 
 fn long_enough(sentence: &str) -> bool {
@@ -233,8 +234,8 @@ pub fn author_assertions(
                 && !reports
                 && closes(s)
                 && long_enough(s)
-                && reads_as_prose(s)
                 && checkable(s, has_entity(r.clone()))
+                && reads_as_prose(s)
         })
         .map(|r| Found {
             source: None,
