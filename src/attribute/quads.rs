@@ -208,9 +208,23 @@ pub fn version_quads(
             continue;
         }
         let quote = &text[start..end];
-        let claim_text = f.content.proposition(text);
+        let mut claim_text = f.content.proposition(text);
         if !super::worth::has_something_to_check(&claim_text) {
             continue;
+        }
+        // A bare phrase is its cue's object ("opposed *the Madrid peace
+        // talks*"): the claim is the whole proposition, or every source's
+        // "the Madrid peace talks" would be one claim whatever was said of
+        // it. The quote stays the words as found.
+        if let Some(name) = &f.claimant
+            && name != super::resolve::AUTHOR
+            && !matches!(
+                f.kind,
+                AttributionKind::AuthorAssertion | AttributionKind::AccordingTo
+            )
+            && super::worth::is_bare_phrase(&claim_text)
+        {
+            claim_text = format!("{name} {} {claim_text}", f.cue.text(text).trim());
         }
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
@@ -268,4 +282,71 @@ pub fn version_quads(
         );
     }
     b.quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::Span;
+
+    fn literals(quads: &[Quad]) -> Vec<String> {
+        quads
+            .iter()
+            .filter_map(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_phrase_is_stored_as_its_claimants_whole_proposition() {
+        let text = "Yitzhak Shamir opposed the Madrid peace talks. Li Wei said the man died.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::one(i..i + s.len())
+        };
+        let found = |source: &str, cue: &str, content: &str| Found {
+            source: Some(at(source)),
+            cue: at(cue),
+            content: at(content),
+            kind: AttributionKind::Indirect,
+            claimant: Some(source.to_owned()),
+            reporters: Vec::new(),
+        };
+        let source = NamedNode::new_unchecked("https://example.org/a");
+        let version = NamedNode::new_unchecked("https://example.org/a#v1");
+        let ctx = VersionContext {
+            source: &source,
+            version: &version,
+            text,
+            author: None,
+            title: Some("Talks"),
+        };
+        let quads = version_quads(
+            &ctx,
+            &[
+                found("Yitzhak Shamir", "opposed", "the Madrid peace talks"),
+                found("Li Wei", "said", "the man died"),
+            ],
+            Linker::embedded(),
+            &NamedNode::new_unchecked("https://example.org/g"),
+        );
+        let values = literals(&quads);
+        // The claim is the proposition; the quote stays the words found.
+        assert!(
+            values.contains(&"Yitzhak Shamir opposed the Madrid peace talks".to_owned()),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&"the Madrid peace talks".to_owned()),
+            "{values:?}"
+        );
+        // A clause with a verb is a claim as it stands.
+        assert!(values.contains(&"the man died".to_owned()), "{values:?}");
+        assert!(
+            !values.iter().any(|v| v == "Li Wei said the man died"),
+            "{values:?}"
+        );
+    }
 }

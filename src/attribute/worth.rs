@@ -19,7 +19,10 @@
 //! contents ("denied *the allegations*", "declined *to comment*", 表示*没事*)
 //! say nothing without their sentence, and since a claim's identity is its
 //! normalised wording, every article's "the allegations" would be one and
-//! the same claim.
+//! the same claim. For the same reason a short phrase that is only its
+//! cue's object ("opposed *the Madrid peace talks*") is stored as the
+//! whole proposition, claimant and cue included ([`is_bare_phrase`]); a
+//! short clause with a verb ("said *the man died*") is a claim as it is.
 
 /// Words that carry no claim of their own: articles, pronouns,
 /// prepositions, conjunctions, auxiliaries and modals.
@@ -223,8 +226,9 @@ pub const MIN_WORDS: usize = 3;
 /// Fewest Han characters of a content written in them.
 pub const MIN_HAN: usize = 4;
 
-/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`], and
-/// is [`MIN_WORDS`] words or [`MIN_HAN`] Han characters long.
+/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`], is
+/// [`MIN_WORDS`] words or [`MIN_HAN`] Han characters long, and is no
+/// refusal to comment.
 pub fn has_something_to_check(content: &str) -> bool {
     let words = || {
         content
@@ -249,9 +253,83 @@ pub fn has_something_to_check(content: &str) -> bool {
         })
 }
 
+/// Words that open a noun or prepositional phrase, or an infinitive.
+const PHRASE_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "some", "any", "no", "to", "in", "on", "at", "for", "with", "from", "about", "of",
+    "by", "into", "up", "over", "as",
+];
+
+/// Auxiliaries, modals and forms of "be": a clause's verb.
+const AUXILIARIES: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "do", "does", "did", "have", "has",
+    "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+];
+
+/// Is this short content a bare phrase, the object of its cue rather than
+/// a proposition of its own ("announced *the selection of SpaceX*", "demanded *a
+/// deadline extension*", "wrote *in a blog post*", "wanted *to buy a
+/// copy*")? Up to [`BARE_PHRASE_WORDS`] words opened by a determiner, a
+/// preposition or "to", with no sign of a verb of its own: an auxiliary,
+/// a contraction or a past form ("the man died", "that it’s quite arid",
+/// "the admiration is mutual" are claims).
+pub fn is_bare_phrase(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let verb = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_end_matches(['\'', '’']);
+        AUXILIARIES.contains(&bare)
+            || bare.ends_with("ed")
+            || bare.ends_with("n't")
+            || bare.ends_with("n’t")
+            || [
+                "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+            ]
+            .iter()
+            .any(|c| bare.ends_with(c))
+    });
+    words.len() <= BARE_PHRASE_WORDS
+        && PHRASE_OPENERS.contains(&first.to_lowercase().as_str())
+        && !verb
+}
+
+/// The longest content [`is_bare_phrase`] judges, in words.
+const BARE_PHRASE_WORDS: usize = 4;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_phrase_without_a_verb_is_its_cues_object_not_a_claim() {
+        for bare in [
+            "the selection of SpaceX",
+            "a deadline extension",
+            "in a blog post",
+            "to buy a copy",
+            "their website last Friday",
+        ] {
+            assert!(is_bare_phrase(bare), "{bare}");
+        }
+        for claim in [
+            "the man died",
+            "the admiration is mutual",
+            "that it’s quite arid",
+            "that Trump is dangerous",
+            "your question was offensive",
+            "the selection of SpaceX for five missions",
+            "prices rose sharply",
+            "",
+        ] {
+            assert!(!is_bare_phrase(claim), "{claim}");
+        }
+    }
 
     #[test]
     fn pronouns_and_prepositions_alone_have_nothing_to_check() {
