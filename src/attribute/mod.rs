@@ -248,13 +248,14 @@ fn read_with(
         found.extend(more);
         let more = en_rules::signed_quotes(text, &found);
         found.extend(more);
-        let linker = link::Linker::embedded();
+    }
+    let linker = link::Linker::embedded();
+    if !chinese {
         names::full_names(text, &mut found, |name| {
             linker.resolve_claimant(name).is_some()
         });
     }
     if options.author_assertions {
-        let linker = link::Linker::embedded();
         let mentions = linker.mentions(text);
         let own = assertions::author_assertions(text, &found, |r| {
             mentions

@@ -111,22 +111,14 @@ const PARTICLES: &[&str] = &[
 /// before a person's name ("Secretary of State Mike Pompeo").
 const BEFORE_PLACES: &[&str] = &["of", "to", "in", "at", "from", "for", "the"];
 
-/// Capitalised words that open a sentence but no name ("But Boudreau
-/// said"), besides the empty words, sentence adverbs, months and days.
+/// Capitalised words that open a sentence but no name ("Asked Boudreau",
+/// "Maybe Instagram"), besides the empty words ("But Boudreau"), sentence
+/// adverbs, months and days, which [`is_person_name`] refuses too.
 const SENTENCE_OPENERS: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
     "because",
     "although",
     "while",
-    "as",
-    "since",
     "unless",
-    "until",
     "says",
     "said",
     "asked",
@@ -138,11 +130,7 @@ const SENTENCE_OPENERS: &[&str] = &[
     "tonight",
     "last",
     "next",
-    "even",
-    "only",
-    "like",
     "unlike",
-    "than",
     "ask",
     "tell",
     "let",
@@ -150,8 +138,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "perhaps",
     "probably",
     "please",
-    "here",
-    "there",
     "yes",
     "oh",
     "well",
@@ -398,16 +384,21 @@ fn is_common_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// `name` trimmed and without a possessive ending: "Sanders’s" is
+/// Sanders.
+pub fn without_possessive(name: &str) -> &str {
+    let name = name.trim();
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
+}
+
 /// A claimant's name as it should be stored: without its title, and a
 /// lone surname as the article's one full name for it; with two people
 /// of the name, as written.
 fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>) -> String {
-    // A possessive: "Sanders’s" is Sanders.
     let trimmed = claimant.trim();
-    let bare = trimmed
-        .strip_suffix("’s")
-        .or_else(|| trimmed.strip_suffix("'s"))
-        .unwrap_or(trimmed);
+    let bare = without_possessive(trimmed);
     let name = without_title(bare);
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() != 1 || !is_person_name(&words) || is_common_word(text, words[0]) {

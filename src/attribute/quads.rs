@@ -89,6 +89,12 @@ const PRONOUNS: &[&str] = &[
     "他们", "她们", "其",
 ];
 
+/// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not).
+fn names_no_one(name: &str) -> bool {
+    super::resolve::as_pronoun(name)
+        .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
+}
+
 struct Builder<'a> {
     ctx: &'a VersionContext<'a>,
     linker: &'a Linker,
@@ -130,20 +136,15 @@ impl Builder<'_> {
     /// are no labels.
     fn written_as(&mut self, entity: &NamedNode, claimant: &str, written: &str) {
         let written = super::resolve::name_only(written);
-        let written = written.trim();
-        let written = written
-            .strip_suffix("’s")
-            .or_else(|| written.strip_suffix("'s"))
-            .unwrap_or(written);
+        let written = super::names::without_possessive(&written);
         let label_like = written.chars().next().is_some_and(char::is_uppercase)
             && written.split_whitespace().count() <= 6
             && !written.contains([',', '\n', '(', '“', '"']);
-        let pronoun = super::resolve::as_pronoun(written)
-            .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)));
+        // Only entities minted here: the gazetteer's keep their labels.
         if !label_like
-            || pronoun
+            || names_no_one(written)
             || written.eq_ignore_ascii_case(claimant)
-            || self.linker.resolve_claimant(claimant).is_some()
+            || !self.minted.contains(entity)
             || !self.written.insert((entity.clone(), written.to_owned()))
         {
             return;
@@ -158,9 +159,7 @@ impl Builder<'_> {
     /// The entity a name written in the text stands for.
     fn entity(&mut self, name: &str) -> Option<NamedNode> {
         let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
-        let pronoun = super::resolve::as_pronoun(name)
-            .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)));
-        if name.is_empty() || pronoun {
+        if name.is_empty() || names_no_one(name) {
             return None;
         }
         if let Some(i) = self.linker.resolve_claimant(name) {

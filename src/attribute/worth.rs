@@ -25,7 +25,8 @@
 //! short clause with a verb ("said *the man died*") is a claim as it is.
 
 /// Words that carry no claim of their own: articles, pronouns,
-/// prepositions, conjunctions, auxiliaries and modals.
+/// prepositions, conjunctions, and the pieces of contractions; with
+/// [`AUXILIARIES`], the empty words.
 const EMPTY_WORDS: &[&str] = &[
     // Articles and determiners.
     "a",
@@ -163,32 +164,6 @@ const EMPTY_WORDS: &[&str] = &[
     "still",
     "again",
     "now",
-    // Auxiliaries and modals.
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "am",
-    "do",
-    "does",
-    "did",
-    "done",
-    "have",
-    "has",
-    "had",
-    "having",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
     // The pieces of contractions ("it's", "don't", "they'll"), split at
     // the apostrophe.
     "s",
@@ -215,9 +190,18 @@ const EMPTY_WORDS: &[&str] = &[
     "mustn",
 ];
 
-/// Whether `word`, lower-cased, is one of [`EMPTY_WORDS`].
+/// Auxiliaries, modals and forms of "be": empty words, and in a short
+/// content the sign of a clause's verb ([`is_bare_phrase`]).
+const AUXILIARIES: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "do", "does", "did", "done", "have",
+    "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must",
+];
+
+/// Whether `word`, lower-cased, is one of [`EMPTY_WORDS`] or
+/// [`AUXILIARIES`].
 pub fn is_empty_word(lower: &str) -> bool {
-    EMPTY_WORDS.contains(&lower)
+    EMPTY_WORDS.contains(&lower) || AUXILIARIES.contains(&lower)
 }
 
 /// Fewest words of a content in letters or digits (a run of Han
@@ -249,7 +233,10 @@ pub fn has_something_to_check(content: &str) -> bool {
         && !no_comment
         && words().any(|w| {
             w.chars().any(|c| c.is_numeric() || !c.is_ascii())
-                || !EMPTY_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w))
+                || !EMPTY_WORDS
+                    .iter()
+                    .chain(AUXILIARIES)
+                    .any(|e| e.eq_ignore_ascii_case(w))
         })
 }
 
@@ -258,12 +245,6 @@ const PHRASE_OPENERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "some", "any", "no", "to", "in", "on", "at", "for", "with", "from", "about", "of",
     "by", "into", "up", "over", "as",
-];
-
-/// Auxiliaries, modals and forms of "be": a clause's verb.
-const AUXILIARIES: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "do", "does", "did", "have", "has",
-    "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
 ];
 
 /// Is this short content a bare phrase, the object of its cue rather than
