@@ -250,6 +250,10 @@ pub fn without_title(name: &str) -> &str {
     }
 }
 
+/// How far before a surname its first names and titles are looked for,
+/// in bytes: five words and the one before them.
+const LOOK_BACK: usize = 300;
+
 /// The full names `text` gives people whose last name is `surname`
 /// ("Bruce Boudreau", "Coach Bruce Boudreau" → "Bruce Boudreau"), first
 /// seen first, one per first name. A name seen only at the head of a
@@ -258,18 +262,24 @@ pub fn without_title(name: &str) -> &str {
 fn full_names_ending(text: &str, surname: &str) -> FullNames {
     let mut inside: Vec<Vec<&str>> = Vec::new();
     let mut opening: Vec<Vec<&str>> = Vec::new();
-    for (at, _) in text.match_indices(surname) {
-        let end = at + surname.len();
-        let after_ok = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-        if !text[..at].ends_with(' ') || !after_ok {
+    for at in whole_words(text, surname) {
+        // After a space, and not the head of a compound ("Boudreau-led").
+        if !text[..at].ends_with(' ') || text[at + surname.len()..].starts_with('-') {
             continue;
         }
-        // The name words and titles right before it, on its line.
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let before: Vec<&str> = text[line_start..at - 1].split(' ').collect();
+        // The name words and titles right before it, on its line, read
+        // from a window of the text: a long line with the surname on
+        // every row must not be split once per mention. Cut inside the
+        // line, the window's first (partial) word becomes "", which no
+        // run crosses.
+        let from = crate::text::floor_char_boundary(text, at.saturating_sub(LOOK_BACK));
+        let line_start = text[from..at].rfind('\n').map(|i| from + i + 1);
+        let mut before: Vec<&str> = text[line_start.unwrap_or(from)..at - 1]
+            .split(' ')
+            .collect();
+        if line_start.is_none() && from > 0 {
+            before[0] = "";
+        }
         let run_len = before
             .iter()
             .rev()
@@ -361,13 +371,27 @@ fn one_per_first_name<'a>(runs: impl Iterator<Item = &'a Vec<&'a str>>) -> Vec<S
 /// comma ("actress Jessie …", "…, Jessie"): not only where a sentence
 /// opens.
 fn stands_inside_a_sentence(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, w)| {
-        let after = text[at + w.len()..].chars().next();
+    whole_words(text, word).any(|at| {
         let mut before = text[..at].chars().rev();
-        before.next() == Some(' ')
-            && before.next().is_some_and(|c| c.is_lowercase() || c == ',')
-            && after.is_none_or(|c| !c.is_alphanumeric())
+        before.next() == Some(' ') && before.next().is_some_and(|c| c.is_lowercase() || c == ',')
     })
+}
+
+/// Where `word` stands in `text` as a whole word (no letter or digit
+/// right before or after it), as byte offsets.
+fn whole_words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[at + word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// Whether `word` also stands in `text` in lower case ("studies",
@@ -377,11 +401,7 @@ fn is_common_word(text: &str, word: &str) -> bool {
     if lower == word {
         return true;
     }
-    text.match_indices(lower.as_str()).any(|(at, w)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + w.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    whole_words(text, &lower).next().is_some()
 }
 
 /// `name` trimmed and without a possessive ending: "Sanders’s" is
@@ -586,6 +606,27 @@ mod tests {
                 "Bernie Sanders"
             ]
         );
+    }
+
+    #[test]
+    fn hostile_claimants_and_texts_keep_a_name_and_do_not_panic() {
+        assert_eq!(without_title("Mr."), "Mr.");
+        assert_eq!(without_title("President Vice"), "President Vice");
+        assert_eq!(without_title(""), "");
+        // One surname met 20,000 times, glued to other words, at the very
+        // start and end of the text, in scripts other than Latin.
+        let text = format!(
+            "Boudreau{}Zoë Boudreau-Ames said so. Mr. É Boudreau",
+            " Coach Boudreau,".repeat(20_000)
+        );
+        for claimant in ["Boudreau", "Mr.", "", "É", "广电总局", "Boudreau’s", "’s"] {
+            let got = claimants(&text, &[claimant]);
+            assert_eq!(got.len(), 1);
+            assert!(
+                claimant.trim().is_empty() || !got[0].is_empty(),
+                "{claimant:?} -> {got:?}"
+            );
+        }
     }
 
     #[test]
