@@ -985,6 +985,44 @@ fn a_person_is_one_claimant_under_title_full_name_and_surname() {
 }
 
 #[test]
+fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_title() {
+    let t = TestDir::new();
+    let rows = who_claimed_in_article(
+        &t,
+        "<p>（记者 张明）国家广播电视总局网络视听节目管理司司长冯胜勇表示，2025年微短剧出海规模将扩大到50个国家。</p>\
+         <p>冯司长说，今年平台的审核标准将再提高30%。</p>\
+         <p>应该说，微短剧市场的竞争仍然很激烈，但是2024年的收入已经超过500亿元。</p>",
+    );
+    let claimed = |text: &str| claimants_of(&rows, text);
+    assert_eq!(claimed("出海规模"), ["冯胜勇"], "{rows:?}");
+    assert_eq!(claimed("审核标准"), ["冯胜勇"], "{rows:?}");
+    // 应该说 is the writer's "it must be said", no one's claim.
+    assert!(
+        claimed("竞争仍然很激烈")
+            .iter()
+            .all(|c| c.starts_with("author of")),
+        "{rows:?}"
+    );
+    // The forms the article used find him too.
+    for name in [
+        "冯胜勇",
+        "冯司长",
+        "国家广播电视总局网络视听节目管理司司长冯胜勇",
+    ] {
+        let out = t
+            .cmd()
+            .args(["query", "--name", "who-claimed", "--format", "json"])
+            .arg("--param")
+            .arg(format!("claimant={name}"))
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let found = self::rows(&out.stdout);
+        assert_eq!(found.len(), 2, "{name}: {found:?}");
+    }
+}
+
+#[test]
 fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
     let t = TestDir::new();
     // Portuguese declared as English, and English declared as German.

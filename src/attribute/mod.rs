@@ -27,6 +27,7 @@ pub mod similar;
 pub mod tokens;
 pub mod worth;
 pub mod zh;
+pub mod zh_names;
 
 use std::ops::Range;
 
@@ -250,10 +251,11 @@ fn read_with(
         found.extend(more);
     }
     let linker = link::Linker::embedded();
-    if !chinese {
-        names::full_names(text, &mut found, |name| {
-            linker.resolve_claimant(name).is_some()
-        });
+    let known = |name: &str| linker.resolve_claimant(name).is_some();
+    if chinese {
+        zh_names::full_names(text, &mut found, known);
+    } else {
+        names::full_names(text, &mut found, known);
     }
     if options.author_assertions {
         let mentions = linker.mentions(text);

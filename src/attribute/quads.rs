@@ -133,13 +133,21 @@ impl Builder<'_> {
     /// claimant ("Bruce Boudreau"), so that who-claimed and search find
     /// the claimant by the name the article used. Names the gazetteer
     /// knows keep the gazetteer's labels; pronouns and long descriptions
-    /// are no labels.
+    /// are no labels. The same holds for Chinese names ("西藏自治区农业农村厅厅长杜杰"
+    /// for 杜杰).
     fn written_as(&mut self, entity: &NamedNode, claimant: &str, written: &str) {
         let written = super::resolve::name_only(written);
         let written = super::names::without_possessive(&written);
-        let label_like = written.chars().next().is_some_and(char::is_uppercase)
-            && written.split_whitespace().count() <= 6
-            && !written.contains([',', '\n', '(', '“', '"']);
+        // A Chinese form is a label when it holds the name (厅长杜杰) or is
+        // the name's surname and a title (金所长); not a pronoun (他).
+        let han_label = written.chars().next().is_some_and(super::zh::is_han)
+            && written.chars().count() <= super::zh::MAX_SOURCE_CHARS
+            && (written.contains(claimant)
+                || super::zh_names::surname_with_title(written).is_some());
+        let label_like = han_label
+            || written.chars().next().is_some_and(char::is_uppercase)
+                && written.split_whitespace().count() <= 6
+                && !written.contains([',', '\n', '(', '“', '"']);
         // Only entities minted here: the gazetteer's keep their labels.
         if !label_like
             || names_no_one(written)

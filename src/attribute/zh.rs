@@ -112,7 +112,7 @@ const MAX_ADDRESSEE_CHARS: usize = 16;
 /// Most reporters kept for one attribution (a chain of nested reporting).
 const MAX_REPORTERS: usize = 8;
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
@@ -448,6 +448,26 @@ const NOT_REPORTING: &[&str] = &[
     "例如说",
     "或者说",
     "换句话说",
+    "应该说",
+    "应当说",
+    "照理说",
+    "按理说",
+    "照说",
+    "按说",
+    "大体上说",
+    "大体说",
+    "一般说",
+    "总的说",
+    "老实说",
+    "坦白说",
+    "实话说",
+    "严格说",
+    "确切说",
+    "具体说",
+    "简单说",
+    "反过来说",
+    "比方说",
+    "想说",
     "俗话说",
     "不用说",
     "很难说",
@@ -501,6 +521,7 @@ const NOT_REPORTING: &[&str] = &[
     "昵称",
     "职称",
     "对称",
+    "匀称",
     "人称",
     "并称",
     "著称",
@@ -776,12 +797,14 @@ const SOURCE_SUFFIXES: &[&str] = &[
     "公众号",
 ];
 
-/// Subjects that name nobody: demonstratives, the writer, the vague.
+/// Subjects that name nobody: demonstratives, the writer, the vague, a
+/// modal.
 const NOT_SOURCES: &[&str] = &[
     "这",
     "那",
     "此",
     "它",
+    "它们",
     "我",
     "我们",
     "本人",
@@ -803,6 +826,15 @@ const NOT_SOURCES: &[&str] = &[
     "相关",
     "最新",
     "其他",
+    // A modal or a wish with no one before it (应该承认, 我想对…说).
+    "应该",
+    "应当",
+    "可以",
+    "必须",
+    "不妨",
+    "我想",
+    "我们想",
+    "你想",
 ];
 
 /// Beginnings of subjects that name nobody (这一数据, 据悉, 的确).
@@ -902,7 +934,13 @@ fn cuts_subject(text: &str, range: &Range<usize>, at: usize) -> bool {
 /// The subject of a clause (`clause` runs from its start to the verb): the
 /// name-like words left when connectives, adverbials and dates are dropped.
 fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
+    // An aside closed before the subject, as a byline's ((记者 张明)国家
+    // 广电总局…), is none of it: the subject starts after its close.
     let mut r = trim_space(text, clause);
+    if let Some(close) = unopened_close(&text[r.clone()]) {
+        r.start += close;
+    }
+    r = trim_space(text, r);
     while strip_leading_word(text, &mut r, LEADING_WORDS) || strip_leading_date(text, &mut r) {
         r = trim_space(text, r);
     }
@@ -943,6 +981,11 @@ const NOT_SUBJECT_OPENERS: &[&str] = &["v", "d", "ad", "c", "p", "i"];
 
 /// jieba's tags of names: of people, places, bodies, others.
 const NAME_TAGS: &[&str] = &["nr", "nrt", "nrfg", "ns", "nt", "nz"];
+
+/// Personal pronouns that may open a subject.
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "我", "我们", "你", "你们", "他", "她", "他们", "她们", "它", "它们",
+];
 
 /// One-character adverbs that may trail a subject (母亲却说, 托克维尔早发现).
 const ONE_CHARACTER_ADVERBS: &[&str] = &[
@@ -985,6 +1028,17 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && !rest.is_empty()
     {
         words = rest;
+    }
+    // 他会说, 他最后说, 我们可以说: a pronoun with adverbs or modals after
+    // it is the pronoun (resolved, or refused as the writer's).
+    if let [first, rest @ ..] = words
+        && PERSONAL_PRONOUNS.contains(&first.word)
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| matches!(w.tag, "d" | "ad" | "v" | "p" | "c" | "t" | "f"))
+    {
+        return Some(r.start + first.byte_start..r.start + first.byte_end);
     }
     if let [first, next, ..] = words
         && matches!(first.tag, "c" | "d")
@@ -1079,9 +1133,29 @@ fn valid_source(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         && s.chars().count() <= MAX_SOURCE_CHARS
         && s.chars().any(char::is_alphabetic)
         && !NOT_SOURCES.contains(&s)
+        && unopened_close(s).is_none()
         && (s.chars().count() > 1 || ONE_CHARACTER_SOURCES.contains(&s))
         && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w));
     ok.then_some(range)
+}
+
+/// Where `s` goes on after its last closing parenthesis that closes none
+/// opened in it, if any: 张明）国家广电总局 goes on at 国家广电总局, and
+/// 15岁） at its end (福山(Francis Fukuyama) has none).
+fn unopened_close(s: &str) -> Option<usize> {
+    let mut open = 0usize;
+    let mut after = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => open += 1,
+            '）' | ')' => match open.checked_sub(1) {
+                Some(o) => open = o,
+                None => after = Some(i + c.len_utf8()),
+            },
+            _ => {}
+        }
+    }
+    after
 }
 
 /// The name a source goes by: the title inside 《》 for a publication
@@ -1161,6 +1235,11 @@ const PERSON_ENDS: &[&str] = &[
     "演员",
     "人",
 ];
+
+/// Whether a claimant's name ends as a body's does (国防部, 新华社, 腾讯公司).
+pub(super) fn reads_as_body(name: &str) -> bool {
+    name_class(name) != NameClass::Person && name_class(name) != NameClass::Other
+}
 
 /// The kind of a claimant's name, by how it ends.
 fn name_class(name: &str) -> NameClass {
@@ -1920,6 +1999,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_writer_s_asides_modals_and_parentheses_name_nobody() {
+        // "It must be said", "logically speaking", "I want to say", "we
+        // can find": the writer's voice, no one's claim.
+        for t in [
+            "应该说，相同的地方多于不同的地方。",
+            "应当说，这一部份人是比较自觉地。",
+            "照理说，这种人是原体制下的受益者。",
+            "大体上说，暴力反抗运动比较容易采用上述两种办法。",
+            "我想说，喜欢一个女孩会有怦然心动的感觉。",
+            "应该承认，上述观点确有其道理。",
+            "我们可以发现，权力对思想的压制无处不在。",
+            "一件马的雕刻曲线优美匀称，后代雕刻家也赞叹不已。",
+            "在所有的受访儿童（13—15岁）表示，与同学之间关系非常亲密。",
+        ] {
+            let found = attributions(t);
+            assert!(found.is_empty(), "{t}: {found:#?}");
+        }
+        // A pronoun with an adverb or a modal is the pronoun; a byline's
+        // parenthesis closed before a subject is none of it.
+        let t = "何亚东说，出口增长了。他最后说，明年还会增长。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(source(t, &found[1]).as_deref(), Some("他"));
+        assert_eq!(found[1].claimant.as_deref(), Some("何亚东"));
+        let t = "（记者 张明）国家广电总局网络视听司司长冯胜勇表示，微短剧出海规模将扩大。";
+        assert_eq!(
+            source(t, &one(t)).as_deref(),
+            Some("国家广电总局网络视听司司长冯胜勇")
+        );
+        let t = "福山(Francis Fukuyama)指出，历史已经终结。";
+        assert_eq!(
+            source(t, &one(t)).as_deref(),
+            Some("福山(Francis Fukuyama)")
+        );
     }
 
     #[test]
