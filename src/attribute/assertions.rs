@@ -6,7 +6,9 @@
 //! the article's author or publisher.
 //!
 //! Headings (lines without closing punctuation), questions and very short
-//! sentences are left out: they assert nothing checkable.
+//! sentences are left out: they assert nothing checkable. In Chinese a
+//! date or quantity needs its numeral (2024年, 六个月, 50万) or is a
+//! relative date (今年): 年 alone is also in 童年 and 年龄.
 
 use super::{AttributionKind, Found, Span};
 use std::ops::Range;
@@ -104,12 +106,70 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
+/// Relative dates in Chinese that name a year or month without a numeral.
+const HAN_DATES: &[&str] = &[
+    "今年",
+    "去年",
+    "明年",
+    "前年",
+    "近年",
+    "近些年",
+    "近几年",
+    "年初",
+    "年底",
+    "年末",
+    "年终",
+    "上半年",
+    "下半年",
+    "年间",
+    "本月",
+    "上月",
+    "下月",
+    "月初",
+    "月底",
+    "月末",
+];
+
+/// Whether a Chinese date or quantity stands in `sentence`: 年, 月, 亿,
+/// 万, 元 or 岁 after a numeral, with at most one measure or approximation
+/// between (2024年, 三月, 六个月, 四十余年, 半年, 每个月, 50万, 数亿, 千元,
+/// 十七岁), 月 before a numeral
+/// (正月十五), or a relative date (今年, 上月). Alone they are parts of
+/// other words: 童年 and 年龄 are no dates, 岁月 no month, 万一 ("in
+/// case") no quantity.
+fn has_han_date_or_quantity(sentence: &str) -> bool {
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十百千两半".contains(c)
+    };
+    let chars: Vec<char> = sentence.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !matches!(c, '年' | '月' | '亿' | '万' | '元' | '岁') {
+            continue;
+        }
+        let before = |k: usize| i.checked_sub(k).map(|j| chars[j]);
+        let between = before(1).is_some_and(|b| "个余几多来周".contains(b));
+        // 每年, 每个月: a frequency counts as a date.
+        let counted_by = |b: char| numeral(b) || b == '每' && matches!(c, '年' | '月');
+        let counted = before(1).is_some_and(counted_by)
+            || between && before(2).is_some_and(counted_by)
+            || matches!(c, '亿' | '万') && before(1).is_some_and(|b| "数上几".contains(b))
+            || c == '月' && chars.get(i + 1).is_some_and(|&n| numeral(n));
+        if counted {
+            return true;
+        }
+    }
+    HAN_DATES.iter().any(|d| sentence.contains(d))
+}
+
 /// Does the sentence state something checkable?
 fn checkable(sentence: &str, has_entity: bool) -> bool {
     if has_entity
         || sentence
             .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '亿' | '万' | '％' | '%'))
+            .any(|c| c.is_ascii_digit() || matches!(c, '％' | '%'))
+        || has_han_date_or_quantity(sentence)
     {
         return true;
     }
@@ -251,6 +311,34 @@ pub fn author_assertions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_dates_and_quantities_need_a_numeral_or_a_relative_date() {
+        for dated in [
+            "2024年微短剧市场规模扩大。",
+            "三月份出口增长。",
+            "介入时间一般不超过六个月。",
+            "在四十余年的导演生涯中，他执导了很多戏。",
+            "用户每个月按照运营商的话单交费。",
+            "平台今年将提高审核标准。",
+            "知识产权也是近些年来两会的热门话题。",
+            "仅乔丹一人，就从耐克公司得到数亿美金。",
+            "服务对象为六十周岁以上者。",
+            "每到正月十五，我就上缴压岁钱。",
+        ] {
+            assert!(has_han_date_or_quantity(dated), "{dated}");
+        }
+        for undated in [
+            "雪在我的童年里是很模糊的。",
+            "随着年龄的增长，关系逐渐疏离。",
+            "在漫长而残酷的革命岁月中，共产党几度濒於绝境。",
+            "万一被他瓜分了，后果不堪设想。",
+            "元宵节是从这一民族风俗演变而来的。",
+            "年轻的姑娘们抑郁神伤。",
+        ] {
+            assert!(!has_han_date_or_quantity(undated), "{undated}");
+        }
+    }
 
     #[test]
     fn sentences_split_at_stops_not_abbreviations() {
