@@ -985,13 +985,15 @@ fn a_person_is_one_claimant_under_title_full_name_and_surname() {
 }
 
 #[test]
-fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_title() {
+fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_title_and_a_panel_answer_is_its_speakers()
+ {
     let t = TestDir::new();
     let rows = who_claimed_in_article(
         &t,
         "<p>（记者 张明）国家广播电视总局网络视听节目管理司司长冯胜勇表示，2025年微短剧出海规模将扩大到50个国家。</p>\
          <p>冯司长说，今年平台的审核标准将再提高30%。</p>\
-         <p>应该说，微短剧市场的竞争仍然很激烈，但是2024年的收入已经超过500亿元。</p>",
+         <p>应该说，微短剧市场的竞争仍然很激烈，但是2024年的收入已经超过500亿元。</p>\
+         <p>郭正谊(中国科普研究所研究员)：所谓2024年造出的“永动机”违背了起码的物理学知识。</p>",
     );
     let claimed = |text: &str| claimants_of(&rows, text);
     assert_eq!(claimed("出海规模"), ["冯胜勇"], "{rows:?}");
@@ -1003,6 +1005,8 @@ fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_ti
             .all(|c| c.starts_with("author of")),
         "{rows:?}"
     );
+    // A panel's answer, name (who) and colon, is its speaker's.
+    assert_eq!(claimed("违背了起码的物理学知识"), ["郭正谊"], "{rows:?}");
     // The forms the article used find him too.
     for name in [
         "冯胜勇",

@@ -3,7 +3,8 @@
 //! From a version's text to attributed claims, along the data flow:
 //! tokens and sentences ([`tokens`]), an English model of cues, sources and
 //! contents learned from annotated news ([`model`], [`perceptron`],
-//! [`features`]), rules for Chinese reporting verbs ([`zh`]), the article's
+//! [`features`]), rules for Chinese reporting verbs ([`zh`]) and panels'
+//! answers ([`zh_panel`]), one name per person ([`names`], [`zh_names`]), the article's
 //! own checkable assertions ([`assertions`]), gazetteer linking ([`link`]) and
 //! near-duplicate claims across sources ([`similar`]). Texts in neither
 //! English nor Chinese get no attributions ([`language`]).
@@ -28,6 +29,7 @@ pub mod tokens;
 pub mod worth;
 pub mod zh;
 pub mod zh_names;
+pub mod zh_panel;
 
 use std::ops::Range;
 
@@ -222,7 +224,14 @@ fn read_with(
 ) -> Option<Vec<Found>> {
     let chinese = reads(text, language)? == Language::Chinese;
     let mut found = if chinese {
-        zh::attributions(text)
+        let mut found = zh::attributions(text);
+        found.extend(zh_panel::speakers(text));
+        // In text order, as the rules give theirs.
+        found.sort_by_key(|f| {
+            let source = f.source.as_ref().map_or(usize::MAX, Span::start);
+            source.min(f.cue.start()).min(f.content.start())
+        });
+        found
     } else {
         model
             .tag(text)

@@ -231,6 +231,13 @@ fn is_personal_name(name: &str) -> bool {
     }
 }
 
+/// Whether `name` reads as a person's: a personal name (module doc), or
+/// one with a title or honorific that [`without_title`] takes off
+/// (刘天模教授).
+pub fn reads_as_person(name: &str) -> bool {
+    is_personal_name(name) || without_title(name).is_some_and(|n| is_personal_name(&n))
+}
+
 /// `name` without an office, role or relative clause before a personal
 /// name, and without an honorific after it (module doc); `None` when
 /// nothing goes.
