@@ -1089,6 +1089,14 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     {
         words = rest;
     }
+    // A time clause after a name (胡先生看完这则报道后说): the name.
+    if let [first, .., last] = words
+        && NAME_TAGS.contains(&first.tag)
+        && matches!(last.word, "后" | "时" | "之后" | "以后" | "之时" | "的时候")
+        && let Some(k) = (1..words.len()).find(|&k| words[k].tag == "v")
+    {
+        words = &words[..k];
+    }
     let (first, last) = (words.first()?, words.last()?);
     Some(r.start + first.byte_start..r.start + last.byte_end)
 }
@@ -1957,6 +1965,8 @@ mod tests {
                 "托克维尔",
             ),
             ("其后思浩表示，事发地点并非一间食肆内。", "思浩"),
+            ("胡先生看完这则报道后说，这是假的。", "胡先生"),
+            ("胡先生看完这则报道后当即肯定地说，这是假的。", "胡先生"),
             // Kept as they are: a name whose last character jieba takes
             // for an adverb, a quantity, a notice, a relative clause.
             (
