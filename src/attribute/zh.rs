@@ -1142,6 +1142,8 @@ fn valid_source(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         && s.chars().any(char::is_alphabetic)
         && !NOT_SOURCES.contains(&s)
         && unopened_close(s).is_none()
+        // The verb's own passive or negation left behind (…不被承认).
+        && !s.ends_with(['被', '不', '没', '未'])
         && (s.chars().count() > 1 || ONE_CHARACTER_SOURCES.contains(&s))
         && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w));
     ok.then_some(range)
@@ -2023,6 +2025,7 @@ mod tests {
             "我想说，喜欢一个女孩会有怦然心动的感觉。",
             "应该承认，上述观点确有其道理。",
             "我们可以发现，权力对思想的压制无处不在。",
+            "正因为他们痛感自己的革命性不被承认，所以他们把文革视为表现。",
             "一件马的雕刻曲线优美匀称，后代雕刻家也赞叹不已。",
             "在所有的受访儿童（13—15岁）表示，与同学之间关系非常亲密。",
         ] {
