@@ -971,15 +971,7 @@ fn a_person_is_one_claimant_under_title_full_name_and_surname() {
     assert_eq!(claimed("paid twice"), ["Mr. Clinton"], "{rows:?}");
     // The names the article used find the claimant too.
     for name in ["Esper", "Defense Secretary Mark Esper", "mark esper"] {
-        let out = t
-            .cmd()
-            .args(["query", "--name", "who-claimed", "--format", "json"])
-            .arg("--param")
-            .arg(format!("claimant={name}"))
-            .output()
-            .unwrap();
-        assert_success(&out);
-        let found = self::rows(&out.stdout);
+        let found = who_claimed_by(&t, name);
         assert_eq!(found.len(), 2, "{name}: {found:?}");
     }
 }
@@ -1013,15 +1005,7 @@ fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_ti
         "冯司长",
         "国家广播电视总局网络视听节目管理司司长冯胜勇",
     ] {
-        let out = t
-            .cmd()
-            .args(["query", "--name", "who-claimed", "--format", "json"])
-            .arg("--param")
-            .arg(format!("claimant={name}"))
-            .output()
-            .unwrap();
-        assert_success(&out);
-        let found = self::rows(&out.stdout);
+        let found = who_claimed_by(&t, name);
         assert_eq!(found.len(), 2, "{name}: {found:?}");
     }
 }
@@ -1221,6 +1205,19 @@ fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
     let out = t
         .cmd()
         .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    rows(&out.stdout)
+}
+
+/// The `who-claimed` rows of one claimant, named by any label or alias.
+fn who_claimed_by(t: &TestDir, claimant: &str) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .arg("--param")
+        .arg(format!("claimant={claimant}"))
         .output()
         .unwrap();
     assert_success(&out);

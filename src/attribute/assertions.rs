@@ -143,22 +143,22 @@ fn has_han_date_or_quantity(sentence: &str) -> bool {
             || ('０'..='９').contains(&c)
             || "〇零一二三四五六七八九十百千两半".contains(c)
     };
-    let chars: Vec<char> = sentence.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if !matches!(c, '年' | '月' | '亿' | '万' | '元' | '岁') {
-            continue;
+    // 每年, 每个月: a frequency counts as a date.
+    let counts = |unit: char, b: char| numeral(b) || b == '每' && matches!(unit, '年' | '月');
+    let (mut two_before, mut before) = (None, None);
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '年' | '月' | '亿' | '万' | '元' | '岁') {
+            let between = before.is_some_and(|b: char| "个余几多来周".contains(b));
+            let counted = before.is_some_and(|b| counts(c, b))
+                || between && two_before.is_some_and(|b| counts(c, b))
+                || matches!(c, '亿' | '万') && before.is_some_and(|b| "数上几".contains(b))
+                || c == '月' && chars.peek().is_some_and(|&n| numeral(n));
+            if counted {
+                return true;
+            }
         }
-        let before = |k: usize| i.checked_sub(k).map(|j| chars[j]);
-        let between = before(1).is_some_and(|b| "个余几多来周".contains(b));
-        // 每年, 每个月: a frequency counts as a date.
-        let counted_by = |b: char| numeral(b) || b == '每' && matches!(c, '年' | '月');
-        let counted = before(1).is_some_and(counted_by)
-            || between && before(2).is_some_and(counted_by)
-            || matches!(c, '亿' | '万') && before(1).is_some_and(|b| "数上几".contains(b))
-            || c == '月' && chars.get(i + 1).is_some_and(|&n| numeral(n));
-        if counted {
-            return true;
-        }
+        (two_before, before) = (before, Some(c));
     }
     HAN_DATES.iter().any(|d| sentence.contains(d))
 }

@@ -224,13 +224,9 @@ fn read_with(
 ) -> Option<Vec<Found>> {
     let chinese = reads(text, language)? == Language::Chinese;
     let mut found = if chinese {
+        // resolve::resolve puts the two in text order.
         let mut found = zh::attributions(text);
         found.extend(zh_panel::speakers(text));
-        // In text order, as the rules give theirs.
-        found.sort_by_key(|f| {
-            let source = f.source.as_ref().map_or(usize::MAX, Span::start);
-            source.min(f.cue.start()).min(f.content.start())
-        });
         found
     } else {
         model

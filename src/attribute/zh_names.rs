@@ -29,7 +29,7 @@
 //! go by.
 
 use super::Found;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How an office or role ends (厅长, 市委书记, 首席执行官, 队员, 发言人):
 /// text ending so is a title when a personal name follows it.
@@ -325,19 +325,16 @@ fn full_names_in_text(text: &str, surname: &str, title: &str) -> Vec<String> {
 /// person it stands for (module doc); `known` tells names the gazetteer
 /// resolves, which stay as written.
 pub fn full_names(text: &str, found: &mut [Found], known: impl Fn(&str) -> bool) {
-    let names: Vec<String> = found
+    let names: HashSet<&String> = found
         .iter()
         .flat_map(|f| f.claimant.iter().chain(&f.reporters))
-        .filter(|n| !n.starts_with('@') && !known(n))
-        .cloned()
+        .filter(|n| !n.starts_with('@'))
         .collect();
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    for name in &names {
-        if !renamed.contains_key(name) {
-            let plain = without_title(name).unwrap_or_else(|| name.clone());
-            renamed.insert(name.clone(), plain);
-        }
-    }
+    let renamed: HashMap<String, String> = names
+        .into_iter()
+        .filter(|n| !known(n))
+        .map(|n| (n.clone(), without_title(n).unwrap_or_else(|| n.clone())))
+        .collect();
     // The article's full names, by surname, to read 金所长 by.
     let mut full: HashMap<&str, Vec<&str>> = HashMap::new();
     for name in renamed.values() {
