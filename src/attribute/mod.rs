@@ -224,10 +224,8 @@ fn read_with(
 ) -> Option<Vec<Found>> {
     let chinese = reads(text, language)? == Language::Chinese;
     let mut found = if chinese {
-        // resolve::resolve puts the two in text order.
-        let mut found = zh::attributions(text);
-        found.extend(zh_panel::speakers(text));
-        found
+        // resolve::resolve puts them in text order.
+        zh::attributions(text)
     } else {
         model
             .tag(text)

@@ -40,10 +40,17 @@
 //! (香港《南华早报》); the claimant is the title inside them (南华早报).
 //!
 //! Pronoun sources (他, 她, 他们, 其, 该部门, 该公司, 该报, …) keep the pronoun
-//! as the source and resolve the claimant to the last named source earlier in
-//! the text that fits: a person for 他/她 (else any source), a body whose name
-//! ends in 部/局/委/署/院/会/办/厅/… for 该部门/该局, a company for 该公司, a
-//! publication for 该报; unresolved pronouns have no claimant.
+//! as the source and resolve the claimant to a name earlier in the text that
+//! fits. For 他/她, one person named at most 300 characters before: the
+//! nearest of the last person who was a source, a source's name written
+//! again, and a personal name jieba reads in those characters (编剧朱耀廷一直
+//! 关注…，他认为 → 朱耀廷); never 学生们, 研究 or a person named pages
+//! earlier. For 他们/她们, the last people (学生们, 萧乾等人, 蒙古人) as near.
+//! For 该部门/该局, a body whose name ends in 部/局/委/署/院/会/办/厅/…; for
+//! 该公司 a company; for 该报 a publication; for 其 any source. A resolved
+//! pronoun keeps its person in mind for the next one, and a panel's
+//! speakers ([`super::zh_panel`]) are remembered too. Unresolved pronouns
+//! have no claimant (the attribution is not stored).
 //!
 //! The subject is then read with jieba's words and part-of-speech tags
 //! (the dictionary the full-text index segments with): a manner before the
@@ -72,14 +79,24 @@ use std::ops::Range;
 
 use super::{AttributionKind, Found, Span};
 
-/// The attributions in Chinese news `text`, in text order; every span is a
-/// byte range into `text`.
+/// The attributions in Chinese news `text`, a panel's answers
+/// ([`super::zh_panel`]) among them; every span is a byte range into
+/// `text`. A panel's speakers are remembered for the pronouns after
+/// their answers.
 pub fn attributions(text: &str) -> Vec<Found> {
+    let panel = super::zh_panel::speakers(text);
     let mut memory = Memory::default();
     let mut found = Vec::new();
+    let mut answers = panel.iter().peekable();
     for sentence in sentences(text) {
+        while let Some(answer) = answers.next_if(|a| a.cue.start() < sentence.range.start) {
+            if let Some(speaker) = &answer.claimant {
+                memory.remember(speaker, answer.cue.start());
+            }
+        }
         found.extend(Scan::new(text, &sentence, &mut memory).run());
     }
+    found.extend(panel);
     found
 }
 
@@ -468,6 +485,9 @@ const NOT_REPORTING: &[&str] = &[
     "反过来说",
     "比方说",
     "想说",
+    "等于说",
+    "等于是说",
+    "喜欢说",
     "俗话说",
     "不用说",
     "很难说",
@@ -837,10 +857,28 @@ const NOT_SOURCES: &[&str] = &[
     "你想",
 ];
 
-/// Beginnings of subjects that name nobody (这一数据, 据悉, 的确).
+/// Beginnings of subjects that name nobody (这一数据, 据悉, 的确, 有一种
+/// 解释).
 const NOT_SOURCE_STARTS: &[&str] = &[
-    "这", "那", "据", "根据", "的", "之", "被", "所", "把", "如果", "因为", "虽然", "对于", "关于",
-    "为了", "随着",
+    "这",
+    "那",
+    "据",
+    "根据",
+    "的",
+    "之",
+    "被",
+    "所",
+    "把",
+    "如果",
+    "因为",
+    "虽然",
+    "对于",
+    "关于",
+    "为了",
+    "随着",
+    "有一种",
+    "有种",
+    "一种",
 ];
 
 /// Numerals of dates (2024年, 三月, 21日).
@@ -940,6 +978,11 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
     if let Some(close) = unopened_close(&text[r.clone()]) {
         r.start += close;
     }
+    // A parenthesis opened before the verb and not closed (大众(列宁说…):
+    // the subject is inside it.
+    if let Some(open) = unclosed_open(&text[r.clone()]) {
+        r.start += open;
+    }
     r = trim_space(text, r);
     while strip_leading_word(text, &mut r, LEADING_WORDS) || strip_leading_date(text, &mut r) {
         r = trim_space(text, r);
@@ -1023,11 +1066,47 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     {
         words = middle;
     }
-    if let [first, rest @ ..] = words
-        && first.word == "听"
-        && !rest.is_empty()
+    // 听网吧老板说, also after a time or an adverb (晚上又听他祷告说).
+    if let Some(k) = words.iter().position(|w| w.word == "听")
+        && k + 1 < words.len()
+        && words[..k].iter().all(|w| matches!(w.tag, "t" | "d"))
     {
-        words = rest;
+        words = &words[k + 1..];
+    }
+    // 一位名叫瓦连京·图尔钦的异议人士: the name.
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(w.word, "名叫" | "叫做" | "名为"))
+        && let Some(of) = words[k + 1..].iter().position(|w| w.word == "的")
+        && of > 0
+    {
+        let name = &words[k + 1..k + 1 + of];
+        return Some(r.start + name[0].byte_start..r.start + name[of - 1].byte_end);
+    }
+    // A pronoun after a preposition or a determiner, with at most adverbs
+    // after it (宁可采取一种比他们真心认为, 有些我们认为): the pronoun is the
+    // subject of the verb.
+    if let Some(k) = words
+        .iter()
+        .rposition(|w| PERSONAL_PRONOUNS.contains(&w.word))
+        && k > 0
+        && matches!(words[k - 1].tag, "p" | "r")
+        && words[k + 1..].iter().all(|w| matches!(w.tag, "d" | "ad"))
+    {
+        let w = &words[k];
+        return Some(r.start + w.byte_start..r.start + w.byte_end);
+    }
+    // 把 puts the object before the verb (Coco兴奋的把自己的这一想法说):
+    // the subject is before it, without a manner ending in 的.
+    if let Some(k) = (1..words.len()).find(|&k| words[k].word == "把" && words[k].tag == "p") {
+        words = &words[..k];
+        if let [rest @ .., manner, of] = words
+            && of.word == "的"
+            && matches!(manner.tag, "v" | "a" | "ad")
+            && !rest.is_empty()
+        {
+            words = rest;
+        }
     }
     // 他会说, 他最后说, 我们可以说: a pronoun with adverbs or modals after
     // it is the pronoun (resolved, or refused as the writer's).
@@ -1062,11 +1141,15 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         }
         [] => true,
     };
-    if refused {
+    // A verb with a quantity after it (我似乎还可以提供两点补充): the
+    // "verb" is a noun, its object.
+    let object =
+        matches!(words, [.., last] if last.tag == "m") && words.iter().any(|w| w.tag == "v");
+    if refused || object {
         return None;
     }
     if let Some(k) = (1..words.len()).find(|&k| {
-        words[k].tag == "v"
+        matches!(words[k].tag, "v" | "vn")
             && words
                 .get(k + 1)
                 .is_some_and(|n| matches!(n.word, "着" | "了"))
@@ -1168,6 +1251,22 @@ fn unopened_close(s: &str) -> Option<usize> {
     after
 }
 
+/// Where `s` goes on after its last opening parenthesis not closed in it,
+/// if any: 大众(列宁 goes on at 列宁.
+fn unclosed_open(s: &str) -> Option<usize> {
+    let mut opens: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => opens.push(i + c.len_utf8()),
+            '）' | ')' => {
+                opens.pop();
+            }
+            _ => {}
+        }
+    }
+    opens.last().copied()
+}
+
 /// The name a source goes by: the title inside 《》 for a publication
 /// (香港《南华早报》 → 南华早报), else the source as written.
 fn claimant_name(source: &str) -> String {
@@ -1185,12 +1284,18 @@ fn claimant_name(source: &str) -> String {
 /// What kind of name a pronoun or a claimant is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NameClass {
+    /// One person (李明, 胡先生, 发言人).
     Person,
+    /// Several people (学生们, 华夫妇, 科尔曼等, 各方).
+    People,
     Government,
     Company,
     Media,
-    /// A name of unknown kind (an English brand), or a pronoun with no kind.
+    /// A name of unknown kind (an English brand, 研究, 他的直觉), or a
+    /// pronoun with no kind (该项目).
     Other,
+    /// A pronoun that stands for a name of any kind (其).
+    Anyone,
 }
 
 const COMPANY_ENDS: &[&str] = &[
@@ -1246,12 +1351,58 @@ const PERSON_ENDS: &[&str] = &[
     "人",
 ];
 
-/// Whether a claimant's name ends as a body's does (国防部, 新华社, 腾讯公司).
-pub(super) fn reads_as_body(name: &str) -> bool {
-    name_class(name) != NameClass::Person && name_class(name) != NameClass::Other
+/// Ends of names of several people (学生们, 科尔曼等, 华夫妇).
+const PEOPLE_ENDS: &[&str] = &[
+    "们", "等", "等人", "夫妇", "夫妻", "双方", "两人", "二人", "众人", "民众", "群众", "网友",
+];
+
+/// Beginnings of names of several people (各方, 不少专家, 多位学者).
+const PEOPLE_STARTS: &[&str] = &[
+    "各",
+    "众",
+    "诸",
+    "一些",
+    "不少",
+    "许多",
+    "很多",
+    "多位",
+    "多名",
+    "部分",
+    "大多数",
+    "多数",
+    "有些",
+    "有的",
+    "几位",
+    "两位",
+    "数位",
+    "数名",
+];
+
+/// Whether `name` is a place's or a people's with 人 after it (蒙古人,
+/// 苏联人, 汉族人): the people of it, not one person.
+fn is_people_of_a_place(name: &str) -> bool {
+    let Some(place) = name.strip_suffix('人') else {
+        return false;
+    };
+    if place.ends_with(['族', '国']) {
+        return true;
+    }
+    match crate::index::analysis::jieba().tag(place, true).as_slice() {
+        [only] => only.tag == "ns",
+        _ => false,
+    }
 }
 
-/// The kind of a claimant's name, by how it ends.
+/// Whether a claimant's name ends as a body's does (国防部, 新华社, 腾讯公司).
+pub(super) fn reads_as_body(name: &str) -> bool {
+    let ends = |list: &[&str]| list.iter().any(|e| name.ends_with(e));
+    ends(COMPANY_ENDS) || ends(MEDIA_ENDS) || ends(GOVERNMENT_ENDS)
+}
+
+/// The kind of a claimant's name: a body by how it ends, people by how
+/// it ends or begins, a person when it reads as a personal name (with
+/// or without a title: 胡先生, 教授刘天模) or ends in a role (发言人);
+/// anything else (研究, 他的直觉) is of no kind a pronoun could stand for.
 fn name_class(name: &str) -> NameClass {
     let ends = |list: &[&str]| list.iter().any(|e| name.ends_with(e));
     if ends(COMPANY_ENDS) {
@@ -1260,20 +1411,37 @@ fn name_class(name: &str) -> NameClass {
         NameClass::Media
     } else if ends(GOVERNMENT_ENDS) {
         NameClass::Government
-    } else if name.is_ascii() && !name.contains(' ') {
-        NameClass::Other
-    } else {
+    } else if ends(PEOPLE_ENDS)
+        || PEOPLE_STARTS.iter().any(|w| name.starts_with(w))
+        || is_people_of_a_place(name)
+    {
+        NameClass::People
+    } else if name.is_ascii() {
+        // Donald Trump, not Nike.
+        if name.contains(' ') {
+            NameClass::Person
+        } else {
+            NameClass::Other
+        }
+    } else if ends(PERSON_ENDS)
+        || super::zh_names::ends_with_title(name)
+        || super::zh_names::reads_as_person(name)
+        || super::zh_names::surname_with_title(name).is_some()
+    {
         NameClass::Person
+    } else {
+        NameClass::Other
     }
 }
 
 /// What a pronoun source refers to, or `None` when `source` is a name.
 fn pronoun_class(source: &str) -> Option<NameClass> {
-    if matches!(
-        source,
-        "他" | "她" | "他们" | "她们" | "其" | "他本人" | "她本人"
-    ) {
-        return Some(NameClass::Person);
+    match source {
+        "他" | "她" | "他本人" | "她本人" => return Some(NameClass::Person),
+        "他们" | "她们" => return Some(NameClass::People),
+        // 其 stands for a person or a body: the last name of any kind.
+        "其" => return Some(NameClass::Anyone),
+        _ => {}
     }
     let rest = source.strip_prefix('该')?;
     let is = |list: &[&str]| list.contains(&rest);
@@ -1290,46 +1458,157 @@ fn pronoun_class(source: &str) -> Option<NameClass> {
     })
 }
 
+/// How far back, in characters, a personal pronoun (他, 她, 他们) looks for
+/// the one it stands for: a person named pages earlier is not "he".
+const MAX_PRONOUN_CHARS: usize = 300;
+
+/// A name remembered for the pronouns after it, and where it was met.
+type Named = (String, usize);
+
+/// Most names of people kept to look for in the text before a pronoun.
+const MAX_PEOPLE_KEPT: usize = 64;
+
 /// The last named sources, by kind, for resolving pronouns.
 #[derive(Debug, Default)]
 struct Memory {
-    any: Option<String>,
-    person: Option<String>,
-    government: Option<String>,
-    company: Option<String>,
-    media: Option<String>,
+    any: Option<Named>,
+    person: Option<Named>,
+    people: Option<Named>,
+    government: Option<Named>,
+    company: Option<Named>,
+    media: Option<Named>,
+    /// Every person named as a source so far (up to [`MAX_PEOPLE_KEPT`]),
+    /// looked for in the text before 他 and 她 (劳伦斯 is no word jieba
+    /// tags as a name).
+    persons: Vec<String>,
 }
 
 impl Memory {
-    fn remember(&mut self, name: &str) {
-        self.any = Some(name.to_owned());
-        let slot = match name_class(name) {
+    /// Remembers the source `name` met at byte `at`.
+    fn remember(&mut self, name: &str, at: usize) {
+        self.any = Some((name.to_owned(), at));
+        let class = name_class(name);
+        if class == NameClass::Person
+            && self.persons.len() < MAX_PEOPLE_KEPT
+            && !self.persons.iter().any(|p| p == name)
+        {
+            self.persons.push(name.to_owned());
+        }
+        let slot = match class {
             NameClass::Person => &mut self.person,
+            NameClass::People => &mut self.people,
             NameClass::Government => &mut self.government,
             NameClass::Company => &mut self.company,
             NameClass::Media => &mut self.media,
-            NameClass::Other => return,
+            NameClass::Other | NameClass::Anyone => return,
         };
-        *slot = Some(name.to_owned());
+        *slot = Some((name.to_owned(), at));
     }
 
-    /// The claimant of `source` and whether it is a pronoun.
-    fn claimant(&self, source: &str) -> (Option<String>, bool) {
+    /// The claimant of the source `range` of `text`: its name, or the
+    /// name a pronoun stands for.
+    fn claimant(&self, text: &str, range: Range<usize>) -> Option<String> {
+        let source = &text[range.clone()];
         match pronoun_class(source) {
-            None => (Some(claimant_name(source)), false),
-            Some(class) => (self.last(class), true),
+            None => Some(claimant_name(source)),
+            Some(class) => self.last(class, text, range.start),
         }
     }
 
-    fn last(&self, class: NameClass) -> Option<String> {
+    /// The name a pronoun of `class` at byte `at` stands for: for 他 and
+    /// 她, the nearest before it, within [`MAX_PRONOUN_CHARS`], of the last
+    /// person remembered, the people remembered as written in the text,
+    /// and the personal names jieba reads there (编剧朱耀廷一直关注…，他认
+    /// 为), never 学生们 or 研究; for 他们 the
+    /// last people as near; for 该公司 the last company; for 其 the last
+    /// source of any kind.
+    fn last(&self, class: NameClass, text: &str, at: usize) -> Option<String> {
+        let floor = text[..at]
+            .char_indices()
+            .rev()
+            .nth(MAX_PRONOUN_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let near = |named: &Option<Named>| {
+            named
+                .as_ref()
+                .filter(|(_, met)| *met >= floor && *met < at)
+                .cloned()
+        };
+        let pick = |named: &Option<Named>| named.as_ref().map(|(name, _)| name.clone());
         match class {
-            NameClass::Person => self.person.clone().or_else(|| self.any.clone()),
-            NameClass::Government => self.government.clone(),
-            NameClass::Company => self.company.clone(),
-            NameClass::Media => self.media.clone(),
+            NameClass::Person => {
+                let window = &text[floor..at];
+                let written = self
+                    .persons
+                    .iter()
+                    .filter_map(|p| window.rfind(p.as_str()).map(|k| (p.clone(), floor + k)));
+                // The mention that ends last, the longest of those (温斯顿·史密斯
+                // over the 史密斯 remembered).
+                near(&self.person)
+                    .into_iter()
+                    .chain(last_personal_name(text, floor..at))
+                    .chain(written)
+                    .max_by_key(|(name, met)| (met + name.len(), name.len()))
+                    .map(|(name, _)| name)
+            }
+            NameClass::People => near(&self.people).map(|(name, _)| name),
+            NameClass::Government => pick(&self.government),
+            NameClass::Company => pick(&self.company),
+            NameClass::Media => pick(&self.media),
             NameClass::Other => None,
+            NameClass::Anyone => pick(&self.any),
         }
     }
+}
+
+/// The last personal name jieba reads in `text[range]` and where it
+/// starts: the name in a word tagged as a person's
+/// ([`super::zh_names::mentioned_name`]), or in transliterated parts
+/// joined by a middle dot (大卫·洛克菲勒).
+fn last_personal_name(text: &str, range: Range<usize>) -> Option<Named> {
+    let window = &text[range.clone()];
+    if !window.chars().any(is_han) {
+        return None;
+    }
+    let tags = crate::index::analysis::jieba().tag(window, true);
+    let is_name = |t: &jieba_rs::Tag<'_>| matches!(t.tag, "nr" | "nrfg" | "nrt");
+    let is_part = |t: &jieba_rs::Tag<'_>| t.word.chars().all(is_han);
+    let is_dot = |t: &jieba_rs::Tag<'_>| matches!(t.word, "·" | "•");
+    let mut last = None;
+    let mut k = 0;
+    while k < tags.len() {
+        // Parts joined by middle dots, one of them tagged as a name (大卫
+        // is not, 洛克菲勒 is), or one word tagged as a name.
+        let mut j = k + 1;
+        let mut named = is_name(&tags[k]);
+        if is_part(&tags[k]) {
+            while j + 1 < tags.len() && is_dot(&tags[j]) && is_part(&tags[j + 1]) {
+                named |= is_name(&tags[j + 1]);
+                j += 2;
+            }
+        }
+        // A given name jieba cut short (李博 灏, 史宝 银): the character
+        // after it, a morpheme of no word, is its last.
+        if named
+            && j == k + 1
+            && tags[k].word.chars().count() == 2
+            && tags
+                .get(j)
+                .is_some_and(|t| matches!(t.tag, "g" | "ng") && t.word.chars().count() == 1)
+        {
+            j += 1;
+        }
+        if named {
+            let (start, end) = (tags[k].byte_start, tags[j - 1].byte_end);
+            let word = &window[start..end];
+            if let Some(name) = super::zh_names::mentioned_name(word) {
+                let at = range.start + start + (word.len() - name.len());
+                last = Some((name.to_owned(), at));
+            }
+        }
+        k = j;
+    }
+    last
 }
 
 // ---------------------------------------------------------------------------
@@ -1345,8 +1624,6 @@ struct Draft {
     kind: AttributionKind,
     claimant: Option<String>,
     reporters: Vec<String>,
-    /// The source is a pronoun (not remembered as a name).
-    pronoun: bool,
     /// The content runs to the end of the sentence, cut where the next
     /// attribution starts.
     open: bool,
@@ -1499,12 +1776,13 @@ impl<'a> Scan<'a> {
         }
         draft.reporters.truncate(MAX_REPORTERS);
         for reporter in &draft.reporters {
-            self.memory.remember(reporter);
+            self.memory.remember(reporter, start);
         }
         if let Some(claimant) = draft.claimant.as_deref() {
-            if !draft.pronoun {
-                self.memory.remember(claimant);
-            }
+            // A pronoun resolved keeps its person in mind (金医生否认…。”他
+            // 说，…但他同时承认).
+            let at = draft.source.as_ref().map_or(start, |s| s.start);
+            self.memory.remember(claimant, at);
             if draft.prefix && self.scope.len() < MAX_REPORTERS {
                 self.scope.push(claimant.to_owned());
             }
@@ -1535,7 +1813,7 @@ impl<'a> Scan<'a> {
         if content.is_empty() {
             return None;
         }
-        let (claimant, pronoun) = self.memory.claimant(&text[source.clone()]);
+        let claimant = self.memory.claimant(text, source.clone());
         Some(Draft {
             source: Some(source),
             cue: Span {
@@ -1545,7 +1823,6 @@ impl<'a> Scan<'a> {
             kind: AttributionKind::AccordingTo,
             claimant,
             reporters: Vec::new(),
-            pronoun,
             open: true,
             prefix: true,
             reporter_start: None,
@@ -1780,7 +2057,7 @@ impl<'a> Scan<'a> {
         cue_span.parts.extend(end_cue);
         let reporter_start = reporter.as_ref().map(|r| r.start);
         let reporters = reporter
-            .and_then(|r| self.memory.claimant(&text[r]).0)
+            .and_then(|r| self.memory.claimant(text, r))
             .into_iter()
             .collect();
         let (mut draft, resume) = self.draft(Some(source), cue_span, content, reporters);
@@ -1816,9 +2093,9 @@ impl<'a> Scan<'a> {
         content: Content,
         reporters: Vec<String>,
     ) -> (Draft, usize) {
-        let (claimant, pronoun) = source.as_ref().map_or((None, false), |s| {
-            self.memory.claimant(&self.text[s.clone()])
-        });
+        let claimant = source
+            .as_ref()
+            .and_then(|s| self.memory.claimant(self.text, s.clone()));
         let draft = Draft {
             source,
             cue,
@@ -1826,7 +2103,6 @@ impl<'a> Scan<'a> {
             kind: content.kind,
             claimant,
             reporters,
-            pronoun,
             open: content.open,
             prefix: false,
             reporter_start: None,
@@ -2233,6 +2509,107 @@ mod tests {
         let f = one("她说，微短剧改变了她的生活。");
         assert_eq!(f.claimant, None);
         assert!(f.source.is_some());
+    }
+
+    #[test]
+    fn he_and_she_stand_for_one_person_named_nearby() {
+        let claimant = |t: &str, k: usize| attributions(t)[k].claimant.clone();
+        // Not the students, nor a study: one person.
+        let t = "学生们说，运动很有意义。他补充道，这并不等于说历史是光明的。";
+        assert_eq!(claimant(t, 1), None);
+        let t = "研究认为，短剧很受欢迎。他认为，出海是大势所趋。";
+        assert_eq!(claimant(t, 1), None);
+        // A person named since the last source, by jieba's reading.
+        let t = "专家称并非如此。电视剧的编剧朱耀廷一直关注有关消息，他认为，墓地还有线索。";
+        assert_eq!(claimant(t, 1).as_deref(), Some("朱耀廷"));
+        // A source named again in the text, nearer than another name.
+        let t = "劳伦斯说，财富要用好。他的父亲小约翰·洛克菲勒很严格。后来劳伦斯开始挑战信仰，他说，                 自己总感觉像一只手拿着圣经。";
+        assert_eq!(claimant(t, 1).as_deref(), Some("劳伦斯"));
+        // A given name jieba cuts short is read whole.
+        let t = "英国剑桥大学的李博灏也有着类似的经历。他表示，关注点发生了变化。";
+        assert_eq!(claimant(t, 0).as_deref(), Some("李博灏"));
+        // Transliterated parts joined by a middle dot are one name.
+        let t = "大卫·洛克菲勒是老洛克菲勒惟一健在的孙子，他在谈到三哥时说，他一直是我的榜样。";
+        assert_eq!(claimant(t, 0).as_deref(), Some("大卫·洛克菲勒"));
+        // Too far back: nobody.
+        let filler = "短剧市场规模持续扩大。".repeat(40);
+        let t = format!("何亚东说，出口增长了。{filler}他说，明年还会增长。");
+        let found = attributions(&t);
+        assert_eq!(found.last().unwrap().claimant, None, "{found:#?}");
+        // A pronoun resolved keeps its person in mind.
+        let some = "短剧市场规模持续扩大。".repeat(18);
+        let t = format!(
+            "金医生表示，这种做法没有过错。{some}“这没有过错。”他说，{some}\
+             但他同时承认，这种办法的效果十分有限。"
+        );
+        let found = attributions(&t);
+        assert_eq!(
+            found.last().unwrap().claimant.as_deref(),
+            Some("金医生"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn they_stand_for_people_and_a_panel_s_speakers_are_remembered() {
+        let t = "萧乾等人表示，那段时期很愉快；他们认为，界限没有划得那么分明。";
+        let found = attributions(t);
+        assert_eq!(
+            found.last().unwrap().claimant.as_deref(),
+            Some("萧乾等人"),
+            "{found:#?}"
+        );
+        let t = "普京表示，双方签署了声明。他们表示，反对北约扩张。";
+        assert_eq!(attributions(t)[1].claimant, None);
+        let t = "记者采访了几位专家。\n郭正谊(中国科普研究所研究员)：所谓的永动机违背了物理学知识。\n\
+                 他还强调，这类骗局年年都有。";
+        let found = attributions(t);
+        let last = found.iter().find(|f| f.cue.text(t) == "强调").unwrap();
+        assert_eq!(last.claimant.as_deref(), Some("郭正谊"), "{found:#?}");
+    }
+
+    #[test]
+    fn subjects_inside_parentheses_after_names_and_before_objects() {
+        for (text, want) in [
+            ("这就是大众(列宁说，群众需要引导)的问题。", Some("列宁")),
+            (
+                "一位名叫瓦连京·图尔钦的异议人士解释说：“人群中有一种难以相信的情绪。”",
+                Some("瓦连京·图尔钦"),
+            ),
+            (
+                "Coco兴奋的把自己的这一想法透露给了媒体，为什么要放弃。",
+                Some("Coco"),
+            ),
+            (
+                "中国的一位年轻的医生微笑着告诉记者，手术病人很大一部分可以康复。",
+                Some("中国的一位年轻的医生"),
+            ),
+        ] {
+            let found = attributions(text);
+            assert_eq!(
+                found.first().and_then(|f| source(text, f)).as_deref(),
+                want,
+                "{text}: {found:#?}"
+            );
+        }
+        for text in [
+            "对于这样的观点笔者不敢苟同，它等于是说，合同应该推翻。",
+            "我似乎还可以提供两点补充：讲到社会规模大小对集体行动的影响。",
+            "有一种解释说，今日中共扮演了国家利益的代表。",
+            "于今的人，以为留学生多半染了洋派，喜欢说排满革命是要扶助洋人的。",
+        ] {
+            let found = attributions(text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // 比他们真心认为: they think, not the clause before them.
+        let t = "大多数人总是宁可采取一种比他们真心认为正确的立场还要左的立场。";
+        let found = attributions(t);
+        assert!(
+            found
+                .iter()
+                .all(|f| source(t, f).as_deref() == Some("他们")),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -96,6 +96,16 @@ const TITLE_ENDS: &[&str] = &[
     "的",
 ];
 
+/// Whether `name` ends in an office or role (四川某公司董事长, 编剧), so
+/// that it names one person even without a personal name; 的 and 家
+/// (国家) are left out.
+pub(super) fn ends_with_title(name: &str) -> bool {
+    TITLE_ENDS
+        .iter()
+        .filter(|t| !matches!(**t, "的" | "家"))
+        .any(|t| name.ends_with(t))
+}
+
 /// Titles in Latin letters (苹果CEO乔布斯).
 const LATIN_TITLES: &[&str] = &["CEO", "CFO", "COO", "CTO", "VP"];
 
@@ -197,6 +207,47 @@ fn surname_of(name: &str) -> Option<&str> {
     }
     let first = name.chars().next()?;
     SURNAMES.contains(first).then(|| &name[..first.len_utf8()])
+}
+
+/// How many of [`SURNAMES`] (the commonest first) may open a name that
+/// jieba's dictionary holds, for [`mentioned_name`].
+const COMMONEST_SURNAMES: usize = 100;
+
+/// The person's name in a word jieba tagged as a personal name in running
+/// text, if it holds one to take as a mention: names joined by a middle
+/// dot (温斯顿·史密斯); a surname with a title (金医生); a common surname
+/// and one or two more characters that are no title (朱耀廷, 李简), also
+/// when jieba glued a character before it (出孙启勤 → 孙启勤). jieba's tag
+/// alone is not enough: its dictionary tags 红卫兵, 小圈子, 孙子, 高峰 and
+/// 幸运儿 as names, so a dictionary word must have three characters and
+/// one of the commonest surnames (毛泽东).
+pub(super) fn mentioned_name(word: &str) -> Option<&str> {
+    let n = han_count(word)?;
+    if word.contains('·') {
+        return (n >= 3).then_some(word);
+    }
+    if surname_with_title(word).is_some() {
+        return Some(word);
+    }
+    let in_dictionary = crate::index::analysis::jieba().has_word(word);
+    let full = |w: &str| {
+        surname_of(w).is_some_and(|surname| {
+            let given = &w[surname.len()..];
+            (1..=2).contains(&given.chars().count()) && !TITLES_AFTER_SURNAMES.contains(&given)
+        })
+    };
+    if !in_dictionary {
+        if full(word) {
+            return Some(word);
+        }
+        let tail = &word[word.chars().next()?.len_utf8()..];
+        return (n == 4 && full(tail)).then_some(tail);
+    }
+    let common = SURNAMES
+        .chars()
+        .take(COMMONEST_SURNAMES)
+        .any(|c| word.starts_with(c));
+    (n == 3 && common && full(word)).then_some(word)
 }
 
 /// Whether `name` reads as a person's full name: a common surname and
