@@ -104,6 +104,16 @@ struct Builder<'a> {
     written: BTreeSet<(NamedNode, String)>,
 }
 
+/// What an untitled page is called in its unnamed author's label: a saved
+/// file by its name (not the path on the machine that ingested it), a
+/// page by its address.
+pub fn untitled_name(source: &str) -> &str {
+    match source.strip_prefix("file://") {
+        Some(path) => path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(source),
+        None => source,
+    }
+}
+
 impl Builder<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: Term) {
         self.quads
@@ -117,7 +127,10 @@ impl Builder<'_> {
         }
         let iri = ids::part_iri(self.ctx.source, "author");
         if self.minted.insert(iri.clone()) {
-            let title = self.ctx.title.unwrap_or(self.ctx.source.as_str());
+            let title = self
+                .ctx
+                .title
+                .unwrap_or_else(|| untitled_name(self.ctx.source.as_str()));
             self.add(&iri, rdf::TYPE, schema::THING.into_owned().into());
             self.add(
                 &iri,
@@ -354,6 +367,19 @@ mod tests {
         assert!(
             !values.iter().any(|v| v == "Li Wei said the man died"),
             "{values:?}"
+        );
+    }
+
+    #[test]
+    fn an_untitled_page_s_author_is_named_by_file_name_or_address() {
+        assert_eq!(
+            untitled_name("file:///home/ana/saved/page.html"),
+            "page.html"
+        );
+        assert_eq!(untitled_name("file:///"), "file:///");
+        assert_eq!(
+            untitled_name("https://example.org/a"),
+            "https://example.org/a"
         );
     }
 }

@@ -16,7 +16,7 @@ use crate::annotated::reanchor::{
 };
 use crate::attribute::Found;
 use crate::attribute::link::Linker;
-use crate::attribute::quads::{VersionContext, claims_graph, version_quads};
+use crate::attribute::quads::{VersionContext, claims_graph, untitled_name, version_quads};
 use crate::ids::{self, GRAPH_BASE};
 use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdf, rdfs, schema};
@@ -325,14 +325,16 @@ pub fn stage(
         text: &text,
         author: author.as_ref(),
         // Without a headline, the page's address names its author
-        // ("author of https://…"), not the source's IRI.
-        title: Some(
-            article
-                .headline
-                .as_deref()
-                .or(article.canonical_url.as_deref())
-                .unwrap_or(&article.location),
-        ),
+        // ("author of https://…", "author of page.html" for a saved file),
+        // not the source's IRI.
+        title: Some(article.headline.as_deref().unwrap_or_else(|| {
+            untitled_name(
+                article
+                    .canonical_url
+                    .as_deref()
+                    .unwrap_or(&article.location),
+            )
+        })),
     };
     let claims = claims_graph(&version);
     let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
