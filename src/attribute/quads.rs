@@ -105,12 +105,19 @@ struct Builder<'a> {
 }
 
 /// What an untitled page is called in its unnamed author's label: a saved
-/// file by its name (not the path on the machine that ingested it), a
-/// page by its address.
+/// file by its folder and name (`saved/page.html`: not the whole path on
+/// the machine that ingested it, and not only a name many files share,
+/// such as `index.html`), a page by its address.
 pub fn untitled_name(source: &str) -> &str {
-    match source.strip_prefix("file://") {
-        Some(path) => path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(source),
-        None => source,
+    let Some(path) = source.strip_prefix("file://") else {
+        return source;
+    };
+    let path = path.trim_end_matches('/');
+    let mut slashes = path.rmatch_indices('/').map(|(k, _)| k);
+    match (slashes.next(), slashes.next()) {
+        (Some(_), Some(k)) => &path[k + 1..],
+        (Some(k), None) if k + 1 < path.len() => &path[k + 1..],
+        _ => source,
     }
 }
 
@@ -372,14 +379,10 @@ mod tests {
 
     #[test]
     fn an_untitled_page_s_author_is_named_by_file_name_or_address() {
-        assert_eq!(
-            untitled_name("file:///home/ana/saved/page.html"),
-            "page.html"
-        );
-        assert_eq!(untitled_name("file:///"), "file:///");
-        assert_eq!(
-            untitled_name("https://example.org/a"),
-            "https://example.org/a"
-        );
+        let name = untitled_name;
+        assert_eq!(name("file:///home/ana/saved/page.html"), "saved/page.html");
+        assert_eq!(name("file:///page.html"), "page.html");
+        assert_eq!(name("file:///"), "file:///");
+        assert_eq!(name("https://example.org/a"), "https://example.org/a");
     }
 }

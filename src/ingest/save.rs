@@ -325,7 +325,7 @@ pub fn stage(
         text: &text,
         author: author.as_ref(),
         // Without a headline, the page's address names its author
-        // ("author of https://…", "author of page.html" for a saved file),
+        // ("author of https://…", "author of saved/page.html" for a file),
         // not the source's IRI.
         title: Some(article.headline.as_deref().unwrap_or_else(|| {
             untitled_name(
