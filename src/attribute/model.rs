@@ -221,6 +221,24 @@ impl Read_ {
         {
             run.start += 1;
         }
+        // "LONDON (AP) — Britain's Conservative Party": a dateline, capitals
+        // and the agency in parentheses, before a dash.
+        if let Some(dash) = (run.start + 1..run.end.saturating_sub(1))
+            .find(|&k| matches!(&text[self.t.tokens[k].range.clone()], "—" | "–" | "--"))
+            && (run.start..dash).all(|k| {
+                let t = &text[self.t.tokens[k].range.clone()];
+                !t.chars().any(char::is_lowercase)
+            })
+        {
+            run.start = dash + 1;
+        }
+        // "Nor does Xi", "Neither did the ministry".
+        if run.len() > 1 && matches!(word(run.start).as_str(), "nor" | "neither") {
+            run.start += 1;
+            if run.len() > 1 && VERB_AUXILIARIES.contains(&word(run.start).as_str()) {
+                run.start += 1;
+            }
+        }
         // "When President Trump’s advisers", "several officials and".
         if run.len() > 1 && SUBORDINATORS.contains(&word(run.start).as_str()) {
             run.start += 1;
@@ -255,8 +273,12 @@ impl Read_ {
         let mut trimmed = false;
         while run.len() > 1 {
             let last = run.end - 1;
-            if SENTENCE_ADVERBS.contains(&word(last).as_str())
-                && (lower(last) || self.obs[last - 1].stop)
+            // "Steenburgen wasn’t", "State Department experts somehow
+            // cannot": an auxiliary or a negation is the verb's.
+            let auxiliary = lower(last) && VERB_AUXILIARIES.contains(&word(last).as_str());
+            if auxiliary
+                || SENTENCE_ADVERBS.contains(&word(last).as_str())
+                    && (lower(last) || self.obs[last - 1].stop)
             {
                 run.end -= 1;
                 trimmed = true;
@@ -361,6 +383,66 @@ impl Read_ {
         self.t.tokens[tokens.start].range.start..self.t.tokens[tokens.end - 1].range.end
     }
 }
+
+/// Auxiliaries and negations, with and without their contractions, and
+/// "somehow": never the last word of a source ("Steenburgen wasn’t").
+pub(super) const VERB_AUXILIARIES: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "not",
+    "never",
+    "cannot",
+    "isn’t",
+    "wasn’t",
+    "aren’t",
+    "weren’t",
+    "don’t",
+    "doesn’t",
+    "didn’t",
+    "hasn’t",
+    "haven’t",
+    "hadn’t",
+    "won’t",
+    "wouldn’t",
+    "can’t",
+    "couldn’t",
+    "shouldn’t",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "somehow",
+];
 
 /// Words that open a relative clause: not part of the source after it.
 const RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
@@ -987,6 +1069,24 @@ mod tests {
         assert_eq!(trimmed(t, whole), whole);
         let t = "That is what they said.";
         assert_eq!(trimmed(t, "That"), "That");
+        // Auxiliaries and negations go from the end, a dateline and "Nor
+        // does" from the start; a capitalised "Will" is a name.
+        let t = "Steenburgen wasn’t thrilled, she said.";
+        assert_eq!(trimmed(t, "Steenburgen wasn’t"), "Steenburgen");
+        let t = "State Department experts somehow cannot explain it.";
+        assert_eq!(
+            trimmed(t, "State Department experts somehow cannot"),
+            "State Department experts"
+        );
+        let t = "LONDON (AP) — Britain's Conservative Party was accused of it.";
+        assert_eq!(
+            trimmed(t, "LONDON (AP) — Britain's Conservative Party"),
+            "Britain's Conservative Party"
+        );
+        let t = "He sees it so. Nor does Xi see it otherwise.";
+        assert_eq!(trimmed(t, "Nor does Xi"), "Xi");
+        let t = "Aides to Will said so.";
+        assert_eq!(trimmed(t, "Aides to Will"), "Aides to Will");
         // A personal pronoun with an adverb or auxiliary is the pronoun.
         let t = "I just can’t believe it, I said.";
         assert_eq!(trimmed(t, "I just can’t"), "I");

@@ -81,18 +81,52 @@ fn is_proper_name(name: &str) -> bool {
 }
 
 /// Claimants that name no one: personal pronouns the resolver could not
-/// tie to a name, and relative or demonstrative ones ("retailers *that*
-/// said …", "*which* describes …") whose antecedent is not a name.
+/// tie to a name, relative or demonstrative ones ("retailers *that*
+/// said …", "*which* describes …") whose antecedent is not a name, and
+/// the writer's "let's say".
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "its", "their",
-    "that", "this", "these", "those", "which", "who", "whom", "what", "我", "我们", "他", "她",
-    "他们", "她们", "其",
+    "that", "this", "these", "those", "which", "who", "whom", "what", "let’s", "let's", "我",
+    "我们", "他", "她", "他们", "她们", "其",
 ];
 
-/// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not).
+/// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not),
+/// or a single Latin letter (an interview's "Q:"; 美 and 俄 name states).
 fn names_no_one(name: &str) -> bool {
-    super::resolve::as_pronoun(name)
-        .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
+    let mut chars = name.trim().chars();
+    let one_letter =
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
+    one_letter
+        || super::resolve::as_pronoun(name)
+            .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
+}
+
+/// The cue of `f` with the auxiliaries, negations and sentence adverbs
+/// written between its source and it ("Steenburgen *wasn’t* thrilled
+/// about"): a proposition made of claimant, cue and content must not lose
+/// a "not". Anything else between them, and the cue is taken alone.
+fn verb_phrase(text: &str, f: &Found) -> String {
+    let cue = f.cue.text(text);
+    let cue = cue.trim();
+    let between = f
+        .source
+        .as_ref()
+        .map(|s| (s.end(), f.cue.start()))
+        .filter(|(end, start)| end < start && *start <= text.len())
+        .and_then(|(end, start)| text.get(end..start))
+        .map(str::trim)
+        .filter(|b| {
+            !b.is_empty()
+                && b.split_whitespace().all(|w| {
+                    let w = w.to_lowercase();
+                    super::model::VERB_AUXILIARIES.contains(&w.as_str())
+                        || super::model::SENTENCE_ADVERBS.contains(&w.as_str())
+                })
+        });
+    match between {
+        Some(b) => format!("{b} {cue}"),
+        None => cue.to_owned(),
+    }
 }
 
 struct Builder<'a> {
@@ -251,7 +285,7 @@ pub fn version_quads(
             )
             && super::worth::is_bare_phrase(&claim_text)
         {
-            claim_text = format!("{name} {} {claim_text}", f.cue.text(text).trim());
+            claim_text = format!("{name} {} {claim_text}", verb_phrase(text, f));
         }
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
@@ -384,5 +418,30 @@ mod tests {
         assert_eq!(name("file:///page.html"), "page.html");
         assert_eq!(name("file:///"), "file:///");
         assert_eq!(name("https://example.org/a"), "https://example.org/a");
+    }
+
+    #[test]
+    fn a_proposition_keeps_the_negation_between_source_and_cue() {
+        let text = "Steenburgen wasn’t thrilled about the shift. Li Wei strongly, he said, opposed the plan.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::one(i..i + s.len())
+        };
+        let found = |source: &str, cue: &str| Found {
+            source: Some(at(source)),
+            cue: at(cue),
+            content: at("the shift"),
+            kind: AttributionKind::Indirect,
+            claimant: Some(source.to_owned()),
+            reporters: Vec::new(),
+        };
+        assert_eq!(
+            verb_phrase(text, &found("Steenburgen", "thrilled about")),
+            "wasn’t thrilled about"
+        );
+        // Anything but auxiliaries, negations and sentence adverbs between
+        // them: the cue alone.
+        assert_eq!(verb_phrase(text, &found("Li Wei", "opposed")), "opposed");
+        assert!(names_no_one("Q") && names_no_one("let’s") && !names_no_one("美"));
     }
 }
