@@ -20,7 +20,39 @@ const WHEN_WORDS: &[&str] = &[
     "photos",
     "photographs",
     "illustrations",
+    // "Jose AltoverosView More Articles"
+    "view",
 ];
+
+/// Bylines that name an account or a desk, not a writer ("admin",
+/// "Editorial"): the publisher stands for the article instead.
+const NOT_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "webmaster",
+    "editor",
+    "editors",
+    "editorial",
+    "staff",
+    "staff writer",
+    "staff reports",
+    "staff report",
+    "newsroom",
+    "news desk",
+    "web desk",
+    "guest",
+    "guest author",
+    "anonymous",
+    "unknown",
+    "author",
+];
+
+/// Whether a byline's name is an account or a desk ([`NOT_NAMES`], or a
+/// user name ending in "admin": "jdadmin").
+fn is_account(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    NOT_NAMES.contains(&lower.as_str()) || (!lower.contains(' ') && lower.ends_with("admin"))
+}
 
 /// Separators after which a byline goes on with something other than names.
 const SEPARATORS: &[&str] = &["|", "•", "·", " — ", " – ", " - ", "\n"];
@@ -58,6 +90,7 @@ pub fn names(raw: &str) -> Vec<String> {
         if letters >= 2
             && name.chars().count() <= 60
             && !name.contains("http")
+            && !is_account(&name)
             && !out.contains(&name)
         {
             out.push(name);
@@ -416,5 +449,25 @@ mod tests {
         assert!(names("  , | ").is_empty());
         assert!(names("2019-04-10").is_empty());
         assert!(names("By").is_empty());
+    }
+
+    #[test]
+    fn accounts_and_desks_are_no_writers() {
+        for byline in [
+            "admin",
+            "By jdadmin",
+            "Editorial",
+            "Staff Reports",
+            "Webmaster",
+        ] {
+            assert!(names(byline).is_empty(), "{byline}");
+        }
+        assert_eq!(
+            names("Jose AltoverosView More Articles"),
+            ["Jose Altoveros"]
+        );
+        // A name that merely contains the words stays.
+        assert_eq!(names("Ed Itorial"), ["Ed Itorial"]);
+        assert_eq!(names("Sam Admin Jones"), ["Sam Admin Jones"]);
     }
 }
