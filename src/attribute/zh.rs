@@ -129,7 +129,9 @@ const MAX_ADDRESSEE_CHARS: usize = 16;
 /// Most reporters kept for one attribution (a chain of nested reporting).
 const MAX_REPORTERS: usize = 8;
 
-pub(super) fn is_han(c: char) -> bool {
+/// Whether `c` is a Han character (CJK unified ideographs and their
+/// extensions, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'

@@ -221,7 +221,7 @@ const COMMONEST_SURNAMES: usize = 100;
 /// alone is not enough: its dictionary tags 红卫兵, 小圈子, 孙子, 高峰 and
 /// 幸运儿 as names, so a dictionary word must have three characters and
 /// one of the commonest surnames (毛泽东).
-pub(super) fn mentioned_name(word: &str) -> Option<&str> {
+pub fn mentioned_name(word: &str) -> Option<&str> {
     let n = han_count(word)?;
     if word.contains('·') {
         return (n >= 3).then_some(word);

@@ -782,9 +782,77 @@ fn byline(doc: &Html, visible: &str) -> Vec<String> {
     });
     visible
         .lines()
-        .find_map(|l| ZH.captures(l).map(|c| c[1].to_owned()))
-        .into_iter()
-        .collect()
+        .find_map(|l| {
+            ZH.captures(l)
+                .and_then(|c| c.get(1))
+                .map(|first| zh_names_from(first.as_str(), &l[first.end()..]))
+                .or_else(|| reporter_line(l))
+        })
+        .unwrap_or_default()
+}
+
+/// Longest line read as a reporters' credit without a colon (光明日报记者
+/// 王建宏 张文攀), in characters.
+const MAX_REPORTER_LINE_CHARS: usize = 40;
+
+/// Whether `word` can be one Chinese name in a byline: two to four Han
+/// characters.
+fn is_zh_byline_name(word: &str) -> bool {
+    (2..=4).contains(&word.chars().count()) && word.chars().all(crate::attribute::zh::is_han)
+}
+
+/// `first` and the names that follow it in `rest`, separated by spaces
+/// or 、, up to the first word that is no name (作者：宋怡 杨志华 来源：… gives
+/// 宋怡 and 杨志华).
+fn zh_names_from(first: &str, rest: &str) -> Vec<String> {
+    let mut names = vec![first.to_owned()];
+    for word in rest
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|w| !w.is_empty())
+    {
+        if !is_zh_byline_name(word) || names.len() >= 8 {
+            break;
+        }
+        names.push(word.to_owned());
+    }
+    names
+}
+
+/// The reporters of a short line that credits them without a colon: an
+/// outlet, 记者, then only names (光明日报记者 王建宏 张文攀, 新华日报·交汇点记者
+/// 徐睿翔, 河南商报记者马俊峰/文, （记者 李明）). A longer line, or one
+/// that goes on after the names (本报记者近日走访了…), or whose words do not
+/// read as personal names (a menu's 记者调查), credits nobody.
+fn reporter_line(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if line.chars().count() > MAX_REPORTER_LINE_CHARS {
+        return None;
+    }
+    let at = line.find("记者").or_else(|| line.find("記者"))?;
+    let before = &line[..at];
+    if before.contains(['，', '。', '：', ':', ',', '“', '”']) {
+        return None;
+    }
+    let mut after = line[at + "记者".len()..].trim();
+    for tail in ["）", ")", "】", "/文", "/摄", "／文"] {
+        after = after.strip_suffix(tail).unwrap_or(after).trim_end();
+    }
+    let words: Vec<&str> = after
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Personal names, not a menu's 记者博客 or 新华社记者看东北: one at
+    // least a common surname's (`zh_names::mentioned_name`), and the others
+    // no words of jieba's dictionary (伊琳 of 伊琳 李清芬).
+    let person = |w: &&str| crate::attribute::zh_names::mentioned_name(w) == Some(*w);
+    let unknown = |w: &&str| !crate::index::analysis::jieba().has_word(w);
+    let names = !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|w| is_zh_byline_name(w) && (person(w) || unknown(w)))
+        && words.iter().any(person);
+    names.then(|| words.iter().map(|w| (*w).to_owned()).collect())
 }
 
 /// Whether an element marked "author" belongs to the readers' comments or
@@ -934,6 +1002,23 @@ mod tests {
         assert!(authors("全文：首先欢迎你来到新华网接受我们的采访，请谈谈").is_empty());
         assert!(authors("记者：“西吉县已形成了县有繁育中心、乡有").is_empty());
         assert!(authors("记者：据你了解现在农民学习科学技术，有什么困难").is_empty());
+        // Several names after the label; a credit line without a colon.
+        assert_eq!(
+            authors("来源： 21世纪经济报道 作者：宋怡 杨志华"),
+            ["宋怡", "杨志华"]
+        );
+        assert_eq!(authors("光明日报记者 王建宏 张文攀"), ["王建宏", "张文攀"]);
+        assert_eq!(authors("顶端新闻·河南商报记者马俊峰/文"), ["马俊峰"]);
+        assert_eq!(authors("（记者 李明）"), ["李明"]);
+        assert!(authors("本报记者近日走访了多家微短剧企业").is_empty());
+        assert!(authors("记者在现场看到，观众排起了长队").is_empty());
+        assert!(authors("记者调查").is_empty());
+        assert!(authors("在线荐稿 记者博客").is_empty());
+        assert!(authors("新华社记者看东北").is_empty());
+        assert_eq!(
+            authors("新华网黑龙江频道 记者 伊琳 李清芬"),
+            ["伊琳", "李清芬"]
+        );
     }
 
     #[test]
