@@ -511,8 +511,12 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
     }
     assert_eq!(server.hits("/error500"), 2, "one retry after the 500");
     assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
+    // The client hung up at the 10 MiB cap, so the server never got to
+    // send all 50 MB. How much it did send depends on what loopback's
+    // socket buffers took in before the hang-up (up to 32 MiB with Linux's
+    // receive-buffer tuning on a loaded machine), so the bound is the body.
     assert!(
-        server.sent("/huge") < 20 << 20,
+        server.sent("/huge") < 50_000_000,
         "the client stopped reading at the cap: {} bytes sent",
         server.sent("/huge")
     );
