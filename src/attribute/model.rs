@@ -1071,22 +1071,27 @@ mod tests {
         assert_eq!(trimmed(t, "That"), "That");
         // Auxiliaries and negations go from the end, a dateline and "Nor
         // does" from the start; a capitalised "Will" is a name.
-        let t = "Steenburgen wasn’t thrilled, she said.";
-        assert_eq!(trimmed(t, "Steenburgen wasn’t"), "Steenburgen");
-        let t = "State Department experts somehow cannot explain it.";
-        assert_eq!(
-            trimmed(t, "State Department experts somehow cannot"),
-            "State Department experts"
-        );
-        let t = "LONDON (AP) — Britain's Conservative Party was accused of it.";
-        assert_eq!(
-            trimmed(t, "LONDON (AP) — Britain's Conservative Party"),
-            "Britain's Conservative Party"
-        );
-        let t = "He sees it so. Nor does Xi see it otherwise.";
-        assert_eq!(trimmed(t, "Nor does Xi"), "Xi");
-        let t = "Aides to Will said so.";
-        assert_eq!(trimmed(t, "Aides to Will"), "Aides to Will");
+        for (t, run, want) in [
+            (
+                "Steenburgen wasn’t thrilled.",
+                "Steenburgen wasn’t",
+                "Steenburgen",
+            ),
+            (
+                "State Department experts somehow cannot explain it.",
+                "State Department experts somehow cannot",
+                "State Department experts",
+            ),
+            (
+                "LONDON (AP) — Britain's Conservative Party was accused.",
+                "LONDON (AP) — Britain's Conservative Party",
+                "Britain's Conservative Party",
+            ),
+            ("He sees it so. Nor does Xi see it.", "Nor does Xi", "Xi"),
+            ("Aides to Will said so.", "Aides to Will", "Aides to Will"),
+        ] {
+            assert_eq!(trimmed(t, run), want, "{t}");
+        }
         // A personal pronoun with an adverb or auxiliary is the pronoun.
         let t = "I just can’t believe it, I said.";
         assert_eq!(trimmed(t, "I just can’t"), "I");
