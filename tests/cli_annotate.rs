@@ -637,3 +637,51 @@ fn annotations_of_a_source_without_url_export_with_the_source_they_are_about() {
         .code(3)
         .stderr(predicates::str::contains("source_id"));
 }
+
+#[test]
+fn the_unnamed_author_of_an_untitled_saved_page_is_named_as_ingest_names_it() {
+    let t = TestDir::new();
+    let page = t.path("untitled.html");
+    std::fs::write(
+        &page,
+        "<html><body><article>\
+         <p>We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.</p>\
+         <p>The provincial fund doubled its support for dramas made for Southeast Asian platforms in 2025, the budget tables show.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    // No claims found, so no label for the unnamed author yet.
+    let out = t
+        .cmd()
+        .args(["ingest", "--no-claims"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let url = format!("file://{}", page.display());
+    let out = t
+        .cmd()
+        .args(["annotate", &url, "--author", "Researcher A"])
+        .args(["--quote", "The provincial fund doubled its support"])
+        .args(["--claimant", "@author"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    // Its folder and file name, as ingest would have written it; not the
+    // whole path, nor the source's IRI.
+    let folder = page
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    let want = format!("\"author of {folder}/untitled.html\"");
+    let labels = stdout_of(
+        &t.cmd()
+            .args(["query", "--format", "tsv"])
+            .arg("SELECT ?l WHERE { ?a <https://w3id.org/claimgraph/ns#claimant>/<http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(labels.lines().nth(1), Some(want.as_str()), "{labels}");
+}

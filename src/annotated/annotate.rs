@@ -151,7 +151,7 @@ pub fn find_source(data: &DataDir, name: &str) -> Result<(NamedNode, Vec<StoredV
 
 /// The entity `@author` stands for in `source`: its only author, else its
 /// publisher, else an entity for its unnamed author (with the label to give
-/// it: "author of <headline>").
+/// it: "author of <headline>", or of its address as ingest writes it).
 fn source_author(data: &DataDir, source: &NamedNode) -> Result<(NamedNode, Option<String>)> {
     let nodes = |p: NamedNodeRef<'_>| -> Result<Vec<NamedNode>> {
         let mut out: Vec<NamedNode> = Vec::new();
@@ -188,21 +188,23 @@ fn source_author(data: &DataDir, source: &NamedNode) -> Result<(NamedNode, Optio
                 if let Some(label) = known {
                     return Ok((author, Some(label)));
                 }
-                let headline = data
-                    .store()
-                    .quads_for_pattern(
-                        Some(source.as_ref().into()),
-                        Some(schema::HEADLINE),
-                        None,
-                        None,
-                    )
-                    .next()
-                    .transpose()?
-                    .and_then(|q| match q.object {
-                        Term::Literal(l) => Some(l.value().to_owned()),
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| source.as_str().to_owned());
+                // The headline, else the page's address as ingest names it
+                // (a saved file by folder and name), else the source.
+                let first = |p: NamedNodeRef<'_>| -> Result<Option<Term>> {
+                    Ok(data
+                        .store()
+                        .quads_for_pattern(Some(source.as_ref().into()), Some(p), None, None)
+                        .next()
+                        .transpose()?
+                        .map(|q| q.object))
+                };
+                let headline = match (first(schema::HEADLINE)?, first(schema::URL)?) {
+                    (Some(Term::Literal(l)), _) => l.value().to_owned(),
+                    (_, Some(Term::NamedNode(url))) => {
+                        crate::attribute::quads::untitled_name(url.as_str()).to_owned()
+                    }
+                    _ => source.as_str().to_owned(),
+                };
                 Ok((
                     ids::part_iri(source, "author"),
                     Some(format!("author of {headline}")),
