@@ -53,8 +53,9 @@ pub struct VersionContext<'a> {
     /// its publisher; without either, an entity standing for its unnamed
     /// author is minted.
     pub author: Option<&'a NamedNode>,
-    /// The source's title, to name an unnamed author by.
-    pub title: Option<&'a str>,
+    /// What names the source's unnamed author: its title, else its
+    /// address ([`untitled_name`]).
+    pub title: &'a str,
 }
 
 fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
@@ -168,15 +169,11 @@ impl Builder<'_> {
         }
         let iri = ids::part_iri(self.ctx.source, "author");
         if self.minted.insert(iri.clone()) {
-            let title = self
-                .ctx
-                .title
-                .unwrap_or_else(|| untitled_name(self.ctx.source.as_str()));
             self.add(&iri, rdf::TYPE, schema::THING.into_owned().into());
             self.add(
                 &iri,
                 rdfs::LABEL,
-                Literal::new_simple_literal(format!("author of {title}")).into(),
+                Literal::new_simple_literal(format!("author of {}", self.ctx.title)).into(),
             );
         }
         iri
@@ -382,7 +379,7 @@ mod tests {
             version: &version,
             text,
             author: None,
-            title: Some("Talks"),
+            title: "Talks",
         };
         let quads = version_quads(
             &ctx,

@@ -327,14 +327,14 @@ pub fn stage(
         // Without a headline, the page's address names its author
         // ("author of https://…", "author of saved/page.html" for a file),
         // not the source's IRI.
-        title: Some(article.headline.as_deref().unwrap_or_else(|| {
+        title: article.headline.as_deref().unwrap_or_else(|| {
             untitled_name(
                 article
                     .canonical_url
                     .as_deref()
                     .unwrap_or(&article.location),
             )
-        })),
+        }),
     };
     let claims = claims_graph(&version);
     let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
