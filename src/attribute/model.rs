@@ -235,7 +235,7 @@ impl Read_ {
         // "Nor does Xi", "Neither did the ministry".
         if run.len() > 1 && matches!(word(run.start).as_str(), "nor" | "neither") {
             run.start += 1;
-            if run.len() > 1 && VERB_AUXILIARIES.contains(&word(run.start).as_str()) {
+            if run.len() > 1 && is_verb_auxiliary(&word(run.start)) {
                 run.start += 1;
             }
         }
@@ -275,7 +275,7 @@ impl Read_ {
             let last = run.end - 1;
             // "Steenburgen wasn’t", "State Department experts somehow
             // cannot": an auxiliary or a negation is the verb's.
-            let auxiliary = lower(last) && VERB_AUXILIARIES.contains(&word(last).as_str());
+            let auxiliary = lower(last) && is_verb_auxiliary(&word(last));
             if auxiliary
                 || SENTENCE_ADVERBS.contains(&word(last).as_str())
                     && (lower(last) || self.obs[last - 1].stop)
@@ -384,9 +384,10 @@ impl Read_ {
     }
 }
 
-/// Auxiliaries and negations, with and without their contractions, and
-/// "somehow": never the last word of a source ("Steenburgen wasn’t").
-pub(super) const VERB_AUXILIARIES: &[&str] = &[
+/// Auxiliaries and negations, their contractions written with a straight
+/// apostrophe, and "somehow": never the last word of a source
+/// ("Steenburgen wasn’t"). Looked up with [`is_verb_auxiliary`].
+const VERB_AUXILIARIES: &[&str] = &[
     "is",
     "was",
     "are",
@@ -411,21 +412,6 @@ pub(super) const VERB_AUXILIARIES: &[&str] = &[
     "not",
     "never",
     "cannot",
-    "isn’t",
-    "wasn’t",
-    "aren’t",
-    "weren’t",
-    "don’t",
-    "doesn’t",
-    "didn’t",
-    "hasn’t",
-    "haven’t",
-    "hadn’t",
-    "won’t",
-    "wouldn’t",
-    "can’t",
-    "couldn’t",
-    "shouldn’t",
     "isn't",
     "wasn't",
     "aren't",
@@ -443,6 +429,16 @@ pub(super) const VERB_AUXILIARIES: &[&str] = &[
     "shouldn't",
     "somehow",
 ];
+
+/// Whether the lower-cased `word` is one of [`VERB_AUXILIARIES`], with
+/// either apostrophe ("wasn’t", "wasn't").
+pub(super) fn is_verb_auxiliary(word: &str) -> bool {
+    if word.contains('’') {
+        VERB_AUXILIARIES.contains(&word.replace('’', "'").as_str())
+    } else {
+        VERB_AUXILIARIES.contains(&word)
+    }
+}
 
 /// Words that open a relative clause: not part of the source after it.
 const RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];

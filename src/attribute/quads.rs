@@ -120,7 +120,7 @@ fn verb_phrase(text: &str, f: &Found) -> String {
             !b.is_empty()
                 && b.split_whitespace().all(|w| {
                     let w = w.to_lowercase();
-                    super::model::VERB_AUXILIARIES.contains(&w.as_str())
+                    super::model::is_verb_auxiliary(&w)
                         || super::model::SENTENCE_ADVERBS.contains(&w.as_str())
                 })
         });
