@@ -1093,6 +1093,10 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     let tags = crate::index::analysis::jieba().tag(s, true);
     let mut words: &[jieba_rs::Tag<'_>] = &tags;
+    // The byte range of `text` that the words from `first` to `last` cover.
+    let span = |first: &jieba_rs::Tag<'_>, last: &jieba_rs::Tag<'_>| {
+        r.start + first.byte_start..r.start + last.byte_end
+    };
     if let [first, middle @ .., last] = words
         && first.word == "用"
         && matches!(last.word, "的话" | "话")
@@ -1115,7 +1119,7 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && of > 0
     {
         let name = &words[k + 1..k + 1 + of];
-        return Some(r.start + name[0].byte_start..r.start + name[of - 1].byte_end);
+        return Some(span(&name[0], &name[of - 1]));
     }
     // A pronoun after a preposition or a determiner, with at most adverbs
     // after it (宁可采取一种比他们真心认为, 有些我们认为): the pronoun is the
@@ -1127,8 +1131,7 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && matches!(words[k - 1].tag, "p" | "r")
         && words[k + 1..].iter().all(|w| matches!(w.tag, "d" | "ad"))
     {
-        let w = &words[k];
-        return Some(r.start + w.byte_start..r.start + w.byte_end);
+        return Some(span(&words[k], &words[k]));
     }
     // 把 puts the object before the verb (Coco兴奋的把自己的这一想法说):
     // the subject is before it, without a manner ending in 的.
@@ -1150,7 +1153,7 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && next.word != "的"
         && !next.tag.starts_with('n')
     {
-        return Some(r.start + first.byte_start..r.start + first.byte_end);
+        return Some(span(first, first));
     }
     // A time opening the subject is no part of it (目前国家广电总局, 昨天
     // 市长); with nothing after it (当来, 今夕) it names nobody.
@@ -1214,16 +1217,18 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && !ends_in_role(words)
         && let Some(k) = (1..words.len()).find(|&k| {
             let (before, verb) = (&words[k - 1], &words[k]);
-            let name_goes_on = before.word.chars().count() == 1
-                && super::zh_names::mentioned_name(&format!("{}{}", before.word, verb.word))
-                    .is_some();
+            let name_goes_on = || {
+                before.word.chars().count() == 1
+                    && super::zh_names::mentioned_name(&format!("{}{}", before.word, verb.word))
+                        .is_some()
+            };
             verb.tag == "v"
-                && !name_goes_on
                 && !words[k..].iter().any(|w| NAME_TAGS.contains(&w.tag))
                 && words[..k]
                     .iter()
                     .any(|w| w.tag.starts_with('n') || w.tag == "r")
                 && (verb.word.chars().count() > 1 || k + 1 < words.len())
+                && !name_goes_on()
         })
     {
         words = &words[..k];
@@ -1253,7 +1258,7 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         words = &words[..k];
     }
     let (first, last) = (words.first()?, words.last()?);
-    Some(r.start + first.byte_start..r.start + last.byte_end)
+    Some(span(first, last))
 }
 
 /// The source named between 据 and 报道, or between 援引 and 称: the
