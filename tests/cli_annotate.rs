@@ -641,15 +641,10 @@ fn annotations_of_a_source_without_url_export_with_the_source_they_are_about() {
 #[test]
 fn the_unnamed_author_of_an_untitled_saved_page_is_named_as_ingest_names_it() {
     let t = TestDir::new();
-    let page = t.path("untitled.html");
-    std::fs::write(
-        &page,
-        "<html><body><article>\
-         <p>We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.</p>\
-         <p>The provincial fund doubled its support for dramas made for Southeast Asian platforms in 2025, the budget tables show.</p>\
-         </article></body></html>",
-    )
-    .unwrap();
+    let (page, author_label) = t.untitled_page(&[
+        "We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.",
+        "The provincial fund doubled its support for dramas made for Southeast Asian platforms in 2025, the budget tables show.",
+    ]);
     // No claims found, so no label for the unnamed author yet.
     let out = t
         .cmd()
@@ -669,13 +664,7 @@ fn the_unnamed_author_of_an_untitled_saved_page_is_named_as_ingest_names_it() {
     assert_success(&out);
     // Its folder and file name, as ingest would have written it; not the
     // whole path, nor the source's IRI.
-    let folder = page
-        .parent()
-        .unwrap()
-        .file_name()
-        .unwrap()
-        .to_string_lossy();
-    let want = format!("\"author of {folder}/untitled.html\"");
+    let want = format!("\"{author_label}\"");
     let labels = stdout_of(
         &t.cmd()
             .args(["query", "--format", "tsv"])

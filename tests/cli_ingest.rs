@@ -904,35 +904,18 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
 #[test]
 fn first_person_in_the_article_is_its_author_even_without_a_title() {
     let t = TestDir::new();
-    let page = t.path("untitled.html");
-    std::fs::write(
-        &page,
-        "<html><body><article>\
-         <p>We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.</p>\
-         <p>We believe that the export push will double the number of titles sold to Southeast Asia by 2026, whatever the platforms say in public.</p>\
-         <p>“I expect the quotas to rise again next year,” Li Wei, a producer in Hangzhou, said after the meeting on Tuesday.</p>\
-         </article></body></html>",
-    )
-    .unwrap();
+    let (page, author_label) = t.untitled_page(&[
+        "We have tracked the state subsidies for short vertical dramas for three years, and the numbers keep surprising us.",
+        "We believe that the export push will double the number of titles sold to Southeast Asia by 2026, whatever the platforms say in public.",
+        "“I expect the quotas to rise again next year,” Li Wei, a producer in Hangzhou, said after the meeting on Tuesday.",
+    ]);
     let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
     assert_success(&out);
     let rows = who_claimed(&t);
     let by = |text: &str| claimants_of(&rows, text);
     // "We believe": the page's unnamed author, named by its file's folder
     // and name (not the whole path on the machine that ingested it).
-    let author = by("export push will double");
-    assert_eq!(author.len(), 1, "{rows:?}");
-    let folder = page
-        .parent()
-        .unwrap()
-        .file_name()
-        .unwrap()
-        .to_string_lossy();
-    assert_eq!(
-        author[0],
-        format!("author of {folder}/untitled.html"),
-        "{rows:?}"
-    );
+    assert_eq!(by("export push will double"), [author_label], "{rows:?}");
     // "I" inside Li Wei's quotation stays his.
     assert_eq!(by("quotas to rise"), ["Li Wei"], "{rows:?}");
 }

@@ -47,6 +47,23 @@ impl TestDir {
     pub fn path(&self, rel: &str) -> PathBuf {
         self.temp.path().join(rel)
     }
+
+    /// Writes `untitled.html`, a page with no title, byline or canonical
+    /// link whose article holds `paragraphs`. Returns its path and the
+    /// label its unnamed author gets: its folder and file name, not the
+    /// whole path on the machine that ingested it.
+    pub fn untitled_page(&self, paragraphs: &[&str]) -> (PathBuf, String) {
+        let page = self.path("untitled.html");
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        std::fs::write(
+            &page,
+            format!("<html><body><article>{body}</article></body></html>"),
+        )
+        .expect("page written");
+        let folder = self.temp.path().file_name().expect("temp dir name");
+        let label = format!("author of {}/untitled.html", folder.to_string_lossy());
+        (page, label)
+    }
 }
 
 /// The standard output of a command as a string.
