@@ -2628,6 +2628,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_of_nothing_but_pronouns_names_nobody_and_ends() {
+        // Every 他 reads the 300 characters before it; none holds a name.
+        let t = "他说，他们认为这不对。".repeat(5_000);
+        let found = attributions(&t);
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|f| f.claimant.is_none()), "{:?}", found[0]);
+        // A hostile run of surnames without a break is no subject.
+        let t = format!("{}说，这不对。", "王".repeat(100_000));
+        assert!(attributions(&t).iter().all(|f| f.claimant.is_none()));
+    }
+
+    #[test]
     fn they_stand_for_people_and_a_panel_s_speakers_are_remembered() {
         let t = "萧乾等人表示，那段时期很愉快；他们认为，界限没有划得那么分明。";
         let found = attributions(t);

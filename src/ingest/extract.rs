@@ -1014,6 +1014,9 @@ mod tests {
         assert!(authors("记者在现场看到，观众排起了长队").is_empty());
         assert!(authors("记者调查").is_empty());
         assert!(authors("在线荐稿 记者博客").is_empty());
+        // A credit line is short: a huge one credits nobody.
+        let huge = format!("记者 {}", "王建宏 ".repeat(100_000));
+        assert!(authors(&huge).is_empty());
         assert!(authors("新华社记者看东北").is_empty());
         assert_eq!(
             authors("新华网黑龙江频道 记者 伊琳 李清芬"),
