@@ -488,6 +488,10 @@ const NOT_REPORTING: &[&str] = &[
     "比方说",
     "想说",
     "不由分说",
+    "说不尽",
+    "说不完",
+    "说不清",
+    "说不出",
     "口说无凭",
     "说不定",
     "天窗说亮话",
@@ -683,6 +687,8 @@ const LEADING_WORDS: &[&str] = &[
     "也",
     "还",
     "则",
+    // "As a result" (结果发现), not a finding's subject.
+    "结果",
 ];
 
 /// Words that end a subject and begin an adverbial (在发布会上, 接受采访时,
@@ -758,12 +764,17 @@ const ADVERBIAL_WORDS: &[&str] = &[
     "一直",
     "联合",
     "共同",
+    // "On the basis of" (福山根据黑格尔的理论认为 → 福山).
+    "根据",
+    "依据",
+    "按照",
 ];
 
 /// Adverbs dropped from the end of a subject (他还, 专家也, 各方均).
 const TRAILING_WORDS: &[&str] = &[
     "也", "还", "则", "亦", "又", "均", "曾", "更", "已", "再", "便", "即", "就", "只", "都",
-    "一直", "一再", "反复", "再次",
+    "一直", "一再", "反复", "再次", "则会", "也会", "还会", "就会", "将会", "则将", "也将", "还将",
+    "还是",
 ];
 
 /// The one-character sources that name someone: pronouns and the short
@@ -1237,6 +1248,27 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         && last.word == "地"
     {
         words = rest;
+    }
+    // The same manner read by jieba as one word (卢宇恳切地说: its
+    // dictionary has 恳切地 as a noun), where the word before 地 is an
+    // adjective or an adverb (so 殖民地 and 根据地 stay).
+    if let [rest @ .., last] = words
+        && !rest.is_empty()
+        && let Some(manner) = last.word.strip_suffix('地')
+        && manner.chars().count() >= 2
+        && crate::index::analysis::jieba()
+            .tag(manner, false)
+            .iter()
+            .all(|w| matches!(w.tag, "a" | "ad" | "d" | "z"))
+    {
+        words = rest;
+    }
+    // A causative (姑姑于秀荣让律师告诉, 他派秘书说): the one who had
+    // it said, before the verb.
+    if let Some(k) = (1..words.len()).find(|&k| {
+        matches!(words[k].word, "让" | "派") && words[k].tag == "v" && k + 1 < words.len()
+    }) {
+        words = &words[..k];
     }
     // Trailing adverbs, but not the last character of a name (朱立凡 is
     // tagged 朱立 凡): one character only from a short list, and only
@@ -2711,6 +2743,22 @@ mod tests {
                 "目前国家广电总局表示，微短剧需要规范。",
                 Some("国家广电总局"),
             ),
+            // An adverb with a modal after the name, and a basis cut off.
+            (
+                "郭荣梅则会告诉他们，只要有闪光点，老师就会看到。",
+                Some("郭荣梅"),
+            ),
+            ("热力学原理还是告诉我们，熵在增加。", Some("热力学原理")),
+            (
+                "福山根据黑格尔的理论认为，人还有需要他人承认的需要。",
+                Some("福山"),
+            ),
+            // A manner jieba reads as one word, and a causative.
+            ("“我相信会有新的活力。”卢宇恳切地说。", Some("卢宇")),
+            ("姑姑于秀荣让律师告诉记者，房子是她的。", Some("姑姑于秀荣")),
+            ("殖民地政府宣布，港口将开放。", Some("殖民地政府")),
+            // "As a result" names no one.
+            ("结果发现，母亲的社会地位影响不大。", None),
         ] {
             let found = attributions(text);
             let got = found.first().and_then(|f| source(text, f));
@@ -2722,6 +2770,7 @@ mod tests {
             "她自己说不定都有点好奇了。",
             "这些人们也许会认为，那种荣耀其实毫无价值。",
             "现在索性打开天窗说亮话，干脆摆明了吧。",
+            "生活有了新的气象，真有说不尽的好处。",
         ] {
             let found = attributions(text);
             assert!(found.is_empty(), "{text}: {found:#?}");
