@@ -91,13 +91,41 @@ const PRONOUNS: &[&str] = &[
     "我们", "他", "她", "他们", "她们", "其",
 ];
 
-/// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not),
-/// or a single Latin letter (an interview's "Q:"; 美 and 俄 name states).
+/// Words that, alone, are never a claimant: determiners, possessives,
+/// object pronouns, connectives and days that the tagger took for a
+/// source ("*my* …", "*so* …", "*yesterday* …").
+const NEVER_ALONE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "my",
+    "your",
+    "our",
+    "me",
+    "us",
+    "so",
+    "thus",
+    "hence",
+    "thereby",
+    "therefore",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
+/// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not), a
+/// single Latin letter (an interview's "Q:"; 美 and 俄 name states), one of
+/// [`NEVER_ALONE`], or has no letter at all ("[342]", "49%", "3-4)").
 fn names_no_one(name: &str) -> bool {
-    let mut chars = name.trim().chars();
+    let name = name.trim();
+    let mut chars = name.chars();
     let one_letter =
         chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
+    let word = name.trim_matches(|c: char| !c.is_alphanumeric());
     one_letter
+        || !name.chars().any(char::is_alphabetic)
+        || !word.contains(char::is_whitespace)
+            && NEVER_ALONE.contains(&word.to_lowercase().as_str())
         || super::resolve::as_pronoun(name)
             .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
 }
@@ -440,5 +468,28 @@ mod tests {
         // them: the cue alone.
         assert_eq!(verb_phrase(text, &found("Li Wei", "opposed")), "opposed");
         assert!(names_no_one("Q") && names_no_one("let’s") && !names_no_one("美"));
+        for none in [
+            "my",
+            "So",
+            "me?",
+            "Yesterday",
+            "[342]",
+            "49%",
+            "3-4)",
+            "911",
+        ] {
+            assert!(names_no_one(none), "{none}");
+        }
+        for some in [
+            "my6sense",
+            "Mr. So",
+            "3M",
+            "G7",
+            "the FSF",
+            "人民日报",
+            "So Ji-sub",
+        ] {
+            assert!(!names_no_one(some), "{some}");
+        }
     }
 }
