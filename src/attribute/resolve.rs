@@ -303,6 +303,7 @@ fn is_initial(word: &str) -> bool {
 /// "Gizmodo very"). The span stays as found; only the name is cut.
 pub(super) fn name_only(written: &str) -> String {
     let w = written.trim().trim_end_matches(['’', '\'']);
+    let w = without_clause_after(w);
     let w = match w.split_once(',') {
         Some((name, _))
             if (is_name(name)
@@ -320,6 +321,34 @@ pub(super) fn name_only(written: &str) -> String {
         name = rest.trim_end();
     }
     name.to_string()
+}
+
+/// Words that open what the tagger may leave after a source and that is
+/// no part of its name: a relative clause after a comma ("The catering
+/// giant, which serves …"), a time clause ("a WeWork spokesperson when
+/// contacted by Reuters"), the channel ("Fadem in a Tuesday research
+/// report", "one legal expert, as reported by the Independent").
+const CLAUSES_AFTER_A_NAME: &[&str] = &[
+    ", who ",
+    ", whose ",
+    ", which ",
+    ", as reported by ",
+    ", according to ",
+    " when ",
+    " while ",
+    " in a ",
+    " in an ",
+];
+
+/// The words of `w` before the first of [`CLAUSES_AFTER_A_NAME`], when
+/// some are left.
+fn without_clause_after(w: &str) -> &str {
+    CLAUSES_AFTER_A_NAME
+        .iter()
+        .filter_map(|c| w.find(c))
+        .filter(|&at| w[..at].chars().any(char::is_alphabetic))
+        .min()
+        .map_or(w, |at| w[..at].trim_end_matches([',', ' ']))
 }
 
 /// Pronouns an apposition may follow ("I, after waiting a considerable
@@ -604,6 +633,33 @@ mod tests {
             // word stays whole.
             ("now", "now"),
             ("One Wisconsin Now", "One Wisconsin Now"),
+            // What follows a name and is not of it.
+            (
+                "The catering giant, which serves up strawberries at Wimbledon",
+                "The catering giant",
+            ),
+            (
+                "the laboratory of Stephen Liggett, who was then at the university",
+                "the laboratory of Stephen Liggett",
+            ),
+            (
+                "a WeWork spokesperson when contacted by Reuters",
+                "a WeWork spokesperson",
+            ),
+            ("Fadem in a Tuesday research report", "Fadem"),
+            (
+                "43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study",
+                "43-year-old Martin Taylor of Aberdeenshire, Scotland",
+            ),
+            (
+                "one legal expert, as reported by the Independent newspaper",
+                "one legal expert",
+            ),
+            // A restrictive clause describes who it was, and stays.
+            (
+                "Washington-based analysts who have done the calculations",
+                "Washington-based analysts who have done the calculations",
+            ),
         ] {
             assert_eq!(name_only(written), name, "{written}");
         }
