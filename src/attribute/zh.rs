@@ -1647,15 +1647,22 @@ impl Memory {
         match class {
             NameClass::Person => {
                 let window = &text[floor..at];
-                let written = self
+                let written: Vec<Named> = self
                     .persons
                     .iter()
-                    .filter_map(|p| window.rfind(p.as_str()).map(|k| (p.clone(), floor + k)));
+                    .filter_map(|p| window.rfind(p.as_str()).map(|k| (p.clone(), floor + k)))
+                    .collect();
+                // A person described, not named, in the pronoun's own
+                // paragraph; one pointed back to (这位) only when no one
+                // who spoke is near.
+                let paragraph = window.rfind('\n').map_or(floor, |k| floor + k + 1);
+                let spoke = near(&self.person).is_some() || !written.is_empty();
                 // The mention that ends last, the longest of those (温斯顿·史密斯
                 // over the 史密斯 remembered).
                 near(&self.person)
                     .into_iter()
                     .chain(last_personal_name(text, floor..at))
+                    .chain(last_described_person(text, paragraph..at, !spoke))
                     .chain(written)
                     .max_by_key(|(name, met)| (met + name.len(), name.len()))
                     .map(|(name, _)| name)
@@ -1668,6 +1675,96 @@ impl Memory {
             NameClass::Anyone => pick(&self.any),
         }
     }
+}
+
+/// Measure words that introduce a person without naming them (一位传道
+/// 人, 这位信徒, 一名男子); those of [`ANY_MEASURES`] need a person's noun
+/// after them (一个猎人, not 一个问题).
+const PERSON_MEASURES: &[&str] = &[
+    "一位", "这位", "那位", "该位", "某位", "一名", "这名", "那名",
+];
+const ANY_MEASURES: &[&str] = &["一个", "这个", "那个"];
+
+/// Whether a measure word points back (这位传奇人物: someone met before)
+/// rather than introducing someone.
+fn points_back(measure: &str) -> bool {
+    measure.starts_with(['这', '那', '该'])
+}
+
+/// Verbs whose object describes their subject (他是一个有理想的人).
+const COPULAS: &[&str] = &["是", "为", "成为", "作为", "成了", "当"];
+
+/// Last characters of nouns of people (猎人, 学者, 船员, 画家, 牧师, 法官,
+/// 村长, 女士, 学生, 水手, 信徒, 士兵).
+const PERSON_NOUN_ENDS: &str = "人者员家师官长士生手徒兵友客";
+
+/// Most characters of a description after its measure word (昔日的红卫兵头头).
+const MAX_DESCRIPTION_CHARS: usize = 12;
+
+/// The last person `text[range]` describes without naming (一位昔日的红卫
+/// 兵头头, 这位信徒, 一个石器时代的猎人) and where the description starts:
+/// a measure word of people, then nouns, times, adjectives and 的, and a
+/// verb only before a noun (一位传道人, jieba's 传道 + 人), ending in a noun.
+/// 他 may stand for such a person as well as for a name. Not a description
+/// after a copula (是一个有理想的人: the subject, already named) or right
+/// after a name; and one that points back (这位, 那位) only when
+/// `pointing_back` (the caller knows no person who spoke nearby:
+/// 这位传奇人物 is such a speaker, under another name).
+fn last_described_person(text: &str, range: Range<usize>, pointing_back: bool) -> Option<Named> {
+    let window = &text[range.clone()];
+    let measures = PERSON_MEASURES.iter().chain(ANY_MEASURES);
+    if !measures.clone().any(|m| window.contains(m)) {
+        return None;
+    }
+    let tags = crate::index::analysis::jieba().tag(window, true);
+    let mut last = None;
+    for (k, measure) in tags.iter().enumerate() {
+        let any = ANY_MEASURES.contains(&measure.word);
+        if !any && !PERSON_MEASURES.contains(&measure.word)
+            || points_back(measure.word) && !pointing_back
+        {
+            continue;
+        }
+        if k > 0
+            && (COPULAS.contains(&tags[k - 1].word)
+                || matches!(tags[k - 1].tag, "nr" | "nrfg" | "nrt"))
+        {
+            continue;
+        }
+        let mut end = None;
+        let mut chars = 0;
+        for j in k + 1..tags.len() {
+            let t = &tags[j];
+            chars += t.word.chars().count();
+            // A verb only as the first half of a noun (传道 + 人).
+            let noun_of_one_next = || {
+                tags.get(j + 1)
+                    .is_some_and(|n| n.tag.starts_with('n') && n.word.chars().count() == 1)
+            };
+            let fits = t.tag.starts_with('n')
+                || matches!(t.tag, "t" | "a" | "b" | "uj")
+                || t.tag == "v" && noun_of_one_next();
+            if !fits || chars > MAX_DESCRIPTION_CHARS {
+                break;
+            }
+            if t.tag.starts_with('n') {
+                end = Some(j);
+            }
+        }
+        let Some(end) = end else { continue };
+        let head = tags[end].word;
+        let of_a_person = matches!(tags[end].tag, "nr" | "nrfg" | "nrt")
+            || head
+                .chars()
+                .next_back()
+                .is_some_and(|c| PERSON_NOUN_ENDS.contains(c));
+        if any && !of_a_person {
+            continue;
+        }
+        let (start, stop) = (measure.byte_start, tags[end].byte_end);
+        last = Some((window[start..stop].to_owned(), range.start + start));
+    }
+    last
 }
 
 /// The last personal name jieba reads in `text[range]` and where it
@@ -2657,6 +2754,33 @@ mod tests {
             Some("金医生"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn he_may_be_a_person_described_but_not_named() {
+        let claimant = |t: &str| attributions(t).last().and_then(|f| f.claimant.clone());
+        // Introduced by a measure word of people, in the pronoun's paragraph.
+        let t = "三年前，一位昔日的红卫兵头头接受记者采访，讲起文革的那段岁月，他说，那是最辉煌的时刻。";
+        assert_eq!(claimant(t).as_deref(), Some("一位昔日的红卫兵头头"));
+        let t = "某日，这位信徒在铁路上修路，被火车轧断了一只腿。他说：“感谢神！”";
+        assert_eq!(claimant(t).as_deref(), Some("这位信徒"));
+        // 一个 needs a noun of a person: not 一个问题.
+        let t = "一个石器时代的猎人端详洞壁，他说，这是一头鹿。";
+        assert_eq!(claimant(t).as_deref(), Some("一个石器时代的猎人"));
+        let t = "这是一个复杂的问题。他说，答案还不清楚。";
+        assert_eq!(claimant(t), None);
+        // After a copula the description is of someone named: the name.
+        let t = "孙启勤办了山庄，他是一个有理想的人。他对记者说，想干一番事业。";
+        assert_eq!(claimant(t).as_deref(), Some("孙启勤"));
+        // 这位 points back to the speaker near, not to someone new.
+        let t = "金医生表示，这没有过错。记者见到这位医生时，他说，效果有限。";
+        assert_eq!(claimant(t).as_deref(), Some("金医生"));
+        // A description in an earlier paragraph is not "he".
+        let t = "一位传道人常常去教堂。\n\n第二个故事。他说，这很好。";
+        assert_eq!(claimant(t), None);
+        // A hostile run of measure words costs one reading of the window.
+        let t = format!("{}他说，这很好。", "一位".repeat(100_000));
+        assert!(attributions(&t).iter().all(|f| f.claimant.is_none()));
     }
 
     #[test]
