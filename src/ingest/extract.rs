@@ -167,12 +167,16 @@ pub fn extract_metadata_and_text(
     if paragraphs.len() > 1 && paragraphs.first() == headline.as_ref() {
         paragraphs.remove(0);
     }
+    let publisher = meta
+        .site_name
+        .as_deref()
+        .and_then(|name| plausible_publisher(name, headline.as_deref(), canonical_url.as_deref()));
     Ok(Article {
         location: location.to_owned(),
         canonical_url,
         headline,
         authors,
-        publisher: meta.site_name.clone(),
+        publisher,
         published,
         modified: meta.modified.as_deref().and_then(parse_date),
         language,
@@ -336,8 +340,99 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Named character references that JSON-LD strings carry (WordPress
+/// writes "&#8220;We needed to win this&nbsp;game&#8221;" into them).
+const NAMED_ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+];
+
+/// `s` with its character references (&#8220;, &#x201C;, &rdquo;)
+/// replaced by the characters; JSON-LD is JSON, but pages put HTML's
+/// escapes in its strings. A reference that names nothing stays as written.
+fn decode_references(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest[1..]
+            .find(';')
+            .filter(|&end| end <= 10)
+            .and_then(|end| {
+                let name = &rest[1..1 + end];
+                let c = match name.strip_prefix('#') {
+                    Some(n) => match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => n.parse().ok(),
+                    }
+                    .and_then(char::from_u32)
+                    .filter(|c| *c != '\0'),
+                    None => NAMED_ENTITIES
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, c)| *c),
+                };
+                c.map(|c| (c, end + 2))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
+}
+
+/// Blogging platforms whose name a page hosted on them gives as its site's
+/// ("Blogger" on www.linknaija.com): the publisher only on their own host.
+const PLATFORMS: &[&str] = &[
+    "blogger",
+    "blogspot",
+    "wordpress",
+    "tumblr",
+    "medium",
+    "substack",
+];
+
+/// The site name a page declares, when it can stand for the publisher:
+/// not the headline again, not a platform's name away from its host
+/// ("Blogger" on www.linknaija.com).
+fn plausible_publisher(name: &str, headline: Option<&str>, url: Option<&str>) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() || headline.is_some_and(|h| h.trim().eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    let host = url.and_then(host_of).unwrap_or_default();
+    let lower = name.to_lowercase();
+    let platform = PLATFORMS
+        .iter()
+        .any(|p| lower.trim_end_matches(".com") == *p && !host.contains(p));
+    (!platform).then(|| name.to_owned())
 }
 
 fn host_of(url: &str) -> Option<String> {
@@ -535,7 +630,7 @@ impl Meta {
                 let text = |key: &str| {
                     map.get(key)
                         .and_then(|v| v.as_str())
-                        .map(clean)
+                        .map(|s| clean(&decode_references(s)))
                         .and_then(non_empty)
                 };
                 if self.ld_headline.is_none() && !kind.contains("WebPage") {
@@ -678,7 +773,7 @@ const PUBLISHED_KEYS: &[&str] = &[
 fn names(value: &serde_json::Value) -> Vec<String> {
     use serde_json::Value;
     match value {
-        Value::String(s) => byline::names(s),
+        Value::String(s) => byline::names(&decode_references(s)),
         Value::Object(o) => o.get("name").map(names).unwrap_or_default(),
         Value::Array(items) => items.iter().flat_map(names).collect(),
         _ => Vec::new(),
@@ -958,6 +1053,73 @@ mod tests {
         );
         assert!(text.contains("artistic integrity"), "{text}");
         assert!(!text.contains("Copyright"), "{text}");
+    }
+
+    #[test]
+    fn character_references_in_json_ld_strings_are_decoded() {
+        assert_eq!(
+            decode_references(
+                "Lynn: &#8220;We needed to win this&nbsp;game&#8221; &#x2013; &rsquo;"
+            ),
+            "Lynn: “We needed to win this\u{a0}game” – ’"
+        );
+        // What names nothing stays as written; nothing panics on a cut
+        // reference, a huge number, a zero or multi-byte text after '&'.
+        for s in [
+            "AT&T",
+            "&",
+            "&;",
+            "&#;",
+            "&#99999999999;",
+            "&#0;",
+            "&#x110000;",
+            "&中文;",
+            "a&b&c",
+        ] {
+            assert_eq!(decode_references(s), s);
+        }
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Lynn: &#8220;We won&#8221;",
+             "author": {"name": "Mike Florio &amp; Staff"}}</script></head>
+            <body><article><p>Lynn said the team needed to win the game, and it did so.</p>
+            <p>The Chargers are 4-7, and they would probably not make the playoffs.</p>
+            </article></body></html>"#;
+        let a = extract(page.as_bytes(), "x", None, None).unwrap();
+        assert_eq!(a.headline.as_deref(), Some("Lynn: “We won”"));
+    }
+
+    #[test]
+    fn a_site_name_that_is_no_publisher_is_left_out() {
+        let p = |name, url| plausible_publisher(name, Some("UK Tories under fire"), url);
+        assert_eq!(p("Blogger", Some("https://www.linknaija.com/x")), None);
+        assert_eq!(p("uk tories under fire", None), None);
+        assert_eq!(p("   ", None), None);
+        // Names that are the publisher's stay, on a subdomain too.
+        assert_eq!(
+            p(
+                "ProFootballTalk",
+                Some("https://profootballtalk.nbcsports.com/x")
+            )
+            .as_deref(),
+            Some("ProFootballTalk")
+        );
+        assert_eq!(
+            p("http://www.tmz.com", Some("https://www.tmz.com/x")).as_deref(),
+            Some("http://www.tmz.com")
+        );
+        assert_eq!(p("nj", Some("https://www.nj.com/a")).as_deref(), Some("nj"));
+        assert_eq!(
+            p("Medium", Some("https://medium.com/@a/b")).as_deref(),
+            Some("Medium")
+        );
+        assert_eq!(
+            p("The GiveWell Blog", Some("https://blog.givewell.org/x")).as_deref(),
+            Some("The GiveWell Blog")
+        );
+        assert_eq!(
+            p("光明网", Some("https://guancha.gmw.cn/x")).as_deref(),
+            Some("光明网")
+        );
     }
 
     #[test]
