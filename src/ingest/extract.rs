@@ -466,6 +466,10 @@ struct Meta {
     ld_headline: Option<String>,
     site_name: Option<String>,
     authors: Vec<String>,
+    /// JSON-LD names a person as author: `<meta>` author tags, which
+    /// then name a company as often as not ("Condé Nast" on WIRED), add
+    /// no one.
+    ld_names_a_person: bool,
     published: Option<String>,
     modified: Option<String>,
     language: Option<String>,
@@ -525,7 +529,7 @@ impl Meta {
                     }
                     "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
                     | "sailthru.author" | "citation_author"
-                        if !content.starts_with("http") =>
+                        if !content.starts_with("http") && !m.ld_names_a_person =>
                     {
                         for name in byline::names(&content) {
                             if !m.authors.contains(&name) && m.authors.len() < 8 {
@@ -646,6 +650,7 @@ impl Meta {
                     self.language = text("inLanguage");
                 }
                 if let Some(author) = map.get("author") {
+                    self.ld_names_a_person |= names_a_person(author);
                     for name in names(author) {
                         if !self.authors.contains(&name) && self.authors.len() < 8 {
                             self.authors.push(name);
@@ -770,6 +775,29 @@ const PUBLISHED_KEYS: &[&str] = &[
 
 /// Names in a JSON-LD person/organisation value (a string, an object with
 /// `name`, or an array of them).
+/// Whether a JSON-LD author value holds a `Person` with a name.
+/// (`names` cleans the name first.)
+fn names_a_person(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Object(o) => {
+            let person = match o.get("@type") {
+                Some(Value::String(t)) => t == "Person",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "Person"),
+                _ => false,
+            };
+            // A name written as one (Molly Wood, 李明), not a handle
+            // ("kevin-r", whose article's tags name David Jeans).
+            let written_as_a_name = |n: &String| n.contains(char::is_whitespace) || !n.is_ascii();
+            person
+                && o.get("name")
+                    .is_some_and(|n| names(n).iter().any(written_as_a_name))
+        }
+        Value::Array(items) => items.iter().any(names_a_person),
+        _ => false,
+    }
+}
+
 fn names(value: &serde_json::Value) -> Vec<String> {
     use serde_json::Value;
     match value {
@@ -1086,6 +1114,41 @@ mod tests {
             </article></body></html>"#;
         let a = extract(page.as_bytes(), "x", None, None).unwrap();
         assert_eq!(a.headline.as_deref(), Some("Lynn: “We won”"));
+    }
+
+    #[test]
+    fn a_person_in_json_ld_outranks_a_company_in_the_author_meta_tag() {
+        let page = |ld_author: &str| {
+            format!(
+                r#"<html><head><meta name="author" content="Condé Nast">
+                <script type="application/ld+json">{{"@type": "NewsArticle",
+                "headline": "Banking", "author": {ld_author}}}</script></head>
+                <body><article><p>Banks are changing the way that people borrow money today.</p>
+                <p>Most of the change is in apps, and most of it is not visible at all.</p>
+                </article></body></html>"#
+            )
+        };
+        let authors = |ld: &str| {
+            extract(page(ld).as_bytes(), "x", None, None)
+                .unwrap()
+                .authors
+        };
+        assert_eq!(
+            authors(r#"[{"@type": "Person", "name": "Molly Wood"}]"#),
+            ["Molly Wood"]
+        );
+        // An organisation, a bare string or a nameless person in JSON-LD
+        // leaves the tag its say.
+        assert_eq!(
+            authors(r#"{"@type": "Organization", "name": "WIRED"}"#),
+            ["WIRED", "Condé Nast"]
+        );
+        assert_eq!(authors(r#""Molly Wood""#), ["Molly Wood", "Condé Nast"]);
+        assert_eq!(authors(r#"{"@type": "Person"}"#), ["Condé Nast"]);
+        assert_eq!(
+            authors(r#"{"@type": "Person", "name": "kevin-r"}"#),
+            ["kevin-r", "Condé Nast"]
+        );
     }
 
     #[test]
