@@ -67,8 +67,12 @@ fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
     }
 }
 
-/// Is this a proper name (capitalised English, or Chinese)?
+/// Is this a proper name (capitalised English, or Chinese but not a
+/// description such as 一位传道人)?
 fn is_proper_name(name: &str) -> bool {
+    if super::zh::is_description(name) {
+        return false;
+    }
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
@@ -468,6 +472,9 @@ mod tests {
         // them: the cue alone.
         assert_eq!(verb_phrase(text, &found("Li Wei", "opposed")), "opposed");
         assert!(names_no_one("Q") && names_no_one("let’s") && !names_no_one("美"));
+        // A description names someone of its own article; a name, anyone's.
+        assert!(!is_proper_name("一位传道人") && !is_proper_name("这位信徒"));
+        assert!(is_proper_name("何亚东") && is_proper_name("Li Wei"));
         for none in [
             "my",
             "So",

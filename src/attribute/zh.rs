@@ -1685,6 +1685,15 @@ const PERSON_MEASURES: &[&str] = &[
 ];
 const ANY_MEASURES: &[&str] = &["一个", "这个", "那个"];
 
+/// Whether `name` is a description of [`last_described_person`] (一位传道人),
+/// which names someone in its own article only.
+pub(super) fn is_description(name: &str) -> bool {
+    PERSON_MEASURES
+        .iter()
+        .chain(ANY_MEASURES)
+        .any(|m| name.starts_with(m))
+}
+
 /// Whether a measure word points back (这位传奇人物: someone met before)
 /// rather than introducing someone.
 fn points_back(measure: &str) -> bool {
