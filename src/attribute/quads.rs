@@ -68,7 +68,7 @@ fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
 }
 
 /// Is this a proper name (capitalised English, or Chinese but not a
-/// description such as 一位传道人)?
+/// description such as 一位传道人 or common nouns such as 专家)?
 fn is_proper_name(name: &str) -> bool {
     if super::zh::is_description(name) {
         return false;
@@ -473,8 +473,20 @@ mod tests {
         assert_eq!(verb_phrase(text, &found("Li Wei", "opposed")), "opposed");
         assert!(names_no_one("Q") && names_no_one("let’s") && !names_no_one("美"));
         // A description names someone of its own article; a name, anyone's.
-        assert!(!is_proper_name("一位传道人") && !is_proper_name("这位信徒"));
-        assert!(is_proper_name("何亚东") && is_proper_name("Li Wei"));
+        for common in ["一位传道人", "这位信徒", "专家", "研究人员", "知情人士"]
+        {
+            assert!(!is_proper_name(common), "{common}");
+        }
+        for name in [
+            "何亚东",
+            "Li Wei",
+            "天府早报",
+            "卫报",
+            "点众科技",
+            "国家统计局",
+        ] {
+            assert!(is_proper_name(name), "{name}");
+        }
         for none in [
             "my",
             "So",

@@ -1685,13 +1685,28 @@ const PERSON_MEASURES: &[&str] = &[
 ];
 const ANY_MEASURES: &[&str] = &["一个", "这个", "那个"];
 
-/// Whether `name` is a description of [`last_described_person`] (一位传道人),
-/// which names someone in its own article only.
+/// Whether the Chinese claimant `name` names someone of its own article
+/// only: a description of [`last_described_person`] (一位传道人), or common
+/// nouns alone by jieba's tags (专家, 研究人员, 医生, 知情人士), unless they end
+/// like a body's name (天府早报, 卫报, 市政府 stay names).
 pub(super) fn is_description(name: &str) -> bool {
-    PERSON_MEASURES
+    if PERSON_MEASURES
         .iter()
         .chain(ANY_MEASURES)
         .any(|m| name.starts_with(m))
+    {
+        return true;
+    }
+    let body = [COMPANY_ENDS, MEDIA_ENDS, GOVERNMENT_ENDS]
+        .iter()
+        .any(|ends| ends.iter().any(|e| name.ends_with(e)));
+    !body
+        && name.chars().any(is_han)
+        && name.chars().count() <= MAX_SOURCE_CHARS
+        && crate::index::analysis::jieba()
+            .tag(name, true)
+            .iter()
+            .all(|w| matches!(w.tag, "n" | "vn" | "ng" | "an"))
 }
 
 /// Whether a measure word points back (这位传奇人物: someone met before)
