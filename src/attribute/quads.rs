@@ -70,7 +70,7 @@ fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
 /// Is this a proper name (capitalised English, or Chinese but not a
 /// description such as 一位传道人 or common nouns such as 专家)?
 fn is_proper_name(name: &str) -> bool {
-    if super::zh::is_description(name) {
+    if super::zh::is_local_to_its_article(name) {
         return false;
     }
     let words: Vec<&str> = name

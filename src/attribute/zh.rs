@@ -1657,12 +1657,13 @@ impl Memory {
                 // who spoke is near.
                 let paragraph = window.rfind('\n').map_or(floor, |k| floor + k + 1);
                 let spoke = near(&self.person).is_some() || !written.is_empty();
+                let read = ReadWindow::new(text, floor..at);
                 // The mention that ends last, the longest of those (温斯顿·史密斯
                 // over the 史密斯 remembered).
                 near(&self.person)
                     .into_iter()
-                    .chain(last_personal_name(text, floor..at))
-                    .chain(last_described_person(text, paragraph..at, !spoke))
+                    .chain(last_personal_name(&read))
+                    .chain(last_described_person(&read, paragraph, !spoke))
                     .chain(written)
                     .max_by_key(|(name, met)| (met + name.len(), name.len()))
                     .map(|(name, _)| name)
@@ -1689,7 +1690,7 @@ const ANY_MEASURES: &[&str] = &["一个", "这个", "那个"];
 /// only: a description of [`last_described_person`] (一位传道人), or common
 /// nouns alone by jieba's tags (专家, 研究人员, 医生, 知情人士), unless they end
 /// like a body's name (天府早报, 卫报, 市政府 stay names).
-pub(super) fn is_description(name: &str) -> bool {
+pub(super) fn is_local_to_its_article(name: &str) -> bool {
     if PERSON_MEASURES
         .iter()
         .chain(ANY_MEASURES)
@@ -1725,27 +1726,28 @@ const PERSON_NOUN_ENDS: &str = "人者员家师官长士生手徒兵友客";
 /// Most characters of a description after its measure word (昔日的红卫兵头头).
 const MAX_DESCRIPTION_CHARS: usize = 12;
 
-/// The last person `text[range]` describes without naming (一位昔日的红卫
+/// The last person the window describes without naming (一位昔日的红卫
 /// 兵头头, 这位信徒, 一个石器时代的猎人) and where the description starts:
 /// a measure word of people, then nouns, times, adjectives and 的, and a
 /// verb only before a noun (一位传道人, jieba's 传道 + 人), ending in a noun.
 /// 他 may stand for such a person as well as for a name. Not a description
 /// after a copula (是一个有理想的人: the subject, already named) or right
 /// after a name; and one that points back (这位, 那位) only when
-/// `pointing_back` (the caller knows no person who spoke nearby:
-/// 这位传奇人物 is such a speaker, under another name).
-fn last_described_person(text: &str, range: Range<usize>, pointing_back: bool) -> Option<Named> {
-    let window = &text[range.clone()];
-    let measures = PERSON_MEASURES.iter().chain(ANY_MEASURES);
-    if !measures.clone().any(|m| window.contains(m)) {
-        return None;
-    }
-    let tags = crate::index::analysis::jieba().tag(window, true);
+/// `take_pointing_back` (the caller knows no person who spoke nearby:
+/// 这位传奇人物 is such a speaker, under another name). Only descriptions
+/// from byte `from` of the article on count (the pronoun's paragraph).
+fn last_described_person(
+    read: &ReadWindow<'_>,
+    from: usize,
+    take_pointing_back: bool,
+) -> Option<Named> {
+    let tags = &read.tags;
     let mut last = None;
     for (k, measure) in tags.iter().enumerate() {
         let any = ANY_MEASURES.contains(&measure.word);
-        if !any && !PERSON_MEASURES.contains(&measure.word)
-            || points_back(measure.word) && !pointing_back
+        if read.start + measure.byte_start < from
+            || !any && !PERSON_MEASURES.contains(&measure.word)
+            || points_back(measure.word) && !take_pointing_back
         {
             continue;
         }
@@ -1786,21 +1788,43 @@ fn last_described_person(text: &str, range: Range<usize>, pointing_back: bool) -
             continue;
         }
         let (start, stop) = (measure.byte_start, tags[end].byte_end);
-        last = Some((window[start..stop].to_owned(), range.start + start));
+        last = Some((read.window[start..stop].to_owned(), read.start + start));
     }
     last
 }
 
-/// The last personal name jieba reads in `text[range]` and where it
+/// The text before a pronoun, which it may refer into, and jieba's
+/// reading of it, made once for the names and the descriptions in it.
+struct ReadWindow<'t> {
+    window: &'t str,
+    /// Where the window starts in the article, in bytes.
+    start: usize,
+    /// No words when the window holds no Han character.
+    tags: Vec<jieba_rs::Tag<'t>>,
+}
+
+impl<'t> ReadWindow<'t> {
+    fn new(text: &'t str, range: Range<usize>) -> Self {
+        let window = &text[range.clone()];
+        let tags = if window.chars().any(is_han) {
+            crate::index::analysis::jieba().tag(window, true)
+        } else {
+            Vec::new()
+        };
+        ReadWindow {
+            window,
+            start: range.start,
+            tags,
+        }
+    }
+}
+
+/// The last personal name jieba reads in the window and where it
 /// starts: the name in a word tagged as a person's
 /// ([`super::zh_names::mentioned_name`]), or in transliterated parts
 /// joined by a middle dot (大卫·洛克菲勒).
-fn last_personal_name(text: &str, range: Range<usize>) -> Option<Named> {
-    let window = &text[range.clone()];
-    if !window.chars().any(is_han) {
-        return None;
-    }
-    let tags = crate::index::analysis::jieba().tag(window, true);
+fn last_personal_name(read: &ReadWindow<'_>) -> Option<Named> {
+    let (window, tags) = (read.window, &read.tags);
     let is_name = |t: &jieba_rs::Tag<'_>| matches!(t.tag, "nr" | "nrfg" | "nrt");
     let is_part = |t: &jieba_rs::Tag<'_>| t.word.chars().all(is_han);
     let is_dot = |t: &jieba_rs::Tag<'_>| matches!(t.word, "·" | "•");
@@ -1832,7 +1856,7 @@ fn last_personal_name(text: &str, range: Range<usize>) -> Option<Named> {
             let (start, end) = (tags[k].byte_start, tags[j - 1].byte_end);
             let word = &window[start..end];
             if let Some(name) = super::zh_names::mentioned_name(word) {
-                let at = range.start + start + (word.len() - name.len());
+                let at = read.start + start + (word.len() - name.len());
                 last = Some((name.to_owned(), at));
             }
         }
@@ -2782,26 +2806,40 @@ mod tests {
 
     #[test]
     fn he_may_be_a_person_described_but_not_named() {
-        let claimant = |t: &str| attributions(t).last().and_then(|f| f.claimant.clone());
-        // Introduced by a measure word of people, in the pronoun's paragraph.
-        let t = "三年前，一位昔日的红卫兵头头接受记者采访，讲起文革的那段岁月，他说，那是最辉煌的时刻。";
-        assert_eq!(claimant(t).as_deref(), Some("一位昔日的红卫兵头头"));
-        let t = "某日，这位信徒在铁路上修路，被火车轧断了一只腿。他说：“感谢神！”";
-        assert_eq!(claimant(t).as_deref(), Some("这位信徒"));
-        // 一个 needs a noun of a person: not 一个问题.
-        let t = "一个石器时代的猎人端详洞壁，他说，这是一头鹿。";
-        assert_eq!(claimant(t).as_deref(), Some("一个石器时代的猎人"));
-        let t = "这是一个复杂的问题。他说，答案还不清楚。";
-        assert_eq!(claimant(t), None);
-        // After a copula the description is of someone named: the name.
-        let t = "孙启勤办了山庄，他是一个有理想的人。他对记者说，想干一番事业。";
-        assert_eq!(claimant(t).as_deref(), Some("孙启勤"));
-        // 这位 points back to the speaker near, not to someone new.
-        let t = "金医生表示，这没有过错。记者见到这位医生时，他说，效果有限。";
-        assert_eq!(claimant(t).as_deref(), Some("金医生"));
-        // A description in an earlier paragraph is not "he".
-        let t = "一位传道人常常去教堂。\n\n第二个故事。他说，这很好。";
-        assert_eq!(claimant(t), None);
+        for (text, want) in [
+            // Introduced by a measure word of people, in the pronoun's
+            // paragraph.
+            (
+                "三年前，一位昔日的红卫兵头头接受记者采访，讲起文革的那段岁月，他说，那是最辉煌的时刻。",
+                Some("一位昔日的红卫兵头头"),
+            ),
+            (
+                "某日，这位信徒在铁路上修路，被火车轧断了一只腿。他说：“感谢神！”",
+                Some("这位信徒"),
+            ),
+            // 一个 needs a noun of a person: not 一个问题.
+            (
+                "一个石器时代的猎人端详洞壁，他说，这是一头鹿。",
+                Some("一个石器时代的猎人"),
+            ),
+            ("这是一个复杂的问题。他说，答案还不清楚。", None),
+            // After a copula the description is of someone named: the name.
+            (
+                "孙启勤办了山庄，他是一个有理想的人。他对记者说，想干一番事业。",
+                Some("孙启勤"),
+            ),
+            // 这位 points back to the speaker near, not to someone new.
+            (
+                "金医生表示，这没有过错。记者见到这位医生时，他说，效果有限。",
+                Some("金医生"),
+            ),
+            // A description in an earlier paragraph is not "he".
+            ("一位传道人常常去教堂。\n\n第二个故事。他说，这很好。", None),
+        ] {
+            let found = attributions(text);
+            let got = found.last().and_then(|f| f.claimant.as_deref());
+            assert_eq!(got, want, "{text}: {found:#?}");
+        }
         // A hostile run of measure words costs one reading of the window.
         let t = format!("{}他说，这很好。", "一位".repeat(100_000));
         assert!(attributions(&t).iter().all(|f| f.claimant.is_none()));
