@@ -128,8 +128,7 @@ fn names_no_one(name: &str) -> bool {
     let word = name.trim_matches(|c: char| !c.is_alphanumeric());
     one_letter
         || !name.chars().any(char::is_alphabetic)
-        || !word.contains(char::is_whitespace)
-            && NEVER_ALONE.contains(&word.to_lowercase().as_str())
+        || NEVER_ALONE.contains(&word.to_lowercase().as_str())
         || super::resolve::as_pronoun(name)
             .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
 }
