@@ -56,8 +56,8 @@ pub fn month_number(word: &str) -> Option<u32> {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<y>(?:19|20)\d\d) \s* (?:[-/.年]) \s* (?P<m>\d{1,2}) \s* (?:[-/.月]) \s* (?P<d>\d{1,2}) (?:\s*日)?
-        (?: (?:\s*T|\s+|\s*[,，]\s*)
+        (?P<y>(?:19|20)\d\d) \s* (?:[-/.年]) \s* (?P<m>\d{1,2}) \s* (?:[-/.月]) \s* (?P<d>\d{1,2}) (?P<ri>\s*日)?
+        (?: (?P<sep>\s*T|\s+|\s*[,，]\s*)?
             (?P<h>\d{1,2}) \s* [:：时時] \s* (?P<min>\d{2}) (?: \s* [:：分] \s* (?P<s>\d{2}) (?:\.\d+)? )? 秒?
             \s* (?P<tz> Z | [+-]\d{2}:?\d{2} )?
         )?",
@@ -92,14 +92,21 @@ pub fn parse_date(text: &str) -> Option<String> {
     };
     let (y, m, d, h, min, s, tz, pm) = if use_numeric {
         let c = numeric?;
+        // A time follows a separator, or 日 with none (2005年3月11日12:12,
+        // as Sohu's datelines write it); digits glued to a day's digits
+        // are no time.
+        let timed = c.name("sep").is_some() || c.name("ri").is_some();
+        let time = |name: &str| num(&c, name).filter(|_| timed);
         (
             num(&c, "y")?,
             num(&c, "m")?,
             num(&c, "d")?,
-            num(&c, "h"),
-            num(&c, "min"),
-            num(&c, "s"),
-            c.name("tz").map(|t| t.as_str().to_owned()),
+            time("h"),
+            time("min"),
+            time("s"),
+            c.name("tz")
+                .filter(|_| timed)
+                .map(|t| t.as_str().to_owned()),
             None,
         )
     } else {
@@ -172,6 +179,8 @@ mod tests {
             ("2024-03-05", "2024-03-05"),
             ("发布时间：2024年3月5日 21:23", "2024-03-05T21:23:00"),
             ("2024年03月05日", "2024-03-05"),
+            ("2005年3月11日12:12 来源：", "2005-03-11T12:12:00"),
+            ("2005-03-1112:12", "2005-03-11"),
             ("2005-5-7 21:23:57", "2005-05-07T21:23:57"),
             ("2024/3/5", "2024-03-05"),
             ("Published March 5, 2024", "2024-03-05"),
