@@ -54,6 +54,43 @@ fn is_account(name: &str) -> bool {
     NOT_NAMES.contains(&lower.as_str()) || (!lower.contains(' ') && lower.ends_with("admin"))
 }
 
+/// Last labels of the host names that author fields give instead of a
+/// person ("www.yunnan.cn").
+const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "com", "cn", "net", "org", "gov", "edu", "info", "io", "co", "uk", "hk", "tw",
+];
+
+/// Whether a name is a web site's host name: lower case, no space, labels
+/// joined by dots, the last a common top-level domain.
+fn is_host_name(name: &str) -> bool {
+    let labels: Vec<&str> = name.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| TOP_LEVEL_DOMAINS.contains(tld))
+}
+
+/// A Chinese name of two characters without the space that pages pad it
+/// with to the width of a three-character one ("赵 培" → "赵培").
+fn unpadded(name: &str) -> String {
+    let mut chars = name.split_whitespace();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(a), Some(b), None)
+            if [a, b]
+                .iter()
+                .all(|c| c.chars().count() == 1 && c.chars().all(crate::attribute::zh::is_han)) =>
+        {
+            format!("{a}{b}")
+        }
+        _ => name.to_owned(),
+    }
+}
+
 /// Separators after which a byline goes on with something other than names.
 const SEPARATORS: &[&str] = &["|", "•", "·", " — ", " – ", " - ", "\n"];
 
@@ -85,11 +122,12 @@ pub fn names(raw: &str) -> Vec<String> {
     let s = trim_edges(s);
     let mut out: Vec<String> = Vec::new();
     for name in members(s) {
-        let name = trim_edges(&name).to_owned();
+        let name = unpadded(trim_edges(&name));
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 2
             && name.chars().count() <= 60
             && !name.contains("http")
+            && !is_host_name(&name)
             && !is_account(&name)
             && !out.contains(&name)
         {
@@ -418,6 +456,20 @@ mod tests {
         assert_eq!(names("Ann Smith @AnnSmith"), ["Ann Smith"]);
         assert_eq!(names("John Smith III"), ["John Smith III"]);
         assert_eq!(names("张伟、李明"), ["张伟", "李明"]);
+    }
+
+    #[test]
+    fn a_host_name_is_no_author_and_a_padded_chinese_name_is_closed_up() {
+        assert!(names("www.yunnan.cn").is_empty());
+        assert!(names("news.example.com").is_empty());
+        assert_eq!(names("赵 培"), ["赵培"]);
+        assert_eq!(names("赵 培、王建宏"), ["赵培", "王建宏"]);
+        // Not host names: a person with initials, a handle with a dot;
+        // not padded: a name of three characters, or two words.
+        assert_eq!(names("J.R. Smith"), ["J.R. Smith"]);
+        assert_eq!(names("john.smith"), ["john.smith"]);
+        assert_eq!(names("欧阳 修文"), ["欧阳 修文"]);
+        assert_eq!(names("Li Wei"), ["Li Wei"]);
     }
 
     #[test]

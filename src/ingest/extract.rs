@@ -8,6 +8,7 @@
 use super::byline;
 use super::dates::parse_date;
 use super::decode::{Evidence, charset_param, decode_html};
+use super::zh_credits;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -143,15 +144,22 @@ pub fn extract_metadata_and_text(
         }
     };
     let visible = visible_head_text(&doc);
-    let published = meta
-        .published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| dated_line(&visible));
     let language = meta
         .language
         .clone()
         .or_else(|| guess_language(&paragraphs));
+    let chinese = language
+        .as_deref()
+        .is_some_and(|l| l.to_ascii_lowercase().starts_with("zh"));
+    let signature = chinese
+        .then(|| zh_credits::signed_post(&paragraphs))
+        .flatten();
+    let published = meta
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| dated_line(&visible))
+        .or_else(|| signature.as_ref().map(|s| s.posted.clone()));
     let canonical_url = meta
         .canonical
         .as_deref()
@@ -160,6 +168,17 @@ pub fn extract_metadata_and_text(
     let mut authors = meta.authors.clone();
     if authors.is_empty() {
         authors.extend(byline(&doc, &visible));
+    }
+    // Chinese pages credit their writers in the text, after it, or sign
+    // a forum post under it.
+    if authors.is_empty() && chinese {
+        authors.extend(zh_credits::credited_in_text(&paragraphs));
+    }
+    if authors.is_empty() && chinese {
+        authors.extend(credited_after_text(&doc, &paragraphs));
+    }
+    if authors.is_empty() {
+        authors.extend(signature.map(|s| s.poster));
     }
     let headline = meta.headline(&doc);
     // The headline is kept apart, not as the text's first paragraph.
@@ -532,7 +551,7 @@ impl Meta {
                         }
                     }
                     "content-language" | "og:locale" | "language" if m.language.is_none() => {
-                        m.language = Some(content.replace('_', "-"))
+                        m.language = language_tag(&content)
                     }
                     "article:modified_time"
                     | "og:updated_time"
@@ -573,9 +592,9 @@ impl Meta {
                 .value()
                 .attr("lang")
                 .or_else(|| html.value().attr("xml:lang"))
-            && !lang.trim().is_empty()
+            && let Some(lang) = language_tag(lang)
         {
-            m.language = Some(lang.trim().to_owned());
+            m.language = Some(lang);
         }
         m.title = doc
             .select(&TITLE)
@@ -641,7 +660,7 @@ impl Meta {
                     self.modified = text("dateModified");
                 }
                 if self.language.is_none() {
-                    self.language = text("inLanguage");
+                    self.language = text("inLanguage").as_deref().and_then(language_tag);
                 }
                 if let Some(author) = map.get("author") {
                     self.ld_names_a_person |= names_a_person(author);
@@ -801,24 +820,66 @@ fn names(value: &serde_json::Value) -> Vec<String> {
     }
 }
 
+/// Bytes of visible text read for date lines and bylines above the main
+/// text.
+const VISIBLE_HEAD_BYTES: usize = 6_000;
+
+/// Bytes of visible text read to find the lines after the main text.
+const VISIBLE_PAGE_BYTES: usize = 1_000_000;
+
+/// Lines after the main text read for a credit (编辑、来源、作者 lines).
+const LINES_AFTER_TEXT: usize = 12;
+
 /// The text of the page before its main text ends, for date lines and
-/// bylines: the first 3,000 characters of visible text.
+/// bylines: the first 6,000 bytes of visible text, a line per text node.
 fn visible_head_text(doc: &Html) -> String {
+    visible_text(doc, VISIBLE_HEAD_BYTES)
+}
+
+/// About `limit` bytes of the body's visible text, a line per text node.
+fn visible_text(doc: &Html, limit: usize) -> String {
     static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
     let Some(body) = doc.select(&BODY).next() else {
         return String::new();
     };
     let mut out = String::new();
-    collect_visible(body, &mut out);
+    collect_visible(body, &mut out, limit);
     out
 }
 
-/// The first 6,000 bytes of visible text, a line per text node (an
-/// explicit stack: hostile pages nest deeper than the call stack allows).
-fn collect_visible(el: ElementRef<'_>, out: &mut String) {
+/// Writers credited in the lines just after the main text, where many
+/// Chinese sites put 编辑：… 来源：… 作者：宋怡 杨志华 outside the article's
+/// container. The last paragraph's end locates the text's end.
+fn credited_after_text(doc: &Html, paragraphs: &[String]) -> Vec<String> {
+    let Some(last) = paragraphs.last() else {
+        return Vec::new();
+    };
+    let tail: String = {
+        let chars: Vec<char> = last.chars().collect();
+        chars[chars.len().saturating_sub(16)..].iter().collect()
+    };
+    if tail.chars().count() < 4 {
+        return Vec::new();
+    }
+    let visible = visible_text(doc, VISIBLE_PAGE_BYTES);
+    let Some(at) = visible.rfind(&tail) else {
+        return Vec::new();
+    };
+    visible[at + tail.len()..]
+        .lines()
+        .skip(1)
+        .take(LINES_AFTER_TEXT)
+        .find_map(zh_credits::credited_line)
+        .unwrap_or_default()
+}
+
+/// The first `limit` bytes (or a little more) of visible text, a line per
+/// text node (an explicit stack: hostile pages nest deeper than the call
+/// stack allows).
+fn collect_visible(el: ElementRef<'_>, out: &mut String, limit: usize) {
     let mut stack: Vec<_> = el.children().rev().collect();
     while let Some(node) = stack.pop() {
-        if out.len() > 6_000 {
+        if out.len() > limit {
             return;
         }
         if let Some(text) = node.value().as_text() {
@@ -870,7 +931,7 @@ fn dated_line(visible: &str) -> Option<String> {
 }
 
 /// Authors from visible bylines: elements marked as such, or Chinese
-/// `作者：…` / `记者 …` lines.
+/// credit lines (`作者：…`, `记者 …`; [`zh_credits`]).
 fn byline(doc: &Html, visible: &str) -> Vec<String> {
     for el in doc.select(&BYLINE).take(20) {
         if in_comments_or_form(el) {
@@ -887,88 +948,10 @@ fn byline(doc: &Html, visible: &str) -> Vec<String> {
             return names;
         }
     }
-    static ZH: LazyLock<regex::Regex> = LazyLock::new(|| {
-        // 文 alone is a label only where a line or a bracket opens it
-        // (文：张三), not at the end of a word (全文：, 中文：); a name is
-        // short and ends there (记者：据你了解… is an interviewer's question).
-        regex::Regex::new(
-            r"(?:作者|記者|记者|撰文|(?:^|[\s(（【\[|])文)\s*[：:]\s*([^\s：:|/，,“”「」\x22、。)）】]{2,8})(?:$|[\s：:|/，,、。)）】])",
-        )
-            .expect("valid byline pattern")
-    });
     visible
         .lines()
-        .find_map(|l| {
-            ZH.captures(l)
-                .and_then(|c| c.get(1))
-                .map(|first| zh_names_from(first.as_str(), &l[first.end()..]))
-                .or_else(|| reporter_line(l))
-        })
+        .find_map(zh_credits::credited_line)
         .unwrap_or_default()
-}
-
-/// Longest line read as a reporters' credit without a colon (光明日报记者
-/// 王建宏 张文攀), in characters.
-const MAX_REPORTER_LINE_CHARS: usize = 40;
-
-/// Whether `word` can be one Chinese name in a byline: two to four Han
-/// characters.
-fn is_zh_byline_name(word: &str) -> bool {
-    (2..=4).contains(&word.chars().count()) && word.chars().all(crate::attribute::zh::is_han)
-}
-
-/// `first` and the names that follow it in `rest`, separated by spaces
-/// or 、, up to the first word that is no name (作者：宋怡 杨志华 来源：… gives
-/// 宋怡 and 杨志华).
-fn zh_names_from(first: &str, rest: &str) -> Vec<String> {
-    let mut names = vec![first.to_owned()];
-    for word in rest
-        .split(|c: char| c.is_whitespace() || c == '、')
-        .filter(|w| !w.is_empty())
-    {
-        if !is_zh_byline_name(word) || names.len() >= 8 {
-            break;
-        }
-        names.push(word.to_owned());
-    }
-    names
-}
-
-/// The reporters of a short line that credits them without a colon: an
-/// outlet, 记者, then only names (光明日报记者 王建宏 张文攀, 新华日报·交汇点记者
-/// 徐睿翔, 河南商报记者马俊峰/文, （记者 李明）). A longer line, or one
-/// that goes on after the names (本报记者近日走访了…), or whose words do not
-/// read as personal names (a menu's 记者调查), credits nobody.
-fn reporter_line(line: &str) -> Option<Vec<String>> {
-    let line = line.trim();
-    if line.chars().count() > MAX_REPORTER_LINE_CHARS {
-        return None;
-    }
-    let at = line.find("记者").or_else(|| line.find("記者"))?;
-    let before = &line[..at];
-    if before.contains(['，', '。', '：', ':', ',', '“', '”']) {
-        return None;
-    }
-    let mut after = line[at + "记者".len()..].trim();
-    for tail in ["）", ")", "】", "/文", "/摄", "／文"] {
-        after = after.strip_suffix(tail).unwrap_or(after).trim_end();
-    }
-    let words: Vec<&str> = after
-        .split(|c: char| c.is_whitespace() || c == '、')
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Personal names, not a menu's 记者博客 or 新华社记者看东北: one at
-    // least a common surname's (`zh_names::mentioned_name`), and the others
-    // no words of jieba's dictionary (伊琳 of 伊琳 李清芬).
-    let person = |w: &&str| crate::attribute::zh_names::mentioned_name(w) == Some(*w);
-    let unknown = |w: &&str| !crate::index::analysis::jieba().has_word(w);
-    let names = !words.is_empty()
-        && words.len() <= 8
-        && words
-            .iter()
-            .all(|w| is_zh_byline_name(w) && (person(w) || unknown(w)))
-        && words.iter().any(person);
-    names.then(|| words.iter().map(|w| (*w).to_owned()).collect())
 }
 
 /// Whether an element marked "author" belongs to the readers' comments or
@@ -988,6 +971,26 @@ fn in_comments_or_form(el: ElementRef<'_>) -> bool {
             .descendants()
             .filter_map(ElementRef::wrap)
             .any(|e| matches!(e.value().name(), "label" | "input"))
+}
+
+/// Primary subtags that are a charset's name, which pages put where a
+/// language belongs (`<meta http-equiv="Content-Language" content="utf-8">`).
+const CHARSET_PREFIXES: &[&str] = &["utf", "iso", "gbk", "gb", "euc"];
+
+/// A declared language as a BCP 47 tag (`zh-CN`, `en`), the first of a
+/// list, `_` read as `-` (`en_US`); `None` for what is no language
+/// (`utf-8`, `gb2312`, `Chinese`).
+fn language_tag(declared: &str) -> Option<String> {
+    let first = declared.split([',', ';', ' ']).find(|t| !t.is_empty())?;
+    let tag = first.trim().replace('_', "-");
+    let mut subtags = tag.split('-');
+    let primary = subtags.next()?;
+    let well_formed = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && !CHARSET_PREFIXES.contains(&primary.to_ascii_lowercase().as_str())
+        && subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()));
+    well_formed.then_some(tag)
 }
 
 /// A language from the text's script when the page declares none: Chinese
@@ -1264,6 +1267,67 @@ mod tests {
         assert_eq!(a.authors, ["张伟"]);
         assert_eq!(a.language.as_deref(), Some("zh"));
         assert!(a.text().contains("据新华社报道"), "{}", a.text());
+    }
+
+    #[test]
+    fn a_chinese_credit_in_the_text_and_a_forum_post_signature() {
+        let paragraphs = "<p>据新华社报道，国家广播电视总局近日发布通知，鼓励优秀微短剧作品走向海外市场，\
+            推动中华文化在东南亚、拉丁美洲和中东地区的传播。</p><p>业内人士表示，人工智能技术正在改变微短剧的制作方式，\
+            制作周期大幅缩短，成本明显下降，海外平台的用户数量持续增长。</p>";
+        // Sohu's dateline glues the time to 日; the reporter is credited in
+        // brackets closing the text, and the editor after it is no author.
+        let news = format!(
+            "<html><body><div class=\"nav\">首页 | 新闻 | 财经 | 体育</div><div>2005年3月11日12:12 来源：人民网</div>\
+            <div class=\"content\">{paragraphs}<p>出海需要尊重当地文化，讲好中国故事。（记者 李明 北京报道）</p>\
+            <p>（责任编辑：王伟）</p></div></body></html>"
+        );
+        let a = extract(news.as_bytes(), "zh.html", None, None).unwrap();
+        assert_eq!(a.authors, ["李明"]);
+        assert_eq!(a.published.as_deref(), Some("2005-03-11T12:12:00"));
+        // A forum post signs itself under its text; the replies after it
+        // sign theirs.
+        let forum = format!(
+            "<html><body><div class=\"post\">{paragraphs}<p>〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓</p>\
+            <p>说得好，同意楼主的看法，微短剧确实改变了很多人的娱乐方式。</p>\
+            <p>〓 留言板 发布时间 2005/05/18 13:45:40 by 愤怒的马 〓</p></div></body></html>"
+        );
+        let a = extract(forum.as_bytes(), "forum.html", None, None).unwrap();
+        assert_eq!(a.authors, ["眉间尺"]);
+        assert_eq!(a.published.as_deref(), Some("2005-05-17T22:11:42"));
+    }
+
+    #[test]
+    fn a_charset_declared_as_the_language_is_no_language() {
+        use super::language_tag;
+        assert_eq!(language_tag("zh-CN").as_deref(), Some("zh-CN"));
+        assert_eq!(language_tag("en_US").as_deref(), Some("en-US"));
+        assert_eq!(
+            language_tag("zh-Hans-CN, en").as_deref(),
+            Some("zh-Hans-CN")
+        );
+        for no in [
+            "utf-8",
+            "UTF-8",
+            "gb2312",
+            "iso-8859-1",
+            "Chinese",
+            "",
+            " ",
+            "e",
+            "zh-",
+            "中文",
+        ] {
+            assert_eq!(language_tag(no), None, "{no}");
+        }
+        // The page's text decides instead, and a Chinese page reads its
+        // credits.
+        let page = "<html><head><meta http-equiv=\"Content-Language\" content=\"utf-8\"></head><body>\
+            <div class=\"content\"><p>据新华社报道，国家广播电视总局近日发布通知，鼓励优秀微短剧作品走向海外市场，\
+            推动中华文化在东南亚、拉丁美洲和中东地区的传播。</p><p>业内人士表示，人工智能技术正在改变微短剧的制作方式，\
+            制作周期大幅缩短，成本明显下降。</p><p>□ 本报记者 葛灵丹</p></div></body></html>";
+        let a = extract(page.as_bytes(), "zh.html", None, None).unwrap();
+        assert_eq!(a.language.as_deref(), Some("zh"));
+        assert_eq!(a.authors, ["葛灵丹"]);
     }
 
     #[test]

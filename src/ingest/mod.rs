@@ -1,7 +1,8 @@
 //! Ingestion, along its data flow: page bytes from the web ([`fetch`],
 //! honouring [`robots`]) or from files ([`files`]) are
 //! decoded to text ([`decode`]) and turned into an article — main text by
-//! paragraph, headline, authors, publisher, dates ([`dates`]), language,
+//! paragraph, headline, authors ([`byline`], and Chinese credit lines:
+//! [`zh_credits`]), publisher, dates ([`dates`]), language,
 //! canonical URL ([`extract`]) — and saved as a version of its source
 //! ([`save`]), whose changes [`diff`] shows paragraph by paragraph.
 
@@ -16,3 +17,4 @@ pub mod files;
 pub mod neardup;
 pub mod robots;
 pub mod save;
+pub mod zh_credits;
