@@ -178,11 +178,23 @@ pub fn extract_metadata_and_text(
         authors.extend(credited_after_text(&doc, &paragraphs));
     }
     if authors.is_empty() {
-        authors.extend(signature.map(|s| s.poster));
+        authors.extend(signature.as_ref().map(|s| s.poster.clone()));
     }
     let headline = meta.headline(&doc);
-    // The headline is kept apart, not as the text's first paragraph.
     let mut paragraphs = paragraphs;
+    // A forum post ends where it signs itself; what follows is the
+    // replies, other people's words, and the forum's own lines. A
+    // signature above the post (little text before it) cuts nothing.
+    if let Some(s) = &signature
+        && paragraphs[..s.paragraph]
+            .iter()
+            .map(|p| p.chars().count())
+            .sum::<usize>()
+            >= MIN_SIGNED_POST_CHARS
+    {
+        paragraphs.truncate(s.paragraph);
+    }
+    // The headline is kept apart, not as the text's first paragraph.
     if paragraphs.len() > 1 && paragraphs.first() == headline.as_ref() {
         paragraphs.remove(0);
     }
@@ -820,6 +832,10 @@ fn names(value: &serde_json::Value) -> Vec<String> {
     }
 }
 
+/// Characters of text a forum post must have before its signature for the
+/// text to end there.
+const MIN_SIGNED_POST_CHARS: usize = 200;
+
 /// Bytes of visible text read for date lines and bylines above the main
 /// text.
 const VISIBLE_HEAD_BYTES: usize = 6_000;
@@ -1286,14 +1302,39 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2005-03-11T12:12:00"));
         // A forum post signs itself under its text; the replies after it
         // sign theirs.
+        let post = format!(
+            "{paragraphs}<p>专家认为，出海需要尊重当地文化，讲好中国故事，同时提高作品的艺术质量和思想深度，\
+            这是微短剧行业在新的一年里必须面对的课题，也是平台和制作公司共同的责任。\
+            观众的口味在变，市场的规则也在变，只有不断创新才能赢得更多的海外观众。</p>"
+        );
         let forum = format!(
-            "<html><body><div class=\"post\">{paragraphs}<p>〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓</p>\
+            "<html><body><div class=\"post\">{post}<p>〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓</p>\
             <p>说得好，同意楼主的看法，微短剧确实改变了很多人的娱乐方式。</p>\
             <p>〓 留言板 发布时间 2005/05/18 13:45:40 by 愤怒的马 〓</p></div></body></html>"
         );
         let a = extract(forum.as_bytes(), "forum.html", None, None).unwrap();
         assert_eq!(a.authors, ["眉间尺"]);
         assert_eq!(a.published.as_deref(), Some("2005-05-17T22:11:42"));
+        // The post's text ends at its signature: the reply is not the
+        // poster's.
+        assert!(
+            a.text().contains("海外平台的用户数量持续增长"),
+            "{}",
+            a.text()
+        );
+        assert!(!a.text().contains("同意楼主"), "{}", a.text());
+        assert!(!a.text().contains("发布时间"), "{}", a.text());
+        // A signature above a post cuts nothing.
+        let above = format!(
+            "<html><body><div class=\"post\"><p>〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓</p>{paragraphs}</div></body></html>"
+        );
+        let a = extract(above.as_bytes(), "above.html", None, None).unwrap();
+        assert_eq!(a.authors, ["眉间尺"]);
+        assert!(
+            a.text().contains("海外平台的用户数量持续增长"),
+            "{}",
+            a.text()
+        );
     }
 
     #[test]

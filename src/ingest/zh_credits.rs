@@ -75,6 +75,8 @@ pub struct Signature {
     pub poster: String,
     /// When, as [`crate::ingest::dates::parse_date`] gives it, with a time.
     pub posted: String,
+    /// The index of the paragraph that signs the post.
+    pub paragraph: usize,
 }
 
 /// Longest line read as a post's signature, in characters.
@@ -89,11 +91,12 @@ const MAX_POSTER_CHARS: usize = 20;
 pub fn signed_post(paragraphs: &[String]) -> Option<Signature> {
     paragraphs
         .iter()
-        .filter(|p| p.chars().count() <= MAX_SIGNATURE_CHARS)
-        .find_map(|p| signature(p))
+        .enumerate()
+        .filter(|(_, p)| p.chars().count() <= MAX_SIGNATURE_CHARS)
+        .find_map(|(i, p)| signature(p, i))
 }
 
-fn signature(line: &str) -> Option<Signature> {
+fn signature(line: &str, paragraph: usize) -> Option<Signature> {
     let poster = if line.contains("发布时间") || line.contains("發佈時間") {
         let (_, after) = line.rsplit_once(" by ")?;
         after.split_whitespace().next()?.trim_end_matches('〓')
@@ -110,6 +113,7 @@ fn signature(line: &str) -> Option<Signature> {
     Some(Signature {
         poster: poster.to_owned(),
         posted,
+        paragraph,
     })
 }
 
@@ -355,14 +359,16 @@ mod tests {
             ]),
             Some(Signature {
                 poster: "眉间尺".into(),
-                posted: "2005-05-17T22:11:42".into()
+                posted: "2005-05-17T22:11:42".into(),
+                paragraph: 1,
             })
         );
         assert_eq!(
             post(&[body, "本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表."]),
             Some(Signature {
                 poster: "大卫".into(),
-                posted: "2005-08-12T16:12:21".into()
+                posted: "2005-08-12T16:12:21".into(),
+                paragraph: 1,
             })
         );
         // No time, no poster, a rule of the forum, a long paragraph: no
