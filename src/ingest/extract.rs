@@ -154,11 +154,12 @@ pub fn extract_metadata_and_text(
     let signature = chinese
         .then(|| zh_credits::signed_post(&paragraphs))
         .flatten();
+    let headline = meta.headline(&doc);
     let published = meta
         .published
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| dated_line(&visible))
+        .or_else(|| dated_line(&visible, headline.as_deref()))
         .or_else(|| signature.as_ref().map(|s| s.posted.clone()));
     let canonical_url = meta
         .canonical
@@ -180,7 +181,6 @@ pub fn extract_metadata_and_text(
     if authors.is_empty() {
         authors.extend(signature.as_ref().map(|s| s.poster.clone()));
     }
-    let headline = meta.headline(&doc);
     let mut paragraphs = paragraphs;
     // A forum post ends where it signs itself; what follows is the
     // replies, other people's words, and the forum's own lines. A
@@ -916,14 +916,23 @@ fn collect_visible(el: ElementRef<'_>, out: &mut String, limit: usize) {
     }
 }
 
-/// A date from a visible line that announces one (发布时间, 日期, Published,
-/// Posted…), else the first date-with-time in the visible text.
-fn dated_line(visible: &str) -> Option<String> {
+/// Lines under the headline read for its dateline.
+const LINES_UNDER_HEADLINE: usize = 4;
+
+/// A date from a visible line that announces one (发布时间, 日期, 来源,
+/// Published, Posted…), else from the dateline under the headline (a date
+/// alone, or with the outlet: `2003-7-24 钱江晚报`), else the first
+/// date-with-time in the visible text.
+fn dated_line(visible: &str, headline: Option<&str>) -> Option<String> {
     const CUES: &[&str] = &[
         "发布时间",
         "發布時間",
         "发布日期",
         "发表时间",
+        "发布于",
+        "发表于",
+        "来源",
+        "來源",
         "时间：",
         "时间:",
         "日期",
@@ -940,10 +949,27 @@ fn dated_line(visible: &str) -> Option<String> {
             return Some(d);
         }
     }
-    visible
-        .lines()
-        .filter_map(parse_date)
-        .find(|d| d.contains('T'))
+    under_headline(visible, headline).or_else(|| {
+        visible
+            .lines()
+            .filter_map(parse_date)
+            .find(|d| d.contains('T'))
+    })
+}
+
+/// The first date among the few lines under the headline's last line in
+/// the visible text (the page's `<h1>`, after its menus).
+fn under_headline(visible: &str, headline: Option<&str>) -> Option<String> {
+    let headline = headline?.trim();
+    if headline.chars().count() < 4 {
+        return None;
+    }
+    let lines: Vec<&str> = visible.lines().collect();
+    let at = lines.iter().rposition(|l| l.trim() == headline)?;
+    lines[at + 1..]
+        .iter()
+        .take(LINES_UNDER_HEADLINE)
+        .find_map(|l| parse_date(l))
 }
 
 /// Authors from visible bylines: elements marked as such, or Chinese
@@ -1334,6 +1360,31 @@ mod tests {
             a.text().contains("海外平台的用户数量持续增长"),
             "{}",
             a.text()
+        );
+    }
+
+    #[test]
+    fn a_date_on_the_source_line_or_under_the_headline() {
+        use super::dated_line;
+        let visible = "首页\n新闻\n农机专家李金泽：为农机行业搭建现代化信息平台\n2005年08月16日\u{3000}来源：新华网\n正文";
+        assert_eq!(dated_line(visible, None).as_deref(), Some("2005-08-16"));
+        let visible = "Home\nNews\n2019 in review\nCells That Taste Danger\nBy\nCarrie Arnold\nNovember 15, 2019\nTaste receptors…";
+        assert_eq!(
+            dated_line(visible, Some("Cells That Taste Danger")).as_deref(),
+            Some("2019-11-15")
+        );
+        // Too far under the headline, or no headline line: the date
+        // alone is not taken (a menu's or a calendar's dates are dates
+        // too), only a date with a time elsewhere.
+        let far = "Cells That Taste Danger\na\nb\nc\nd\nNovember 15, 2019";
+        assert_eq!(dated_line(far, Some("Cells That Taste Danger")), None);
+        assert_eq!(
+            dated_line("Menu\nNovember 15, 2019\ntext", Some("Cells")),
+            None
+        );
+        assert_eq!(
+            dated_line("发布于：2015-11-05 11:34 编辑：Alice", None).as_deref(),
+            Some("2015-11-05T11:34:00")
         );
     }
 
