@@ -531,6 +531,7 @@ const NOT_REPORTING: &[&str] = &[
     "称为",
     "称之",
     "称作",
+    "称做",
     "称号",
     "称赞",
     "称呼",
@@ -846,6 +847,12 @@ const NOT_SOURCES: &[&str] = &[
     "我们",
     "本人",
     "笔者",
+    // "Personally" (个人认为, 我个人觉得): the writer.
+    "个人",
+    "我个人",
+    // A question asked, not a subject (为什么说…).
+    "为什么",
+    "为何",
     "记者",
     "本报记者",
     "本报",
@@ -1002,13 +1009,28 @@ fn cuts_subject(text: &str, range: &Range<usize>, at: usize) -> bool {
                 Some('现' | '正' | '存' | '所' | '实' | '自' | '内' | '潜')
             ) && next != Some('线')
         }
-        Some('对') => next != Some('外'),
+        // Not inside a noun phrase a measure word opens (一项对600名女性的调查).
+        Some('对') => next != Some('外') && !is_bare_measure(&text[range.start..at]),
         Some('向') => ADDRESSEES
             .iter()
             .any(|a| rest['向'.len_utf8()..].starts_with(a)),
         Some('就') => !matches!(prev, Some('成' | '造' | '也')) && next != Some('业'),
         _ => at > range.start && ADVERBIAL_WORDS.iter().any(|w| rest.starts_with(w)),
     }
+}
+
+/// Whether `s` is a numeral or a demonstrative and a measure word alone
+/// (一项, 这份, 该次), which opens a noun phrase and names nothing by itself.
+fn is_bare_measure(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (
+            Some('一' | '两' | '这' | '那' | '该' | '每' | '此' | '某'),
+            Some('项' | '份' | '篇' | '次' | '场' | '则' | '个'),
+            None
+        )
+    )
 }
 
 /// The subject of a clause (`clause` runs from its start to the verb): the
@@ -2945,6 +2967,16 @@ mod tests {
             ("殖民地政府宣布，港口将开放。", Some("殖民地政府")),
             // "As a result" names no one.
             ("结果发现，母亲的社会地位影响不大。", None),
+            // A noun phrase a measure word opens keeps its 对 (a survey of
+            // 600 women); a subject's own 对 still ends it.
+            (
+                "一项对600名日本女性的调查发现，其中26%的人没有工作。",
+                Some("一项对600名日本女性的调查"),
+            ),
+            ("他对记者说，短剧出海前景广阔。", Some("他")),
+            // "Personally" and "why" name no one.
+            ("个人认为，《清洁》是最好的一部电影。", None),
+            ("为什么说我们市场在同行业中服务在先呢？", None),
         ] {
             let found = attributions(text);
             let got = found.first().and_then(|f| source(text, f));
@@ -3034,6 +3066,7 @@ mod tests {
             "123表示短剧出海。",
             "2024年表示增长。",
             "他的小说被称为网络文学的代表。",
+            "市场习惯于将这种产品称做“商务公寓”。",
             "对于短剧企业来说，内容为王。",
             "短剧被认为是文化出海的新名片。",
             "他说的话很有道理。",
