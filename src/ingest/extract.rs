@@ -168,7 +168,7 @@ pub fn extract_metadata_and_text(
         .or_else(|| url.map(str::to_owned));
     let mut authors = meta.authors.clone();
     if authors.is_empty() {
-        authors.extend(byline(&doc, &visible));
+        authors.extend(byline(&doc, &visible, &meta.reviewed_authors));
     }
     // Chinese pages credit their writers in the text, after it, or sign
     // a forum post under it.
@@ -495,6 +495,10 @@ struct Meta {
     /// then name a company as often as not ("Condé Nast" on WIRED), add
     /// no one.
     ld_names_a_person: bool,
+    /// Who made the claims a fact-check page reviews (its ClaimReview's
+    /// `itemReviewed.author`): the page shows them beside the claim, often
+    /// marked "author", but they did not write the page.
+    reviewed_authors: Vec<String>,
     published: Option<String>,
     modified: Option<String>,
     language: Option<String>,
@@ -639,6 +643,12 @@ impl Meta {
                     self.json_ld(graph, depth + 1);
                 }
                 let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                if kind.contains("ClaimReview") {
+                    if let Some(author) = map.get("itemReviewed").and_then(|i| i.get("author")) {
+                        self.reviewed_authors.extend(names(author));
+                    }
+                    return;
+                }
                 let is_article = [
                     "Article",
                     "NewsArticle",
@@ -973,8 +983,9 @@ fn under_headline(visible: &str, headline: Option<&str>) -> Option<String> {
 }
 
 /// Authors from visible bylines: elements marked as such, or Chinese
-/// credit lines (`作者：…`, `记者 …`; [`zh_credits`]).
-fn byline(doc: &Html, visible: &str) -> Vec<String> {
+/// credit lines (`作者：…`, `记者 …`; [`zh_credits`]); not the speaker of
+/// the claim a fact-check page reviews.
+fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String> {
     for el in doc.select(&BYLINE).take(20) {
         if in_comments_or_form(el) {
             continue;
@@ -986,7 +997,8 @@ fn byline(doc: &Html, visible: &str) -> Vec<String> {
             continue;
         }
         let names = byline::names(&text);
-        if !names.is_empty() {
+        // The speaker of the claim a fact-check reviews is not its author.
+        if !names.is_empty() && !names.iter().all(|n| reviewed_authors.contains(n)) {
             return names;
         }
     }
@@ -1386,6 +1398,33 @@ mod tests {
             dated_line("发布于：2015-11-05 11:34 编辑：Alice", None).as_deref(),
             Some("2015-11-05T11:34:00")
         );
+    }
+
+    #[test]
+    fn the_speaker_of_a_reviewed_claim_is_not_the_fact_check_s_author() {
+        let ld = r#"<script type="application/ld+json">{"@type":"ClaimReview",
+            "author":{"@type":"Organization","name":"Example Check"},
+            "claimReviewed":"Forces block the evacuation",
+            "itemReviewed":{"@type":"CreativeWork","author":{"@type":"Person",
+            "name":"The Russian and Syrian defense ministries"}}}</script>"#;
+        let body = "<p>The ministries said on Tuesday that the forces blocked the evacuation of the camp, \
+            a claim that satellite images and the camp's residents contradict.</p>\
+            <p>Aid groups said the convoy reached the camp twice in October.</p>";
+        let page = |byline: &str| {
+            format!(
+                "<html><head>{ld}</head><body><div class=\"claim\"><h4 class=\"author\">The Russian and Syrian defense ministries</h4></div>{byline}<article>{body}</article></body></html>"
+            )
+        };
+        let a = extract(page("").as_bytes(), "f.html", None, None).unwrap();
+        assert!(a.authors.is_empty(), "{:?}", a.authors);
+        let a = extract(
+            page("<span class=\"byline\">By Jane Roe</span>").as_bytes(),
+            "f.html",
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(a.authors, ["Jane Roe"]);
     }
 
     #[test]
