@@ -96,8 +96,9 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Words that, alone, are never a claimant: determiners, possessives,
-/// object pronouns, connectives and days that the tagger took for a
-/// source ("*my* …", "*so* …", "*yesterday* …").
+/// object pronouns, connectives, conjunctions, subordinators and days
+/// that the tagger took for a source ("*my* …", "*so* …", "*yesterday*
+/// …", "*Like* we've been saying").
 const NEVER_ALONE: &[&str] = &[
     "a",
     "an",
@@ -115,6 +116,21 @@ const NEVER_ALONE: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
+    // Conjunctions and subordinators that open a clause ("Like we've been
+    // saying", "If you're confident", "Or: …").
+    "and",
+    "or",
+    "but",
+    "if",
+    "like",
+    "unlike",
+    "as",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "whether",
 ];
 
 /// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not), a
@@ -495,6 +511,9 @@ mod tests {
             "49%",
             "3-4)",
             "911",
+            "Like",
+            "If",
+            "Or",
         ] {
             assert!(names_no_one(none), "{none}");
         }
@@ -506,6 +525,8 @@ mod tests {
             "the FSF",
             "人民日报",
             "So Ji-sub",
+            "Asif Ali",
+            "Early",
         ] {
             assert!(!names_no_one(some), "{some}");
         }
