@@ -773,9 +773,41 @@ const ADVERBIAL_WORDS: &[&str] = &[
 
 /// Adverbs dropped from the end of a subject (他还, 专家也, 各方均).
 const TRAILING_WORDS: &[&str] = &[
-    "也", "还", "则", "亦", "又", "均", "曾", "更", "已", "再", "便", "即", "就", "只", "都",
-    "一直", "一再", "反复", "再次", "则会", "也会", "还会", "就会", "将会", "则将", "也将", "还将",
+    "也",
+    "还",
+    "则",
+    "亦",
+    "又",
+    "均",
+    "曾",
+    "更",
+    "已",
+    "再",
+    "便",
+    "即",
+    "就",
+    "只",
+    "都",
+    "一直",
+    "一再",
+    "反复",
+    "再次",
+    "则会",
+    "也会",
+    "还会",
+    "就会",
+    "将会",
+    "则将",
+    "也将",
+    "还将",
     "还是",
+    // The occasion, after the speaker (王剑锋讲话中指出, 他在发言时表示).
+    "讲话中",
+    "讲话时",
+    "发言中",
+    "发言时",
+    "致辞中",
+    "致辞时",
 ];
 
 /// The one-character sources that name someone: pronouns and the short
@@ -823,6 +855,8 @@ const SOURCE_SUFFIXES: &[&str] = &[
     "统计",
     "报告",
     "调查",
+    // 据记者采访了解: the reporter's interviews, the writer's own.
+    "采访",
     "消息",
     "说法",
     "声明",
@@ -2489,6 +2523,9 @@ mod tests {
         assert_eq!(source(t, &f).as_deref(), Some("香港《南华早报》"));
         assert_eq!(f.claimant.as_deref(), Some("南华早报"));
         assert_eq!(f.content.text(t), "多家中国短剧平台正加速布局东南亚");
+        // The reporter's own interviews name no other source.
+        let t = "据记者采访了解，骏威客车是生产大客车的生产企业。";
+        assert!(attributions(t).is_empty(), "{:#?}", attributions(t));
     }
 
     #[test]
@@ -2974,6 +3011,11 @@ mod tests {
                 Some("一项对600名日本女性的调查"),
             ),
             ("他对记者说，短剧出海前景广阔。", Some("他")),
+            // The occasion after the speaker goes.
+            (
+                "徐州市委副书记、代市长王剑锋讲话中指出，要把优化营商环境摆在突出位置。",
+                Some("徐州市委副书记、代市长王剑锋"),
+            ),
             // "Personally" and "why" name no one.
             ("个人认为，《清洁》是最好的一部电影。", None),
             ("为什么说我们市场在同行业中服务在先呢？", None),
