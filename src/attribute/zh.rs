@@ -810,6 +810,38 @@ const TRAILING_WORDS: &[&str] = &[
     "致辞时",
 ];
 
+/// Texts that "say" what is written on them (圣经上说, 清单上称,
+/// 该产品的资料上说): the subject is the text, without 上.
+const TEXTS: &[&str] = &[
+    "圣经",
+    "清单",
+    "名单",
+    "资料",
+    "文件",
+    "报纸",
+    "杂志",
+    "书",
+    "课本",
+    "教科书",
+    "报告",
+    "公告",
+    "通知",
+    "广告",
+    "文章",
+    "网页",
+    "网站",
+    "说明书",
+    "合同",
+    "协议",
+    "标签",
+    "包装",
+    "档案",
+    "词典",
+    "字典",
+    "史书",
+    "碑文",
+];
+
 /// The one-character sources that name someone: pronouns and the short
 /// names of states (俄称, 美方 is two). Any other single character is the
 /// tail of a word (是说, 倒说, 敢说), never a name.
@@ -1100,8 +1132,14 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
         let s = &text[r.clone()];
         let plural_all = s.ends_with('都')
             && s[..s.len() - '都'.len_utf8()].ends_with(['们', '家', '方', '者', '士']);
+        // "On" a text is the text speaking (圣经上说 → 圣经).
+        let on_a_text = s
+            .strip_suffix('上')
+            .is_some_and(|t| TEXTS.iter().any(|w| t.ends_with(w)));
         if plural_all {
             r.end -= '都'.len_utf8();
+        } else if on_a_text {
+            r.end -= '上'.len_utf8();
         } else if !strip_trailing_word(text, &mut r, TRAILING_WORDS)
             && !strip_trailing_word(text, &mut r, ADVERBIAL_WORDS)
             && !strip_trailing_date(text, &mut r)
@@ -3011,6 +3049,9 @@ mod tests {
                 Some("一项对600名日本女性的调查"),
             ),
             ("他对记者说，短剧出海前景广阔。", Some("他")),
+            // A text "says" what is written on it.
+            ("圣经上说，一切遭遇皆是神的许可。", Some("圣经")),
+            ("该产品的资料上说，它是美国研制的。", Some("该产品的资料")),
             // The occasion after the speaker goes.
             (
                 "徐州市委副书记、代市长王剑锋讲话中指出，要把优化营商环境摆在突出位置。",
