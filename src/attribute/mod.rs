@@ -182,7 +182,7 @@ enum Language {
 /// enough), one declared `zh…` is Chinese, and any other must look
 /// English ([`language::looks_english`]).
 fn reads(text: &str, language: Option<&str>) -> Option<Language> {
-    if language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")) || zh::is_chinese(text) {
+    if zh::is_chinese_language(language) || zh::is_chinese(text) {
         Some(Language::Chinese)
     } else if self::language::looks_english(text) {
         Some(Language::English)

@@ -444,7 +444,7 @@ pub(super) fn is_verb_auxiliary(word: &str) -> bool {
 const RELATIVE_PRONOUNS: &[&str] = &["which", "that", "whom"];
 
 /// Words that open an adverbial clause, whose subject is the source.
-const SUBORDINATORS: &[&str] = &[
+pub(super) const SUBORDINATORS: &[&str] = &[
     "when", "while", "after", "before", "because", "if", "although", "though", "since", "as",
     "once", "unless", "until", "whereas",
 ];

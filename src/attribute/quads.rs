@@ -116,35 +116,33 @@ const NEVER_ALONE: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
-    // Conjunctions and subordinators that open a clause ("Like we've been
-    // saying", "If you're confident", "Or: …").
+    // Conjunctions that open a clause ("Like we've been saying", "Or: …");
+    // the subordinators are the model's (`model::SUBORDINATORS`).
     "and",
     "or",
     "but",
-    "if",
     "like",
     "unlike",
-    "as",
-    "when",
-    "while",
-    "because",
-    "although",
-    "though",
     "whether",
 ];
 
 /// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not), a
 /// single Latin letter (an interview's "Q:"; 美 and 俄 name states), one of
-/// [`NEVER_ALONE`], or has no letter at all ("[342]", "49%", "3-4)").
+/// [`NEVER_ALONE`] or of the subordinators that open a clause ("If you're
+/// confident"), or has no letter at all ("[342]", "49%", "3-4)").
 fn names_no_one(name: &str) -> bool {
     let name = name.trim();
     let mut chars = name.chars();
     let one_letter =
         chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
-    let word = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = name
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     one_letter
         || !name.chars().any(char::is_alphabetic)
-        || NEVER_ALONE.contains(&word.to_lowercase().as_str())
+        || [NEVER_ALONE, super::model::SUBORDINATORS]
+            .iter()
+            .any(|words| words.contains(&word.as_str()))
         || super::resolve::as_pronoun(name)
             .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
 }

@@ -100,6 +100,12 @@ pub fn attributions(text: &str) -> Vec<Found> {
     found
 }
 
+/// Whether a page's language (declared, or guessed from its script) is
+/// Chinese: `zh`, `zh-CN`, `zh-Hant-TW`…
+pub fn is_chinese_language(language: Option<&str>) -> bool {
+    language.is_some_and(|l| l.to_ascii_lowercase().starts_with("zh"))
+}
+
 /// True when Han characters make up most of the letters of `text` (each
 /// character counted once, so a Chinese text with a few English names is
 /// Chinese); false for a text without letters.
@@ -1792,10 +1798,7 @@ pub(super) fn is_local_to_its_article(name: &str) -> bool {
     {
         return true;
     }
-    let body = [COMPANY_ENDS, MEDIA_ENDS, GOVERNMENT_ENDS]
-        .iter()
-        .any(|ends| ends.iter().any(|e| name.ends_with(e)));
-    !body
+    !reads_as_body(name)
         && name.chars().any(is_han)
         && name.chars().count() <= MAX_SOURCE_CHARS
         && crate::index::analysis::jieba()

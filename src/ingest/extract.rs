@@ -148,9 +148,7 @@ pub fn extract_metadata_and_text(
         .language
         .clone()
         .or_else(|| guess_language(&paragraphs));
-    let chinese = language
-        .as_deref()
-        .is_some_and(|l| l.to_ascii_lowercase().starts_with("zh"));
+    let chinese = crate::attribute::zh::is_chinese_language(language.as_deref());
     let signature = chinese
         .then(|| zh_credits::signed_post(&paragraphs))
         .flatten();
@@ -880,15 +878,13 @@ fn credited_after_text(doc: &Html, paragraphs: &[String]) -> Vec<String> {
     let Some(last) = paragraphs.last() else {
         return Vec::new();
     };
-    let tail: String = {
-        let chars: Vec<char> = last.chars().collect();
-        chars[chars.len().saturating_sub(16)..].iter().collect()
-    };
+    // Its last 16 characters, or all of it.
+    let tail = &last[last.char_indices().rev().nth(15).map_or(0, |(at, _)| at)..];
     if tail.chars().count() < 4 {
         return Vec::new();
     }
     let visible = visible_text(doc, VISIBLE_PAGE_BYTES);
-    let Some(at) = visible.rfind(&tail) else {
+    let Some(at) = visible.rfind(tail) else {
         return Vec::new();
     };
     visible[at + tail.len()..]

@@ -182,17 +182,17 @@ fn role_credit(line: &str, surname: Surname) -> Option<Vec<String>> {
     for tail in ["）", ")", "】"] {
         after = after.strip_suffix(tail).unwrap_or(after).trim_end();
     }
-    names_only(&after_reported_from(after), surname)
+    names_only(after_reported_from(after), surname)
 }
 
 /// `text` without a last word telling where it was filed (北京报道).
-fn after_reported_from(text: &str) -> String {
+fn after_reported_from(text: &str) -> &str {
     let text = text.trim();
     match text.rsplit_once(char::is_whitespace) {
         Some((names, last)) if last.ends_with("报道") || last.ends_with("報道") => {
-            names.trim_end().to_owned()
+            names.trim_end()
         }
-        _ => text.to_owned(),
+        _ => text,
     }
 }
 
@@ -244,7 +244,7 @@ fn closing_brackets(paragraph: &str) -> Option<Vec<String>> {
     if credit.chars().count() > MAX_CREDIT_LINE_CHARS {
         return None;
     }
-    role_line(credit).or_else(|| names_only(&after_reported_from(credit), Surname::Needed))
+    role_line(credit).or_else(|| names_only(after_reported_from(credit), Surname::Needed))
 }
 
 /// A short paragraph of names alone, as under a headline (赵延东、风笑天).
