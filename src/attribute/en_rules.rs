@@ -128,6 +128,10 @@ pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
         if body.len() > 4000 {
             continue;
         }
+        // Most lines have no dash at all: the pattern is not run on them.
+        if !body.contains(['―', '—', '–']) && !body.contains("--") {
+            continue;
+        }
         let Some(m) = SIGNED.captures(body) else {
             continue;
         };
