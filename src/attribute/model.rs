@@ -1399,35 +1399,38 @@ mod tests {
         }
     }
 
-    fn contents(text: &str, found: &[Tagged]) -> Vec<String> {
+    /// The contents of `found` in `text` after `rule` has run on them.
+    fn contents_after(
+        rule: impl Fn(&Read_, &mut [Tagged]),
+        text: &str,
+        mut found: Vec<Tagged>,
+    ) -> Vec<String> {
+        rule(&Read_::new(text), &mut found);
         found.iter().map(|f| f.content.text(text)).collect()
     }
 
     #[test]
     fn a_quotation_that_goes_on_after_its_attribution_is_more_of_its_content() {
-        let continued = |text: &str, found: Vec<Tagged>| {
-            let mut found = found;
-            continued_quotes(&Read_::new(text), &mut found);
-            contents(text, &found)
-        };
-        // The next sentence of the paragraph, and the one after it.
-        let text = "“It’s hard,” said Ryan Ellis, a consultant. “Any time you cut taxes, it is regressive.” “So be it.”\n\nLater, x.";
-        assert_eq!(
-            continued(
-                text,
-                vec![attribution(text, "Ryan Ellis", "said", "“It’s hard,”")]
+        let continued = |text: &str, found| contents_after(continued_quotes, text, found);
+        for (text, source, content, expected) in [
+            // The next sentence of the paragraph, and the one after it.
+            (
+                "“It’s hard,” said Ryan Ellis, a consultant. “Any time you cut taxes, it is regressive.” “So be it.”\n\nLater, x.",
+                "Ryan Ellis",
+                "“It’s hard,”",
+                "“It’s hard,” … “Any time you cut taxes, it is regressive.” … “So be it.”",
             ),
-            ["“It’s hard,” … “Any time you cut taxes, it is regressive.” … “So be it.”"]
-        );
-        // A next paragraph that is one quotation and nothing else.
-        let text = "Mr. Clarke said he was skeptical.\n\n“It was destined to fail.”\n\n“Here he is,” she said.";
-        assert_eq!(
-            continued(
-                text,
-                vec![attribution(text, "Mr. Clarke", "said", "he was skeptical")]
+            // A next paragraph that is one quotation and nothing else.
+            (
+                "Mr. Clarke said he was skeptical.\n\n“It was destined to fail.”\n\n“Here he is,” she said.",
+                "Mr. Clarke",
+                "he was skeptical",
+                "he was skeptical … “It was destined to fail.”",
             ),
-            ["he was skeptical … “It was destined to fail.”"]
-        );
+        ] {
+            let found = vec![attribution(text, source, "said", content)];
+            assert_eq!(continued(text, found), [expected]);
+        }
         // Not a sentence that does not open with a quotation, not a
         // paragraph that goes on after its quotation, not past another
         // attribution.
@@ -1449,11 +1452,7 @@ mod tests {
 
     #[test]
     fn a_content_interrupted_by_its_attribution_goes_on_after_it() {
-        let go_on = |text: &str, found: Vec<Tagged>| {
-            let mut found = found;
-            interrupted_contents(&Read_::new(text), &mut found);
-            contents(text, &found)
-        };
+        let go_on = |text: &str, found| contents_after(interrupted_contents, text, found);
         let text = "The museum, Kim said, would make visitors face hard truths. Then x.";
         assert_eq!(
             go_on(text, vec![attribution(text, "Kim", "said", "The museum")]),
@@ -1477,10 +1476,12 @@ mod tests {
 
     #[test]
     fn a_content_cut_short_in_its_sentence_runs_to_the_sentence_end() {
-        let whole = |text: &str, found: Vec<Tagged>| {
-            let mut found = found;
-            whole_clauses(&Read_::new(text), text, &mut found);
-            contents(text, &found)
+        let whole = |text: &str, found| {
+            contents_after(
+                |r: &Read_, f: &mut [Tagged]| whole_clauses(r, text, f),
+                text,
+                found,
+            )
         };
         let text = "Kasich called Trump a “loser,” a “liar” and a “whiner.” Then x.";
         assert_eq!(
