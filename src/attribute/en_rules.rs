@@ -46,6 +46,10 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// The most a signature (dash, name, handle and date) takes at the end of
+/// its line.
+const MAX_SIGNATURE_BYTES: usize = 300;
+
 const QUOTE_MARKS: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»'];
 
 const TURNS: &[&str] = &[
@@ -128,8 +132,14 @@ pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
         if body.len() > 4000 {
             continue;
         }
-        // Most lines have no dash at all: the pattern is not run on them.
-        if !body.contains(['―', '—', '–']) && !body.contains("--") {
+        // A signature is a dash and a few words at the end of the line:
+        // most lines have no dash there, and the pattern is not run on them.
+        let last_dash = body
+            .rfind(['―', '—', '–'])
+            .into_iter()
+            .chain(body.rfind("--"))
+            .max();
+        if last_dash.is_none_or(|at| body.len() - at > MAX_SIGNATURE_BYTES) {
             continue;
         }
         let Some(m) = SIGNED.captures(body) else {
