@@ -296,13 +296,20 @@ impl Read_ {
     /// two tokens ("… and warned voters would pay"); none otherwise, and the
     /// cue is dropped. Chosen on held-out training articles (EVALUATION.md).
     fn rest_of_sentence(&self, sentence: usize, cue: &Range<usize>) -> Option<Range<usize>> {
-        let sentence_end = self.t.sentences[sentence].end;
+        let rest = self.sentence_from(sentence, cue.end);
+        (rest.len() >= 2).then_some(rest)
+    }
+
+    /// The tokens of `sentence` from token `from` to its end, the closing
+    /// full stops and quotation marks left out (empty when nothing else
+    /// is left).
+    fn sentence_from(&self, sentence: usize, from: usize) -> Range<usize> {
         let closing = |k: usize| self.obs[k].stop || self.obs[k].kind == TokenKind::Quote;
-        let end = (cue.end..sentence_end)
+        let end = (from..self.t.sentences[sentence].end)
             .rev()
             .find(|&k| !closing(k))
-            .map_or(cue.end, |k| k + 1);
-        (end >= cue.end + 2).then_some(cue.end..end)
+            .map_or(from, |k| k + 1);
+        from..end
     }
 
     /// The part of a source run in the cue's paragraph: the role tagger
@@ -704,6 +711,13 @@ fn token_at(r: &Read_, at: usize) -> usize {
     r.t.tokens.partition_point(|t| t.range.end <= at)
 }
 
+/// Whether any of `spans` shares a byte with `range`.
+fn meets_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    spans
+        .iter()
+        .any(|s| s.start < range.end && s.end > range.start)
+}
+
 /// A quotation that goes on after its attribution is more of the same
 /// content ("“It’s hard to avoid,” said Ryan Ellis, a tax consultant.
 /// “Any time you want to cut taxes …”"): news writing names the speaker
@@ -751,7 +765,7 @@ fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
             let quote = r.span_of(open..close);
             let sentence = r.t.sentences[r.sentence_of[close - 1]].clone();
             let until = r.t.tokens[sentence.end - 1].range.end.max(quote.end);
-            if taken.iter().any(|t| t.start < until && t.end > from) {
+            if meets_any(&taken, &(from..until)) {
                 break;
             }
             f.content.parts.push(quote);
@@ -766,10 +780,9 @@ fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
 /// A content interrupted by its attribution goes on after it ("The museum,
 /// he said, would make visitors face uncomfortable truths"): the words
 /// after the comma that closes "he said" to the sentence's end are a
-/// second part of the content, unless another cue lies in them. Chosen on
-/// held-out training articles (EVALUATION.md).
-fn interrupted_contents(r: &Read_, found: &mut [Tagged]) {
-    let cues: Vec<Range<usize>> = found.iter().flat_map(|f| f.cue.parts.clone()).collect();
+/// second part of the content, unless one of the `cues` lies in them.
+/// Chosen on held-out training articles (EVALUATION.md).
+fn interrupted_contents(r: &Read_, cues: &[Range<usize>], found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     for f in found.iter_mut() {
         if f.content.parts.len() != 1 || f.content.end() > f.cue.start() {
@@ -798,22 +811,12 @@ fn interrupted_contents(r: &Read_, found: &mut [Tagged]) {
         {
             continue;
         }
-        let closing = |k: usize| r.obs[k].stop || r.obs[k].kind == TokenKind::Quote;
-        let Some(stop) = (after + 1..r.t.sentences[sentence].end)
-            .rev()
-            .find(|&k| !closing(k))
-            .map(|k| k + 1)
-        else {
-            continue;
-        };
-        if stop < after + 3 {
+        let rest = r.sentence_from(sentence, after + 1);
+        if rest.len() < 2 {
             continue;
         }
-        let rest = r.span_of(after + 1..stop);
-        if cues
-            .iter()
-            .any(|c| c.start < rest.end && c.end > rest.start)
-        {
+        let rest = r.span_of(rest);
+        if meets_any(cues, &rest) {
             continue;
         }
         f.content.parts.push(rest);
@@ -823,13 +826,12 @@ fn interrupted_contents(r: &Read_, found: &mut [Tagged]) {
 /// A content the role tagger ended inside its cue's sentence runs on to
 /// the sentence's end, closing marks left out: the tagger often stops at a
 /// comma or a closing quotation mark inside what was said ("called Trump
-/// a “loser”, a “liar” and a “whiner”"). Not across another cue, nor
+/// a “loser”, a “liar” and a “whiner”"). Not across one of the `cues`, nor
 /// into a relative clause after a comma (", which …", ", who …") or an
 /// occasion ("… during a rally", "… after polls closed"), which are the
 /// writer's; only contents of two words or more that follow their cue.
 /// Chosen on held-out training articles (EVALUATION.md).
-fn whole_clauses(r: &Read_, text: &str, found: &mut [Tagged]) {
-    let cues: Vec<Range<usize>> = found.iter().flat_map(|f| f.cue.parts.clone()).collect();
+fn whole_clauses(r: &Read_, text: &str, cues: &[Range<usize>], found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     for f in found.iter_mut() {
         let Some(last) = f.content.parts.last().cloned() else {
@@ -849,14 +851,10 @@ fn whole_clauses(r: &Read_, text: &str, found: &mut [Tagged]) {
         {
             continue;
         }
-        let closing = |k: usize| r.obs[k].stop || r.obs[k].kind == TokenKind::Quote;
-        let Some(stop) = (after..r.t.sentences[sentence].end)
-            .rev()
-            .find(|&k| !closing(k))
-            .map(|k| k + 1)
-        else {
+        let stop = r.sentence_from(sentence, after).end;
+        if stop == after {
             continue;
-        };
+        }
         let comma = r.obs[after].comma;
         let first = if comma { after + 1 } else { after };
         if first < stop {
@@ -868,10 +866,7 @@ fn whole_clauses(r: &Read_, text: &str, found: &mut [Tagged]) {
             }
         }
         let rest = r.span_of(after..stop);
-        if cues
-            .iter()
-            .any(|c| c.start < rest.end && c.end > rest.start)
-        {
+        if meets_any(cues, &rest) {
             continue;
         }
         if let Some(part) = f.content.parts.last_mut() {
@@ -935,9 +930,11 @@ impl AttributionModel {
             }
         }
         participle_subjects(&r, text, &mut out, &sentence_of_found);
+        // Contents reach further; the cues stay as found.
         continued_quotes(&r, &mut out);
-        whole_clauses(&r, text, &mut out);
-        interrupted_contents(&r, &mut out);
+        let cues: Vec<Range<usize>> = out.iter().flat_map(|f| f.cue.parts.clone()).collect();
+        whole_clauses(&r, text, &cues, &mut out);
+        interrupted_contents(&r, &cues, &mut out);
         out
     }
 
@@ -1399,6 +1396,10 @@ mod tests {
         }
     }
 
+    fn cues_of(found: &[Tagged]) -> Vec<Range<usize>> {
+        found.iter().flat_map(|f| f.cue.parts.clone()).collect()
+    }
+
     /// The contents of `found` in `text` after `rule` has run on them.
     fn contents_after(
         rule: impl Fn(&Read_, &mut [Tagged]),
@@ -1448,11 +1449,26 @@ mod tests {
             continued(text, vec![attribution(text, "Lee", "said", "it was fine")]),
             ["it was fine"]
         );
+        // A quotation left open at the end of the text runs to its end; a
+        // quotation mark with nothing after it adds nothing.
+        for (text, expected) in [
+            ("Lee said it was fine. “And more", "it was fine … “And more"),
+            ("Lee said it was fine. “", "it was fine"),
+        ] {
+            let found = vec![attribution(text, "Lee", "said", "it was fine")];
+            assert_eq!(continued(text, found), [expected], "{text}");
+        }
     }
 
     #[test]
     fn a_content_interrupted_by_its_attribution_goes_on_after_it() {
-        let go_on = |text: &str, found| contents_after(interrupted_contents, text, found);
+        let go_on = |text: &str, found| {
+            contents_after(
+                |r: &Read_, f: &mut [Tagged]| interrupted_contents(r, &cues_of(f), f),
+                text,
+                found,
+            )
+        };
         let text = "The museum, Kim said, would make visitors face hard truths. Then x.";
         assert_eq!(
             go_on(text, vec![attribution(text, "Kim", "said", "The museum")]),
@@ -1465,8 +1481,7 @@ mod tests {
             "The museum, Kim said in x.",
             "The museum, Kim said, would, Lee argued, be fine.",
         ] {
-            let found = vec![attribution(text, "Kim", "said", "The museum")];
-            let mut found = found;
+            let mut found = vec![attribution(text, "Kim", "said", "The museum")];
             if text.contains("Lee") {
                 found.push(attribution(text, "Lee", "argued", "be fine"));
             }
@@ -1478,7 +1493,7 @@ mod tests {
     fn a_content_cut_short_in_its_sentence_runs_to_the_sentence_end() {
         let whole = |text: &str, found| {
             contents_after(
-                |r: &Read_, f: &mut [Tagged]| whole_clauses(r, text, f),
+                |r: &Read_, f: &mut [Tagged]| whole_clauses(r, text, &cues_of(f), f),
                 text,
                 found,
             )
