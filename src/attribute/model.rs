@@ -718,6 +718,16 @@ fn meets_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
         .any(|s| s.start < range.end && s.end > range.start)
 }
 
+/// The content rules, in the text's order: the rest of an interrupted
+/// sentence comes before the quotations that follow it. The rules change
+/// contents and never cues, so the cues are gathered once.
+fn contents_reach_further(r: &Read_, text: &str, found: &mut [Tagged]) {
+    let cues: Vec<Range<usize>> = found.iter().flat_map(|f| f.cue.parts.clone()).collect();
+    interrupted_contents(r, &cues, found);
+    continued_quotes(r, found);
+    whole_clauses(r, text, &cues, found);
+}
+
 /// A quotation that goes on after its attribution is more of the same
 /// content ("“It’s hard to avoid,” said Ryan Ellis, a tax consultant.
 /// “Any time you want to cut taxes …”"): news writing names the speaker
@@ -931,10 +941,7 @@ impl AttributionModel {
         }
         participle_subjects(&r, text, &mut out, &sentence_of_found);
         // Contents reach further; the cues stay as found.
-        continued_quotes(&r, &mut out);
-        let cues: Vec<Range<usize>> = out.iter().flat_map(|f| f.cue.parts.clone()).collect();
-        whole_clauses(&r, text, &cues, &mut out);
-        interrupted_contents(&r, &cues, &mut out);
+        contents_reach_further(&r, text, &mut out);
         out
     }
 
@@ -1487,6 +1494,24 @@ mod tests {
             }
             assert_eq!(go_on(text, found)[0], "The museum", "{text}");
         }
+    }
+
+    #[test]
+    fn an_interrupted_content_keeps_its_middle_when_quotations_follow() {
+        // The rest of the interrupted sentence, then the next quotation:
+        // neither rule may skip the other's words.
+        let text = "At current rates, Kim said, there will be three rockets by 2024. “Adding one more could happen.”\n\nLater, x.";
+        let found = vec![attribution(text, "Kim", "said", "At current rates")];
+        assert_eq!(
+            contents_after(
+                |r: &Read_, f: &mut [Tagged]| contents_reach_further(r, text, f),
+                text,
+                found
+            ),
+            [
+                "At current rates … there will be three rockets by 2024 … “Adding one more could happen.”"
+            ]
+        );
     }
 
     #[test]
