@@ -72,10 +72,15 @@ impl Span {
     }
 
     /// Its text as a proposition: [`Span::text`] without the quotation
-    /// marks around it and the comma or colon that led out of the quote.
+    /// marks around it, the comma or colon that led out of the quote, and
+    /// the "that" which joined it to its cue ("said *that* prices rose"),
+    /// so that "X said that prices rose" and "prices rose, X said" state
+    /// one claim. An "it" standing alone before such a "that" goes too
+    /// ("*It* was reported by Caixin *that* the program ended").
     pub fn proposition(&self, text: &str) -> String {
         let quotes = ['"', '“', '”', '‘', '’', '\'', '「', '」', '«', '»'];
-        self.parts
+        let mut parts: Vec<&str> = self
+            .parts
             .iter()
             .map(|r| {
                 text[r.clone()]
@@ -85,10 +90,51 @@ impl Span {
                     .trim_matches(|c: char| quotes.contains(&c) || c.is_whitespace())
             })
             .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" … ")
+            .collect();
+        if parts.len() > 1
+            && parts[0].eq_ignore_ascii_case("it")
+            && without_complementizer(parts[1]).is_some()
+        {
+            parts.remove(0);
+        }
+        if let Some(first) = parts.first_mut()
+            && let Some(rest) = without_complementizer(first)
+        {
+            *first = rest;
+        }
+        parts.join(" … ")
     }
 }
+
+/// `content` without the complementizer "that" it opens with ("that the
+/// quota will rise" → "the quota will rise"), or `None` when it opens
+/// with no such "that". A "that" followed by a verb is a pronoun ("that
+/// is wrong", "that would help") and stays, as does one followed by
+/// "too", "much" or "way", or by nothing.
+fn without_complementizer(content: &str) -> Option<&str> {
+    let rest = content.strip_prefix("that")?;
+    if !rest.starts_with([' ', ',', '\n', '\u{a0}']) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect::<String>()
+        .to_lowercase();
+    let verb_follows = PRONOUN_THAT_VERBS.contains(&next.as_str())
+        || next.ends_with("n't")
+        || next.ends_with("n’t");
+    (!rest.is_empty() && !verb_follows).then_some(rest)
+}
+
+/// Words after which "that" is a pronoun, the subject of its clause.
+const PRONOUN_THAT_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "would", "will", "could", "should", "may",
+    "might", "can", "must", "shall", "has", "had", "have", "does", "did", "do", "seems", "seemed",
+    "means", "meant", "makes", "made", "sounds", "sounded", "happens", "happened", "works",
+    "worked", "matters", "mattered", "remains", "remained", "said", "says", "too", "much", "way",
+];
 
 /// How a claim is attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -281,6 +327,75 @@ fn is_according_to(cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The proposition of a content made of `parts`, each found by its
+    /// first occurrence in `text`.
+    fn proposition_of(text: &str, parts: &[&str]) -> String {
+        let parts = parts
+            .iter()
+            .map(|p| {
+                let i = text.find(p).unwrap();
+                i..i + p.len()
+            })
+            .collect();
+        Span { parts }.proposition(text)
+    }
+
+    #[test]
+    fn a_proposition_leaves_out_the_that_which_joined_it_to_its_cue() {
+        for (text, content, expected) in [
+            (
+                "Kim said that the quota will rise.",
+                "that the quota will rise",
+                "the quota will rise",
+            ),
+            (
+                "Kim said that, if elected, he would act.",
+                "that, if elected, he would act",
+                "if elected, he would act",
+            ),
+            // "that" as the subject of its clause stays.
+            (
+                "Kim said that was wrong.",
+                "that was wrong",
+                "that was wrong",
+            ),
+            (
+                "Kim said that wouldn’t help.",
+                "that wouldn’t help",
+                "that wouldn’t help",
+            ),
+            ("Kim said that.", "that", "that"),
+            // Only the "that" that opens it, and not a word that starts
+            // with it.
+            (
+                "Kim said thatched roofs burn.",
+                "thatched roofs burn",
+                "thatched roofs burn",
+            ),
+            (
+                "Kim said prices rose so that buyers left.",
+                "prices rose so that buyers left",
+                "prices rose so that buyers left",
+            ),
+            (
+                "“that the plan works,” Kim said.",
+                "“that the plan works,”",
+                "the plan works",
+            ),
+        ] {
+            assert_eq!(proposition_of(text, &[content]), expected, "{text}");
+        }
+        // A lone "it" before such a "that" goes with it; a lone "it"
+        // before anything else is the content's subject.
+        let text = "It was reported by Caixin that the program ended in March.";
+        assert_eq!(
+            proposition_of(text, &["It", "that the program ended in March"]),
+            "the program ended in March"
+        );
+        let text = "It, Kim said, is broken.";
+        assert_eq!(proposition_of(text, &["It", "is broken"]), "It … is broken");
+    }
 
     #[test]
     fn the_shipped_model_loads_and_finds_a_plain_attribution() {
