@@ -1,6 +1,6 @@
 //! After the taggers: who the claimant of each attribution is. Pronoun
 //! sources ("he said", "the company said") resolve to the last named source
-//! that fits, and an attribution whose cue lies inside another's content
+//! that fits ("the ministry said" to one whose name holds "ministry"), and an attribution whose cue lies inside another's content
 //! gets that other's claimant (and its reporters) as its reporter chain.
 
 use super::Found;
@@ -86,28 +86,52 @@ const ORGANISATION_WORDS: &[&str] = &[
     "afp",
 ];
 
+/// What a source that needs a name behind it refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anaphor {
+    /// A pronoun: "he" (a person) or "they", "it" (not necessarily).
+    Pronoun { person: bool },
+    /// A description by its head noun: "the ministry", "the company".
+    Description { head: &'static str, person: bool },
+}
+
 /// Is this source a pronoun or a description that needs a name behind it
 /// ("he", "the company", "the ministry")?
-fn needs_antecedent(source: &str) -> Option<bool> {
+fn needs_antecedent(source: &str) -> Option<Anaphor> {
     let lower = as_pronoun(source)?;
     let words: Vec<&str> = lower
         .split_whitespace()
         .map(super::tokens::without_contraction)
         .collect();
     match words.as_slice() {
-        [w] if PERSON_PRONOUNS.contains(w) => Some(true),
-        [w] if GROUP_PRONOUNS.contains(w) => Some(false),
-        ["the", rest @ ..] | ["this", rest @ ..] | ["that", rest @ ..]
-            if rest.len() == 1 && GENERIC_HEADS.contains(&rest[0]) =>
-        {
-            Some(matches!(
-                rest[0],
-                "spokesman" | "spokeswoman" | "spokesperson" | "official"
-            ))
+        [w] if PERSON_PRONOUNS.contains(w) => Some(Anaphor::Pronoun { person: true }),
+        [w] if GROUP_PRONOUNS.contains(w) => Some(Anaphor::Pronoun { person: false }),
+        ["the", rest @ ..] | ["this", rest @ ..] | ["that", rest @ ..] if rest.len() == 1 => {
+            let head = GENERIC_HEADS.iter().find(|h| **h == rest[0])?;
+            Some(Anaphor::Description {
+                head,
+                person: matches!(
+                    *head,
+                    "spokesman" | "spokeswoman" | "spokesperson" | "official"
+                ),
+            })
         }
         _ => None,
     }
 }
+
+/// Heads of descriptions that an institution's name holds ("the
+/// ministry": the Ministry of Commerce, "the administration": the
+/// National Radio and Television Administration), or its acronym.
+const NAMED_HEADS: &[&str] = &[
+    "ministry",
+    "agency",
+    "department",
+    "administration",
+    "committee",
+    "bureau",
+    "office",
+];
 
 /// Does a named source look like an organisation rather than a person?
 pub(super) fn looks_organisational(name: &str) -> bool {
@@ -387,16 +411,26 @@ struct LastNamed {
     person: Option<String>,
     group: Option<String>,
     any: Option<String>,
+    /// The last [`RECENT_NAMES`] names, the last last, for descriptions.
+    recent: std::collections::VecDeque<(String, bool)>,
 }
+
+/// How many names back a description looks for one holding its head.
+const RECENT_NAMES: usize = 50;
 
 impl LastNamed {
     fn remember(&mut self, name: &str) {
-        if looks_organisational(name) {
-            self.group = Some(name.to_owned());
-        } else {
+        let person = !looks_organisational(name);
+        if person {
             self.person = Some(name.to_owned());
+        } else {
+            self.group = Some(name.to_owned());
         }
         self.any = Some(name.to_owned());
+        if self.recent.len() == RECENT_NAMES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((name.to_owned(), person));
     }
 
     /// The last person (or organisation) named, else the last name.
@@ -404,6 +438,32 @@ impl LastNamed {
         let kind = if person { &self.person } else { &self.group };
         kind.clone().or_else(|| self.any.clone())
     }
+
+    /// What a description with `head` refers to. For a head an
+    /// institution's name holds ([`NAMED_HEADS`]), the last name that holds
+    /// it ("Ministry of Commerce" for "the ministry"), else the last
+    /// acronym ("NASA" for "the agency"), else nothing: "Xinhua reported
+    /// that the ministry said …" is not Xinhua speaking. For another head
+    /// ("the company"), the last fitting name, as for a pronoun.
+    fn fitting_description(&self, head: &str, person: bool) -> Option<String> {
+        if !NAMED_HEADS.contains(&head) {
+            return self.fitting(person);
+        }
+        let holds_head = |name: &str| {
+            name.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(head))
+        };
+        let recent = || self.recent.iter().rev().map(|(n, _)| n);
+        recent()
+            .find(|n| holds_head(n))
+            .or_else(|| recent().find(|n| is_acronym(n)))
+            .cloned()
+    }
+}
+
+/// "NASA", "CBP", "NRTA": two to six capitals and nothing else.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Fills `claimant` and `reporters` of each attribution of `text` (in text
@@ -434,15 +494,19 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             f.claimant = Some(name);
             continue;
         }
-        match needs_antecedent(&written) {
-            Some(person) => f.claimant = last.fitting(person).or(Some(written)),
+        let claimant = match needs_antecedent(&written) {
+            Some(Anaphor::Pronoun { person }) => last.fitting(person).unwrap_or(written),
+            Some(Anaphor::Description { head, person }) => {
+                last.fitting_description(head, person).unwrap_or(written)
+            }
             None => {
                 if is_name(&written) {
                     last.remember(&written);
                 }
-                f.claimant = Some(written);
+                written
             }
-        }
+        };
+        f.claimant = Some(claimant);
     }
     // "I", "we": inside someone's quoted words, that someone; in the
     // article's own words, its author. Inside a quotation no attribution
@@ -617,6 +681,67 @@ mod tests {
         );
         assert_eq!(found[5].reporters, vec!["The Post".to_string()]);
         assert!(found[4].reporters.is_empty());
+    }
+
+    #[test]
+    fn an_institution_s_description_refers_to_a_name_holding_its_head() {
+        let text = "The Ministry of Commerce said quotas rose. Xinhua said prices fell. \
+                    The ministry said more was coming. \
+                    Xinhua reported that the ministry said funds doubled. \
+                    NASA said the rocket flies. The company said it works. \
+                    SpaceX said it was ready. The agency said it was late.";
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| {
+            attribution(text, (src, n), (cue, cn), content)
+        };
+        let mut found = vec![
+            f("The Ministry of Commerce", 0, "said", 0, "quotas rose"),
+            f("Xinhua", 0, "said", 1, "prices fell"),
+            f("The ministry", 0, "said", 2, "more was coming"),
+            f(
+                "Xinhua",
+                1,
+                "reported",
+                0,
+                "that the ministry said funds doubled",
+            ),
+            f("the ministry", 0, "said", 3, "funds doubled"),
+            f("NASA", 0, "said", 4, "the rocket flies"),
+            f("The company", 0, "said", 5, "it works"),
+            f("SpaceX", 0, "said", 6, "it was ready"),
+            f("The agency", 0, "said", 7, "it was late"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            [
+                "The Ministry of Commerce",
+                "Xinhua",
+                // The last name holding "ministry", not the last group.
+                "The Ministry of Commerce",
+                "Xinhua",
+                "The Ministry of Commerce",
+                "NASA",
+                // Another head takes the last organisation, as "it" does.
+                "NASA",
+                "SpaceX",
+                // No name holds "agency": the last acronym.
+                "NASA",
+            ]
+        );
+        assert_eq!(found[4].reporters, ["Xinhua"]);
+        // With no name holding the head and no acronym, the description
+        // stays as written rather than becoming the reporter.
+        let text = "Xinhua reported that the ministry said funds doubled.";
+        let mut found = vec![
+            attribution(
+                text,
+                ("Xinhua", 0),
+                ("reported", 0),
+                "that the ministry said funds doubled",
+            ),
+            attribution(text, ("the ministry", 0), ("said", 0), "funds doubled"),
+        ];
+        assert_eq!(resolved(text, &mut found), ["Xinhua", "the ministry"]);
+        assert_eq!(found[1].reporters, ["Xinhua"]);
     }
 
     #[test]
