@@ -347,6 +347,137 @@ pub(super) fn name_only(written: &str) -> String {
     name.to_string()
 }
 
+/// Who speaks through a document: "iResearch's annual survey" and "a
+/// report by the China Netcasting Services Association" are claims of
+/// iResearch and of the association ("X's report found …" is X's claim),
+/// and "its report" of whatever "it" is. `None` when `written` names no
+/// document of someone's; "a survey of 2,000 adults" is the survey's.
+fn author_of_document(written: &str) -> Option<String> {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let is_document = |w: &str| {
+        let w = w.trim_end_matches([',', ':']).to_lowercase();
+        DOCUMENTS.contains(&w.as_str())
+    };
+    // "a report by X", "the latest figures from X".
+    if let Some(at) = words.iter().position(|w| matches!(*w, "by" | "from"))
+        && (1..=5).contains(&at)
+        && at + 1 < words.len()
+        && is_document(words[at - 1])
+        && words[..at - 1].iter().all(|w| is_modifier(w))
+    {
+        return Some(words[at + 1..].join(" "));
+    }
+    // "X's report", "its latest survey".
+    let last = *words.last()?;
+    if !is_document(last) || words.len() < 2 {
+        return None;
+    }
+    let head = words.len() - 1;
+    let owner_end = (0..head).rev().take(4).find(|&k| {
+        let w = words[k];
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.ends_with("s'")
+            || w.ends_with("s’")
+            || POSSESSIVE_PRONOUNS
+                .iter()
+                .any(|(p, _)| w.eq_ignore_ascii_case(p))
+    })?;
+    if !words[owner_end + 1..head].iter().all(|w| is_modifier(w)) {
+        return None;
+    }
+    let owner = words[owner_end];
+    if let Some((_, pronoun)) = POSSESSIVE_PRONOUNS
+        .iter()
+        .find(|(p, _)| owner.eq_ignore_ascii_case(p))
+    {
+        return (owner_end == 0).then(|| (*pronoun).to_owned());
+    }
+    let owner = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("’s"))
+        .or_else(|| owner.strip_suffix('\''))
+        .or_else(|| owner.strip_suffix('’'))
+        .unwrap_or(owner);
+    let mut name = words[..owner_end].to_vec();
+    name.push(owner);
+    // "CEO Craig Menear in the company’s news release": the speaker in
+    // the document.
+    if let Some(at) = name.iter().position(|w| *w == "in")
+        && at > 0
+    {
+        name.truncate(at);
+    }
+    Some(name.join(" "))
+}
+
+/// A word that may stand before a document, after its owner if any: a
+/// determiner ("A", "the"), a lower-case word ("annual", "latest"), or a
+/// year or number.
+fn is_modifier(w: &str) -> bool {
+    DETERMINERS.contains(&w.to_lowercase().as_str())
+        || w.chars().all(|c| c.is_lowercase() || c == '-')
+        || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Documents through which their author speaks ([`author_of_document`]).
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "reports",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "statement",
+    "statements",
+    "analysis",
+    "poll",
+    "polls",
+    "data",
+    "research",
+    "findings",
+    "review",
+    "investigation",
+    "filing",
+    "filings",
+    "memo",
+    "letter",
+    "release",
+    "paper",
+    "figures",
+    "estimate",
+    "estimates",
+    "forecast",
+    "audit",
+    "assessment",
+    "notice",
+    "announcement",
+    "document",
+    "documents",
+    "records",
+    "website",
+    "ruling",
+    "complaint",
+    "lawsuit",
+    "index",
+    "ranking",
+    "editorial",
+    "article",
+    "post",
+    "tweet",
+    "blog",
+];
+
+/// Possessive pronouns and the pronouns they resolve as.
+const POSSESSIVE_PRONOUNS: &[(&str, &str)] = &[
+    ("its", "it"),
+    ("their", "they"),
+    ("his", "he"),
+    ("her", "she"),
+    ("our", "we"),
+    ("my", "I"),
+];
+
 /// Words that open what the tagger may leave after a source and that is
 /// no part of its name: a relative clause after a comma ("The catering
 /// giant, which serves …"), a time clause ("a WeWork spokesperson when
@@ -478,6 +609,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         }
         let Some(source) = &f.source else { continue };
         let written = name_only(&source.text(text));
+        let written = author_of_document(&written).unwrap_or(written);
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
             first_person.push((i, last.fitting(true)));
@@ -742,6 +874,43 @@ mod tests {
         ];
         assert_eq!(resolved(text, &mut found), ["Xinhua", "the ministry"]);
         assert_eq!(found[1].reporters, ["Xinhua"]);
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author() {
+        for (written, author) in [
+            ("iResearch's annual survey", Some("iResearch")),
+            ("the ministry’s 2025 report", Some("the ministry")),
+            ("Reuters' analysis", Some("Reuters")),
+            (
+                "A report by the China Netcasting Services Association",
+                Some("the China Netcasting Services Association"),
+            ),
+            ("new data from MarketAxess", Some("MarketAxess")),
+            ("its latest report", Some("it")),
+            ("our survey", Some("we")),
+            (
+                "CEO Craig Menear in the company’s news release",
+                Some("CEO Craig Menear"),
+            ),
+            // A survey of people is the survey's; a person is no document;
+            // a capitalised word between owner and document is a name.
+            ("a survey of 2,000 adults", None),
+            ("Li Wei's spokesman", None),
+            ("the Post's Beijing report", None),
+            ("report", None),
+            ("by", None),
+            ("", None),
+        ] {
+            assert_eq!(author_of_document(written).as_deref(), author, "{written}");
+        }
+        // Resolved as what it is: "its report" is the company's.
+        let text = "Apple said sales rose. Its report found margins fell.";
+        let mut found = vec![
+            attribution(text, ("Apple", 0), ("said", 0), "sales rose"),
+            attribution(text, ("Its report", 0), ("found", 0), "margins fell"),
+        ];
+        assert_eq!(resolved(text, &mut found), ["Apple", "Apple"]);
     }
 
     #[test]
