@@ -46,7 +46,9 @@
 //! again, and a personal name jieba reads in those characters (编剧朱耀廷一直
 //! 关注…，他认为 → 朱耀廷); never 学生们, 研究 or a person named pages
 //! earlier. For 他们/她们, the last people (学生们, 萧乾等人, 蒙古人) as near.
-//! For 该部门/该局, a body whose name ends in 部/局/委/署/院/会/办/厅/…; for
+//! For 该部门, a body whose name ends in 部/局/委/署/院/会/办/厅/…; for 该部,
+//! 该局 and the like, the last source whose name holds that end, cut after
+//! it (商务部发言人何亚东 gives 商务部 for 该部), else as for 该部门; for
 //! 该公司 a company; for 该报 a publication; for 其 any source. A resolved
 //! pronoun keeps its person in mind for the next one, and a panel's
 //! speakers ([`super::zh_panel`]) are remembered too. Unresolved pronouns
@@ -1690,12 +1692,26 @@ struct Memory {
     /// looked for in the text before 他 and 她 (劳伦斯 is no word jieba
     /// tags as a name).
     persons: Vec<String>,
+    /// The last [`MAX_NAMES_KEPT`] sources named, of any kind, the last
+    /// last: 该部 looks in them for a body ending in 部.
+    recent: std::collections::VecDeque<String>,
 }
+
+/// Most names kept for [`Memory::last_body_ending`].
+const MAX_NAMES_KEPT: usize = 32;
+
+/// The one-character ends of a body's name that 该 can point back to on
+/// their own (该部, 该局, 该委).
+const BODY_END_CHARS: &[&str] = &["部", "局", "委", "署", "院", "厅", "办", "司", "处"];
 
 impl Memory {
     /// Remembers the source `name` met at byte `at`.
     fn remember(&mut self, name: &str, at: usize) {
         self.any = Some((name.to_owned(), at));
+        if self.recent.len() == MAX_NAMES_KEPT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(name.to_owned());
         let class = name_class(name);
         if class == NameClass::Person
             && self.persons.len() < MAX_PEOPLE_KEPT
@@ -1718,10 +1734,29 @@ impl Memory {
     /// name a pronoun stands for.
     fn claimant(&self, text: &str, range: Range<usize>) -> Option<String> {
         let source = &text[range.clone()];
+        let body = source
+            .strip_prefix('该')
+            .filter(|end| BODY_END_CHARS.contains(end))
+            .and_then(|end| self.last_body_ending(end));
+        if body.is_some() {
+            return body;
+        }
         match pronoun_class(source) {
             None => Some(claimant_name(source)),
             Some(class) => self.last(class, text, range.start),
         }
+    }
+
+    /// The body that 该 + `end` (该部) points back to: in the last source
+    /// whose name holds `end` after two characters or more, the name up
+    /// to it (商务部新闻发言人何亚东 gives 商务部; 国家广电总局 for 该局).
+    fn last_body_ending(&self, end: &str) -> Option<String> {
+        self.recent.iter().rev().find_map(|name| {
+            name.char_indices()
+                .skip(2)
+                .find(|(i, _)| name[*i..].starts_with(end))
+                .map(|(i, _)| name[..i + end.len()].to_owned())
+        })
     }
 
     /// The name a pronoun of `class` at byte `at` stands for: for 他 and
@@ -2846,6 +2881,15 @@ mod tests {
         assert_eq!(found[2].claimant.as_deref(), Some("商务部新闻发言人何亚东"));
         assert_eq!(found[2].content.text(t), "东南亚是重要市场");
         assert_eq!(source(t, &found[3]).as_deref(), Some("该部门"));
+        assert_eq!(found[3].claimant.as_deref(), Some("国家广电总局"));
+
+        // 该部 is the last body whose name ends in 部, even one named
+        // inside its spokesman's; 该局 the last ending in 局.
+        let t = "商务部发言人何亚东指出，文化出口增长迅速。国家广电总局表示，微短剧出海规模将继续扩大。\
+                 该部强调，要加强对东南亚市场的支持。该局还称，将加强监管。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert_eq!(found[2].claimant.as_deref(), Some("商务部"));
         assert_eq!(found[3].claimant.as_deref(), Some("国家广电总局"));
 
         let t = "据《南华早报》报道，短剧出海加速。该报还称，东南亚用户增长最快。";
