@@ -245,7 +245,9 @@ impl Builder<'_> {
                 && written.split_whitespace().count() <= 6
                 && !written.contains([',', '\n', '(', '“', '"']);
         // Only entities minted here: the gazetteer's keep their labels.
+        // "A Whole Foods spokeswoman" is no other name of Whole Foods.
         if !label_like
+            || super::resolve::speaking_for(written).is_some()
             || names_no_one(written)
             || written.eq_ignore_ascii_case(claimant)
             || !self.minted.contains(entity)
@@ -451,6 +453,55 @@ mod tests {
             !values.iter().any(|v| v == "Li Wei said the man died"),
             "{values:?}"
         );
+    }
+
+    #[test]
+    fn a_claimant_s_other_written_names_become_labels_but_its_voices_do_not() {
+        let text = "A Whole Foods spokeswoman said the prices will fall. \
+                    Mr. Bezos said the stores will stay open.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::one(i..i + s.len())
+        };
+        let found = |source: &str, claimant: &str, content: &str| Found {
+            source: Some(at(source)),
+            cue: at("said"),
+            content: at(content),
+            kind: AttributionKind::Indirect,
+            claimant: Some(claimant.to_owned()),
+            reporters: Vec::new(),
+        };
+        let source = NamedNode::new_unchecked("https://example.org/a");
+        let version = NamedNode::new_unchecked("https://example.org/a#v1");
+        let ctx = VersionContext {
+            source: &source,
+            version: &version,
+            text,
+            author: None,
+            title: "Prices",
+        };
+        let quads = version_quads(
+            &ctx,
+            &[
+                found(
+                    "A Whole Foods spokeswoman",
+                    "Whole Foods",
+                    "the prices will fall",
+                ),
+                found("Mr. Bezos", "Jeff Bezos", "the stores will stay open"),
+            ],
+            Linker::embedded(),
+            &NamedNode::new_unchecked("https://example.org/g"),
+        );
+        let alt_labels: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate == skos::ALT_LABEL)
+            .filter_map(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(alt_labels, ["Mr. Bezos"]);
     }
 
     #[test]

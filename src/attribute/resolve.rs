@@ -347,32 +347,56 @@ pub(super) fn name_only(written: &str) -> String {
     name.to_string()
 }
 
-/// Who speaks through a document: "iResearch's annual survey" and "a
-/// report by the China Netcasting Services Association" are claims of
-/// iResearch and of the association ("X's report found …" is X's claim),
-/// and "its report" of whatever "it" is. `None` when `written` names no
-/// document of someone's; "a survey of 2,000 adults" is the survey's.
-fn author_of_document(written: &str) -> Option<String> {
+/// Who speaks through a document or a spokesperson. "iResearch's annual
+/// survey" and "a report by the China Netcasting Services Association" are
+/// claims of iResearch and of the association ("X's report found …" is
+/// X's claim), "its report" of whatever "it" is; "a spokesman for the
+/// Ministry of Commerce", "officials at the NRTA", "a ReelShort
+/// spokeswoman" speak for the ministry, the NRTA and ReelShort, and "the
+/// ministry's spokesperson, Wang Li" is Wang Li. `None` when `written`
+/// is none of these; "a survey of 2,000 adults" is the survey's, "an aide
+/// to X" not X.
+pub(super) fn speaking_for(written: &str) -> Option<String> {
+    // A spokesperson named after a comma.
+    if let Some((role, name)) = written.split_once(", ")
+        && role
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| voice_of(w) == Some(Voice::Spokesperson))
+        && is_name(name)
+        && !name.contains(',')
+    {
+        return Some(name.trim().to_owned());
+    }
     let words: Vec<&str> = written.split_whitespace().collect();
-    let is_document = |w: &str| {
-        let w = w.trim_end_matches([',', ':']).to_lowercase();
-        DOCUMENTS.contains(&w.as_str())
-    };
-    // "a report by X", "the latest figures from X".
-    if let Some(at) = words.iter().position(|w| matches!(*w, "by" | "from"))
+    // "a report by X", "a spokesman for X", "officials at X".
+    if let Some(at) = words
+        .iter()
+        .position(|w| matches!(*w, "by" | "from" | "for" | "at" | "of"))
         && (1..=5).contains(&at)
         && at + 1 < words.len()
-        && is_document(words[at - 1])
+        && voice_of(words[at - 1]).is_some_and(|v| v.speaks_through(words[at]))
         && words[..at - 1].iter().all(|w| is_modifier(w))
     {
         return Some(words[at + 1..].join(" "));
     }
-    // "X's report", "its latest survey".
     let last = *words.last()?;
-    if !is_document(last) || words.len() < 2 {
+    let voice = voice_of(last)?;
+    if voice == Voice::Officials || words.len() < 2 {
         return None;
     }
     let head = words.len() - 1;
+    // "a ReelShort spokeswoman", "a Foreign Ministry spokesman".
+    if voice == Voice::Spokesperson
+        && DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && head >= 2
+        && words[1..head]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(words[1..head].join(" "));
+    }
+    // "X's report", "its latest survey", "the ministry's spokesperson".
     let owner_end = (0..head).rev().take(4).find(|&k| {
         let w = words[k];
         w.ends_with("'s")
@@ -411,6 +435,56 @@ fn author_of_document(written: &str) -> Option<String> {
     Some(name.join(" "))
 }
 
+/// Through what a body speaks, for [`speaking_for`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    /// A document: "report", "survey", "statement".
+    Document,
+    /// One who speaks for it: "spokesman", "representative".
+    Spokesperson,
+    /// Its officials, who speak for it only when it is named after them
+    /// ("officials at the NRTA"; "Chinese officials" are no one's).
+    Officials,
+}
+
+impl Voice {
+    /// Whether "VOICE `preposition` X" speaks for X: "a report by X", "a
+    /// spokesman for X", "officials at X"; not "a survey of adults".
+    fn speaks_through(self, preposition: &str) -> bool {
+        match self {
+            Voice::Document => matches!(preposition, "by" | "from"),
+            Voice::Spokesperson => matches!(preposition, "for" | "of" | "at" | "from"),
+            Voice::Officials => matches!(preposition, "at" | "from" | "of"),
+        }
+    }
+}
+
+/// The [`Voice`] a word names, if any.
+fn voice_of(word: &str) -> Option<Voice> {
+    let w = word.trim_end_matches([',', ':']).to_lowercase();
+    if DOCUMENTS.contains(&w.as_str()) {
+        Some(Voice::Document)
+    } else if SPOKESPEOPLE.contains(&w.as_str()) {
+        Some(Voice::Spokesperson)
+    } else if matches!(w.as_str(), "official" | "officials") {
+        Some(Voice::Officials)
+    } else {
+        None
+    }
+}
+
+/// Words for one who speaks for a body ([`speaking_for`]).
+const SPOKESPEOPLE: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "representative",
+    "representatives",
+];
+
 /// A word that may stand before a document, after its owner if any: a
 /// determiner ("A", "the"), a lower-case word ("annual", "latest"), or a
 /// year or number.
@@ -420,7 +494,7 @@ fn is_modifier(w: &str) -> bool {
         || w.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Documents through which their author speaks ([`author_of_document`]).
+/// Documents through which their author speaks ([`speaking_for`]).
 const DOCUMENTS: &[&str] = &[
     "report",
     "reports",
@@ -609,7 +683,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         }
         let Some(source) = &f.source else { continue };
         let written = name_only(&source.text(text));
-        let written = author_of_document(&written).unwrap_or(written);
+        let written = speaking_for(&written).unwrap_or(written);
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
             first_person.push((i, last.fitting(true)));
@@ -877,7 +951,7 @@ mod tests {
     }
 
     #[test]
-    fn a_document_speaks_for_its_author() {
+    fn a_document_or_a_spokesperson_speaks_for_its_body() {
         for (written, author) in [
             ("iResearch's annual survey", Some("iResearch")),
             ("the ministry’s 2025 report", Some("the ministry")),
@@ -893,16 +967,33 @@ mod tests {
                 "CEO Craig Menear in the company’s news release",
                 Some("CEO Craig Menear"),
             ),
-            // A survey of people is the survey's; a person is no document;
-            // a capitalised word between owner and document is a name.
+            // Spokespeople and officials speak for their body.
+            (
+                "A spokesman for the Ministry of Commerce",
+                Some("the Ministry of Commerce"),
+            ),
+            ("officials at the NRTA", Some("the NRTA")),
+            ("a ReelShort spokeswoman", Some("ReelShort")),
+            ("a Foreign Ministry spokesman", Some("Foreign Ministry")),
+            ("Li Wei's spokesman", Some("Li Wei")),
+            (
+                "The Ministry of Culture and Tourism's spokesperson, Wang Li",
+                Some("Wang Li"),
+            ),
+            // A survey of people is the survey's; officials without a body
+            // are no one's; an aide is not who he serves; a capitalised
+            // word between owner and document is a name.
             ("a survey of 2,000 adults", None),
-            ("Li Wei's spokesman", None),
+            ("Chinese officials", None),
+            ("senior administration officials", None),
+            ("an aide to Li Wei", None),
+            ("a spokesman", None),
             ("the Post's Beijing report", None),
             ("report", None),
             ("by", None),
             ("", None),
         ] {
-            assert_eq!(author_of_document(written).as_deref(), author, "{written}");
+            assert_eq!(speaking_for(written).as_deref(), author, "{written}");
         }
         // Resolved as what it is: "its report" is the company's.
         let text = "Apple said sales rose. Its report found margins fell.";
