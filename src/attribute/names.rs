@@ -222,9 +222,74 @@ fn name_start(words: &[&str]) -> usize {
     match last_title {
         // "Trump and US Trade Representative Robert Lighthizer" are two.
         Some(i) if is_person_name(&words[i + 1..]) && !names_another(&words[..i]) => i + 1,
-        _ => 0,
+        _ => after_a_role(words).unwrap_or(0),
     }
 }
+
+/// Where a full name begins after a role in lower case that is no title
+/// of [`TITLES`] ("the University of Liverpool biochemist Soraya
+/// Shirazi-Beechey", "chief negotiator Saeb Erekat", "self-made
+/// millionaire Grant Sabatier"): two to four name words that end `words`,
+/// right after a lower-case word that is no empty word ("critics *of*
+/// John Smith", "a lawyer *for* John Smith" are not John Smith).
+fn after_a_role(words: &[&str]) -> Option<usize> {
+    (words.len().saturating_sub(4)..words.len().saturating_sub(1))
+        .find(|&i| i > 0 && is_person_name(&words[i..]))
+        .filter(|&i| {
+            let role = words[i - 1];
+            role.chars().all(|c| c.is_lowercase() || c == '-')
+                && !super::worth::is_empty_word(role)
+                && !BEFORE_PLACES.contains(&role)
+                && !NOT_ROLES.contains(&role)
+                // "Martha Fry and her brother Dale Ford" are two.
+                && !names_another(&words[..i - 1])
+        })
+}
+
+/// Lower-case words before a name that are no role: conjunctions and
+/// prepositions ("a telescope *atop* Mauna Kea").
+const NOT_ROLES: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "with",
+    "by",
+    "as",
+    "atop",
+    "near",
+    "inside",
+    "outside",
+    "behind",
+    "beside",
+    "between",
+    "among",
+    "against",
+    "without",
+    "within",
+    "under",
+    "over",
+    "after",
+    "before",
+    "during",
+    "about",
+    "around",
+    "like",
+    "than",
+    "via",
+    "per",
+    "toward",
+    "towards",
+    "upon",
+    "onto",
+    "into",
+    "across",
+    "through",
+    "including",
+    "named",
+    "called",
+    "upcoming",
+];
 
 /// Whether words before a title name someone else: a name word right
 /// before an "and" ("Trump and …"; "chairman, CEO and president" is one).
@@ -498,6 +563,19 @@ mod tests {
             "Jeff Sessions"
         );
         assert_eq!(without_title("Sen. J. Smith"), "J. Smith");
+        // A role in lower case before a full name, title or not.
+        assert_eq!(
+            without_title("the University of Liverpool biochemist Soraya Shirazi-Beechey"),
+            "Soraya Shirazi-Beechey"
+        );
+        assert_eq!(
+            without_title("Palestinian chief negotiator Saeb Erekat"),
+            "Saeb Erekat"
+        );
+        assert_eq!(
+            without_title("Early retiree and self-made millionaire Grant Sabatier"),
+            "Grant Sabatier"
+        );
     }
 
     #[test]
@@ -511,6 +589,14 @@ mod tests {
             "Some members of Congress",
             "Secretary of State",
             "President Obama’s campaign",
+            // Not after a preposition or a conjunction, nor one name word.
+            "critics of John Smith",
+            "a lawyer for John Smith",
+            "Kim and John Smith",
+            "the biochemist Smith",
+            "the singer and guitarist",
+            "a telescope atop Mauna Kea",
+            "Martha Fry and her brother Dale Ford",
         ] {
             assert_eq!(without_title(name), name, "{name}");
         }
