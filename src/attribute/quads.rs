@@ -124,6 +124,29 @@ const NEVER_ALONE: &[&str] = &[
     "like",
     "unlike",
     "whether",
+    // Prepositions that open a sentence ("*Upon* this he said …").
+    "upon",
+    "after",
+    "before",
+    "during",
+    "with",
+    "without",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "of",
+    "to",
+    "into",
+    "about",
+    "against",
+    "among",
+    "between",
+    "through",
+    "within",
+    "despite",
 ];
 
 /// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not), a
@@ -563,6 +586,8 @@ mod tests {
             "Like",
             "If",
             "Or",
+            "Upon",
+            "After",
         ] {
             assert!(names_no_one(none), "{none}");
         }
@@ -576,6 +601,7 @@ mod tests {
             "So Ji-sub",
             "Asif Ali",
             "Early",
+            "Upon Stephens",
         ] {
             assert!(!names_no_one(some), "{some}");
         }
