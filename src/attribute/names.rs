@@ -470,13 +470,29 @@ fn is_common_word(text: &str, word: &str) -> bool {
 }
 
 /// `name` trimmed and without a possessive ending: "Sanders’s" is
-/// Sanders.
+/// Sanders, "The Obama administration’s" the administration. A
+/// contraction stays ("let’s", "it's").
 pub fn without_possessive(name: &str) -> &str {
     let name = name.trim();
+    let last = name
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .replace('’', "'")
+        .to_lowercase();
+    if CONTRACTED_S.contains(&last.as_str()) {
+        return name;
+    }
     name.strip_suffix("’s")
         .or_else(|| name.strip_suffix("'s"))
+        .filter(|bare| !bare.trim().is_empty())
         .unwrap_or(name)
 }
+
+/// Words whose "'s" is "is" or "us", not a possessive.
+const CONTRACTED_S: &[&str] = &[
+    "let's", "it's", "that's", "he's", "she's", "there's", "here's", "what's", "who's", "where's",
+];
 
 /// A claimant's name as it should be stored: without its title, and a
 /// lone surname as the article's one full name for it; with two people
@@ -487,7 +503,7 @@ fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>)
     let name = without_title(bare);
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() != 1 || !is_person_name(&words) || is_common_word(text, words[0]) {
-        return without_title(claimant).to_owned();
+        return without_title(bare).to_owned();
     }
     let surname = words[0];
     let full = cache
@@ -680,7 +696,9 @@ mod tests {
                     "Dempsey",
                     "Studies",
                     "Trump and US Trade Representative Robert Lighthizer",
-                    "Sanders’s"
+                    "Sanders’s",
+                    "The Obama administration’s",
+                    "Now let's"
                 ]
             ),
             [
@@ -689,7 +707,9 @@ mod tests {
                 "Owen John Dempsey",
                 "Studies",
                 "Trump and US Trade Representative Robert Lighthizer",
-                "Bernie Sanders"
+                "Bernie Sanders",
+                "The Obama administration",
+                "Now let's"
             ]
         );
     }
