@@ -12,10 +12,20 @@
 //!   signed after a dash with a name — `“…” ― Sonya Herridge`,
 //!   `… pic.twitter.com/x — Paul Ryan (@SpeakerRyan) July 5, 2016`: the dash
 //!   is the cue, the name the source, the rest of the line the content.
+//! - **Transcript turns**: a paragraph opened by a speaker's name in
+//!   capitals and a colon (`PENCE: Well, look, …`, `KATE BOULDUAN: Why
+//!   not debate?`): the colon is the cue, the name the source, the rest of
+//!   the paragraph the content, with the paragraphs after it up to the
+//!   next turn. The name must be a speaker's, not a label such as
+//!   `CORRECTION:`, a dateline (`NEW DELHI:`) or a salutation (`DEAR
+//!   ABBY:`): the text has turns of two speakers or more, and this one
+//!   opens two turns or more or is written in lower case inside a
+//!   sentence ("Pence").
 
 use super::assertions::sentences;
 use super::{AttributionKind, Found, Span};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -180,6 +190,201 @@ pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
     out
 }
 
+/// A paragraph opened by a name in capitals and a colon: an optional
+/// quotation mark, one to four words of capitals (two letters or more in
+/// the last), the colon, the words said.
+static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^["“]?(?P<source>(?:\p{Lu}[\p{Lu}'’.-]*[ \u{a0}]){0,3}\p{Lu}[\p{Lu}'’-]*\p{Lu})(?P<cue>:)[ \u{a0}]+(?P<content>\S.*?)\s*$"#,
+    )
+    .expect("a valid pattern")
+});
+
+/// The longest paragraph read as a turn, in bytes.
+const MAX_TURN_BYTES: usize = 20_000;
+
+/// Most paragraphs after a turn that continue it.
+const MAX_TURN_PARAGRAPHS: usize = 10;
+
+/// Speakers' turns in a transcript (see the module's header) not already
+/// found.
+pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
+    struct Turn {
+        line: usize,
+        source: Range<usize>,
+        cue: Range<usize>,
+        content: Range<usize>,
+    }
+    // The text's lines, and the turns among them.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        lines.push(start..start + body.len());
+        // Most lines open with no capital letter and a second one.
+        let mut chars = body.trim_start_matches(['"', '“']).chars();
+        if body.len() > MAX_TURN_BYTES
+            || !chars.next().is_some_and(char::is_uppercase)
+            || !chars.next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let Some(m) = TURN.captures(body) else {
+            continue;
+        };
+        let (Some(source), Some(cue), Some(content)) =
+            (m.name("source"), m.name("cue"), m.name("content"))
+        else {
+            continue;
+        };
+        if content.as_str().split_whitespace().count() < 2 {
+            continue;
+        }
+        turns.push(Turn {
+            line: lines.len() - 1,
+            source: start + source.start()..start + source.end(),
+            cue: start + cue.start()..start + cue.end(),
+            content: start + content.start()..start + content.end(),
+        });
+    }
+    let surname = |t: &Turn| {
+        text[t.source.clone()]
+            .rsplit([' ', '\u{a0}'])
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // A salutation ("DEAR ABBY:") is no speaker.
+    turns.retain(|t| !text[t.source.clone()].starts_with("DEAR"));
+    // A transcript has two speakers or more; one name in capitals before
+    // a colon is a dateline ("NEW DELHI:") or a label.
+    let mut speakers: Vec<String> = turns.iter().map(surname).collect();
+    speakers.sort();
+    speakers.dedup();
+    if speakers.len() < 2 {
+        return Vec::new();
+    }
+    let mut turns_of: HashMap<String, usize> = HashMap::new();
+    for t in &turns {
+        *turns_of.entry(surname(t)).or_default() += 1;
+    }
+    let mut in_a_sentence: HashMap<String, bool> = HashMap::new();
+    let taken = Taken::new(found);
+    let mut out = Vec::new();
+    for (k, t) in turns.iter().enumerate() {
+        let name = surname(t);
+        let speaks = turns_of[&name] >= 2
+            || *in_a_sentence
+                .entry(name.clone())
+                .or_insert_with(|| written_inside_a_sentence(text, &title_case(&name)));
+        if !speaks || taken.meets(&t.cue) || taken.meets(&t.source) {
+            continue;
+        }
+        let mut parts = vec![t.content.clone()];
+        // The paragraphs up to the next turn go on with this one, when
+        // there is a next turn and nothing in brackets ("(CROSSTALK)")
+        // comes between.
+        if let Some(next) = turns.get(k + 1) {
+            let between = &lines[t.line + 1..next.line];
+            let plain = between.iter().all(|l| {
+                let body = text[l.clone()].trim_start_matches(['"', '“']);
+                !body.starts_with(['(', '['])
+            });
+            let paragraphs: Vec<Range<usize>> = between
+                .iter()
+                .filter(|l| !text[(*l).clone()].trim().is_empty())
+                .map(|l| {
+                    let body = &text[l.clone()];
+                    let lead = body.len() - body.trim_start_matches(['"', '“', ' ']).len();
+                    l.start + lead..l.start + body.trim_end().len()
+                })
+                .filter(|r| r.start < r.end)
+                .collect();
+            if plain && paragraphs.len() <= MAX_TURN_PARAGRAPHS {
+                parts.extend(paragraphs);
+            }
+        }
+        let claimant = title_case(text[t.source.clone()].trim());
+        out.push(Found {
+            source: Some(Span::one(t.source.clone())),
+            cue: Span::one(t.cue.clone()),
+            content: Span { parts },
+            kind: AttributionKind::DirectQuote,
+            claimant: Some(claimant),
+            reporters: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The cues and contents already found, to ask in logarithmic time
+/// whether a range meets one of them (a transcript may have thousands of
+/// turns and as many attributions).
+struct Taken {
+    /// Ranges by start.
+    ranges: Vec<Range<usize>>,
+    /// The largest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Taken {
+    fn new(found: &[Found]) -> Self {
+        let mut ranges: Vec<Range<usize>> = found
+            .iter()
+            .flat_map(|f| f.content.parts.iter().chain(&f.cue.parts).cloned())
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        Taken { ranges, max_end }
+    }
+
+    /// Whether `r` shares a byte with a range taken ([`covered_by`]).
+    fn meets(&self, r: &Range<usize>) -> bool {
+        let before_end = self.ranges.partition_point(|t| t.start < r.end);
+        before_end > 0 && self.max_end[before_end - 1] > r.start
+    }
+}
+
+/// "PENCE" → "Pence", "KATE BOULDUAN" → "Kate Boulduan".
+fn title_case(name: &str) -> String {
+    name.split([' ', '\u{a0}'])
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `word` is written in `text` inside a sentence: after a word
+/// or a comma, not at a sentence's or a line's head, where any word is
+/// capitalised.
+fn written_inside_a_sentence(text: &str, word: &str) -> bool {
+    crate::text::find_all(text, word).into_iter().any(|at| {
+        let after = text[at + word.len()..].chars().next();
+        let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+        text[..at].ends_with([' ', '\u{a0}'])
+            && !after.is_some_and(char::is_alphanumeric)
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
 /// The sentences that continue an "according to" account.
 pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
     let all = sentences(text);
@@ -273,6 +478,56 @@ mod tests {
         // Hostile input stays linear.
         let long = format!("“{}” — ", "word ".repeat(100_000));
         assert!(signed_quotes(&long, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_transcript_s_turns_are_attributed_to_their_speakers() {
+        let text = "Mike Pence sat down with Chris Wallace.\n\n\
+                    \"WALLACE: Will she be there tomorrow night?\n\n\
+                    \"PENCE: Well, look, she will not be attending.\n\n\
+                    \"We made that clear on Sunday.\n\n\
+                    \"WALLACE: Do you really see those two as equal?\n\n\
+                    \"(CROSSTALK.)\n\n\
+                    \"PENCE: And that is why he is on his way.\n\n\
+                    Follow the debate here.";
+        let got = transcript_turns(text, &[]);
+        let names: Vec<_> = got.iter().map(|f| f.claimant.clone().unwrap()).collect();
+        assert_eq!(names, ["Wallace", "Pence", "Wallace", "Pence"]);
+        assert_eq!(got[0].cue.text(text), ":");
+        assert_eq!(got[0].source.as_ref().unwrap().text(text), "WALLACE");
+        assert_eq!(got[0].kind, AttributionKind::DirectQuote);
+        // The paragraph after a turn goes on with it, up to the next turn;
+        // not past a bracketed aside, nor after the last turn.
+        assert_eq!(
+            got[1].content.text(text),
+            "Well, look, she will not be attending. … We made that clear on Sunday."
+        );
+        assert_eq!(
+            got[2].content.text(text),
+            "Do you really see those two as equal?"
+        );
+        assert_eq!(
+            got[3].content.text(text),
+            "And that is why he is on his way."
+        );
+        // Already found by the model: not again.
+        assert!(transcript_turns(text, &got).is_empty());
+        // Labels, datelines and salutations are no speakers: one name in
+        // capitals alone, or a label the text never writes in a sentence.
+        for text in [
+            "NEW DELHI: Nearly 150 people returned home on Wednesday.\nThey flew from New Delhi.",
+            "DEAR ABBY: My husband left.\n\nDEAR ABBY: My sister called.\n\nDEAR READER: Call her.",
+            "CORRECTION: An earlier version misspelled a name.\nUPDATE: The vote was moved.",
+            "Q: Why now?\nA: Because it is time.",
+        ] {
+            assert!(transcript_turns(text, &[]).is_empty(), "{text}");
+        }
+        // Hostile input stays linear.
+        let long = format!(
+            "{}\n",
+            "PENCE: word word\nWALLACE: word word\n".repeat(20_000)
+        );
+        assert_eq!(transcript_turns(&long, &[]).len(), 40_000);
     }
 
     #[test]

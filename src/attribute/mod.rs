@@ -298,6 +298,8 @@ fn read_with(
         found.extend(more);
         let more = en_rules::signed_quotes(text, &found);
         found.extend(more);
+        let more = en_rules::transcript_turns(text, &found);
+        found.extend(more);
     }
     let linker = link::Linker::embedded();
     let known = |name: &str| linker.resolve_claimant(name).is_some();
