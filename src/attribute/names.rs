@@ -489,6 +489,24 @@ pub fn without_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// `name` without the body a person is "of" ("Alex Horton of the
+/// Washington Post" → "Alex Horton", "Sen. Mark Kirk of Illinois" →
+/// "Sen. Mark Kirk"): when what comes before the first " of " ends in a
+/// person's name of two words or more ("Bank of America", "National
+/// Association of Manufacturers" stay whole).
+pub fn without_affiliation(name: &str) -> &str {
+    let Some((person, _)) = name.split_once(" of ") else {
+        return name;
+    };
+    let named = without_title(person);
+    let words: Vec<&str> = named.split_whitespace().collect();
+    if words.len() >= 2 && is_person_name(&words) {
+        person.trim_end()
+    } else {
+        name
+    }
+}
+
 /// Words whose "'s" is "is" or "us", not a possessive.
 const CONTRACTED_S: &[&str] = &[
     "let's", "it's", "that's", "he's", "she's", "there's", "here's", "what's", "who's", "where's",
@@ -499,7 +517,7 @@ const CONTRACTED_S: &[&str] = &[
 /// of the name, as written.
 fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>) -> String {
     let trimmed = claimant.trim();
-    let bare = without_possessive(trimmed);
+    let bare = without_affiliation(without_possessive(trimmed));
     let name = without_title(bare);
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() != 1 || !is_person_name(&words) || is_common_word(text, words[0]) {
@@ -592,6 +610,26 @@ mod tests {
             without_title("Early retiree and self-made millionaire Grant Sabatier"),
             "Grant Sabatier"
         );
+    }
+
+    #[test]
+    fn a_person_of_a_body_is_the_person() {
+        for (name, person) in [
+            ("Alex Horton of the Washington Post", "Alex Horton"),
+            ("Sen. Mark Kirk of Illinois", "Sen. Mark Kirk"),
+            ("Kim Jong Un of North Korea", "Kim Jong Un"),
+            ("Bank of America", "Bank of America"),
+            ("University of Liverpool", "University of Liverpool"),
+            (
+                "National Association of Manufacturers",
+                "National Association of Manufacturers",
+            ),
+            ("critics of John Smith", "critics of John Smith"),
+            ("Secretary of State", "Secretary of State"),
+            (" of ", " of "),
+        ] {
+            assert_eq!(without_affiliation(name), person, "{name}");
+        }
     }
 
     #[test]
