@@ -427,21 +427,25 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_bare_phrase_is_stored_as_its_claimants_whole_proposition() {
-        let text = "Yitzhak Shamir opposed the Madrid peace talks. Li Wei said the man died.";
+    /// An indirect attribution in `text` of `source`, `cue` and `content`
+    /// (each found by its first occurrence), credited to `claimant`.
+    fn found_in(text: &str, source: &str, cue: &str, content: &str, claimant: &str) -> Found {
         let at = |s: &str| {
             let i = text.find(s).unwrap();
             Span::one(i..i + s.len())
         };
-        let found = |source: &str, cue: &str, content: &str| Found {
+        Found {
             source: Some(at(source)),
             cue: at(cue),
             content: at(content),
             kind: AttributionKind::Indirect,
-            claimant: Some(source.to_owned()),
+            claimant: Some(claimant.to_owned()),
             reporters: Vec::new(),
-        };
+        }
+    }
+
+    /// The quads of `found` in a version of `text` titled `title`.
+    fn quads_of(text: &str, title: &str, found: &[Found]) -> Vec<Quad> {
         let source = NamedNode::new_unchecked("https://example.org/a");
         let version = NamedNode::new_unchecked("https://example.org/a#v1");
         let ctx = VersionContext {
@@ -449,16 +453,28 @@ mod tests {
             version: &version,
             text,
             author: None,
-            title: "Talks",
+            title,
         };
-        let quads = version_quads(
+        version_quads(
             &ctx,
+            found,
+            Linker::embedded(),
+            &NamedNode::new_unchecked("https://example.org/g"),
+        )
+    }
+
+    #[test]
+    fn a_bare_phrase_is_stored_as_its_claimants_whole_proposition() {
+        let text = "Yitzhak Shamir opposed the Madrid peace talks. Li Wei said the man died.";
+        let found =
+            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
+        let quads = quads_of(
+            text,
+            "Talks",
             &[
                 found("Yitzhak Shamir", "opposed", "the Madrid peace talks"),
                 found("Li Wei", "said", "the man died"),
             ],
-            Linker::embedded(),
-            &NamedNode::new_unchecked("https://example.org/g"),
         );
         let values = literals(&quads);
         // The claim is the proposition; the quote stays the words found.
@@ -482,39 +498,25 @@ mod tests {
     fn a_claimant_s_other_written_names_become_labels_but_its_voices_do_not() {
         let text = "A Whole Foods spokeswoman said the prices will fall. \
                     Mr. Bezos said the stores will stay open.";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            Span::one(i..i + s.len())
-        };
-        let found = |source: &str, claimant: &str, content: &str| Found {
-            source: Some(at(source)),
-            cue: at("said"),
-            content: at(content),
-            kind: AttributionKind::Indirect,
-            claimant: Some(claimant.to_owned()),
-            reporters: Vec::new(),
-        };
-        let source = NamedNode::new_unchecked("https://example.org/a");
-        let version = NamedNode::new_unchecked("https://example.org/a#v1");
-        let ctx = VersionContext {
-            source: &source,
-            version: &version,
+        let quads = quads_of(
             text,
-            author: None,
-            title: "Prices",
-        };
-        let quads = version_quads(
-            &ctx,
+            "Prices",
             &[
-                found(
+                found_in(
+                    text,
                     "A Whole Foods spokeswoman",
-                    "Whole Foods",
+                    "said",
                     "the prices will fall",
+                    "Whole Foods",
                 ),
-                found("Mr. Bezos", "Jeff Bezos", "the stores will stay open"),
+                found_in(
+                    text,
+                    "Mr. Bezos",
+                    "said",
+                    "the stores will stay open",
+                    "Jeff Bezos",
+                ),
             ],
-            Linker::embedded(),
-            &NamedNode::new_unchecked("https://example.org/g"),
         );
         let alt_labels: Vec<String> = quads
             .iter()
@@ -539,18 +541,7 @@ mod tests {
     #[test]
     fn a_proposition_keeps_the_negation_between_source_and_cue() {
         let text = "Steenburgen wasn’t thrilled about the shift. Li Wei strongly, he said, opposed the plan.";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            Span::one(i..i + s.len())
-        };
-        let found = |source: &str, cue: &str| Found {
-            source: Some(at(source)),
-            cue: at(cue),
-            content: at("the shift"),
-            kind: AttributionKind::Indirect,
-            claimant: Some(source.to_owned()),
-            reporters: Vec::new(),
-        };
+        let found = |source: &str, cue: &str| found_in(text, source, cue, "the shift", source);
         assert_eq!(
             verb_phrase(text, &found("Steenburgen", "thrilled about")),
             "wasn’t thrilled about"
