@@ -948,6 +948,55 @@ fn claims_need_something_to_check_and_a_claimant_that_names_someone() {
 }
 
 #[test]
+fn what_a_body_says_through_spokespeople_and_reports_is_the_body_s() {
+    let t = TestDir::new();
+    who_claimed_in_article(
+        &t,
+        "<p>A spokesman for the Ministry of Commerce said exports of short dramas doubled in 2025.</p>\
+         <p>Xinhua reported that the ministry said subsidies for dubbing would end in March.</p>\
+         <p>Officials at the National Radio and Television Administration said reviews of imported series would take half as long.</p>\
+         <p>iResearch's annual survey found that 40 percent of viewers watch micro-dramas every day.</p>",
+    );
+    // "What did the Ministry of Commerce claim?" answers with its
+    // spokesman's words and with "the ministry said" as Xinhua reported it.
+    let ministry = who_claimed_by(&t, "Ministry of Commerce");
+    let said: Vec<(&str, &str)> = ministry
+        .iter()
+        .filter_map(|r| Some((r["claim_text"].as_str()?, r["reported_by"].as_str()?)))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(c, _)| c.starts_with("exports of short dramas doubled")),
+        "{ministry:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(c, by)| c.starts_with("subsidies for dubbing")
+                && by.starts_with("Xinhua News Agency ← ")),
+        "{ministry:?}"
+    );
+    let nrta = who_claimed_by(&t, "国家广播电视总局");
+    assert!(
+        nrta.iter().any(|r| r["claim_text"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("reviews of imported series"))),
+        "{nrta:?}"
+    );
+    // A survey's finding is its publisher's, and the claim is the finding
+    // without the "that" which joined it to "found".
+    let iresearch = who_claimed_by(&t, "iResearch");
+    assert!(
+        iresearch
+            .iter()
+            .any(|r| r["claim_text"]
+                .as_str()
+                .is_some_and(|c| c.trim_end_matches('.')
+                    == "40 percent of viewers watch micro-dramas every day")),
+        "{iresearch:?}"
+    );
+}
+
+#[test]
 fn a_person_is_one_claimant_under_title_full_name_and_surname() {
     let t = TestDir::new();
     let rows = who_claimed_in_article(
