@@ -12,8 +12,9 @@
 //!
 //! - an office, role or relative clause before a personal name goes
 //!   ([`without_title`]: 盐城市委副书记、代市长周斌 → 周斌, 高中毕业的于欢 →
-//!   于欢), and an honorific after one (李静先博士 → 李静先); a role with no
-//!   name after it stays (耐克香港发言人);
+//!   于欢), and an honorific after one (李静先博士 → 李静先); an unnamed
+//!   spokesperson of a body is the body (外交部发言人 → 外交部); another role
+//!   with no name after it stays (耐克香港发言人);
 //! - a surname with a title or honorific (金所长, 胡先生) becomes the one
 //!   full name of that surname among the article's claimants, or, when no
 //!   claimant gives one, the one the text writes next to the same title
@@ -309,6 +310,18 @@ pub fn without_title(name: &str) -> Option<String> {
     (rest != name.trim()).then(|| rest.to_owned())
 }
 
+/// The body an unnamed spokesperson speaks for (外交部发言人 → 外交部,
+/// 商务部新闻发言人 → 商务部), as "a spokesman for the ministry" is the
+/// ministry's in English: when what comes before 发言人 ends as a body's
+/// name does. `None` otherwise (耐克香港发言人, 发言人).
+fn body_of_spokesperson(name: &str) -> Option<&str> {
+    let before = ["新闻发言人", "发言人"]
+        .iter()
+        .find_map(|role| name.strip_suffix(role))?;
+    let body = before.strip_suffix('的').unwrap_or(before);
+    (!body.is_empty() && super::zh::reads_as_body(body)).then_some(body)
+}
+
 /// Where the personal name after a title begins in `s`, when `s` ends
 /// with one (the shortest such name).
 fn ends_with_title_and_name(s: &str) -> Option<usize> {
@@ -384,7 +397,12 @@ pub fn full_names(text: &str, found: &mut [Found], known: impl Fn(&str) -> bool)
     let renamed: HashMap<String, String> = names
         .into_iter()
         .filter(|n| !known(n))
-        .map(|n| (n.clone(), without_title(n).unwrap_or_else(|| n.clone())))
+        .map(|n| {
+            let plain = without_title(n)
+                .or_else(|| body_of_spokesperson(n).map(str::to_owned))
+                .unwrap_or_else(|| n.clone());
+            (n.clone(), plain)
+        })
         .collect();
     // The article's full names, by surname, to read 金所长 by.
     let mut full: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -459,6 +477,25 @@ mod tests {
         ] {
             assert_eq!(without_title(written).as_deref(), Some(name), "{written}");
         }
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_is_the_body_s_voice() {
+        for (written, body) in [
+            ("外交部发言人", Some("外交部")),
+            ("商务部新闻发言人", Some("商务部")),
+            ("国家广电总局的发言人", Some("国家广电总局")),
+            ("耐克香港发言人", None),
+            ("发言人", None),
+            ("外交部", None),
+        ] {
+            assert_eq!(body_of_spokesperson(written), body, "{written}");
+        }
+        // Named, the spokesperson is the person.
+        let mut f = found(&["外交部发言人", "外交部发言人毛宁"]);
+        full_names("", &mut f, |_| false);
+        let names: Vec<_> = f.iter().map(|f| f.claimant.clone().unwrap()).collect();
+        assert_eq!(names, ["外交部", "毛宁"]);
     }
 
     #[test]
