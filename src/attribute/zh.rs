@@ -48,7 +48,8 @@
 //! earlier. For 他们/她们, the last people (学生们, 萧乾等人, 蒙古人) as near.
 //! For 该部门, a body whose name ends in 部/局/委/署/院/会/办/厅/…; for 该部,
 //! 该局 and the like, the last source whose name holds that end, cut after
-//! it (商务部发言人何亚东 gives 商务部 for 该部), else as for 该部门; for
+//! it (商务部发言人何亚东 gives 商务部 for 该部), else as for 该部门; a
+//! pronoun's spokesperson (他的发言人, 其发言人) as the pronoun; for
 //! 该公司 a company; for 该报 a publication; for 其 any source. A resolved
 //! pronoun keeps its person in mind for the next one, and a panel's
 //! speakers ([`super::zh_panel`]) are remembered too. Unresolved pronouns
@@ -1740,6 +1741,16 @@ impl Memory {
     /// name a pronoun stands for.
     fn claimant(&self, text: &str, range: Range<usize>) -> Option<String> {
         let source = &text[range.clone()];
+        // 他的发言人, 其发言人: the spokesperson speaks for whom the pronoun
+        // stands for.
+        let voiced = ["的新闻发言人", "的发言人", "新闻发言人", "发言人"]
+            .iter()
+            .find_map(|role| source.strip_suffix(role))
+            .filter(|p| pronoun_class(p).is_some());
+        if let Some(pronoun) = voiced {
+            let class = pronoun_class(pronoun)?;
+            return self.last(class, text, range.start);
+        }
         let body = source
             .strip_prefix('该')
             .filter(|end| BODY_END_CHARS.contains(end))
@@ -2910,6 +2921,13 @@ mod tests {
         let found = attributions(t);
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(found[2].claimant.as_deref(), Some("点众科技"));
+
+        // A pronoun's spokesperson speaks for whom the pronoun stands for.
+        let t = "洛克菲勒说，石油是好生意。他的发言人表示，洛克菲勒死于肺部的纤维症。";
+        let found = attributions(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(source(t, &found[1]).as_deref(), Some("他的发言人"));
+        assert_eq!(found[1].claimant.as_deref(), Some("洛克菲勒"));
 
         // Nothing to refer to: the pronoun stays, the claimant is unknown.
         let f = one("她说，微短剧改变了她的生活。");
