@@ -206,6 +206,10 @@ const MAX_TURN_BYTES: usize = 20_000;
 /// Most paragraphs after a turn that continue it.
 const MAX_TURN_PARAGRAPHS: usize = 10;
 
+/// Most speakers of one turn each whose name is looked for inside a
+/// sentence of the text.
+const MAX_NAMES_LOOKED_UP: usize = 64;
+
 /// Speakers' turns in a transcript (see the module's header) not already
 /// found.
 pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
@@ -271,15 +275,19 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
     for t in &turns {
         *turns_of.entry(surname(t)).or_default() += 1;
     }
+    // Looking a name up in the text is linear in the text: a page of
+    // thousands of capitalised labels looks up the first few only.
     let mut in_a_sentence: HashMap<String, bool> = HashMap::new();
     let taken = Taken::new(found);
     let mut out = Vec::new();
     for (k, t) in turns.iter().enumerate() {
         let name = surname(t);
+        let looked_up = in_a_sentence.len();
         let speaks = turns_of[&name] >= 2
-            || *in_a_sentence
-                .entry(name.clone())
-                .or_insert_with(|| written_inside_a_sentence(text, &title_case(&name)));
+            || *in_a_sentence.entry(name.clone()).or_insert_with(|| {
+                looked_up < MAX_NAMES_LOOKED_UP
+                    && written_inside_a_sentence(text, &title_case(&name))
+            });
         if !speaks || taken.meets(&t.cue) || taken.meets(&t.source) {
             continue;
         }
@@ -475,7 +483,18 @@ mod tests {
         assert_eq!(got[2].source.as_ref().unwrap().text(text), "Paul Ryan");
         // Already found by the model: not again.
         assert_eq!(signed_quotes(text, &got).len(), 0);
-        // Hostile input stays linear.
+        // Hostile input stays linear: 20,000 speakers of one turn each,
+        // none of them named in a sentence...
+        let labels: String = (0..20_000u32)
+            .map(|k| {
+                let name: String = (0..4)
+                    .map(|d| char::from(b'A' + (k / 26u32.pow(d) % 26) as u8))
+                    .collect();
+                format!("{name}Q: word word\n")
+            })
+            .collect();
+        assert!(transcript_turns(&labels, &[]).is_empty());
+        // ... and 40,000 turns of two.
         let long = format!("“{}” — ", "word ".repeat(100_000));
         assert!(signed_quotes(&long, &[]).is_empty());
     }
@@ -522,7 +541,18 @@ mod tests {
         ] {
             assert!(transcript_turns(text, &[]).is_empty(), "{text}");
         }
-        // Hostile input stays linear.
+        // Hostile input stays linear: 20,000 speakers of one turn each,
+        // none of them named in a sentence...
+        let labels: String = (0..20_000u32)
+            .map(|k| {
+                let name: String = (0..4)
+                    .map(|d| char::from(b'A' + (k / 26u32.pow(d) % 26) as u8))
+                    .collect();
+                format!("{name}Q: word word\n")
+            })
+            .collect();
+        assert!(transcript_turns(&labels, &[]).is_empty());
+        // ... and 40,000 turns of two.
         let long = format!(
             "{}\n",
             "PENCE: word word\nWALLACE: word word\n".repeat(20_000)
