@@ -23,7 +23,7 @@
 //!   sentence ("Pence").
 
 use super::assertions::sentences;
-use super::{AttributionKind, Found, Span};
+use super::{AttributionKind, Found, RangeSet, Span};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -76,18 +76,14 @@ const TURNS: &[&str] = &[
     "That is not",
 ];
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-fn covered_by(found: &[Found], r: &Range<usize>) -> bool {
-    found.iter().any(|f| {
-        f.content
-            .parts
+/// The cues and contents of `found`, which the patterns must not take
+/// again (built only once a pattern has matched: most texts match none).
+fn taken_by(found: &[Found]) -> RangeSet {
+    RangeSet::new(
+        found
             .iter()
-            .chain(&f.cue.parts)
-            .any(|p| overlaps(p, r))
-    })
+            .flat_map(|f| f.content.parts.iter().chain(&f.cue.parts).cloned()),
+    )
 }
 
 /// "X made clear …" attributions not already found.
@@ -98,6 +94,7 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
     if !text.contains("made") {
         return out;
     }
+    let mut taken = None;
     for sentence in sentences(text) {
         let s = &text[sentence.clone()];
         if !s.contains("made") {
@@ -112,7 +109,11 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
             let cue_range = at + cue.start()..at + cue.end();
             let content = at + all.end()..sentence.end;
             let content_text = text[content.clone()].trim_end_matches(['.', '!', ';']);
-            if content_text.split_whitespace().count() < 3 || covered_by(found, &cue_range) {
+            if content_text.split_whitespace().count() < 3
+                || taken
+                    .get_or_insert_with(|| taken_by(found))
+                    .meets(&cue_range)
+            {
                 continue;
             }
             let content = content.start..content.start + content_text.len();
@@ -133,6 +134,7 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
 /// line, not already found.
 pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut taken = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
@@ -168,7 +170,10 @@ pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
             continue;
         }
         let cue_range = start + cue.start()..start + cue.end();
-        if covered_by(found, &cue_range) {
+        if taken
+            .get_or_insert_with(|| taken_by(found))
+            .meets(&cue_range)
+        {
             continue;
         }
         let source_text = source.as_str().trim_end_matches('.');
@@ -278,7 +283,7 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
     // Looking a name up in the text is linear in the text: a page of
     // thousands of capitalised labels looks up the first few only.
     let mut in_a_sentence: HashMap<String, bool> = HashMap::new();
-    let taken = Taken::new(found);
+    let taken = taken_by(found);
     let mut out = Vec::new();
     for (k, t) in turns.iter().enumerate() {
         let name = surname(t);
@@ -328,40 +333,6 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
     out
 }
 
-/// The cues and contents already found, to ask in logarithmic time
-/// whether a range meets one of them (a transcript may have thousands of
-/// turns and as many attributions).
-struct Taken {
-    /// Ranges by start.
-    ranges: Vec<Range<usize>>,
-    /// The largest end among `ranges[..=i]`.
-    max_end: Vec<usize>,
-}
-
-impl Taken {
-    fn new(found: &[Found]) -> Self {
-        let mut ranges: Vec<Range<usize>> = found
-            .iter()
-            .flat_map(|f| f.content.parts.iter().chain(&f.cue.parts).cloned())
-            .collect();
-        ranges.sort_by_key(|r| r.start);
-        let max_end = ranges
-            .iter()
-            .scan(0, |m, r| {
-                *m = (*m).max(r.end);
-                Some(*m)
-            })
-            .collect();
-        Taken { ranges, max_end }
-    }
-
-    /// Whether `r` shares a byte with a range taken ([`covered_by`]).
-    fn meets(&self, r: &Range<usize>) -> bool {
-        let before_end = self.ranges.partition_point(|t| t.start < r.end);
-        before_end > 0 && self.max_end[before_end - 1] > r.start
-    }
-}
-
 /// "PENCE" → "Pence", "KATE BOULDUAN" → "Kate Boulduan".
 fn title_case(name: &str) -> String {
     name.split([' ', '\u{a0}'])
@@ -395,8 +366,12 @@ fn written_inside_a_sentence(text: &str, word: &str) -> bool {
 
 /// The sentences that continue an "according to" account.
 pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
+    if !found.iter().any(|f| f.kind == AttributionKind::AccordingTo) {
+        return Vec::new();
+    }
     let all = sentences(text);
     let mut out = Vec::new();
+    let taken = taken_by(found);
     for f in found
         .iter()
         .filter(|f| f.kind == AttributionKind::AccordingTo)
@@ -414,7 +389,7 @@ pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
         let s = &text[next.clone()];
         if between.contains('\n')
             || TURNS.iter().any(|t| s.starts_with(&format!("{t} ")))
-            || covered_by(found, next)
+            || taken.meets(next)
             || s.split_whitespace().count() < 4
         {
             continue;

@@ -106,6 +106,41 @@ impl Span {
     }
 }
 
+/// Byte ranges of a text (the cues and contents already found), to ask in
+/// logarithmic time whether a range shares a byte with one of them. The
+/// content rules and the English patterns ask once per attribution or per
+/// line, and a hostile text may have thousands of each.
+#[derive(Debug, Default)]
+pub struct RangeSet {
+    /// The ranges, by start.
+    ranges: Vec<Range<usize>>,
+    /// The largest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl RangeSet {
+    /// The set of `ranges`.
+    pub fn new(ranges: impl IntoIterator<Item = Range<usize>>) -> Self {
+        let mut ranges: Vec<Range<usize>> = ranges.into_iter().collect();
+        ranges.sort_by_key(|r| r.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end);
+                Some(*m)
+            })
+            .collect();
+        RangeSet { ranges, max_end }
+    }
+
+    /// Whether `r` shares a byte with one of the ranges (one starts before
+    /// `r` ends and ends after `r` starts).
+    pub fn meets(&self, r: &Range<usize>) -> bool {
+        let starting_before_end = self.ranges.partition_point(|t| t.start < r.end);
+        starting_before_end > 0 && self.max_end[starting_before_end - 1] > r.start
+    }
+}
+
 /// `content` without the complementizer "that" it opens with ("that the
 /// quota will rise" → "the quota will rise"), or `None` when it opens
 /// with no such "that". A "that" followed by a verb is a pronoun ("that
@@ -329,6 +364,28 @@ fn is_according_to(cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_set_tells_whether_a_range_meets_one_of_its_ranges() {
+        let set = RangeSet::new([10..20, 0..3, 15..40, 50..50]);
+        // Against the plain test over every range, for every range of a
+        // small space.
+        let naive = |r: &Range<usize>| {
+            [10..20, 0..3, 15..40, 50..50]
+                .iter()
+                .any(|s| s.start < r.end && s.end > r.start)
+        };
+        for start in 0..60 {
+            for end in start..60 {
+                assert_eq!(
+                    set.meets(&(start..end)),
+                    naive(&(start..end)),
+                    "{start}..{end}"
+                );
+            }
+        }
+        assert!(!RangeSet::default().meets(&(0..10)));
+    }
 
     /// The proposition of a content made of `parts`, each found by its
     /// first occurrence in `text`.

@@ -14,7 +14,7 @@
 use super::features::{Counts, CueContext, Observed, cue_features, observe, role_features};
 use super::perceptron::{ModelError, Perceptron, Trainer};
 use super::tokens::{TokenKind, Tokenized, tokenize, without_contraction};
-use super::{AttributionKind, Span, layout};
+use super::{AttributionKind, RangeSet, Span, layout};
 use std::io::{Read, Write};
 use std::ops::Range;
 
@@ -711,18 +711,11 @@ fn token_at(r: &Read_, at: usize) -> usize {
     r.t.tokens.partition_point(|t| t.range.end <= at)
 }
 
-/// Whether any of `spans` shares a byte with `range`.
-fn meets_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
-    spans
-        .iter()
-        .any(|s| s.start < range.end && s.end > range.start)
-}
-
 /// The content rules, in the text's order: the rest of an interrupted
 /// sentence comes before the quotations that follow it. The rules change
 /// contents and never cues, so the cues are gathered once.
 fn contents_reach_further(r: &Read_, text: &str, found: &mut [Tagged]) {
-    let cues: Vec<Range<usize>> = found.iter().flat_map(|f| f.cue.parts.clone()).collect();
+    let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
     interrupted_contents(r, &cues, found);
     continued_quotes(r, found);
     whole_clauses(r, text, &cues, found);
@@ -738,10 +731,11 @@ fn contents_reach_further(r: &Read_, text: &str, found: &mut [Tagged]) {
 /// cue or content lies between. Chosen on held-out training articles
 /// (EVALUATION.md).
 fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
-    let taken: Vec<Range<usize>> = found
-        .iter()
-        .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned())
-        .collect();
+    let taken = RangeSet::new(
+        found
+            .iter()
+            .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned()),
+    );
     let n = r.t.tokens.len();
     for f in found.iter_mut() {
         let end = f
@@ -775,7 +769,7 @@ fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
             let quote = r.span_of(open..close);
             let sentence = r.t.sentences[r.sentence_of[close - 1]].clone();
             let until = r.t.tokens[sentence.end - 1].range.end.max(quote.end);
-            if meets_any(&taken, &(from..until)) {
+            if taken.meets(&(from..until)) {
                 break;
             }
             f.content.parts.push(quote);
@@ -792,7 +786,7 @@ fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
 /// after the comma that closes "he said" to the sentence's end are a
 /// second part of the content, unless one of the `cues` lies in them.
 /// Chosen on held-out training articles (EVALUATION.md).
-fn interrupted_contents(r: &Read_, cues: &[Range<usize>], found: &mut [Tagged]) {
+fn interrupted_contents(r: &Read_, cues: &RangeSet, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     for f in found.iter_mut() {
         if f.content.parts.len() != 1 || f.content.end() > f.cue.start() {
@@ -826,7 +820,7 @@ fn interrupted_contents(r: &Read_, cues: &[Range<usize>], found: &mut [Tagged]) 
             continue;
         }
         let rest = r.span_of(rest);
-        if meets_any(cues, &rest) {
+        if cues.meets(&rest) {
             continue;
         }
         f.content.parts.push(rest);
@@ -841,7 +835,7 @@ fn interrupted_contents(r: &Read_, cues: &[Range<usize>], found: &mut [Tagged]) 
 /// occasion ("… during a rally", "… after polls closed"), which are the
 /// writer's; only contents of two words or more that follow their cue.
 /// Chosen on held-out training articles (EVALUATION.md).
-fn whole_clauses(r: &Read_, text: &str, cues: &[Range<usize>], found: &mut [Tagged]) {
+fn whole_clauses(r: &Read_, text: &str, cues: &RangeSet, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     for f in found.iter_mut() {
         let Some(last) = f.content.parts.last().cloned() else {
@@ -876,7 +870,7 @@ fn whole_clauses(r: &Read_, text: &str, cues: &[Range<usize>], found: &mut [Tagg
             }
         }
         let rest = r.span_of(after..stop);
-        if meets_any(cues, &rest) {
+        if cues.meets(&rest) {
             continue;
         }
         if let Some(part) = f.content.parts.last_mut() {
@@ -1403,8 +1397,8 @@ mod tests {
         }
     }
 
-    fn cues_of(found: &[Tagged]) -> Vec<Range<usize>> {
-        found.iter().flat_map(|f| f.cue.parts.clone()).collect()
+    fn cues_of(found: &[Tagged]) -> RangeSet {
+        RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()))
     }
 
     /// The contents of `found` in `text` after `rule` has run on them.
