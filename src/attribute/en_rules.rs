@@ -135,11 +135,7 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
 pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut taken = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
+    for (start, body) in lines_at(text) {
         // Lines of a few hundred words at most: a signature ends a post.
         if body.len() > 4000 {
             continue;
@@ -219,20 +215,14 @@ const MAX_NAMES_LOOKED_UP: usize = 64;
 /// found.
 pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
     struct Turn {
-        line: usize,
+        /// Its line: where it starts and where its words end.
+        line: Range<usize>,
         source: Range<usize>,
         cue: Range<usize>,
         content: Range<usize>,
     }
-    // The text's lines, and the turns among them.
-    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut turns: Vec<Turn> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        lines.push(start..start + body.len());
+    for (start, body) in lines_at(text) {
         // Most lines open with no capital letter and a second one.
         let mut chars = body.trim_start_matches(['"', '“']).chars();
         if body.len() > MAX_TURN_BYTES
@@ -253,7 +243,7 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
             continue;
         }
         turns.push(Turn {
-            line: lines.len() - 1,
+            line: start..start + body.len(),
             source: start + source.start()..start + source.end(),
             cue: start + cue.start()..start + cue.end(),
             content: start + content.start()..start + content.end(),
@@ -268,17 +258,14 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
     };
     // A salutation ("DEAR ABBY:") is no speaker.
     turns.retain(|t| !text[t.source.clone()].starts_with("DEAR"));
-    // A transcript has two speakers or more; one name in capitals before
-    // a colon is a dateline ("NEW DELHI:") or a label.
-    let mut speakers: Vec<String> = turns.iter().map(surname).collect();
-    speakers.sort();
-    speakers.dedup();
-    if speakers.len() < 2 {
-        return Vec::new();
-    }
     let mut turns_of: HashMap<String, usize> = HashMap::new();
     for t in &turns {
         *turns_of.entry(surname(t)).or_default() += 1;
+    }
+    // A transcript has two speakers or more; one name in capitals before
+    // a colon is a dateline ("NEW DELHI:") or a label.
+    if turns_of.len() < 2 {
+        return Vec::new();
     }
     // Looking a name up in the text is linear in the text: a page of
     // thousands of capitalised labels looks up the first few only.
@@ -301,18 +288,18 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
         // there is a next turn and nothing in brackets ("(CROSSTALK)")
         // comes between.
         if let Some(next) = turns.get(k + 1) {
-            let between = &lines[t.line + 1..next.line];
-            let plain = between.iter().all(|l| {
-                let body = text[l.clone()].trim_start_matches(['"', '“']);
-                !body.starts_with(['(', '['])
-            });
+            let from = t.line.end;
+            let between: Vec<(usize, &str)> = lines_at(&text[from..next.line.start])
+                .map(|(at, body)| (from + at, body))
+                .collect();
+            let plain = between
+                .iter()
+                .all(|(_, body)| !body.trim_start_matches(['"', '“']).starts_with(['(', '[']));
             let paragraphs: Vec<Range<usize>> = between
                 .iter()
-                .filter(|l| !text[(*l).clone()].trim().is_empty())
-                .map(|l| {
-                    let body = &text[l.clone()];
+                .map(|&(at, body)| {
                     let lead = body.len() - body.trim_start_matches(['"', '“', ' ']).len();
-                    l.start + lead..l.start + body.trim_end().len()
+                    at + lead..at + body.trim_end().len()
                 })
                 .filter(|r| r.start < r.end)
                 .collect();
@@ -331,6 +318,16 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The lines of `text`, each with the byte it starts at and without its
+/// line break.
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line.trim_end_matches(['\n', '\r'])))
+    })
 }
 
 /// "PENCE" → "Pence", "KATE BOULDUAN" → "Kate Boulduan".
