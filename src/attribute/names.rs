@@ -470,8 +470,8 @@ fn is_common_word(text: &str, word: &str) -> bool {
 }
 
 /// `name` trimmed and without a possessive ending: "Sanders’s" is
-/// Sanders, "The Obama administration’s" the administration. A
-/// contraction stays ("let’s", "it's").
+/// Sanders, "The Obama administration’s" the administration, "Reuters'"
+/// Reuters. A contraction stays ("let’s", "it's").
 pub fn without_possessive(name: &str) -> &str {
     let name = name.trim();
     let last = name
@@ -485,6 +485,10 @@ pub fn without_possessive(name: &str) -> &str {
     }
     name.strip_suffix("’s")
         .or_else(|| name.strip_suffix("'s"))
+        .or_else(|| {
+            name.strip_suffix(['’', '\''])
+                .filter(|bare| bare.ends_with('s'))
+        })
         .filter(|bare| !bare.trim().is_empty())
         .unwrap_or(name)
 }
@@ -736,7 +740,8 @@ mod tests {
                     "Trump and US Trade Representative Robert Lighthizer",
                     "Sanders’s",
                     "The Obama administration’s",
-                    "Now let's"
+                    "Now let's",
+                    "The Times'"
                 ]
             ),
             [
@@ -747,7 +752,8 @@ mod tests {
                 "Trump and US Trade Representative Robert Lighthizer",
                 "Bernie Sanders",
                 "The Obama administration",
-                "Now let's"
+                "Now let's",
+                "The Times"
             ]
         );
     }

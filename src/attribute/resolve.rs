@@ -1,7 +1,9 @@
 //! After the taggers: who the claimant of each attribution is. Pronoun
 //! sources ("he said", "the company said") resolve to the last named source
-//! that fits ("the ministry said" to one whose name holds "ministry"), and an attribution whose cue lies inside another's content
-//! gets that other's claimant (and its reporters) as its reporter chain.
+//! that fits ("the ministry said" to one whose name holds "ministry"), a
+//! document or a spokesperson to the body it speaks for, and an attribution
+//! whose cue lies inside another's content gets that other's claimant (and
+//! its reporters) as its reporter chain.
 
 use super::Found;
 
@@ -417,12 +419,7 @@ pub(super) fn speaking_for(written: &str) -> Option<String> {
     {
         return (owner_end == 0).then(|| (*pronoun).to_owned());
     }
-    let owner = owner
-        .strip_suffix("'s")
-        .or_else(|| owner.strip_suffix("’s"))
-        .or_else(|| owner.strip_suffix('\''))
-        .or_else(|| owner.strip_suffix('’'))
-        .unwrap_or(owner);
+    let owner = super::names::without_possessive(owner);
     let mut name = words[..owner_end].to_vec();
     name.push(owner);
     // "CEO Craig Menear in the company’s news release": the speaker in
@@ -615,9 +612,9 @@ const TRAILING_ADVERBS: &[&str] = &[
 struct LastNamed {
     person: Option<String>,
     group: Option<String>,
-    any: Option<String>,
-    /// The last [`RECENT_NAMES`] names, the last last, for descriptions.
-    recent: std::collections::VecDeque<(String, bool)>,
+    /// The last [`RECENT_NAMES`] names, the last last: the last of any
+    /// kind, and the names descriptions look back through.
+    recent: std::collections::VecDeque<String>,
 }
 
 /// How many names back a description looks for one holding its head.
@@ -625,23 +622,21 @@ const RECENT_NAMES: usize = 50;
 
 impl LastNamed {
     fn remember(&mut self, name: &str) {
-        let person = !looks_organisational(name);
-        if person {
-            self.person = Some(name.to_owned());
-        } else {
+        if looks_organisational(name) {
             self.group = Some(name.to_owned());
+        } else {
+            self.person = Some(name.to_owned());
         }
-        self.any = Some(name.to_owned());
         if self.recent.len() == RECENT_NAMES {
             self.recent.pop_front();
         }
-        self.recent.push_back((name.to_owned(), person));
+        self.recent.push_back(name.to_owned());
     }
 
     /// The last person (or organisation) named, else the last name.
     fn fitting(&self, person: bool) -> Option<String> {
         let kind = if person { &self.person } else { &self.group };
-        kind.clone().or_else(|| self.any.clone())
+        kind.clone().or_else(|| self.recent.back().cloned())
     }
 
     /// What a description with `head` refers to. For a head an
@@ -658,7 +653,7 @@ impl LastNamed {
             name.split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case(head))
         };
-        let recent = || self.recent.iter().rev().map(|(n, _)| n);
+        let recent = || self.recent.iter().rev();
         recent()
             .find(|n| holds_head(n))
             .or_else(|| recent().find(|n| is_acronym(n)))
