@@ -239,57 +239,16 @@ fn after_a_role(words: &[&str]) -> Option<usize> {
             let role = words[i - 1];
             role.chars().all(|c| c.is_lowercase() || c == '-')
                 && !super::worth::is_empty_word(role)
-                && !BEFORE_PLACES.contains(&role)
                 && !NOT_ROLES.contains(&role)
                 // "Martha Fry and her brother Dale Ford" are two.
                 && !names_another(&words[..i - 1])
         })
 }
 
-/// Lower-case words before a name that are no role: conjunctions and
-/// prepositions ("a telescope *atop* Mauna Kea").
-const NOT_ROLES: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "nor",
-    "with",
-    "by",
-    "as",
-    "atop",
-    "near",
-    "inside",
-    "outside",
-    "behind",
-    "beside",
-    "between",
-    "among",
-    "against",
-    "without",
-    "within",
-    "under",
-    "over",
-    "after",
-    "before",
-    "during",
-    "about",
-    "around",
-    "like",
-    "than",
-    "via",
-    "per",
-    "toward",
-    "towards",
-    "upon",
-    "onto",
-    "into",
-    "across",
-    "through",
-    "including",
-    "named",
-    "called",
-    "upcoming",
-];
+/// Lower-case words before a name that are no role, besides the empty
+/// words (conjunctions, prepositions) refused already: "a telescope *atop*
+/// Mauna Kea", "a moon *named* Titan".
+const NOT_ROLES: &[&str] = &["atop", "including", "named", "called", "upcoming"];
 
 /// Whether words before a title name someone else: a name word right
 /// before an "and" ("Trump and …"; "chairman, CEO and president" is one).

@@ -124,35 +124,13 @@ const NEVER_ALONE: &[&str] = &[
     "like",
     "unlike",
     "whether",
-    // Prepositions that open a sentence ("*Upon* this he said …").
-    "upon",
-    "after",
-    "before",
-    "during",
-    "with",
-    "without",
-    "for",
-    "from",
-    "in",
-    "on",
-    "at",
-    "by",
-    "of",
-    "to",
-    "into",
-    "about",
-    "against",
-    "among",
-    "between",
-    "through",
-    "within",
-    "despite",
 ];
 
 /// Whether a claimant's name is one of the [`PRONOUNS`] ("WHO" is not), a
 /// single Latin letter (an interview's "Q:"; 美 and 俄 name states), one of
-/// [`NEVER_ALONE`] or of the subordinators that open a clause ("If you're
-/// confident"), or has no letter at all ("[342]", "49%", "3-4)").
+/// [`NEVER_ALONE`], of the subordinators that open a clause ("If you're
+/// confident") or of the prepositions ("Upon"), or has no letter at all
+/// ("[342]", "49%", "3-4)").
 fn names_no_one(name: &str) -> bool {
     let name = name.trim();
     let mut chars = name.chars();
@@ -166,6 +144,8 @@ fn names_no_one(name: &str) -> bool {
         || [NEVER_ALONE, super::model::SUBORDINATORS]
             .iter()
             .any(|words| words.contains(&word.as_str()))
+        // "*Upon* this he said …"
+        || super::worth::is_preposition(&word)
         || super::resolve::as_pronoun(name)
             .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
 }

@@ -11,14 +11,14 @@
 //! by search, or traced from source to source.
 //!
 //! A content counts when it is not a refusal to comment ("declined *to
-//! comment on the pricing*"), when one of its words is not a
-//! [`EMPTY_WORDS`] word (a noun, a verb of substance, an adjective, a
-//! number, or any word in a script other than Latin), and when it is long
-//! enough to stand alone as
-//! a claim: [`MIN_WORDS`] words, or [`MIN_HAN`] Han characters. Shorter
-//! contents ("denied *the allegations*", "declined *to comment*", 表示*没事*)
-//! say nothing without their sentence, and since a claim's identity is its
-//! normalised wording, every article's "the allegations" would be one and
+//! comment on the pricing*"), when one of its words is not an empty word
+//! ([`EMPTY_WORDS`], [`PREPOSITIONS`]: a noun, a verb of substance, an
+//! adjective, a number, or any word in a script other than Latin), and
+//! when it is long enough to stand alone as a claim: [`MIN_WORDS`] words,
+//! or [`MIN_HAN`] Han characters. Shorter contents ("denied *the
+//! allegations*", "declined *to comment*", 表示*没事*) say nothing without
+//! their sentence, and since a claim's identity is its normalised
+//! wording, every article's "the allegations" would be one and
 //! the same claim. For the same reason a short phrase that is only its
 //! cue's object ("opposed *the Madrid peace talks*") is stored as the
 //! whole proposition, claimant and cue included ([`is_bare_phrase`]); a
@@ -95,56 +95,6 @@ const EMPTY_WORDS: &[&str] = &[
     "how",
     "whether",
     "if",
-    // Prepositions and particles.
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "about",
-    "into",
-    "onto",
-    "upon",
-    "over",
-    "under",
-    "out",
-    "up",
-    "down",
-    "off",
-    "through",
-    "after",
-    "before",
-    "between",
-    "against",
-    "during",
-    "without",
-    "within",
-    "as",
-    "like",
-    "than",
-    "via",
-    "per",
-    "among",
-    "amid",
-    "across",
-    "around",
-    "along",
-    "behind",
-    "beside",
-    "beyond",
-    "near",
-    "since",
-    "until",
-    "toward",
-    "towards",
-    "despite",
-    "except",
-    "inside",
-    "outside",
     // Conjunctions and bare adverbs of discourse.
     "and",
     "or",
@@ -190,6 +140,16 @@ const EMPTY_WORDS: &[&str] = &[
     "mustn",
 ];
 
+/// Prepositions and particles: empty words ([`is_empty_word`]), and alone
+/// no claimant ("*Upon* this he said …").
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "into", "onto", "upon",
+    "over", "under", "out", "up", "down", "off", "through", "after", "before", "between",
+    "against", "during", "without", "within", "as", "like", "than", "via", "per", "among", "amid",
+    "across", "around", "along", "behind", "beside", "beyond", "near", "since", "until", "toward",
+    "towards", "despite", "except", "inside", "outside",
+];
+
 /// Auxiliaries, modals and forms of "be": empty words, and in a short
 /// content the sign of a clause's verb ([`is_bare_phrase`]).
 const AUXILIARIES: &[&str] = &[
@@ -198,10 +158,15 @@ const AUXILIARIES: &[&str] = &[
     "must",
 ];
 
-/// Whether `word`, lower-cased, is one of [`EMPTY_WORDS`] or
-/// [`AUXILIARIES`].
+/// Whether `word`, lower-cased, is one of [`EMPTY_WORDS`],
+/// [`PREPOSITIONS`] or [`AUXILIARIES`].
 pub fn is_empty_word(lower: &str) -> bool {
-    EMPTY_WORDS.contains(&lower) || AUXILIARIES.contains(&lower)
+    EMPTY_WORDS.contains(&lower) || is_preposition(lower) || AUXILIARIES.contains(&lower)
+}
+
+/// Whether `word`, lower-cased, is one of [`PREPOSITIONS`].
+pub fn is_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(&lower)
 }
 
 /// Fewest words of a content in letters or digits (a run of Han
@@ -210,9 +175,9 @@ pub const MIN_WORDS: usize = 3;
 /// Fewest Han characters of a content written in them.
 pub const MIN_HAN: usize = 4;
 
-/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`], is
-/// [`MIN_WORDS`] words or [`MIN_HAN`] Han characters long, and is no
-/// refusal to comment.
+/// Whether `content` holds a word that is not one of [`EMPTY_WORDS`],
+/// [`PREPOSITIONS`] or [`AUXILIARIES`], is [`MIN_WORDS`] words or
+/// [`MIN_HAN`] Han characters long, and is no refusal to comment.
 pub fn has_something_to_check(content: &str) -> bool {
     let words = || {
         content
@@ -235,6 +200,7 @@ pub fn has_something_to_check(content: &str) -> bool {
             w.chars().any(|c| c.is_numeric() || !c.is_ascii())
                 || !EMPTY_WORDS
                     .iter()
+                    .chain(PREPOSITIONS)
                     .chain(AUXILIARIES)
                     .any(|e| e.eq_ignore_ascii_case(w))
         })
