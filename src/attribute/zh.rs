@@ -1743,12 +1743,7 @@ impl Memory {
         let source = &text[range.clone()];
         // 他的发言人, 其发言人: the spokesperson speaks for whom the pronoun
         // stands for.
-        let voiced = ["的新闻发言人", "的发言人", "新闻发言人", "发言人"]
-            .iter()
-            .find_map(|role| source.strip_suffix(role))
-            .filter(|p| pronoun_class(p).is_some());
-        if let Some(pronoun) = voiced {
-            let class = pronoun_class(pronoun)?;
+        if let Some(class) = super::zh_names::spokesperson_of(source).and_then(pronoun_class) {
             return self.last(class, text, range.start);
         }
         let body = source

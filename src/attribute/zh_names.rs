@@ -315,11 +315,17 @@ pub fn without_title(name: &str) -> Option<String> {
 /// ministry's in English: when what comes before 发言人 ends as a body's
 /// name does. `None` otherwise (耐克香港发言人, 发言人).
 fn body_of_spokesperson(name: &str) -> Option<&str> {
+    spokesperson_of(name).filter(|body| !body.is_empty() && super::zh::reads_as_body(body))
+}
+
+/// Whose spokesperson `name` is: what comes before (的)(新闻)发言人
+/// (外交部发言人 → 外交部, 他的发言人 → 他), or `None` when it names no
+/// spokesperson.
+pub(super) fn spokesperson_of(name: &str) -> Option<&str> {
     let before = ["新闻发言人", "发言人"]
         .iter()
         .find_map(|role| name.strip_suffix(role))?;
-    let body = before.strip_suffix('的').unwrap_or(before);
-    (!body.is_empty() && super::zh::reads_as_body(body)).then_some(body)
+    Some(before.strip_suffix('的').unwrap_or(before))
 }
 
 /// Where the personal name after a title begins in `s`, when `s` ends
