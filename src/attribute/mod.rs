@@ -106,6 +106,18 @@ impl Span {
     }
 }
 
+#[cfg(test)]
+impl Span {
+    /// The span of the first occurrence of `part` in `text`, for tests
+    /// that write their attributions by their words.
+    pub(crate) fn first_in(text: &str, part: &str) -> Span {
+        let i = text
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} is not in {text:?}"));
+        Span::one(i..i + part.len())
+    }
+}
+
 /// Byte ranges of a text (the cues and contents already found), to ask in
 /// logarithmic time whether a range shares a byte with one of them. The
 /// content rules and the English patterns ask once per attribution or per
@@ -392,10 +404,7 @@ mod tests {
     fn proposition_of(text: &str, parts: &[&str]) -> String {
         let parts = parts
             .iter()
-            .map(|p| {
-                let i = text.find(p).unwrap();
-                i..i + p.len()
-            })
+            .flat_map(|p| Span::first_in(text, p).parts)
             .collect();
         Span { parts }.proposition(text)
     }

@@ -1095,12 +1095,7 @@ mod tests {
     use super::*;
 
     fn example(text: &str, source: &str, cue: &str, content: &str) -> Example {
-        let at = |s: &str| {
-            (!s.is_empty()).then(|| {
-                let i = text.find(s).unwrap();
-                Span::one(i..i + s.len())
-            })
-        };
+        let at = |s: &str| (!s.is_empty()).then(|| Span::first_in(text, s));
         Example {
             source: at(source),
             cue: at(cue),
@@ -1165,10 +1160,7 @@ mod tests {
     }
 
     fn tagged(text: &str, source: Option<&str>, cue: &str) -> Tagged {
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            Span::one(i..i + s.len())
-        };
+        let at = |s: &str| Span::first_in(text, s);
         Tagged {
             source: source.map(at),
             cue: at(cue),
@@ -1385,10 +1377,7 @@ mod tests {
     /// An attribution of `source`, `cue` and `content` (each found by its
     /// first occurrence in `text`).
     fn attribution(text: &str, source: &str, cue: &str, content: &str) -> Tagged {
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            Span::one(i..i + s.len())
-        };
+        let at = |s: &str| Span::first_in(text, s);
         Tagged {
             source: Some(at(source)),
             cue: at(cue),

@@ -410,10 +410,7 @@ mod tests {
     /// An indirect attribution in `text` of `source`, `cue` and `content`
     /// (each found by its first occurrence), credited to `claimant`.
     fn found_in(text: &str, source: &str, cue: &str, content: &str, claimant: &str) -> Found {
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            Span::one(i..i + s.len())
-        };
+        let at = |s: &str| Span::first_in(text, s);
         Found {
             source: Some(at(source)),
             cue: at(cue),
