@@ -153,9 +153,7 @@ pub fn signed_quotes(text: &str, found: &[Found]) -> Vec<Found> {
         let Some(m) = SIGNED.captures(body) else {
             continue;
         };
-        let (Some(content), Some(cue), Some(source)) =
-            (m.name("content"), m.name("cue"), m.name("source"))
-        else {
+        let Some((source, cue, content)) = roles(&m) else {
             continue;
         };
         let c = content.as_str().trim_end();
@@ -231,12 +229,7 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
         {
             continue;
         }
-        let Some(m) = TURN.captures(body) else {
-            continue;
-        };
-        let (Some(source), Some(cue), Some(content)) =
-            (m.name("source"), m.name("cue"), m.name("content"))
-        else {
+        let Some((source, cue, content)) = TURN.captures(body).as_ref().and_then(roles) else {
             continue;
         };
         if content.as_str().split_whitespace().count() < 2 {
@@ -318,6 +311,13 @@ pub fn transcript_turns(text: &str, found: &[Found]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The `source`, `cue` and `content` groups a pattern matched.
+fn roles<'h>(
+    m: &regex::Captures<'h>,
+) -> Option<(regex::Match<'h>, regex::Match<'h>, regex::Match<'h>)> {
+    Some((m.name("source")?, m.name("cue")?, m.name("content")?))
 }
 
 /// The lines of `text`, each with the byte it starts at and without its
