@@ -1312,19 +1312,27 @@ fn rows(stdout: &[u8]) -> Vec<serde_json::Value> {
 
 #[test]
 fn hostile_text_is_read_for_claims_without_failing_the_page() {
-    // One endless sentence of unbalanced quotation marks and cue words, and
-    // a paragraph of nothing but punctuation: the page is stored, claims or
-    // not, and the batch's good page too.
+    // One endless sentence of unbalanced quotation marks and cue words, a
+    // paragraph of nothing but punctuation, and thousands of transcript
+    // turns and capitalised labels before colons: the page is stored,
+    // claims or not, and the batch's good page too.
     let t = TestDir::new();
     let noise = "“ said ” according to , \" he told ‘ ".repeat(4_000);
+    let turns: Vec<String> = (0..3_000)
+        .map(|k| match k % 3 {
+            0 => "\"PENCE: “ said ” he told".to_owned(),
+            1 => "WALLACE: according to ‘".to_owned(),
+            _ => format!("LABEL{}: said so", "X".repeat(k % 40)),
+        })
+        .collect();
+    let mut paragraphs: Vec<&str> = vec![&noise];
+    let punctuation = "。，“”".repeat(2_000);
+    paragraphs.push(&punctuation);
+    paragraphs.extend(turns.iter().map(String::as_str));
     let hostile = t.path("hostile.html");
     std::fs::write(
         &hostile,
-        page(
-            "https://news.example.com/hostile",
-            "Noise",
-            &[&noise, &"。，“”".repeat(2_000)],
-        ),
+        page("https://news.example.com/hostile", "Noise", &paragraphs),
     )
     .unwrap();
     let good = t.path("good.html");
