@@ -297,15 +297,21 @@ impl DataDir {
             loader.commit()?;
         }
         let mut transaction = self.store.start_transaction()?;
+        // A graph that exists loses the quads it no longer holds and gains
+        // the new ones only: rewriting the whole of a graph that changed a
+        // little (a claims graph read again, a source's description) costs
+        // as much as writing it anew.
+        for quad in old.iter().filter(|q| !new.contains(q)) {
+            transaction.remove(quad);
+        }
         for graph in graphs.iter().filter(|g| !fresh.contains(&g.as_ref())) {
-            transaction.clear_graph(graph.as_ref())?;
             transaction.insert_named_graph(graph.as_ref());
         }
         for graph in &fresh {
             // A fresh graph without quads is still created, as before.
             transaction.insert_named_graph(*graph);
         }
-        transaction.extend(quads.iter().filter(|q| !in_fresh(q)));
+        transaction.extend(quads.iter().filter(|q| !in_fresh(q) && !old.contains(*q)));
         set_generation(&mut transaction, generation)?;
         transaction.commit()?;
         failpoint("after-store-commit");
