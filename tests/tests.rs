@@ -12,6 +12,7 @@ mod cli_ingest;
 mod cli_jobs;
 mod cli_load;
 mod cli_query;
+mod cli_reattribute;
 mod cli_review;
 mod cli_search;
 mod cli_serve;

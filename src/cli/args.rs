@@ -76,6 +76,8 @@ Examples:
     Ingest(IngestArgs),
     /// Show the stored versions of a source and what changed between them.
     Versions(VersionsArgs),
+    /// Find the claims of stored pages again with this build's model and rules.
+    Reattribute(ReattributeArgs),
     /// Mark a claim in a stored source by hand, in your own annotation graph.
     Annotate(AnnotateArgs),
     /// Own the data directory: serve SPARQL 1.1 Protocol and search over HTTP, run jobs on a schedule.
@@ -444,6 +446,51 @@ pub struct VersionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
+}
+
+/// Arguments of `reattribute`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Ingest reads a page's claims once, when its text is first stored; a store kept across
+upgrades holds the claims of whichever claimgraph first read each page. reattribute reads each
+stored version's text again (with the language, author and headline stored with its source),
+finds its attributions as ingest does now, and rewrites the version's claims graph where they
+differ. The texts, people's annotations and reviews are not touched. A claim someone reviewed
+that is no longer found keeps its old attribution (credited to the extractor that found it);
+claims found again keep their near-duplicate links, new ones are linked as ingest links them.
+
+Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
+claim; --dry-run lists them and writes nothing. The summary goes to stderr.
+
+Exit status: 0 done (or nothing to change), 2 nothing could be done (no such source, no
+data directory).
+
+Examples:
+  claimgraph reattribute --dry-run                 what this build would change
+  claimgraph reattribute                           rewrite the latest version of every page
+  claimgraph reattribute https://www.example.com/news/micro-dramas.html --all-versions
+  claimgraph reattribute --format json > changes.json"
+)]
+pub struct ReattributeArgs {
+    /// Only these sources (canonical URLs or source IRIs); every ingested source without.
+    #[arg(value_name = "URL")]
+    pub sources: Vec<String>,
+    /// Every stored version, not only each source's latest.
+    #[arg(long)]
+    pub all_versions: bool,
+    /// List what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not record the article's own checkable assertions as claims of its author or
+    /// publisher (as `ingest --no-author-assertions`).
+    #[arg(long)]
+    pub no_author_assertions: bool,
+    /// No progress line.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Output format of the changes.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// Output formats of `extract`.
@@ -828,7 +875,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Formats of `check` and `stats`.
+/// Formats of `check`, `stats` and `reattribute`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// Text for people.

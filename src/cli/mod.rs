@@ -12,6 +12,7 @@ mod extract;
 mod ingest;
 mod load;
 mod query;
+mod reattribute;
 mod reindex;
 mod remote;
 mod review;
@@ -76,6 +77,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Bench(a) => bench::run(a),
         Command::Ingest(a) => ingest::run(&data_dir, a),
         Command::Versions(a) => versions::run(&data_dir, a),
+        Command::Reattribute(a) => reattribute::run(&data_dir, a),
         Command::Review(a) => review::run(&data_dir, a),
         Command::Annotate(a) => annotate::run(&data_dir, a),
         Command::Serve(a) => serve::run(&data_dir, a),

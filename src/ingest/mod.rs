@@ -4,7 +4,9 @@
 //! paragraph, headline, authors ([`byline`], and Chinese credit lines:
 //! [`zh_credits`]), publisher, dates ([`dates`]), language,
 //! canonical URL ([`extract`]) — and saved as a version of its source
-//! ([`save`]), whose changes [`diff`] shows paragraph by paragraph.
+//! ([`save`]), whose changes [`diff`] shows paragraph by paragraph. A
+//! stored version's claims can be found again by a later build
+//! ([`reattribute`]).
 
 pub mod blocks;
 pub mod byline;
@@ -15,6 +17,7 @@ pub mod extract;
 pub mod fetch;
 pub mod files;
 pub mod neardup;
+pub mod reattribute;
 pub mod robots;
 pub mod save;
 pub mod zh_credits;

@@ -48,7 +48,7 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
     };
     let mut links = 0;
     for s in staged.iter_mut() {
-        let claims = s.claims();
+        let claims = s.claims_to_link();
         if claims.is_empty() {
             continue;
         }

@@ -138,13 +138,50 @@ pub struct Staged {
     /// Other graphs written with the article, changed or not (a job's
     /// journal entry for the URL it came from).
     extra: Vec<(NamedNode, Vec<Quad>)>,
+    /// Claims whose near-duplicate links are already among the claims
+    /// graph's quads (a stored version's claims found again).
+    linked: HashSet<NamedNode>,
+    /// Only the claims graph is written: a stored version's claims found
+    /// again, its text unchanged.
+    claims_only: bool,
 }
 
 impl Staged {
+    /// A stored version's claims graph `graph` rewritten as `quads`, its
+    /// text and source unchanged; the near-duplicate links of the claims in
+    /// `linked` are among `quads` already.
+    pub fn claims_of(
+        source: NamedNode,
+        graph: NamedNode,
+        quads: Vec<Quad>,
+        linked: HashSet<NamedNode>,
+    ) -> Staged {
+        Staged {
+            source,
+            saved: Saved::Unchanged,
+            graph: graph.clone(),
+            quads: Vec::new(),
+            claims: (graph.clone(), quads),
+            anchors: (graph, Vec::new(), Vec::new()),
+            extra: Vec::new(),
+            linked,
+            claims_only: true,
+        }
+    }
+
     /// The claims found in the new version (IRI and text), for linking
     /// near-duplicates once they are stored.
     pub fn claims(&self) -> Vec<(NamedNode, String)> {
         self.claim_texts()
+            .map(|(s, text)| (s.clone(), text.to_owned()))
+            .collect()
+    }
+
+    /// The claims of [`Staged::claims`] still to be linked to their
+    /// near-duplicates.
+    pub fn claims_to_link(&self) -> Vec<(NamedNode, String)> {
+        self.claim_texts()
+            .filter(|(s, _)| !self.linked.contains(*s))
             .map(|(s, text)| (s.clone(), text.to_owned()))
             .collect()
     }
@@ -223,6 +260,8 @@ pub fn stage(
             claims: (graph.clone(), Vec::new()),
             anchors: (graph, Vec::new(), Vec::new()),
             extra: Vec::new(),
+            linked: HashSet::new(),
+            claims_only: false,
         });
     }
     let g = GraphName::NamedNode(graph.clone());
@@ -356,6 +395,8 @@ pub fn stage(
         claims: (claims, claim_quads),
         anchors: (anchors_graph(&version), anchor_quads, reanchored),
         extra: Vec::new(),
+        linked: HashSet::new(),
+        claims_only: false,
     })
 }
 
@@ -373,6 +414,14 @@ pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
                 graphs.push(g);
                 quads.extend(q.iter().cloned());
             }
+        }
+        if s.claims_only {
+            let graph = NamedOrBlankNode::NamedNode(s.claims.0.clone());
+            if seen.insert(graph.clone()) {
+                graphs.push(graph);
+                quads.extend(s.claims.1.iter().cloned());
+            }
+            continue;
         }
         if s.saved == Saved::Unchanged {
             continue;

@@ -1,0 +1,499 @@
+//! Finding the claims of stored versions again, with this build's model and
+//! rules.
+//!
+//! Ingest reads a version once, when its text is first stored, so a store
+//! kept by a scheduled job holds the claims of whichever claimgraph first
+//! read each page. Reattributing reads a version's stored text with what
+//! ingest stored beside it (the source's language, author or publisher and
+//! headline), finds its attributions as ingest does, and rewrites the
+//! version's claims graph when the quads differ. The text, the source's
+//! graph, people's annotations, anchors and reviews are other graphs and
+//! stay as they are.
+//!
+//! Two things of the old claims graph are carried into the new one:
+//! - a claim someone reviewed (`schema:itemReviewed`) that the new reading
+//!   no longer finds keeps its old attributions, still credited to the
+//!   extractor that found them, so no review is left pointing at a claim
+//!   described nowhere;
+//! - a claim found again keeps its near-duplicate links; only claims new to
+//!   the version are linked, as ingest links them
+//!   ([`super::neardup::link`]).
+
+use super::save::{Staged, StoredVersion, web_graph};
+use crate::Result;
+use crate::attribute::link::Linker;
+use crate::attribute::quads::{VersionContext, claims_graph, untitled_name, version_quads};
+use crate::attribute::{Options, find};
+use crate::ids::GRAPH_BASE;
+use crate::store::DataDir;
+use crate::vocab::{cg, prov, rdfs, schema};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef,
+};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// A claim as a fact-checker reads it: who, and what.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct ClaimRow {
+    /// The claimant's label (its IRI when it has none).
+    pub claimant: String,
+    /// The claim's text.
+    pub claim: String,
+}
+
+/// One version read again.
+#[derive(Debug)]
+pub struct Reattributed {
+    /// The source.
+    pub source: NamedNode,
+    /// Its address, as stored (`schema:url`).
+    pub url: Option<String>,
+    /// The version.
+    pub version: NamedNode,
+    /// Its claims as stored.
+    pub before: BTreeSet<ClaimRow>,
+    /// Its claims as this build finds them (reviewed claims kept included).
+    pub after: BTreeSet<ClaimRow>,
+    /// Reviewed claims the new reading does not find, kept.
+    pub kept_reviewed: usize,
+    /// The claims graph to write, or `None` when its quads are the same.
+    pub staged: Option<Staged>,
+}
+
+impl Reattributed {
+    /// Claims stored that are no longer found.
+    pub fn removed(&self) -> impl Iterator<Item = &ClaimRow> {
+        self.before.difference(&self.after)
+    }
+
+    /// Claims found that were not stored.
+    pub fn added(&self) -> impl Iterator<Item = &ClaimRow> {
+        self.after.difference(&self.before)
+    }
+}
+
+/// The ingested sources (those with a source graph written by ingest), in
+/// IRI order.
+pub fn ingested_sources(data: &DataDir) -> Result<Vec<NamedNode>> {
+    let web = format!("{GRAPH_BASE}web/");
+    let mut out = BTreeSet::new();
+    for quad in data
+        .store()
+        .quads_for_pattern(None, Some(cg::HAS_VERSION), None, None)
+    {
+        let quad = quad?;
+        let in_web = matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str().starts_with(&web));
+        if let (true, NamedOrBlankNode::NamedNode(s)) = (in_web, quad.subject) {
+            out.insert(s);
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Every claim some review is of.
+pub fn reviewed_claims(data: &DataDir) -> Result<HashSet<NamedNode>> {
+    let mut out = HashSet::new();
+    for quad in data
+        .store()
+        .quads_for_pattern(None, Some(schema::ITEM_REVIEWED), None, None)
+    {
+        if let Term::NamedNode(n) = quad?.object {
+            out.insert(n);
+        }
+    }
+    Ok(out)
+}
+
+/// What ingest stored about a source that reading its versions needs.
+#[derive(Debug, Clone)]
+pub struct SourceFacts {
+    url: Option<String>,
+    language: Option<String>,
+    /// Whom the article's own assertions are credited to.
+    author: Option<NamedNode>,
+    title: String,
+}
+
+impl SourceFacts {
+    /// Reads them from the source's graph: its language, its one author
+    /// (else its publisher), its headline (else its address names it), as
+    /// [`super::save::stage`] uses them.
+    pub fn of(data: &DataDir, source: &NamedNode) -> Result<SourceFacts> {
+        let graph = web_graph(source);
+        let objects = |p: NamedNodeRef<'_>| -> Result<Vec<Term>> {
+            data.store()
+                .quads_for_pattern(
+                    Some(source.as_ref().into()),
+                    Some(p),
+                    None,
+                    Some(GraphNameRef::NamedNode(graph.as_ref())),
+                )
+                .map(|q| Ok(q?.object))
+                .collect()
+        };
+        let literal = |terms: Vec<Term>| {
+            terms.into_iter().find_map(|t| match t {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+        };
+        let node = |terms: Vec<Term>| -> Vec<NamedNode> {
+            terms
+                .into_iter()
+                .filter_map(|t| match t {
+                    Term::NamedNode(n) => Some(n),
+                    _ => None,
+                })
+                .collect()
+        };
+        let authors = node(objects(schema::AUTHOR)?);
+        let author = match authors.as_slice() {
+            [one] => Some(one.clone()),
+            _ => node(objects(schema::PUBLISHER)?).into_iter().next(),
+        };
+        let url = node(objects(schema::URL)?)
+            .into_iter()
+            .next()
+            .map(NamedNode::into_string);
+        let title = match literal(objects(schema::HEADLINE)?) {
+            Some(h) => h,
+            None => untitled_name(url.as_deref().unwrap_or(source.as_str())).to_owned(),
+        };
+        Ok(SourceFacts {
+            url,
+            language: literal(objects(schema::IN_LANGUAGE)?),
+            author,
+            title,
+        })
+    }
+}
+
+/// Reads `version` of `source` again and plans its claims graph: the
+/// attributions this build finds, plus what [the module](self) says is
+/// carried over. `reviewed` holds every reviewed claim
+/// ([`reviewed_claims`]).
+pub fn reread(
+    data: &DataDir,
+    source: &NamedNode,
+    facts: &SourceFacts,
+    version: &StoredVersion,
+    reviewed: &HashSet<NamedNode>,
+    options: Options,
+) -> Result<Reattributed> {
+    let graph = claims_graph(&version.iri);
+    let old: Vec<Quad> = data
+        .store()
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        .collect::<std::result::Result<_, _>>()?;
+    let found = find(&version.text, facts.language.as_deref(), options);
+    let ctx = VersionContext {
+        source,
+        version: &version.iri,
+        text: &version.text,
+        author: facts.author.as_ref(),
+        title: &facts.title,
+    };
+    let mut new = version_quads(&ctx, &found, Linker::embedded(), &graph);
+    let old_view = ClaimsView::of(&old);
+    let new_claims: HashSet<&NamedNode> = ClaimsView::of(&new).claims().collect();
+    // Claims found again keep their links; reviewed claims not found again
+    // keep their attributions.
+    let mut carried: HashSet<&NamedNode> = HashSet::new();
+    let mut kept_reviewed = 0;
+    for claim in old_view.claims() {
+        if new_claims.contains(claim) {
+            carried.insert(claim);
+        } else if reviewed.contains(claim) {
+            carried.insert(claim);
+            kept_reviewed += 1;
+        }
+    }
+    let keep = old_view.subjects_to_keep(&carried, &new_claims);
+    let mut present: HashSet<Quad> = new.iter().cloned().collect();
+    for q in &old {
+        if keep.iter().any(|k| k.covers(q)) && present.insert(q.clone()) {
+            new.push(q.clone());
+        }
+    }
+    let before = rows(data, &old)?;
+    let after = rows(data, &new)?;
+    let old_set: HashSet<&Quad> = old.iter().collect();
+    let same = old_set.len() == present.len() && present.iter().all(|q| old_set.contains(q));
+    let linked: HashSet<NamedNode> = carried.into_iter().cloned().collect();
+    Ok(Reattributed {
+        source: source.clone(),
+        url: facts.url.clone(),
+        version: version.iri.clone(),
+        before,
+        after,
+        kept_reviewed,
+        staged: (!same).then(|| Staged::claims_of(source.clone(), graph, new, linked)),
+    })
+}
+
+/// A subject of the old graph to keep, or every part of it
+/// (`<subject>#…`: an attribution's target and selectors, a claim's
+/// similarity records).
+#[derive(Debug)]
+enum Keep<'a> {
+    Exactly(&'a NamedNode),
+    WithParts(&'a NamedNode),
+    /// A claim found again: only its near-duplicate links (its
+    /// `cg:nearDuplicateOf` and `cg:hasSimilarity`, and the records
+    /// `<claim>#similar-…`); the rest is in the new quads.
+    Similarities(&'a NamedNode),
+}
+
+impl Keep<'_> {
+    fn covers(&self, q: &Quad) -> bool {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            return false;
+        };
+        let parts_of = |n: &NamedNode, prefix: &str| {
+            s.as_str()
+                .strip_prefix(n.as_str())
+                .and_then(|rest| rest.strip_prefix('#'))
+                .is_some_and(|rest| rest.starts_with(prefix))
+        };
+        match self {
+            Keep::Exactly(n) => *n == s,
+            Keep::WithParts(n) => *n == s || parts_of(n, ""),
+            Keep::Similarities(n) => {
+                (*n == s
+                    && [cg::NEAR_DUPLICATE_OF, cg::HAS_SIMILARITY].contains(&q.predicate.as_ref()))
+                    || parts_of(n, "similar-")
+            }
+        }
+    }
+}
+
+/// The attributions and claims of one claims graph's quads.
+struct ClaimsView<'a> {
+    quads: &'a [Quad],
+    /// Each attribution's claim.
+    claim_of: Vec<(&'a NamedNode, &'a NamedNode)>,
+}
+
+impl<'a> ClaimsView<'a> {
+    fn of(quads: &'a [Quad]) -> ClaimsView<'a> {
+        let claim_of = quads
+            .iter()
+            .filter(|q| q.predicate == cg::CLAIM)
+            .filter_map(|q| match (&q.subject, &q.object) {
+                (NamedOrBlankNode::NamedNode(a), Term::NamedNode(c)) => Some((a, c)),
+                _ => None,
+            })
+            .collect();
+        ClaimsView { quads, claim_of }
+    }
+
+    fn claims(&self) -> impl Iterator<Item = &'a NamedNode> + '_ {
+        self.claim_of.iter().map(|(_, c)| *c)
+    }
+
+    /// What of the old graph `carried` claims keep: a reviewed claim not
+    /// found again (not in `found`) its whole description, attributions and
+    /// what they name (claimants, reporters, the extractor); a claim found
+    /// again its links to near-duplicates.
+    fn subjects_to_keep(
+        &self,
+        carried: &HashSet<&'a NamedNode>,
+        found: &HashSet<&NamedNode>,
+    ) -> Vec<Keep<'a>> {
+        let mut keep = Vec::new();
+        for claim in carried {
+            if found.contains(*claim) {
+                keep.push(Keep::Similarities(claim));
+                continue;
+            }
+            keep.push(Keep::WithParts(claim));
+            for (att, _) in self.claim_of.iter().filter(|(_, c)| c == claim) {
+                keep.push(Keep::WithParts(att));
+                for q in self.quads.iter().filter(|q| {
+                    matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if s == *att)
+                        && [cg::CLAIMANT, cg::REPORTED_BY, prov::WAS_GENERATED_BY]
+                            .contains(&q.predicate.as_ref())
+                }) {
+                    if let Term::NamedNode(n) = &q.object {
+                        keep.push(Keep::Exactly(n));
+                    }
+                }
+            }
+        }
+        keep
+    }
+}
+
+/// The claims of a claims graph's `quads` with their claimants' labels
+/// (from the quads, else the store, else the IRI).
+fn rows(data: &DataDir, quads: &[Quad]) -> Result<BTreeSet<ClaimRow>> {
+    let mut text: HashMap<&NamedNode, &str> = HashMap::new();
+    let mut claimant: HashMap<&NamedNode, &NamedNode> = HashMap::new();
+    let mut label: HashMap<&NamedNode, &str> = HashMap::new();
+    for q in quads {
+        if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object)
+            && q.predicate == rdfs::LABEL
+        {
+            label.entry(s).or_insert(l.value());
+        }
+    }
+    for q in quads {
+        match (&q.subject, q.predicate.as_ref(), q.object.as_ref()) {
+            (NamedOrBlankNode::NamedNode(s), p, TermRef::Literal(l)) if p == schema::TEXT => {
+                text.insert(s, l.value());
+            }
+            (NamedOrBlankNode::NamedNode(s), p, TermRef::NamedNode(_)) if p == cg::CLAIMANT => {
+                if let Term::NamedNode(o) = &q.object {
+                    claimant.insert(s, o);
+                }
+            }
+            _ => {}
+        }
+    }
+    let view = ClaimsView::of(quads);
+    let mut out = BTreeSet::new();
+    for (att, claim) in &view.claim_of {
+        let Some(who) = claimant.get(att) else {
+            continue;
+        };
+        let name = match label.get(who) {
+            Some(l) => (*l).to_owned(),
+            None => stored_label(data, who)?.unwrap_or_else(|| who.as_str().to_owned()),
+        };
+        out.insert(ClaimRow {
+            claimant: name,
+            claim: text.get(claim).copied().unwrap_or_default().to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// An entity's label in any graph of the store: an English or untagged one
+/// first (a gazetteer entity has its Chinese name too).
+fn stored_label(data: &DataDir, entity: &NamedNode) -> Result<Option<String>> {
+    let mut other = None;
+    for q in
+        data.store()
+            .quads_for_pattern(Some(entity.as_ref().into()), Some(rdfs::LABEL), None, None)
+    {
+        if let Term::Literal(l) = q?.object {
+            match l.language() {
+                None | Some("en") => return Ok(Some(l.value().to_owned())),
+                Some(_) => other = other.or_else(|| Some(l.value().to_owned())),
+            }
+        }
+    }
+    Ok(other)
+}
+
+/// Drops the near-duplicate links of every claims graph that point to a
+/// claim no graph describes any more (reworded by a reattribution, and
+/// not reviewed): the link, and its similarity record. Returns how many.
+pub fn drop_dangling_links(data: &DataDir) -> Result<usize> {
+    let store = data.store();
+    let described = |claim: &NamedNode| -> Result<bool> {
+        Ok(store
+            .quads_for_pattern(Some(claim.as_ref().into()), Some(schema::TEXT), None, None)
+            .next()
+            .transpose()?
+            .is_some())
+    };
+    let claims = format!("{GRAPH_BASE}claims/");
+    // Per graph, the similarity records to drop and the claims they leave.
+    let mut dangling: HashMap<NamedNode, HashSet<NamedNode>> = HashMap::new();
+    for quad in store.quads_for_pattern(None, Some(cg::SIMILAR_CLAIM), None, None) {
+        let quad = quad?;
+        let (NamedOrBlankNode::NamedNode(record), Term::NamedNode(other), GraphName::NamedNode(g)) =
+            (&quad.subject, &quad.object, &quad.graph_name)
+        else {
+            continue;
+        };
+        if g.as_str().starts_with(&claims) && !described(other)? {
+            dangling
+                .entry(g.clone())
+                .or_default()
+                .insert(record.clone());
+        }
+    }
+    if dangling.is_empty() {
+        return Ok(0);
+    }
+    let mut graphs = Vec::new();
+    let mut quads = Vec::new();
+    let mut dropped = 0;
+    for (graph, records) in &dangling {
+        // The record's claim and the claim it points to, so that the
+        // claim's cg:nearDuplicateOf goes with it.
+        let mut pairs: HashSet<(NamedNode, Term)> = HashSet::new();
+        let all: Vec<Quad> = store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .collect::<std::result::Result<_, _>>()?;
+        for q in &all {
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(r)) = (&q.subject, &q.object)
+                && q.predicate == cg::HAS_SIMILARITY
+                && records.contains(r)
+                && let Some(other) = all.iter().find_map(|o| {
+                    (o.subject == NamedOrBlankNode::NamedNode(r.clone())
+                        && o.predicate == cg::SIMILAR_CLAIM)
+                        .then(|| o.object.clone())
+                })
+            {
+                pairs.insert((s.clone(), other));
+            }
+        }
+        dropped += records.len();
+        let kept = all.into_iter().filter(|q| {
+            let record = matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if records.contains(s));
+            let to_record = matches!(&q.object, Term::NamedNode(o) if records.contains(o));
+            let link = q.predicate == cg::NEAR_DUPLICATE_OF
+                && matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if pairs.contains(&(s.clone(), q.object.clone())));
+            !(record || to_record || link)
+        });
+        graphs.push(NamedOrBlankNode::NamedNode(graph.clone()));
+        quads.extend(kept);
+    }
+    data.replace_graphs(&graphs, &quads)?;
+    Ok(dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal};
+
+    fn quad(s: &str, p: NamedNodeRef<'_>) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            p.into_owned(),
+            Literal::new_simple_literal("x"),
+            GraphName::DefaultGraph,
+        )
+    }
+
+    #[test]
+    fn what_is_kept_of_a_claim_covers_its_parts_and_nothing_else() {
+        let claim = NamedNode::new_unchecked("https://w3id.org/claimgraph/id/claim/ab");
+        let whole = Keep::WithParts(&claim);
+        let links = Keep::Similarities(&claim);
+        let iri = claim.as_str();
+        // The claim and its parts; not a claim whose IRI merely starts alike.
+        assert!(whole.covers(&quad(iri, schema::TEXT)));
+        assert!(whole.covers(&quad(&format!("{iri}#target"), rdf_type())));
+        assert!(!whole.covers(&quad(&format!("{iri}c"), schema::TEXT)));
+        assert!(!whole.covers(&quad(&format!("{iri}c#target"), schema::TEXT)));
+        // A claim found again keeps its links only.
+        assert!(links.covers(&quad(iri, cg::NEAR_DUPLICATE_OF)));
+        assert!(links.covers(&quad(iri, cg::HAS_SIMILARITY)));
+        assert!(links.covers(&quad(&format!("{iri}#similar-12"), cg::SCORE)));
+        assert!(!links.covers(&quad(iri, schema::TEXT)));
+        assert!(!links.covers(&quad(&format!("{iri}#target"), rdf_type())));
+        assert!(!links.covers(&quad(&format!("{iri}c#similar-12"), cg::SCORE)));
+        let exactly = Keep::Exactly(&claim);
+        assert!(exactly.covers(&quad(iri, schema::TEXT)));
+        assert!(!exactly.covers(&quad(&format!("{iri}#similar-12"), cg::SCORE)));
+    }
+
+    fn rdf_type() -> NamedNodeRef<'static> {
+        crate::vocab::rdf::TYPE
+    }
+}

@@ -1,0 +1,241 @@
+//! `claimgraph reattribute`: a store read with other settings is brought to
+//! what an ingest finds now, a dry run writes nothing, a second run changes
+//! nothing, reviewed claims outlive their reattribution, near-duplicate
+//! links to claims that are gone are dropped, and unknown sources are
+//! refused by name.
+
+use crate::util::{TestDir, assert_success, stdout_of};
+use predicates::prelude::*;
+use std::collections::BTreeSet;
+
+const EXPORTS: &str = "<p>The Ministry of Commerce said exports of short dramas doubled in 2025.</p>\
+    <p>ReelShort earned 490 million dollars from overseas viewers in the first half of 2025, \
+    a figure that surprised analysts in Hangzhou and Shanghai.</p>";
+
+const DUBBING: &str = "<p>Platforms said dubbing costs fell by half.</p>\
+    <p>ReelShort earned 490 million dollars from overseas viewers in the first half of 2025, \
+    a figure that surprised analysts in Hangzhou and Beijing.</p>";
+
+/// Ingests a page holding `paragraphs` as `url`, with `flags`.
+fn ingest(t: &TestDir, url: &str, paragraphs: &str, flags: &[&str]) {
+    let page = t.path("page.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><title>Exports</title></head><body><article>{paragraphs}</article></body></html>"
+        ),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&page)
+        .args(["--url", url])
+        .args(flags)
+        .output()
+        .unwrap();
+    assert_success(&out);
+}
+
+/// The store's `who-claimed` rows as (claimant, claim, quote).
+fn claims(t: &TestDir) -> BTreeSet<(String, String, String)> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let v = |k: &str| b[k]["value"].as_str().unwrap_or_default().to_owned();
+            (v("claimant_label"), v("claim_text"), v("quote"))
+        })
+        .collect()
+}
+
+/// Runs `reattribute` with `args` and `--format json`; returns its report.
+fn reattribute(t: &TestDir, args: &[&str]) -> serde_json::Value {
+    let out = t
+        .cmd()
+        .arg("reattribute")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn near_duplicate_links(t: &TestDir) -> usize {
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "PREFIX cg: <https://w3id.org/claimgraph/ns#> SELECT * WHERE { ?a cg:nearDuplicateOf ?b }",
+            "--format",
+            "tsv",
+        ])
+        .output()
+        .unwrap();
+    stdout_of(&out).lines().skip(1).count()
+}
+
+fn check_passes(t: &TestDir) {
+    let out = t.cmd().arg("check").output().unwrap();
+    assert_success(&out);
+}
+
+#[test]
+fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
+    // The page's first version read without the article's own assertions,
+    // as an older build would have read it differently; then a second
+    // version of it.
+    let t = TestDir::new();
+    let url = "https://news.example/exports";
+    let changed = EXPORTS.replace("doubled", "tripled");
+    ingest(&t, url, EXPORTS, &["--no-author-assertions"]);
+    ingest(&t, url, &changed, &["--no-author-assertions"]);
+    let before = claims(&t);
+    assert_eq!(before.len(), 2, "{before:?}");
+
+    // A dry run lists the claim the latest version gains and writes nothing.
+    let dry = reattribute(&t, &["--dry-run"]);
+    assert_eq!(dry["summary"]["versions"], 1, "{dry}");
+    assert_eq!(dry["summary"]["changed"], 1, "{dry}");
+    assert_eq!(dry["summary"]["claims_removed"], 0, "{dry}");
+    let added = &dry["changes"][0]["added"];
+    assert_eq!(added.as_array().map(Vec::len), Some(1), "{dry}");
+    assert!(
+        added[0]["claim"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("ReelShort earned 490 million dollars")),
+        "{dry}"
+    );
+    assert_eq!(dry["changes"][0]["url"], url);
+    assert_eq!(claims(&t), before);
+    // Every version when asked.
+    let all = reattribute(&t, &["--dry-run", "--all-versions"]);
+    assert_eq!(all["summary"]["versions"], 2, "{all}");
+    assert_eq!(all["summary"]["changed"], 2, "{all}");
+
+    // The run stores what an ingest with the default settings stores.
+    let run = reattribute(&t, &[]);
+    assert_eq!(run["summary"]["changed"], 1, "{run}");
+    let fresh = TestDir::new();
+    ingest(&fresh, url, &changed, &[]);
+    let now = claims(&t);
+    // The first version's claim is still there (only the latest was read).
+    let first_version: BTreeSet<_> = before.difference(&claims(&fresh)).cloned().collect();
+    assert_eq!(first_version.len(), 1, "{before:?}");
+    assert_eq!(
+        now,
+        claims(&fresh).union(&first_version).cloned().collect(),
+        "reattributed: {now:#?}"
+    );
+    check_passes(&t);
+    // A second run finds the store as it would write it.
+    let again = reattribute(&t, &[]);
+    assert_eq!(again["summary"]["changed"], 0, "{again}");
+    assert_eq!(claims(&t), now);
+}
+
+#[test]
+fn a_reviewed_claim_keeps_its_attribution_when_it_is_no_longer_found() {
+    let t = TestDir::new();
+    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
+    ingest(&t, "https://news.example/dubbing", DUBBING, &[]);
+    assert_eq!(near_duplicate_links(&t), 1);
+    let out = t
+        .cmd()
+        .args([
+            "review",
+            "Shanghai",
+            "--rating",
+            "Mostly true",
+            "--by",
+            "Fact Desk",
+        ])
+        .output()
+        .unwrap();
+    assert_success(&out);
+
+    // Read without the articles' own assertions: both pages lose theirs,
+    // except the one reviewed, which stays with its old attribution (so
+    // its page's claims graph stays as it was).
+    let run = reattribute(&t, &["--no-author-assertions"]);
+    assert_eq!(run["summary"]["changed"], 1, "{run}");
+    assert_eq!(run["summary"]["reviewed_kept"], 1, "{run}");
+    let texts: Vec<String> = claims(&t).into_iter().map(|(_, c, _)| c).collect();
+    assert!(
+        texts.iter().any(|c| c.ends_with("Hangzhou and Shanghai.")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|c| c.ends_with("Hangzhou and Beijing.")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|c| c == "dubbing costs fell by half"));
+    // The second page's link went with its claim.
+    assert_eq!(near_duplicate_links(&t), 0);
+    check_passes(&t);
+    // The review still names a described claim: the CSV export, a row
+    // per appearance with its verdicts, lists it with its verdict.
+    let out = t
+        .cmd()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let csv = stdout_of(&out);
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("Hangzhou and Shanghai") && l.contains("Mostly true")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_link_to_a_claim_no_longer_stored_is_dropped() {
+    let t = TestDir::new();
+    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
+    ingest(&t, "https://news.example/dubbing", DUBBING, &[]);
+    assert_eq!(near_duplicate_links(&t), 1);
+    // Only the first page is read again: its assertion goes, and the second
+    // page's link to it with it; the second page's own claims stay.
+    let run = reattribute(
+        &t,
+        &["https://news.example/exports", "--no-author-assertions"],
+    );
+    assert_eq!(run["summary"]["sources"], 1, "{run}");
+    assert_eq!(run["summary"]["dangling_links_dropped"], 1, "{run}");
+    assert_eq!(near_duplicate_links(&t), 0);
+    let texts: Vec<String> = claims(&t).into_iter().map(|(_, c, _)| c).collect();
+    assert!(
+        texts.iter().any(|c| c.ends_with("Hangzhou and Beijing.")),
+        "{texts:?}"
+    );
+    check_passes(&t);
+}
+
+#[test]
+fn an_unknown_source_or_a_missing_store_is_refused_by_name() {
+    let t = TestDir::new();
+    t.cmd()
+        .arg("reattribute")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("data"));
+    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
+    t.cmd()
+        .args(["reattribute", "https://news.example/nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("https://news.example/nowhere"));
+    // Nothing was changed by the refusal.
+    let run = reattribute(&t, &["--dry-run"]);
+    assert_eq!(run["summary"]["changed"], 0, "{run}");
+}
