@@ -179,6 +179,7 @@ pub fn extract_metadata_and_text(
     if authors.is_empty() {
         authors.extend(signature.as_ref().map(|s| s.poster.clone()));
     }
+    let authors = one_per_person(authors);
     let mut paragraphs = paragraphs;
     // A forum post ends where it signs itself; what follows is the
     // replies, other people's words, and the forum's own lines. A
@@ -981,6 +982,29 @@ fn under_headline(visible: &str, headline: Option<&str>) -> Option<String> {
 /// Authors from visible bylines: elements marked as such, or Chinese
 /// credit lines (`作者：…`, `记者 …`; [`zh_credits`]); not the speaker of
 /// the claim a fact-check page reviews.
+/// Each author once: a page that names its author in JSON-LD as "Jeffrey
+/// Gettleman" and in a `<meta>` tag as "JEFFREY GETTLEMAN" has one author
+/// (whose claims are credited to them, not to an unnamed author of two),
+/// written the first way that is not all capitals.
+fn one_per_person(authors: Vec<String>) -> Vec<String> {
+    let key = |name: &str| {
+        name.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let shouting = |name: &str| !name.chars().any(char::is_lowercase);
+    let mut out: Vec<String> = Vec::with_capacity(authors.len());
+    for name in authors {
+        match out.iter_mut().find(|kept| key(kept) == key(&name)) {
+            Some(kept) if shouting(kept) && !shouting(&name) => *kept = name,
+            Some(_) => {}
+            None => out.push(name),
+        }
+    }
+    out
+}
+
 fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String> {
     for el in doc.select(&BYLINE).take(20) {
         if in_comments_or_form(el) {
@@ -1234,6 +1258,21 @@ mod tests {
             p("光明网", Some("https://guancha.gmw.cn/x")).as_deref(),
             Some("光明网")
         );
+    }
+
+    #[test]
+    fn an_author_named_twice_in_other_cases_is_one_author() {
+        let page = r#"<html><head>
+            <meta name="author" content="JEFFREY GETTLEMAN">
+            <meta name="byl" content="By Jeffrey Gettleman and Ann Smith">
+            </head><body><article><h1>Sanctions lifted</h1><p>The ministry said on Tuesday that the quota for foreign series would rise again next year.</p></article></body></html>"#;
+        let a = extract(page.as_bytes(), "s.html", None, None).unwrap();
+        assert_eq!(a.authors, ["Jeffrey Gettleman", "Ann Smith"]);
+        assert_eq!(
+            one_per_person(vec!["LI WEI".into(), "Li  Wei".into(), "Li Wei".into()]),
+            ["Li  Wei"]
+        );
+        assert_eq!(one_per_person(vec!["ANN SMITH".into()]), ["ANN SMITH"]);
     }
 
     #[test]
