@@ -77,6 +77,23 @@ const ORGANISATION_WORDS: &[&str] = &[
     "review",
     "media",
     "police",
+    "authority",
+    "authorities",
+    "organization",
+    "organisation",
+    "union",
+    "federation",
+    "foundation",
+    "center",
+    "centre",
+    "service",
+    "corporation",
+    "society",
+    "parliament",
+    "assembly",
+    "embassy",
+    "league",
+    "nations",
     "white",
     "cnn",
     "bbc",
@@ -138,10 +155,15 @@ const NAMED_HEADS: &[&str] = &[
 /// Does a named source look like an organisation rather than a person?
 pub(super) fn looks_organisational(name: &str) -> bool {
     let lower = name.to_lowercase();
+    // An acronym is one word, "the FBI" too.
+    let bare = ["the ", "The "]
+        .iter()
+        .find_map(|the| name.strip_prefix(the))
+        .unwrap_or(name);
     lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ORGANISATION_WORDS.contains(&w))
-        || name.chars().filter(|c| c.is_uppercase()).count() >= 2 && !name.contains(' ')
+        || bare.chars().filter(|c| c.is_uppercase()).count() >= 2 && !bare.contains(' ')
 }
 
 /// Words that are capitalised at the head of a sentence but name nobody
@@ -882,6 +904,20 @@ mod tests {
         );
         assert_eq!(found[5].reporters, vec!["The Post".to_string()]);
         assert!(found[4].reporters.is_empty());
+    }
+
+    #[test]
+    fn he_is_not_an_acronym_after_its_article() {
+        let text = "Kim said the quota rose. The FBI said Webb was held. \
+                    He said nothing else.";
+        let mut found = vec![
+            attribution(text, ("Kim", 0), ("said", 0), "the quota rose"),
+            attribution(text, ("The FBI", 0), ("said", 1), "Webb was held"),
+            attribution(text, ("He", 0), ("said", 2), "nothing else"),
+        ];
+        assert_eq!(resolved(text, &mut found), ["Kim", "The FBI", "Kim"]);
+        assert!(looks_organisational("the FBI"));
+        assert!(!looks_organisational("the Obama"));
     }
 
     #[test]
