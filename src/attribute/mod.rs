@@ -337,6 +337,9 @@ fn read_with(
             })
             .collect()
     };
+    if !chinese {
+        en_rules::speakers_after_their_words(text, &mut found);
+    }
     resolve::resolve(text, &mut found);
     if !chinese {
         let more = en_rules::made_clear(text, &found);
