@@ -465,10 +465,19 @@ fn take_lock(dir: &Path) -> Result<File> {
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut owner = String::new();
             let _ = file.read_to_string(&mut owner);
-            let owner = owner.trim();
+            // "pid 24403" and a server's "endpoint http://…", on one line.
+            let owner: Vec<String> = owner
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| match l.strip_prefix("endpoint ") {
+                    Some(endpoint) => format!("serving {endpoint}"),
+                    None => l.to_owned(),
+                })
+                .collect();
             return Err(Error::DataDirInUse {
                 path: dir.into(),
-                owner: (!owner.is_empty()).then(|| owner.to_owned()),
+                owner: (!owner.is_empty()).then(|| owner.join(", ")),
             });
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
@@ -545,6 +554,19 @@ mod tests {
         );
         assert!(
             msg.contains(&format!("pid {}", std::process::id())),
+            "{msg}"
+        );
+        // A server's lock names its endpoint too, on the same line.
+        _first.announce("http://127.0.0.1:7878").unwrap();
+        let msg = DataDir::open(&path, OpenMode::Existing)
+            .err()
+            .expect("second open must fail")
+            .to_string();
+        assert!(
+            msg.ends_with(&format!(
+                "(pid {}, serving http://127.0.0.1:7878)",
+                std::process::id()
+            )),
             "{msg}"
         );
     }

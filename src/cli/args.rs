@@ -460,7 +460,9 @@ that is no longer found keeps its old attribution (credited to the extractor tha
 claims found again keep their near-duplicate links, new ones are linked as ingest links them.
 
 Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
-claim; --dry-run lists them and writes nothing. The summary goes to stderr.
+claim; --dry-run lists them and writes nothing. The summary goes to stderr. It needs the data
+directory to itself: after an upgrade, run it between stopping the old build's server and
+starting the new one's.
 
 Exit status: 0 done (or nothing to change), 2 nothing could be done (no such source, no
 data directory).
