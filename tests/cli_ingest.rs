@@ -2,7 +2,9 @@
 //! local HTTP server (127.0.0.1 only), the bad inputs as well as the good.
 
 use crate::http::{Reply, Server};
-use crate::util::{TestDir, all_quads, assert_success, content_quads, stdout_of};
+use crate::util::{
+    TestDir, all_quads, assert_success, content_quads, stdout_of, values_of, who_claimed,
+};
 
 const FILLER: &str = "Officials and producers interviewed for this report described a fast-growing \
     industry that turns out hundreds of short vertical episodes every week for viewers at home and abroad.";
@@ -845,7 +847,7 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
             .args(["--format", "json"])
             .output()
             .unwrap();
-        rows(&out.stdout)
+        values_of(&out.stdout)
     };
     // "According to the South China Morning Post": the gazetteer's entity,
     // found by its alias too.
@@ -1236,21 +1238,10 @@ fn trail_urls(t: &TestDir, claim: &str) -> std::collections::BTreeSet<String> {
         .output()
         .unwrap();
     assert_success(&out);
-    rows(&out.stdout)
+    values_of(&out.stdout)
         .iter()
         .filter_map(|r| r["url"].as_str().map(String::from))
         .collect()
-}
-
-/// Every row of the `who-claimed` query on `t`'s data directory.
-fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
-    let out = t
-        .cmd()
-        .args(["query", "--name", "who-claimed", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    rows(&out.stdout)
 }
 
 /// The `who-claimed` rows of one claimant, named by any label or alias.
@@ -1263,20 +1254,13 @@ fn who_claimed_by(t: &TestDir, claimant: &str) -> Vec<serde_json::Value> {
         .output()
         .unwrap();
     assert_success(&out);
-    rows(&out.stdout)
+    values_of(&out.stdout)
 }
 
 /// Ingests one page whose article holds `paragraphs`, then the
 /// `who-claimed` rows of the store.
 fn who_claimed_in_article(t: &TestDir, paragraphs: &str) -> Vec<serde_json::Value> {
-    let page = t.path("quotas.html");
-    std::fs::write(
-        &page,
-        format!(
-            "<html><head><title>Quotas</title></head><body><article>{paragraphs}</article></body></html>"
-        ),
-    )
-    .unwrap();
+    let page = t.titled_page("quotas.html", "Quotas", paragraphs);
     let out = t.cmd().arg("ingest").arg(&page).output().unwrap();
     assert_success(&out);
     who_claimed(t)
@@ -1288,25 +1272,6 @@ fn claimants_of(rows: &[serde_json::Value], text: &str) -> Vec<String> {
     rows.iter()
         .filter(|r| r["claim_text"].as_str().is_some_and(|c| c.contains(text)))
         .filter_map(|r| r["claimant_label"].as_str().map(String::from))
-        .collect()
-}
-
-/// SPARQL JSON results as rows of variable → value.
-fn rows(stdout: &[u8]) -> Vec<serde_json::Value> {
-    let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
-    json["results"]["bindings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            let row: serde_json::Map<String, serde_json::Value> = b
-                .as_object()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.clone(), v["value"].clone()))
-                .collect();
-            serde_json::Value::Object(row)
-        })
         .collect()
 }
 
@@ -1350,7 +1315,7 @@ fn hostile_text_is_read_for_claims_without_failing_the_page() {
         .unwrap();
     assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 new sources"));
-    let nrta = rows(
+    let nrta = values_of(
         &t.cmd()
             .args(["query", "--name", "who-claimed", "--param"])
             .arg("claimant=National Radio and Television Administration")

@@ -4,7 +4,7 @@
 //! links to claims that are gone are dropped, and unknown sources are
 //! refused by name.
 
-use crate::util::{TestDir, assert_success, stdout_of};
+use crate::util::{TestDir, assert_success, stdout_of, who_claimed};
 use predicates::prelude::*;
 use std::collections::BTreeSet;
 
@@ -18,14 +18,7 @@ const DUBBING: &str = "<p>Platforms said dubbing costs fell by half.</p>\
 
 /// Ingests a page holding `paragraphs` as `url`, with `flags`.
 fn ingest(t: &TestDir, url: &str, paragraphs: &str, flags: &[&str]) {
-    let page = t.path("page.html");
-    std::fs::write(
-        &page,
-        format!(
-            "<html><head><title>Exports</title></head><body><article>{paragraphs}</article></body></html>"
-        ),
-    )
-    .unwrap();
+    let page = t.titled_page("page.html", "Exports", paragraphs);
     let out = t
         .cmd()
         .arg("ingest")
@@ -39,19 +32,10 @@ fn ingest(t: &TestDir, url: &str, paragraphs: &str, flags: &[&str]) {
 
 /// The store's `who-claimed` rows as (claimant, claim, quote).
 fn claims(t: &TestDir) -> BTreeSet<(String, String, String)> {
-    let out = t
-        .cmd()
-        .args(["query", "--name", "who-claimed", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["results"]["bindings"]
-        .as_array()
-        .unwrap()
+    who_claimed(t)
         .iter()
-        .map(|b| {
-            let v = |k: &str| b[k]["value"].as_str().unwrap_or_default().to_owned();
+        .map(|r| {
+            let v = |k: &str| r[k].as_str().unwrap_or_default().to_owned();
             (v("claimant_label"), v("claim_text"), v("quote"))
         })
         .collect()
@@ -82,6 +66,16 @@ fn near_duplicate_links(t: &TestDir) -> usize {
         .output()
         .unwrap();
     stdout_of(&out).lines().skip(1).count()
+}
+
+/// Two pages whose assertions about ReelShort are near-duplicates: the
+/// second page's claim links to the first's.
+fn two_linked_pages() -> TestDir {
+    let t = TestDir::new();
+    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
+    ingest(&t, "https://news.example/dubbing", DUBBING, &[]);
+    assert_eq!(near_duplicate_links(&t), 1);
+    t
 }
 
 fn check_passes(t: &TestDir) {
@@ -145,10 +139,7 @@ fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
 
 #[test]
 fn a_reviewed_claim_keeps_its_attribution_when_it_is_no_longer_found() {
-    let t = TestDir::new();
-    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
-    ingest(&t, "https://news.example/dubbing", DUBBING, &[]);
-    assert_eq!(near_duplicate_links(&t), 1);
+    let t = two_linked_pages();
     let out = t
         .cmd()
         .args([
@@ -200,10 +191,7 @@ fn a_reviewed_claim_keeps_its_attribution_when_it_is_no_longer_found() {
 
 #[test]
 fn a_link_to_a_claim_no_longer_stored_is_dropped() {
-    let t = TestDir::new();
-    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
-    ingest(&t, "https://news.example/dubbing", DUBBING, &[]);
-    assert_eq!(near_duplicate_links(&t), 1);
+    let t = two_linked_pages();
     // Only the first page is read again: its assertion goes, and the second
     // page's link to it with it; the second page's own claims stay.
     let run = reattribute(

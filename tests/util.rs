@@ -48,6 +48,20 @@ impl TestDir {
         self.temp.path().join(rel)
     }
 
+    /// Writes `file`, a page titled `title` whose article holds the HTML
+    /// `paragraphs`; returns its path.
+    pub fn titled_page(&self, file: &str, title: &str, paragraphs: &str) -> PathBuf {
+        let page = self.path(file);
+        std::fs::write(
+            &page,
+            format!(
+                "<html><head><title>{title}</title></head><body><article>{paragraphs}</article></body></html>"
+            ),
+        )
+        .expect("page written");
+        page
+    }
+
     /// Writes `untitled.html`, a page with no title, byline or canonical
     /// link whose article holds `paragraphs`. Returns its path and the
     /// label its unnamed author gets: its folder and file name, not the
@@ -138,4 +152,35 @@ pub fn loaded_data_dir(
     )
     .unwrap();
     (temp, data)
+}
+
+/// Every row of the `who-claimed` query on `t`'s data directory, as
+/// variable → value.
+pub fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    values_of(&out.stdout)
+}
+
+/// SPARQL JSON results as rows of variable → value.
+pub fn values_of(stdout: &[u8]) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let row: serde_json::Map<String, serde_json::Value> = b
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v["value"].clone()))
+                .collect();
+            serde_json::Value::Object(row)
+        })
+        .collect()
 }
