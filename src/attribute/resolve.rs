@@ -644,9 +644,15 @@ const RECENT_NAMES: usize = 50;
 
 impl LastNamed {
     fn remember(&mut self, name: &str) {
-        if looks_organisational(name) {
+        // "Dr. Joneigh Khaldun of the Michigan Department of Health" is a
+        // person, whatever her department.
+        let bare = super::names::without_affiliation(name);
+        if looks_organisational(bare) {
             self.group = Some(name.to_owned());
-        } else {
+        } else if !is_known_non_person(bare) {
+            // A country or a news organisation the gazetteer knows is no
+            // one "he" refers to; nor is it a group "they" would be before
+            // the people named after it.
             self.person = Some(name.to_owned());
         }
         if self.recent.len() == RECENT_NAMES {
@@ -655,10 +661,16 @@ impl LastNamed {
         self.recent.push_back(name.to_owned());
     }
 
-    /// The last person (or organisation) named, else the last name.
+    /// The last person named; for a group, the last organisation named,
+    /// else the last name. "He" never falls back to an organisation: a
+    /// pronoun left unresolved names no claimant, where a wrong one would
+    /// credit an organisation with someone's words.
     fn fitting(&self, person: bool) -> Option<String> {
-        let kind = if person { &self.person } else { &self.group };
-        kind.clone().or_else(|| self.recent.back().cloned())
+        if person {
+            self.person.clone()
+        } else {
+            self.group.clone().or_else(|| self.recent.back().cloned())
+        }
     }
 
     /// What a description with `head` refers to. For a head an
@@ -681,6 +693,19 @@ impl LastNamed {
             .or_else(|| recent().find(|n| is_acronym(n)))
             .cloned()
     }
+}
+
+/// Whether the gazetteer knows `name` as something other than a person:
+/// "Bloomberg" is a news organisation, so "he" is not Bloomberg.
+fn is_known_non_person(name: &str) -> bool {
+    let linker = super::link::Linker::embedded();
+    linker.resolve_claimant(name).is_some_and(|e| {
+        !linker
+            .entity(e)
+            .types
+            .iter()
+            .any(|t| t.as_ref() == crate::vocab::schema::PERSON)
+    })
 }
 
 /// "NASA", "CBP", "NRTA": two to six capitals and nothing else.
@@ -917,6 +942,37 @@ mod tests {
         ];
         assert_eq!(resolved(text, &mut found), ["Kim", "The FBI", "Kim"]);
         assert!(looks_organisational("the FBI"));
+        // Known to the gazetteer: a news organisation, and a person.
+        let text = "Neumann said the lease was fair. Bloomberg said talks stalled. \
+                    He later asked for the money back.";
+        let mut found = vec![
+            attribution(text, ("Neumann", 0), ("said", 0), "the lease was fair"),
+            attribution(text, ("Bloomberg", 0), ("said", 1), "talks stalled"),
+            attribution(text, ("He", 0), ("asked", 0), "for the money back"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            ["Neumann", "Bloomberg", "Neumann"]
+        );
+        assert!(is_known_non_person("Bloomberg"));
+        // A person of a department is a person.
+        let text = "Dr. Joneigh Khaldun of the Michigan Department of Health says the risk stays. \
+                    He says residents should take care.";
+        let mut found = vec![
+            attribution(
+                text,
+                (
+                    "Dr. Joneigh Khaldun of the Michigan Department of Health",
+                    0,
+                ),
+                ("says", 0),
+                "the risk stays",
+            ),
+            attribution(text, ("He", 0), ("says", 1), "residents should take care"),
+        ];
+        let claimants = resolved(text, &mut found);
+        assert_eq!(claimants[1], claimants[0]);
+        assert!(!is_known_non_person("Xi Jinping"));
         assert!(!looks_organisational("the Obama"));
     }
 
