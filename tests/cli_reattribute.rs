@@ -5,6 +5,8 @@
 //! refused by name.
 
 use crate::util::{TestDir, assert_success, stdout_of, who_claimed};
+use claimgraph::store::{DataDir, OpenMode};
+use claimgraph::vocab::cg;
 use predicates::prelude::*;
 use std::collections::BTreeSet;
 
@@ -207,6 +209,29 @@ fn a_link_to_a_claim_no_longer_stored_is_dropped() {
         "{texts:?}"
     );
     check_passes(&t);
+}
+
+#[test]
+fn a_version_without_its_text_keeps_its_claims() {
+    // A store whose version lost its text (written by hand, or loaded from
+    // an export without texts): nothing to read, so nothing is rewritten.
+    let t = TestDir::new();
+    ingest(&t, "https://news.example/exports", EXPORTS, &[]);
+    let before = claims(&t);
+    {
+        let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+        let texts: Vec<_> = data
+            .store()
+            .quads_for_pattern(None, Some(cg::TEXT), None, None)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(texts.len(), 1);
+        data.store().remove(&texts[0]).unwrap();
+    }
+    let run = reattribute(&t, &["--no-author-assertions"]);
+    assert_eq!(run["summary"]["versions"], 1, "{run}");
+    assert_eq!(run["summary"]["changed"], 0, "{run}");
+    assert_eq!(claims(&t), before);
 }
 
 #[test]

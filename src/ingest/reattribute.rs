@@ -185,6 +185,20 @@ pub fn reread(
         .store()
         .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
         .collect::<std::result::Result<_, _>>()?;
+    if version.text.is_empty() {
+        // No text stored to read (a version written by hand, or an export
+        // loaded without its texts): its claims stay as they are.
+        let before = rows(data, &old)?;
+        return Ok(Reattributed {
+            source: source.clone(),
+            url: facts.url.clone(),
+            version: version.iri.clone(),
+            after: before.clone(),
+            before,
+            kept_reviewed: 0,
+            staged: None,
+        });
+    }
     let found = find(&version.text, facts.language.as_deref(), options);
     let ctx = VersionContext {
         source,
