@@ -231,6 +231,19 @@ fn is_name(source: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
 }
 
+/// A noun phrase that describes rather than names: a determiner, then a
+/// word in lower case ("The chief executive of Yahoo", "a longtime
+/// adviser").
+fn is_description(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// Relative pronouns, whose antecedent is what comes right before them.
 const RELATIVE: &[&str] = &["who", "which", "that"];
 
@@ -381,14 +394,16 @@ pub(super) fn name_only(written: &str) -> String {
 /// is none of these; "a survey of 2,000 adults" is the survey's, "an aide
 /// to X" not X.
 pub(super) fn speaking_for(written: &str) -> Option<String> {
-    // A spokesperson named after a comma.
+    // A spokesperson named after a comma; or anyone described first and
+    // then named in full ("The chief executive of Yahoo, Marissa Mayer").
     if let Some((role, name)) = written.split_once(", ")
-        && role
+        && is_name(name)
+        && !name.contains(',')
+        && (role
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| voice_of(w) == Some(Voice::Spokesperson))
-        && is_name(name)
-        && !name.contains(',')
+            || is_description(role) && name.split_whitespace().count() >= 2)
     {
         return Some(name.trim().to_owned());
     }
@@ -1067,6 +1082,17 @@ mod tests {
                 "The Ministry of Culture and Tourism's spokesperson, Wang Li",
                 Some("Wang Li"),
             ),
+            (
+                "The chief executive of Yahoo, Marissa Mayer",
+                Some("Marissa Mayer"),
+            ),
+            (
+                "The leader of Ennahda, Rachid Ghannouchi",
+                Some("Rachid Ghannouchi"),
+            ),
+            // Not a full name, or no description before it.
+            ("The chief executive, Mayer", None),
+            ("Yahoo, Marissa Mayer", None),
             // A survey of people is the survey's; officials without a body
             // are no one's; an aide is not who he serves; a capitalised
             // word between owner and document is a name.
