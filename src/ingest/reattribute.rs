@@ -225,7 +225,7 @@ pub fn reread(
     let keep = old_view.subjects_to_keep(&carried, &new_claims);
     let mut present: HashSet<Quad> = new.iter().cloned().collect();
     for q in &old {
-        if keep.iter().any(|k| k.covers(q)) && present.insert(q.clone()) {
+        if keep.covers(q) && present.insert(q.clone()) {
             new.push(q.clone());
         }
     }
@@ -245,37 +245,43 @@ pub fn reread(
     })
 }
 
-/// A subject of the old graph to keep, or every part of it
-/// (`<subject>#…`: an attribution's target and selectors, a claim's
-/// similarity records).
-#[derive(Debug)]
-enum Keep<'a> {
-    Exactly(&'a NamedNode),
-    WithParts(&'a NamedNode),
-    /// A claim found again: only its near-duplicate links (its
+/// What of the old graph is kept, looked up by subject so that a graph of
+/// thousands of claims is read once, not once per claim.
+#[derive(Debug, Default)]
+struct Kept<'a> {
+    /// Subjects kept, and nothing of their parts.
+    exactly: HashSet<&'a str>,
+    /// Subjects kept with every part (`<subject>#…`: an attribution's
+    /// target and selectors, a claim's similarity records).
+    with_parts: HashSet<&'a str>,
+    /// Claims found again: only their near-duplicate links (their
     /// `cg:nearDuplicateOf` and `cg:hasSimilarity`, and the records
     /// `<claim>#similar-…`); the rest is in the new quads.
-    Similarities(&'a NamedNode),
+    similarities: HashSet<&'a str>,
 }
 
-impl Keep<'_> {
+impl Kept<'_> {
     fn covers(&self, q: &Quad) -> bool {
         let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             return false;
         };
-        let parts_of = |n: &NamedNode, prefix: &str| {
-            s.as_str()
-                .strip_prefix(n.as_str())
-                .and_then(|rest| rest.strip_prefix('#'))
-                .is_some_and(|rest| rest.starts_with(prefix))
+        let s = s.as_str();
+        let (base, part) = match s.split_once('#') {
+            Some((base, part)) => (base, Some(part)),
+            None => (s, None),
         };
-        match self {
-            Keep::Exactly(n) => *n == s,
-            Keep::WithParts(n) => *n == s || parts_of(n, ""),
-            Keep::Similarities(n) => {
-                (*n == s
-                    && [cg::NEAR_DUPLICATE_OF, cg::HAS_SIMILARITY].contains(&q.predicate.as_ref()))
-                    || parts_of(n, "similar-")
+        match part {
+            None => {
+                self.exactly.contains(s)
+                    || self.with_parts.contains(s)
+                    || self.similarities.contains(s)
+                        && [cg::NEAR_DUPLICATE_OF, cg::HAS_SIMILARITY]
+                            .contains(&q.predicate.as_ref())
+            }
+            Some(part) => {
+                self.exactly.contains(s)
+                    || self.with_parts.contains(base)
+                    || self.similarities.contains(base) && part.starts_with("similar-")
             }
         }
     }
@@ -313,23 +319,23 @@ impl<'a> ClaimsView<'a> {
         &self,
         carried: &HashSet<&'a NamedNode>,
         found: &HashSet<&NamedNode>,
-    ) -> Vec<Keep<'a>> {
-        let mut keep = Vec::new();
+    ) -> Kept<'a> {
+        let mut keep = Kept::default();
         for claim in carried {
             if found.contains(*claim) {
-                keep.push(Keep::Similarities(claim));
+                keep.similarities.insert(claim.as_str());
                 continue;
             }
-            keep.push(Keep::WithParts(claim));
+            keep.with_parts.insert(claim.as_str());
             for (att, _) in self.claim_of.iter().filter(|(_, c)| c == claim) {
-                keep.push(Keep::WithParts(att));
+                keep.with_parts.insert(att.as_str());
                 for q in self.quads.iter().filter(|q| {
                     matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if s == *att)
                         && [cg::CLAIMANT, cg::REPORTED_BY, prov::WAS_GENERATED_BY]
                             .contains(&q.predicate.as_ref())
                 }) {
                     if let Term::NamedNode(n) = &q.object {
-                        keep.push(Keep::Exactly(n));
+                        keep.exactly.insert(n.as_str());
                     }
                 }
             }
@@ -486,10 +492,13 @@ mod tests {
 
     #[test]
     fn what_is_kept_of_a_claim_covers_its_parts_and_nothing_else() {
-        let claim = NamedNode::new_unchecked("https://w3id.org/claimgraph/id/claim/ab");
-        let whole = Keep::WithParts(&claim);
-        let links = Keep::Similarities(&claim);
-        let iri = claim.as_str();
+        let iri = "https://w3id.org/claimgraph/id/claim/ab";
+        let mut whole = Kept::default();
+        whole.with_parts.insert(iri);
+        let mut links = Kept::default();
+        links.similarities.insert(iri);
+        let mut exactly = Kept::default();
+        exactly.exactly.insert(iri);
         // The claim and its parts; not a claim whose IRI merely starts alike.
         assert!(whole.covers(&quad(iri, schema::TEXT)));
         assert!(whole.covers(&quad(&format!("{iri}#target"), rdf_type())));
@@ -502,7 +511,6 @@ mod tests {
         assert!(!links.covers(&quad(iri, schema::TEXT)));
         assert!(!links.covers(&quad(&format!("{iri}#target"), rdf_type())));
         assert!(!links.covers(&quad(&format!("{iri}c#similar-12"), cg::SCORE)));
-        let exactly = Keep::Exactly(&claim);
         assert!(exactly.covers(&quad(iri, schema::TEXT)));
         assert!(!exactly.covers(&quad(&format!("{iri}#similar-12"), cg::SCORE)));
     }
