@@ -169,16 +169,9 @@ impl Staged {
         }
     }
 
-    /// The claims found in the new version (IRI and text), for linking
-    /// near-duplicates once they are stored.
-    pub fn claims(&self) -> Vec<(NamedNode, String)> {
-        self.claim_texts()
-            .map(|(s, text)| (s.clone(), text.to_owned()))
-            .collect()
-    }
-
-    /// The claims of [`Staged::claims`] still to be linked to their
-    /// near-duplicates.
+    /// The claims of the new version (IRI and text) still to be linked to
+    /// their near-duplicates: all of them, but for a stored version's
+    /// claims found again, whose links are kept.
     pub fn claims_to_link(&self) -> Vec<(NamedNode, String)> {
         self.claim_texts()
             .filter(|(s, _)| !self.linked.contains(*s))
@@ -186,8 +179,7 @@ impl Staged {
             .collect()
     }
 
-    /// How many claims the new version's claims graph holds (what
-    /// [`Staged::claims`] lists, without copying their wordings).
+    /// How many claims the new version's claims graph holds.
     pub fn claim_count(&self) -> usize {
         self.claim_texts().count()
     }
