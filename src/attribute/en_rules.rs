@@ -692,18 +692,7 @@ mod tests {
         assert_eq!(got[2].source.as_ref().unwrap().text(text), "Paul Ryan");
         // Already found by the model: not again.
         assert_eq!(signed_quotes(text, &got).len(), 0);
-        // Hostile input stays linear: 20,000 speakers of one turn each,
-        // none of them named in a sentence...
-        let labels: String = (0..20_000u32)
-            .map(|k| {
-                let name: String = (0..4)
-                    .map(|d| char::from(b'A' + (k / 26u32.pow(d) % 26) as u8))
-                    .collect();
-                format!("{name}Q: word word\n")
-            })
-            .collect();
-        assert!(transcript_turns(&labels, &[]).is_empty());
-        // ... and 40,000 turns of two.
+        // Hostile input: an opened quotation of 100,000 words and a dash.
         let long = format!("“{}” — ", "word ".repeat(100_000));
         assert!(signed_quotes(&long, &[]).is_empty());
     }
