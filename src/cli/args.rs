@@ -464,8 +464,9 @@ claim; --dry-run lists them and writes nothing. The summary goes to stderr. It n
 directory to itself: after an upgrade, run it between stopping the old build's server and
 starting the new one's.
 
-Exit status: 0 done (or nothing to change), 2 nothing could be done (no such source, no
-data directory).
+Exit status: 0 done (or nothing to change), 3 some versions could not be read (each named on
+stderr; their claims stay as they were, the others are written), 2 nothing could be done (no
+such source, no data directory).
 
 Examples:
   claimgraph reattribute --dry-run                 what this build would change

@@ -36,6 +36,9 @@ struct Summary {
     /// no longer stored anywhere.
     dangling_links_dropped: usize,
     dry_run: bool,
+    /// Versions whose reading failed (each named on stderr); their claims
+    /// stay as they were.
+    errors: usize,
     seconds: f64,
 }
 
@@ -106,7 +109,16 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         }));
         let last = done + 1 == sources.len();
         if tasks.len() >= BATCH || (last && !tasks.is_empty()) {
-            let read = reread_all(&data, &tasks, &reviewed, options)?;
+            let read: Vec<Reattributed> = reread_all(&data, &tasks, &reviewed, options)?
+                .into_iter()
+                .filter_map(|r| {
+                    r.map_err(|e| {
+                        eprintln!("claimgraph: error: {e}");
+                        summary.errors += 1;
+                    })
+                    .ok()
+                })
+                .collect();
             tasks.clear();
             summary.versions += read.len();
             for r in &read {
@@ -164,27 +176,44 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         writeln!(out)?;
     }
     report(data_dir, &summary);
-    Ok(Status::Ok)
+    Ok(if summary.errors > 0 {
+        Status::Partial
+    } else {
+        Status::Ok
+    })
 }
 
-/// Reads `tasks` again on every core, in order.
+/// Reads `tasks` again on every core, in order. A reading that panics (a
+/// bug, which a text should never trigger) fails that version alone: the
+/// others are read and written, as ingest does with a page.
 fn reread_all(
     data: &DataDir,
     tasks: &[Task],
     reviewed: &HashSet<NamedNode>,
     options: Options,
-) -> Result<Vec<Reattributed>> {
+) -> Result<Vec<std::result::Result<Reattributed, String>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(tasks.len())
         .max(1);
     let chunk = tasks.len().div_ceil(workers);
-    let read = |part: &[Task]| -> claimgraph::Result<Vec<Reattributed>> {
-        part.iter()
-            .map(|t| reread(data, &t.source, &t.facts, &t.version, reviewed, options))
-            .collect()
-    };
-    let parts: Vec<claimgraph::Result<Vec<Reattributed>>> = std::thread::scope(|scope| {
+    let read =
+        |part: &[Task]| -> claimgraph::Result<Vec<std::result::Result<Reattributed, String>>> {
+            part.iter()
+                .map(|t| {
+                    let url = t.facts.url().unwrap_or(t.source.as_str());
+                    let what = format!("{url} (version {})", t.version.hash);
+                    match caught(&what, || {
+                        reread(data, &t.source, &t.facts, &t.version, reviewed, options)
+                    }) {
+                        Ok(Ok(r)) => Ok(Ok(r)),
+                        Ok(Err(e)) => Err(e),
+                        Err(e) => Ok(Err(e)),
+                    }
+                })
+                .collect()
+        };
+    let parts: Vec<claimgraph::Result<_>> = std::thread::scope(|scope| {
         let handles: Vec<_> = tasks
             .chunks(chunk.max(1))
             .map(|part| scope.spawn(move || read(part)))
@@ -199,6 +228,13 @@ fn reread_all(
         out.extend(part?);
     }
     Ok(out)
+}
+
+/// `f`'s result, or an error naming `what` if it panicked.
+fn caught<T>(what: &str, f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        format!("{what}: attribution failed unexpectedly (a bug: please report it with this text); its claims stay as they were")
+    })
 }
 
 fn print_change(out: &mut impl Write, change: &VersionChange<'_>) -> Result<()> {
@@ -243,4 +279,22 @@ fn report(data_dir: &Path, s: &Summary) {
             ""
         }
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_that_panics_fails_alone_and_names_what_it_read() {
+        assert_eq!(caught("x", || 1), Ok(1));
+        let failed = caught("https://news.example/a (version 3f2a)", || -> u8 {
+            panic!("a bug")
+        });
+        let message = failed.unwrap_err();
+        assert!(
+            message.starts_with("https://news.example/a (version 3f2a): attribution failed"),
+            "{message}"
+        );
+    }
 }

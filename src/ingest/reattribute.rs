@@ -115,6 +115,11 @@ pub struct SourceFacts {
 }
 
 impl SourceFacts {
+    /// The source's address, as stored (`schema:url`).
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
     /// Reads them from the source's graph: its language, its one author
     /// (else its publisher), its headline (else its address names it), as
     /// [`super::save::stage`] uses them.
