@@ -449,21 +449,23 @@ pub fn drop_dangling_links(data: &DataDir) -> Result<usize> {
     for (graph, records) in &dangling {
         // The record's claim and the claim it points to, so that the
         // claim's cg:nearDuplicateOf goes with it.
-        let mut pairs: HashSet<(NamedNode, Term)> = HashSet::new();
         let all: Vec<Quad> = store
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
             .collect::<std::result::Result<_, _>>()?;
+        // Each dangling record's claim pointed to, then each link's pair.
+        let pointed: HashMap<&NamedOrBlankNode, &Term> = all
+            .iter()
+            .filter(|q| q.predicate == cg::SIMILAR_CLAIM)
+            .map(|q| (&q.subject, &q.object))
+            .collect();
+        let mut pairs: HashSet<(NamedNode, Term)> = HashSet::new();
         for q in &all {
             if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(r)) = (&q.subject, &q.object)
                 && q.predicate == cg::HAS_SIMILARITY
                 && records.contains(r)
-                && let Some(other) = all.iter().find_map(|o| {
-                    (o.subject == NamedOrBlankNode::NamedNode(r.clone())
-                        && o.predicate == cg::SIMILAR_CLAIM)
-                        .then(|| o.object.clone())
-                })
+                && let Some(other) = pointed.get(&NamedOrBlankNode::NamedNode(r.clone()))
             {
-                pairs.insert((s.clone(), other));
+                pairs.insert((s.clone(), (*other).clone()));
             }
         }
         dropped += records.len();
