@@ -96,3 +96,13 @@ fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {
     }
     Ok(data)
 }
+
+/// The source a user names: its IRI as written, or the IRI its canonical
+/// URL gives.
+fn source_named(url_or_iri: &str) -> Result<oxigraph::model::NamedNode> {
+    Ok(if url_or_iri.starts_with(claimgraph::ids::ID_BASE) {
+        oxigraph::model::NamedNode::new(url_or_iri.trim())?
+    } else {
+        claimgraph::ids::source_iri(Some(url_or_iri), "")
+    })
+}

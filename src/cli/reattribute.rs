@@ -7,7 +7,6 @@ use super::args::{ReattributeArgs, ReportFormat};
 use super::{Status, open};
 use anyhow::{Result, bail};
 use claimgraph::attribute::Options;
-use claimgraph::ids;
 use claimgraph::ingest::neardup;
 use claimgraph::ingest::reattribute::{
     ClaimRow, Reattributed, SourceFacts, drop_dangling_links, ingested_sources, reread,
@@ -69,11 +68,7 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         let known: HashSet<&NamedNode> = ingested.iter().collect();
         let mut out = Vec::new();
         for url in &args.sources {
-            let iri = if url.starts_with(ids::ID_BASE) {
-                NamedNode::new(url.trim())?
-            } else {
-                ids::source_iri(Some(url), "")
-            };
+            let iri = super::source_named(url)?;
             if !known.contains(&iri) {
                 bail!(
                     "no ingested source has the URL {url} (sources are named by their canonical URL; `claimgraph query --name sources` lists them)"

@@ -5,21 +5,15 @@
 use super::Status;
 use super::args::{ExtractFormat, VersionsArgs};
 use anyhow::{Result, bail};
-use claimgraph::ids;
 use claimgraph::ingest::diff::{Change, diff, paragraphs};
 use claimgraph::ingest::save::versions;
 use claimgraph::store::OpenMode;
-use oxigraph::model::NamedNode;
 use std::io::Write;
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: VersionsArgs) -> Result<Status> {
     let data = super::open(data_dir, OpenMode::Existing)?;
-    let source = if args.url.starts_with(ids::ID_BASE) {
-        NamedNode::new(args.url.trim())?
-    } else {
-        ids::source_iri(Some(&args.url), "")
-    };
+    let source = super::source_named(&args.url)?;
     let found = versions(&data, &source)?;
     if found.is_empty() {
         bail!(
