@@ -187,6 +187,23 @@ struct Builder<'a> {
     written: BTreeSet<(NamedNode, String)>,
 }
 
+/// Whom a version's own assertions are credited to: its one author, else
+/// its publisher, else nobody (an entity for its unnamed author is then
+/// minted). Ingest and reattribution both ask this.
+pub fn credited_author(authors: &[NamedNode], publisher: Option<NamedNode>) -> Option<NamedNode> {
+    match authors {
+        [one] => Some(one.clone()),
+        _ => publisher,
+    }
+}
+
+/// What names a version's unnamed author: its headline, else its address
+/// ([`untitled_name`]: "author of https://…", "author of saved/page.html"
+/// for a file), not the source's IRI.
+pub fn title_or_address<'a>(headline: Option<&'a str>, address: &'a str) -> &'a str {
+    headline.unwrap_or_else(|| untitled_name(address))
+}
+
 /// What an untitled page is called in its unnamed author's label: a saved
 /// file by its folder and name (`saved/page.html`: not the whole path on
 /// the machine that ingested it, and not only a name many files share,

@@ -22,7 +22,9 @@
 use super::save::{Staged, StoredVersion, web_graph};
 use crate::Result;
 use crate::attribute::link::Linker;
-use crate::attribute::quads::{VersionContext, claims_graph, untitled_name, version_quads};
+use crate::attribute::quads::{
+    VersionContext, claims_graph, credited_author, title_or_address, version_quads,
+};
 use crate::attribute::{Options, find};
 use crate::ids::GRAPH_BASE;
 use crate::store::DataDir;
@@ -151,19 +153,19 @@ impl SourceFacts {
                 })
                 .collect()
         };
-        let authors = node(objects(schema::AUTHOR)?);
-        let author = match authors.as_slice() {
-            [one] => Some(one.clone()),
-            _ => node(objects(schema::PUBLISHER)?).into_iter().next(),
-        };
+        let author = credited_author(
+            &node(objects(schema::AUTHOR)?),
+            node(objects(schema::PUBLISHER)?).into_iter().next(),
+        );
         let url = node(objects(schema::URL)?)
             .into_iter()
             .next()
             .map(NamedNode::into_string);
-        let title = match literal(objects(schema::HEADLINE)?) {
-            Some(h) => h,
-            None => untitled_name(url.as_deref().unwrap_or(source.as_str())).to_owned(),
-        };
+        let title = title_or_address(
+            literal(objects(schema::HEADLINE)?).as_deref(),
+            url.as_deref().unwrap_or(source.as_str()),
+        )
+        .to_owned();
         Ok(SourceFacts {
             url,
             language: literal(objects(schema::IN_LANGUAGE)?),

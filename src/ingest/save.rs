@@ -16,7 +16,9 @@ use crate::annotated::reanchor::{
 };
 use crate::attribute::Found;
 use crate::attribute::link::Linker;
-use crate::attribute::quads::{VersionContext, claims_graph, untitled_name, version_quads};
+use crate::attribute::quads::{
+    VersionContext, claims_graph, credited_author, title_or_address, version_quads,
+};
 use crate::ids::{self, GRAPH_BASE};
 use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdf, rdfs, schema};
@@ -345,27 +347,20 @@ pub fn stage(
     };
     // The attributions found in this version, in a graph of their own: an
     // older version's claims stay as they were found.
-    let author = match (article.authors.as_slice(), &article.publisher) {
-        ([one], _) => Some(ids::entity_iri(one)),
-        (_, Some(p)) => Some(ids::entity_iri(p)),
-        _ => None,
-    };
+    let authors: Vec<NamedNode> = article.authors.iter().map(|a| ids::entity_iri(a)).collect();
+    let author = credited_author(&authors, article.publisher.as_deref().map(ids::entity_iri));
     let ctx = VersionContext {
         source: &source,
         version: &version,
         text: &text,
         author: author.as_ref(),
-        // Without a headline, the page's address names its author
-        // ("author of https://…", "author of saved/page.html" for a file),
-        // not the source's IRI.
-        title: article.headline.as_deref().unwrap_or_else(|| {
-            untitled_name(
-                article
-                    .canonical_url
-                    .as_deref()
-                    .unwrap_or(&article.location),
-            )
-        }),
+        title: title_or_address(
+            article.headline.as_deref(),
+            article
+                .canonical_url
+                .as_deref()
+                .unwrap_or(&article.location),
+        ),
     };
     let claims = claims_graph(&version);
     let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
