@@ -284,6 +284,8 @@ namespace!(
     NOTE = "note",
     /// A broader concept.
     BROADER = "broader",
+    /// A concept (the gazetteer's topics: micro-drama, AI).
+    CONCEPT = "Concept",
 });
 
 namespace!(

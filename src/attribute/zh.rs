@@ -18,9 +18,13 @@
 //!   (介绍, 宣布, 回应, 发现, 承认, 警告, 报道, …) count only before ，：, a
 //!   quotation or 称/说/道.
 //! - X援引Y(数据)称，… : Y is the claimant, X its reporter; X告诉记者，… .
-//! - “…，”X说。 and the split quotation “…，”X说，“…。”; and reported
-//!   speech without quotation marks followed by its speaker (短剧很火，他说。)
-//!   when no other verb attribution precedes it in the sentence.
+//! - “…，”X说。 and the split quotation “…，”X说，“…。”, also with a date
+//!   between them (“…。”5日，何亚东表示。); and reported speech without
+//!   quotation marks followed by its speaker (短剧很火，他说。) when no
+//!   other verb attribution precedes it in the sentence.
+//! - 表示 with its object straight after it (no comma, colon or quotation)
+//!   reports only when its subject can speak (a person, people, a body, a
+//!   pronoun, a name); otherwise it "stands for" (黄色常表示离别).
 //! - An attribution whose content is nothing but another attribution
 //!   (《南华早报》报道称，商务部表示，…) gives way to the inner one, whose
 //!   reporters start with the outer claimant; its cue is the inner verb.
@@ -35,6 +39,11 @@
 //! and are refused, as is a single character other than a pronoun or a
 //! state's short name (是说, 敢说). A negated verb (也不说, 没有表示, 并未透露)
 //! and a conditional or rhetorical 说 (若说, 与其说…不如说) report nothing.
+//!
+//! A clause with no subject of its own, a few words opening with an adverb
+//! (镇领导对此非常感兴趣，当即表态说), shares the subject of the nearest
+//! clause before it in the sentence that has one, when that subject can
+//! speak and no verb attribution came before in the sentence.
 //!
 //! Publications: the source span keeps the title marks as written
 //! (香港《南华早报》); the claimant is the title inside them (南华早报).
@@ -66,9 +75,11 @@
 //! Known gaps: a subject without a clause boundary before it is still
 //! taken whole when jieba's tags show nothing amiss (巴顿回一封信说), or
 //! refused when too long; 据悉/据了解/据统计 without a named source are not
-//! attributions; a reporting verb meaning "indicates" (数据表示) is accepted
-//! with its subject; a pronoun with a title (该局相关负责人) stays unresolved;
-//! datelines (新华社北京3月5日电) are not reporters; only a content that begins
+//! attributions; a reporting verb meaning "indicates" (数据表示，…) is
+//! accepted with its subject before a comma; a pronoun with a title
+//! (该局相关负责人) stays unresolved; a transliterated name without a
+//! middle dot (洛克菲勒) is not a person 他 can stand for unless it was a
+//! source; datelines (新华社北京3月5日电) are not reporters; only a content that begins
 //! with another attribution nests (A表示，短剧很火，B认为… is two
 //! attributions); a quotation followed by more content (他说：“…”，并表示…)
 //! keeps only the quotation; quotations nested with the same marks, and
@@ -353,7 +364,7 @@ fn quote_ends_sentence(text: &str, quote: Range<usize>) -> bool {
 /// True when a short speaker clause ending in a reporting verb (他说,
 /// 商务部新闻发言人何亚东表示) follows `at` up to a sentence end or comma.
 fn speaker_clause_follows(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
+    let rest = &text[at + leading_dated_clause(&text[at..])..];
     let mut end = rest.len();
     for (n, (k, c)) in rest.char_indices().enumerate() {
         if !is_name_char(c) {
@@ -367,6 +378,22 @@ fn speaker_clause_follows(text: &str, at: usize) -> bool {
     let after = rest[end..].chars().next();
     let closes = after.is_none_or(|c| is_terminator(c) || matches!(c, '，' | ',' | '\n' | '\r'));
     closes && ends_with_reporting_verb(rest[..end].trim_end())
+}
+
+/// The length of a date clause opening `s` (2004年12月22日，), or 0: the
+/// date of a speaker clause after its quotation (“…。”5日，何亚东表示。).
+fn leading_dated_clause(s: &str) -> usize {
+    let mut r = 0..s.len();
+    while strip_leading_date(s, &mut r) {
+        r = trim_space(s, r);
+    }
+    if r.start == 0 {
+        return 0;
+    }
+    match s[r.clone()].chars().next() {
+        Some(c @ ('，' | ',')) => r.start + c.len_utf8(),
+        _ => 0,
+    }
 }
 
 /// True when `run` is a subject followed by a reporting verb (and 称/说/道).
@@ -504,6 +531,13 @@ const NOT_REPORTING: &[&str] = &[
     "说不出",
     "口说无凭",
     "说不定",
+    // Talking, not saying something (空口说说白话), and "easy to say"
+    // (投资阶段好说).
+    "说说",
+    "好说",
+    // "So" and "a saying" (所以说他是…, 原来有这么一说).
+    "所以说",
+    "一说",
     "天窗说亮话",
     "等于说",
     "等于是说",
@@ -944,6 +978,10 @@ const NOT_SOURCES: &[&str] = &[
     "粗略",
     "有关",
     "相关",
+    // Statistics that are "scientific" or "authoritative" name no one
+    // (根据科学统计).
+    "科学",
+    "权威",
     "最新",
     "其他",
     // A modal or a wish with no one before it (应该承认, 我想对…说).
@@ -1171,6 +1209,35 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
 /// conjunction, a preposition, an idiom, a suffix (们也许会说).
 const NOT_SUBJECT_OPENERS: &[&str] = &["v", "d", "ad", "c", "p", "i", "k"];
 
+/// Most words before the verb of a clause that shares its subject with
+/// one before it (当即表态说, 还和公司员工开玩笑说).
+const MAX_ZERO_SUBJECT_WORDS: usize = 4;
+
+/// Adverbs that follow a subject: a clause opening with one (又歌舞太平
+/// 起来) has no subject of its own.
+const FOLLOWING_SUBJECT: &[&str] = &["也", "还", "又", "并", "且", "则", "便", "就"];
+
+/// Words of likeness that end a subject (苏联人好象妓女一样: jieba tags
+/// 好象 as a noun).
+const COMPARISONS: &[&str] = &["好象", "好像", "像", "似乎", "仿佛", "一样", "一般"];
+
+/// Most clauses looked back through for a shared subject.
+const MAX_ZERO_SUBJECT_CLAUSES: usize = 3;
+
+/// A clause's words from `range` without its opening connectives, times
+/// and dates (但, 随后, 2024年).
+fn strip_clause_opening(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut r = trim_space(text, range);
+    while strip_leading_word(text, &mut r, LEADING_WORDS) || strip_leading_date(text, &mut r) {
+        r = trim_space(text, r);
+    }
+    r
+}
+
+/// Adverbs of quantity that open a subject (不少人认为); other adverbs
+/// (当即表态说) open a predicate.
+const QUANTITY_ADVERBS: &[&str] = &["不少", "好些", "大都", "大多"];
+
 /// jieba's tags of names: of people, places, bodies, others.
 const NAME_TAGS: &[&str] = &["nr", "nrt", "nrfg", "ns", "nt", "nz"];
 
@@ -1248,6 +1315,19 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     {
         return Some(span(&words[k], &words[k]));
     }
+    // 由 marks who did it in a passive (该消息由国内一家权威媒体报道): what
+    // follows the verb is no content of theirs.
+    if words.iter().any(|w| w.word == "由" && w.tag == "p") {
+        return None;
+    }
+    // A pronoun after a measure word (一件他自己认为是最好的事情) is in a
+    // relative clause: its verb reports nothing.
+    if words
+        .windows(2)
+        .any(|w| w[0].tag == "m" && PERSONAL_PRONOUNS.contains(&w[1].word))
+    {
+        return None;
+    }
     // 把 puts the object before the verb (Coco兴奋的把自己的这一想法说):
     // the subject is before it, without a manner ending in 的.
     if let Some(k) = (1..words.len()).find(|&k| words[k].word == "把" && words[k].tag == "p") {
@@ -1300,7 +1380,7 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         // (托克维尔) unless a pronoun follows it (要他说, 让我说).
         [first, next, ..] => {
             let verb_of_one = first.tag == "v" && first.word.chars().count() == 1;
-            let quantity = first.tag == "d" && next.tag == "n";
+            let quantity = QUANTITY_ADVERBS.contains(&first.word) && next.tag == "n";
             let name_opening = verb_of_one && next.tag != "r";
             let relative = words.iter().any(|w| w.word.contains('的'));
             NOT_SUBJECT_OPENERS.contains(&first.tag) && !(quantity || name_opening || relative)
@@ -1559,6 +1639,17 @@ const PERSON_ENDS: &[&str] = &[
     "人士",
     "官员",
     "发言人",
+    "领导",
+    // Kin, who speak in stories and memoirs (他的妻子很不服气，说).
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "母亲",
+    "父亲",
+    "妈妈",
+    "爸爸",
+    "爱人",
     "专家",
     "高管",
     "分析师",
@@ -1673,6 +1764,49 @@ fn pronoun_class(source: &str) -> Option<NameClass> {
         NameClass::Person
     } else {
         NameClass::Other
+    })
+}
+
+/// Whether `subject` names one who can say something: a pronoun, a name
+/// of a known kind (a person, people, a body), one written in Latin
+/// letters (SBS), a name the gazetteer knows or jieba tags as one, or a
+/// noun of people (受访者). A colour, a curve or a diagram's part
+/// (黄色, 曲线平顶部分, T结尾) cannot.
+fn can_speak(subject: &str) -> bool {
+    let subject = subject.trim();
+    // A verb phrase (山坡上布满了), whatever jieba makes of its words.
+    if subject.ends_with(['了', '着']) {
+        return false;
+    }
+    let latin_name = subject
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '&'))
+        && subject.chars().any(|c| c.is_ascii_alphabetic());
+    PERSONAL_PRONOUNS.contains(&subject)
+        || pronoun_class(subject).is_some()
+        || latin_name
+        || name_class(&claimant_name(subject)) != NameClass::Other
+        || subject
+            .chars()
+            .next_back()
+            .is_some_and(|c| PERSON_NOUN_ENDS.contains(c))
+        || is_gazetteer_agent(subject)
+        || crate::index::analysis::jieba()
+            .tag(subject, true)
+            .iter()
+            .any(|w| NAME_TAGS.contains(&w.tag))
+}
+
+/// Whether the gazetteer knows `name` as an agent or a place, not as a
+/// topic (短剧 is a concept, and concepts say nothing).
+fn is_gazetteer_agent(name: &str) -> bool {
+    let linker = super::link::Linker::embedded();
+    linker.resolve_claimant(name).is_some_and(|e| {
+        !linker
+            .entity(e)
+            .types
+            .iter()
+            .any(|t| t.as_ref() == crate::vocab::skos::CONCEPT)
     })
 }
 
@@ -2159,7 +2293,12 @@ impl<'a> Scan<'a> {
         {
             let from = prev.content.start();
             let cut = trim_range(self.text, from..start.max(from));
-            if cut.is_empty() {
+            // Nothing but the opening mark of the quotation that the new
+            // attribution holds (据…报道，“…。”黄明达表示。) is nothing left.
+            if self.text[cut.clone()]
+                .chars()
+                .all(|c| opener_kind(c).is_some())
+            {
                 outer = self.drafts.pop();
             } else {
                 prev.content = Span::one(cut);
@@ -2271,25 +2410,164 @@ impl<'a> Scan<'a> {
             return None;
         }
         let clause = clause_start(text, floor, at)?;
-        let subject = subject_range(text, clause..at);
+        let own_subject = subject_range(text, clause..at);
+        let shared = own_subject.is_none();
+        let subject = own_subject.or_else(|| self.zero_subject(floor, clause, at));
         let cue_range = at..cue_end;
         match cue.class {
             CueClass::Relay => self.relay(subject, cue_range),
             CueClass::Tell => self.tell(subject?, cue_range),
             CueClass::Strong | CueClass::Weak => {
                 let subject = subject?;
-                if let Some(found) =
-                    self.postposed(subject.clone(), cue_range.clone(), clause, floor)
+                // A subject shared with an earlier clause is not the
+                // speaker of the words before the verb.
+                if !shared
+                    && let Some(found) =
+                        self.postposed(subject.clone(), cue, cue_range.clone(), clause, floor)
                 {
                     return Some(found);
                 }
                 if cue.class == CueClass::Weak && !extended && !self.introduces(cue_end) {
                     return None;
                 }
+                // 黄色常表示离别, 曲线平顶部分表示最大航速: 表示 with its
+                // object straight after it "stands for", unless its subject
+                // is one who can speak.
+                if cue.word == "表示"
+                    && !extended
+                    && !self.introduces(cue_end)
+                    && !can_speak(&text[subject.clone()])
+                {
+                    return None;
+                }
                 let content = self.content_after(cue_end)?;
                 Some(self.draft(Some(subject), Span::one(cue_range), content, Vec::new()))
             }
         }
+    }
+
+    /// The subject a clause without one shares with a clause before it in
+    /// its sentence (镇领导对此非常感兴趣，当即表态说 → 镇领导; 王明来到现场，
+    /// 随后表示 → 王明): when the few words before the verb at `at`, from
+    /// `clause`, are none or open with an adverb or a conjunction, the
+    /// nearest clause before it after `floor` that opens with a noun gives
+    /// its nouns (耐克的英国发言人), if they name one who can speak (so not
+    /// 短剧很火，随即表示). Clauses that have no subject either (急忙上网查
+    /// 询) are passed over. Not in a sentence that already holds a verb
+    /// attribution, whose content the clause may be part of (发言人还透露，
+    /// …，但他…，还…开玩笑说), nor after anything but a comma or a
+    /// semicolon.
+    fn zero_subject(&self, floor: usize, clause: usize, at: usize) -> Option<Range<usize>> {
+        let text = self.text;
+        let after_break = text[..clause].trim_end().ends_with(['，', ',', '；', ';']);
+        if self.has_verb || !after_break {
+            return None;
+        }
+        let jieba = crate::index::analysis::jieba();
+        let own = strip_clause_opening(text, clause..at);
+        let own_words = jieba.tag(&text[own.clone()], true);
+        let predicate_only = own_words.len() <= MAX_ZERO_SUBJECT_WORDS
+            && own_words
+                .first()
+                .is_none_or(|w| matches!(w.tag, "d" | "ad" | "c"))
+            && !own_words
+                .iter()
+                .any(|w| matches!(w.word, "把" | "将" | "被") || w.tag == "r");
+        if !predicate_only || self.sentence.quote_at(floor).is_some() {
+            return None;
+        }
+        let mut end = clause;
+        for _ in 0..MAX_ZERO_SUBJECT_CLAUSES {
+            // The clause before `end`, without its closing mark.
+            let before = text[floor..end].trim_end();
+            let before = before
+                .strip_suffix(|c: char| is_clause_break(c))
+                .unwrap_or(before);
+            let stop = floor + before.len();
+            if stop <= floor {
+                return None;
+            }
+            let start = text[floor..stop]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_clause_break(c) || is_terminator(c))
+                .map_or(floor, |(k, c)| floor + k + c.len_utf8());
+            let quotes = &self.sentence.quotes;
+            let first_ending_after = quotes.partition_point(|q| q.end <= start);
+            if quotes
+                .get(first_ending_after)
+                .is_some_and(|q| q.start < stop)
+            {
+                return None;
+            }
+            // An adverb that follows a subject (又歌舞太平起来) opens a
+            // clause that has none either.
+            let opening = trim_space(text, start..stop);
+            let mut previous = strip_clause_opening(text, opening.clone());
+            // The subject opens the clause: its first words are enough.
+            if let Some((k, _)) = text[previous.clone()].char_indices().nth(MAX_CLAUSE_CHARS) {
+                previous.end = previous.start + k;
+            }
+            let after_subject = FOLLOWING_SUBJECT
+                .iter()
+                .any(|w| text[opening.start..previous.start].contains(w));
+            let tags = jieba.tag(&text[previous.clone()], true);
+            let words: &[jieba_rs::Tag<'_>] = {
+                // Times are no part of it (当初曾国藩).
+                let times = tags.iter().take_while(|w| w.tag == "t").count();
+                &tags[times..]
+            };
+            match words.first() {
+                Some(w) if after_subject || matches!(w.tag, "d" | "ad" | "c" | "v" | "p") => {
+                    end = start;
+                    continue;
+                }
+                None => return None,
+                Some(_) => {}
+            }
+            // Nouns and pronouns, not a day jieba reads as a name (他上周三);
+            // a set phrase of people (发言人) is a noun.
+            let noun = |w: &jieba_rs::Tag<'_>| {
+                w.tag.starts_with('n')
+                    && !["上周", "本周", "下周", "周", "星期"]
+                        .iter()
+                        .any(|d| w.word.starts_with(d))
+                    && !COMPARISONS.contains(&w.word)
+                    || w.tag == "l"
+                        && w.word
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| PERSON_NOUN_ENDS.contains(c))
+            };
+            let joins = |w: &jieba_rs::Tag<'_>| matches!(w.word, "和" | "与" | "及" | "跟");
+            // 耐克的英国发言人 (英国 发言 人): a verb before a noun of
+            // people belongs to it.
+            let run = (0..words.len())
+                .take_while(|&k| {
+                    let w = &words[k];
+                    noun(w)
+                        || w.tag == "r" && (k == 0 || joins(&words[k - 1]))
+                        // 他和她, 老师与学生: both, one subject.
+                        || k > 0 && joins(w)
+                        || w.word == "的"
+                        || matches!(w.tag, "v" | "vn")
+                            && words.get(k + 1).is_some_and(|n| {
+                                n.word.chars().count() == 1
+                                    && PERSON_NOUN_ENDS.contains(n.word)
+                            })
+                })
+                .count();
+            let last = words[..run]
+                .iter()
+                .enumerate()
+                .rposition(|(k, w)| noun(w) || w.tag == "r" && (k == 0 || joins(&words[k - 1])))?;
+            let subject =
+                previous.start + words[0].byte_start..previous.start + words[last].byte_end;
+            let name = &text[subject.clone()];
+            return (can_speak(name) && !name.starts_with(['的']))
+                .then(|| valid_source(text, subject))?;
+        }
+        None
     }
 
     /// True when a comma, colon or quotation follows `at`.
@@ -2304,6 +2582,7 @@ impl<'a> Scan<'a> {
     fn postposed(
         &self,
         subject: Range<usize>,
+        verb: &Cue,
         cue: Range<usize>,
         clause: usize,
         floor: usize,
@@ -2319,7 +2598,9 @@ impl<'a> Scan<'a> {
                     AttributionKind::DirectQuote,
                     self.end(),
                 ),
-                None if !self.has_verb && floor < clause => {
+                // Only a strong verb ends unquoted speech: 他的事再找机会介绍
+                // introduces nothing said before it.
+                None if !self.has_verb && floor < clause && verb.class == CueClass::Strong => {
                     let said = trim_range(text, floor..clause);
                     if said.is_empty() {
                         return None;
@@ -2354,11 +2635,25 @@ impl<'a> Scan<'a> {
     /// The quotation ending just before the clause at `clause` (white space
     /// and one comma between them allowed), not before `floor`.
     fn quote_before(&self, clause: usize, floor: usize) -> Option<Range<usize>> {
-        let before = self.text[floor..clause].trim_end();
-        let before = before
-            .strip_suffix(['，', ','])
-            .unwrap_or(before)
-            .trim_end();
+        let strip_comma = |s: &'a str| {
+            s.trim_end()
+                .strip_suffix(['，', ','])
+                .unwrap_or(s)
+                .trim_end()
+        };
+        let before = strip_comma(&self.text[floor..clause]);
+        if let Some(q) = self.sentence.quote_ending_at(floor + before.len()) {
+            return Some(q);
+        }
+        // A date between them: “…。”2004年12月22日，黄明达表示。
+        let mut r = floor..floor + before.len();
+        while strip_trailing_date(self.text, &mut r) {
+            r = trim_space(self.text, r);
+        }
+        if r.end == floor + before.len() {
+            return None;
+        }
+        let before = strip_comma(&self.text[r]);
         self.sentence.quote_ending_at(floor + before.len())
     }
 
@@ -3288,6 +3583,147 @@ mod tests {
         let t = "He said \"微短剧很火\"，TikTok说。";
         let f = one(t);
         assert_eq!(f.claimant.as_deref(), Some("TikTok"));
+    }
+
+    #[test]
+    fn what_cannot_speak_does_not_state_but_stands_for() {
+        for t in [
+            "忌用黄色，黄色常表示离别、无望。",
+            "推力。曲线平顶部分表示飞机的最大航速。",
+            "T结尾表示特许期满，项目无偿移交政府。",
+            "山坡上布满了表示岩浆的斑点。",
+        ] {
+            assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
+        }
+        for (t, who) in [
+            ("其后思浩表示事发地点并非一间食肆内。", "思浩"),
+            ("七成左右受访者表示他们有很多朋友。", "七成左右受访者"),
+            ("美国国务院和国防部表示他们有证据。", "美国国务院和国防部"),
+            ("星期五，克里姆林宫表示不要相信美国。", "克里姆林宫"),
+            ("SBS表示金锺国退出节目。", "SBS"),
+            // Before a comma, anything may state.
+            ("黄色表示，这不是离别。", "黄色"),
+        ] {
+            assert_eq!(one(t).claimant.as_deref(), Some(who), "{t}");
+        }
+    }
+
+    #[test]
+    fn talk_sayings_and_science_report_nothing() {
+        for t in [
+            "若现在的人只空口说说白话，要使后来的人信。",
+            "他从小受新浪潮的影响，所以说他是从一个电影青年成长起来的。",
+            "回家后，他急忙上网查询，原来果然有这么一说。",
+            "根据科学统计，长成一粒米，需要七担水。",
+            "民间资本投向城市基础设施，投资阶段好说，收取回报阶段难免要出问题。",
+            // A weak verb after words is no speaker clause.
+            "这位先生是杨家将的后裔，他的事再找机会介绍。",
+            // A passive's agent (由…报道) and a relative clause (一件他认为…的事情).
+            "该消息由国内一家权威媒体报道，并被多家媒体转载。",
+            "一个人去做一件他自己认为是最好的事情，这是一回事。",
+        ] {
+            assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
+        }
+    }
+
+    #[test]
+    fn a_dated_speaker_after_the_quotation_is_its_claimant() {
+        let t = "据《新京报》报道，“不仅没听说有中国人获奖，而且连外国人也没人得这个奖。”\
+                 2004年12月22日，中心主任黄明达表示。";
+        let f = one(t);
+        assert_eq!(
+            texts(t, &f),
+            triple(
+                "中心主任黄明达",
+                "表示",
+                "不仅没听说有中国人获奖，而且连外国人也没人得这个奖"
+            )
+        );
+        assert_eq!(f.reporters, vec!["新京报".to_owned()]);
+        let t = "“短剧出海势头良好。”5日，何亚东表示。";
+        assert_eq!(
+            texts(t, &one(t)),
+            triple("何亚东", "表示", "短剧出海势头良好")
+        );
+    }
+
+    #[test]
+    fn a_clause_without_a_subject_shares_the_one_before_it() {
+        for (t, who, said) in [
+            (
+                "孙启勤把他的想法通报给镇政府，镇领导对此非常感兴趣，当即表态说：“我们全力支持你！”",
+                "镇领导",
+                "我们全力支持你",
+            ),
+            ("王明来到现场，随后表示，短剧很火。", "王明", "短剧很火"),
+            (
+                "耐克的英国发言人倒颇有绅士风度，表示非常重视。",
+                "耐克的英国发言人",
+                "非常重视",
+            ),
+            (
+                "可是朱君反而感谢神。他的妻子很不服气，说：“孩子死了你还感谢神？”",
+                "他的妻子",
+                "孩子死了你还感谢神",
+            ),
+            // Clauses without a subject are passed over; times are no part
+            // of one.
+            (
+                "当初曾国藩做翰林的时候，曾上过摺子，说取士不合道理。",
+                "曾国藩",
+                "取士不合道理",
+            ),
+            // The 据 phrase reports the clause's words.
+            (
+                "据新华社报道，王明来到现场，随后表示，短剧很火。",
+                "王明",
+                "短剧很火",
+            ),
+        ] {
+            let found = attributions(t);
+            let f = found.last().unwrap_or_else(|| panic!("{t}: nothing found"));
+            assert_eq!(
+                (f.claimant.as_deref(), f.content.text(t).as_str()),
+                (Some(who), said),
+                "{t}: {found:#?}"
+            );
+        }
+        for t in [
+            // The clause before names nothing that speaks.
+            "短剧很火，随即表示，很好。",
+            // Two people, one of no kind a claimant has.
+            "今夕何夕，他和她开始恋爱，就很慨然地说：我们都三十三岁了。",
+            // Not after a bracket: 据…[联盟]透露 is a 据 phrase gone wrong.
+            "中国的Coco迷就按耐不住了，据歌迷组织[中华玟迷联盟]透露，访问量陡增了5倍。",
+        ] {
+            assert!(
+                attributions(t).iter().all(|f| f.claimant.is_none()),
+                "{t}: {:#?}",
+                attributions(t)
+            );
+        }
+        // Within what someone else reports, the clause is part of it.
+        let t = "发言人还透露，他的健康状况每况愈下，但他上周去办公室工作时，还和员工开玩笑说自己只干半天活。";
+        assert_eq!(one(t).claimant.as_deref(), Some("发言人"));
+        // Nor are the words before a shared subject's verb its speech.
+        let t = "苏联人好象妓女一样，因为自己是妓女，便认为\n所有的女人都是妓女。";
+        assert!(
+            attributions(t)
+                .iter()
+                .all(|f| f.content.text(t) != "苏联人好象妓女一样，因为自己是妓女"),
+            "{:#?}",
+            attributions(t)
+        );
+    }
+
+    #[test]
+    fn many_clauses_without_subjects_end() {
+        // Every verb looks back a bounded number of clauses.
+        let t = format!("王明来到现场，{}短剧很火。", "随后表示，".repeat(20_000));
+        let found = attributions(&t);
+        assert!(!found.is_empty());
+        let t = format!("“甲”，{}", "随即表示，".repeat(20_000));
+        assert!(attributions(&t).iter().all(|f| f.claimant.is_none()));
     }
 
     #[test]
