@@ -334,7 +334,9 @@ pub fn version_quads(
         }
         let quote = &text[start..end];
         let mut claim_text = f.content.proposition(text);
-        if !super::worth::has_something_to_check(&claim_text) {
+        if !super::worth::has_something_to_check(&claim_text)
+            || !super::worth::cue_makes_claims(&f.cue.text(text))
+        {
             continue;
         }
         // A bare phrase is its cue's object ("opposed *the Madrid peace
@@ -484,6 +486,43 @@ mod tests {
         assert!(values.contains(&"the man died".to_owned()), "{values:?}");
         assert!(
             !values.iter().any(|v| v == "Li Wei said the man died"),
+            "{values:?}"
+        );
+    }
+
+    #[test]
+    fn offers_and_the_accused_are_not_stored_as_claims() {
+        let text = "Amazon is offering Prime members a free gift card today. \
+                    Noel is charged with five counts of falsifying records. \
+                    Li Wei said the stores will stay open.";
+        let found =
+            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
+        let quads = quads_of(
+            text,
+            "Deals",
+            &[
+                found(
+                    "Amazon",
+                    "is offering",
+                    "Prime members a free gift card today",
+                ),
+                found(
+                    "Noel",
+                    "is charged",
+                    "with five counts of falsifying records",
+                ),
+                found("Li Wei", "said", "the stores will stay open"),
+            ],
+        );
+        let values = literals(&quads);
+        assert!(
+            values.contains(&"the stores will stay open".to_owned()),
+            "{values:?}"
+        );
+        assert!(
+            !values
+                .iter()
+                .any(|v| v.contains("gift card") || v.contains("five counts")),
             "{values:?}"
         );
     }
