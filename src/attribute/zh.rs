@@ -845,6 +845,9 @@ const TRAILING_WORDS: &[&str] = &[
     "也将",
     "还将",
     "还是",
+    // "Again and again" (有人口口声声说, 有人口口说).
+    "口口声声",
+    "口口",
     // The occasion, after the speaker (王剑锋讲话中指出, 他在发言时表示).
     "讲话中",
     "讲话时",
@@ -2416,7 +2419,11 @@ impl<'a> Scan<'a> {
         let cue_range = at..cue_end;
         match cue.class {
             CueClass::Relay => self.relay(subject, cue_range),
-            CueClass::Tell => self.tell(subject?, cue_range),
+            // 他的直觉告诉他, 历史告诉我们: what cannot speak tells only
+            // in a figure of speech, the writer's.
+            CueClass::Tell => {
+                self.tell(subject.filter(|s| can_speak(&text[s.clone()]))?, cue_range)
+            }
             CueClass::Strong | CueClass::Weak => {
                 let subject = subject?;
                 // A subject shared with an earlier clause is not the
@@ -3394,7 +3401,7 @@ mod tests {
                 "郭荣梅则会告诉他们，只要有闪光点，老师就会看到。",
                 Some("郭荣梅"),
             ),
-            ("热力学原理还是告诉我们，熵在增加。", Some("热力学原理")),
+            ("郑庆生还是告诉我们，熵在增加。", Some("郑庆生")),
             (
                 "福山根据黑格尔的理论认为，人还有需要他人承认的需要。",
                 Some("福山"),
@@ -3592,6 +3599,13 @@ mod tests {
             "推力。曲线平顶部分表示飞机的最大航速。",
             "T结尾表示特许期满，项目无偿移交政府。",
             "山坡上布满了表示岩浆的斑点。",
+            // Nor does it tell, but in a figure of speech.
+            "直到1992年，李简用电刀做了第一例手术。他的直觉告诉他，“这应该是最有前景的方法”。",
+            "历史告诉我们，正确的原则很少能自动获胜。",
+            "热力学原理还是告诉我们，熵在增加。",
+            // Someone unnamed, again and again.
+            "有人口口声声说打洋人，却不讲洋人怎么打法。",
+            "有人口口说打洋人，却不讲洋人怎么打法。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
@@ -3601,6 +3615,10 @@ mod tests {
             ("美国国务院和国防部表示他们有证据。", "美国国务院和国防部"),
             ("星期五，克里姆林宫表示不要相信美国。", "克里姆林宫"),
             ("SBS表示金锺国退出节目。", "SBS"),
+            (
+                "不过，现在没有小户型了，销售小姐告诉他，下半年会有新户型推出。",
+                "销售小姐",
+            ),
             // Before a comma, anything may state.
             ("黄色表示，这不是离别。", "黄色"),
         ] {
