@@ -7,7 +7,8 @@
 //!   with the same source's account ("According to X, A. The aim is B."):
 //!   it is credited to the same claimant, not to the author. Only one
 //!   sentence is carried over, and not one that turns the argument ("But",
-//!   "However", "I", "We").
+//!   "However", "I", "We"); and only after an account that opens with its
+//!   source, not one that closes with it ("A, according to X.").
 //! - **Signed quotes**: a line that is a quotation, or an embedded post,
 //!   signed after a dash with a name — `“…” ― Sonya Herridge`,
 //!   `… pic.twitter.com/x — Paul Ryan (@SpeakerRyan) July 5, 2016`: the dash
@@ -503,9 +504,12 @@ pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
     let all = sentences(text);
     let mut out = Vec::new();
     let taken = taken_by(found);
+    // Only an account that opens with its source ("According to X, A.")
+    // frames what follows; one that closes with it ("A, according to X.")
+    // has ended, and the next sentence is the writer's again.
     for f in found
         .iter()
-        .filter(|f| f.kind == AttributionKind::AccordingTo)
+        .filter(|f| f.kind == AttributionKind::AccordingTo && f.cue.start() < f.content.start())
     {
         let end = f.content.end().max(f.cue.end());
         // The sentence that holds the attribution, then the next one.
@@ -793,5 +797,18 @@ mod tests {
         let text3 =
             "According to Xinhua, exports doubled. But the goal is bigger than ten markets.";
         assert!(continued_accounts(text3, &[f]).is_empty());
+        // Nor after an account that closes with its source.
+        let text4 =
+            "Exports doubled, according to Xinhua. The goal is bigger: ten markets by 2030.";
+        let cue = text4.find("according to").unwrap();
+        let closing = Found {
+            source: None,
+            cue: Span::one(cue..cue + 12),
+            content: Span::one(0..15),
+            kind: AttributionKind::AccordingTo,
+            claimant: Some("Xinhua".into()),
+            reporters: Vec::new(),
+        };
+        assert!(continued_accounts(text4, &[closing]).is_empty());
     }
 }
