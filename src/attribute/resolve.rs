@@ -710,6 +710,28 @@ impl LastNamed {
     }
 }
 
+/// Whether a cue after "it" makes that "it" an expletive: a copula or a
+/// verb of seeming first ("’s also not clear", "is expected", "seems").
+fn is_expletive_cue(cue: &str) -> bool {
+    let first = cue
+        .trim_start_matches(['\'', '’'])
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    // "It is claiming …" is an organisation at work.
+    let progressive = cue
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| w.len() > 4 && w.to_lowercase().ends_with("ing"));
+    !progressive
+        && (cue.starts_with(['\'', '’'])
+            || matches!(
+                first.as_str(),
+                "is" | "was" | "s" | "seems" | "seemed" | "appears" | "appeared" | "remains"
+            ))
+}
+
 /// Whether the gazetteer knows `name` as something other than a person:
 /// "Bloomberg" is a news organisation, so "he" is not Bloomberg.
 fn is_known_non_person(name: &str) -> bool {
@@ -755,6 +777,12 @@ pub fn resolve(text: &str, found: &mut [Found]) {
                 last.remember(&name);
             }
             f.claimant = Some(name);
+            continue;
+        }
+        // "It's also not clear why …", "it seems", "it is expected": an
+        // expletive "it" stands for nothing, and stays unresolved.
+        if written.eq_ignore_ascii_case("it") && is_expletive_cue(&f.cue.text(text)) {
+            f.claimant = Some(written);
             continue;
         }
         let claimant = match needs_antecedent(&written) {
@@ -907,6 +935,37 @@ mod tests {
             claimant: None,
             reporters: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_expletive_it_stands_for_nothing() {
+        let text = "Gizmodo said the cause is rare. It’s also not clear why one person falls ill. \
+                    It is expected that more will. It said the study was small. \
+                    It is claiming that costs fell.";
+        let mut found = vec![
+            attribution(text, ("Gizmodo", 0), ("said", 0), "the cause is rare"),
+            attribution(
+                text,
+                ("It", 0),
+                ("’s also not clear", 0),
+                "why one person falls ill",
+            ),
+            attribution(text, ("It", 1), ("is expected", 0), "more will"),
+            attribution(text, ("It", 2), ("said", 1), "the study was small"),
+            attribution(text, ("It", 3), ("is claiming", 0), "costs fell"),
+        ];
+        resolve(text, &mut found);
+        let claimants: Vec<_> = found.iter().map(|f| f.claimant.as_deref()).collect();
+        assert_eq!(
+            claimants,
+            [
+                Some("Gizmodo"),
+                Some("It"),
+                Some("It"),
+                Some("Gizmodo"),
+                Some("Gizmodo")
+            ]
+        );
     }
 
     #[test]
