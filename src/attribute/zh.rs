@@ -2412,6 +2412,13 @@ impl<'a> Scan<'a> {
         ) {
             return None;
         }
+        // 强调一下轮廓, 介绍一下情况: a verb done "a little" to an object;
+        // 我强调一下，… still introduces what follows.
+        if let Some(rest) = text[cue_end..].strip_prefix("一下")
+            && !rest.starts_with(['，', ',', '：', ':', '“', '「'])
+        {
+            return None;
+        }
         let clause = clause_start(text, floor, at)?;
         let own_subject = subject_range(text, clause..at);
         let shared = own_subject.is_none();
@@ -3606,6 +3613,7 @@ mod tests {
             // Someone unnamed, again and again.
             "有人口口声声说打洋人，却不讲洋人怎么打法。",
             "有人口口说打洋人，却不讲洋人怎么打法。",
+            "起先，他可能只是用余烬中的木炭强调一下轮廓，以便别人也能看清楚。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
@@ -3619,6 +3627,7 @@ mod tests {
                 "不过，现在没有小户型了，销售小姐告诉他，下半年会有新户型推出。",
                 "销售小姐",
             ),
+            ("何亚东强调一下：短剧出海势头良好。", "何亚东"),
             // Before a comma, anything may state.
             ("黄色表示，这不是离别。", "黄色"),
         ] {
