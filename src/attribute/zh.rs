@@ -22,9 +22,11 @@
 //!   between them (“…。”5日，何亚东表示。); and reported speech without
 //!   quotation marks followed by its speaker (短剧很火，他说。) when no
 //!   other verb attribution precedes it in the sentence.
-//! - 表示 with its object straight after it (no comma, colon or quotation)
-//!   reports only when its subject can speak (a person, people, a body, a
-//!   pronoun, a name); otherwise it "stands for" (黄色常表示离别).
+//! - A verb with its object straight after it (no comma, colon or
+//!   quotation) reports only when its subject can speak (a person, people,
+//!   a body, a pronoun, a name, a text or a study); otherwise it "stands
+//!   for" (黄色常表示离别) or is an ordinary verb (片面强调知识的掌握).
+//!   告诉 needs such a subject too (他的直觉告诉他 is a figure of speech).
 //! - An attribution whose content is nothing but another attribution
 //!   (《南华早报》报道称，商务部表示，…) gives way to the inner one, whose
 //!   reporters start with the outer claimant; its cue is the inner verb.
@@ -1212,6 +1214,11 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
 /// conjunction, a preposition, an idiom, a suffix (们也许会说).
 const NOT_SUBJECT_OPENERS: &[&str] = &["v", "d", "ad", "c", "p", "i", "k"];
 
+/// Studies and schools of thought, which hold views (研究认为, 规范理论认为).
+const STUDIES: &[&str] = &[
+    "理论", "研究", "调查", "学说", "学派", "观点", "数据", "报道",
+];
+
 /// Most words before the verb of a clause that shares its subject with
 /// one before it (当即表态说, 还和公司员工开玩笑说).
 const MAX_ZERO_SUBJECT_WORDS: usize = 4;
@@ -1643,6 +1650,18 @@ const PERSON_ENDS: &[&str] = &[
     "官员",
     "发言人",
     "领导",
+    "老板",
+    "经理",
+    "主任",
+    "书记",
+    "警察",
+    "司机",
+    "小姐",
+    "先生",
+    "太太",
+    "夫人",
+    "孩子",
+    "民",
     // Kin, who speak in stories and memoirs (他的妻子很不服气，说).
     "妻子",
     "丈夫",
@@ -1653,6 +1672,18 @@ const PERSON_ENDS: &[&str] = &[
     "妈妈",
     "爸爸",
     "爱人",
+    "外婆",
+    "外公",
+    "奶奶",
+    "爷爷",
+    "姥姥",
+    "姥爷",
+    "阿姨",
+    "叔叔",
+    "哥哥",
+    "姐姐",
+    "弟弟",
+    "妹妹",
     "专家",
     "高管",
     "分析师",
@@ -1772,11 +1803,15 @@ fn pronoun_class(source: &str) -> Option<NameClass> {
 
 /// Whether `subject` names one who can say something: a pronoun, a name
 /// of a known kind (a person, people, a body), one written in Latin
-/// letters (SBS), a name the gazetteer knows or jieba tags as one, or a
-/// noun of people (受访者). A colour, a curve or a diagram's part
-/// (黄色, 曲线平顶部分, T结尾) cannot.
+/// letters (SBS), a name the gazetteer knows or jieba tags as one, a noun
+/// of people (受访者, 网吧老板), or a text or a study that holds a view
+/// (圣经, 《悲》文, 规范理论). A colour, a curve, a diagram's part or a
+/// manner (黄色, 曲线平顶部分, T结尾, 片面) cannot.
 fn can_speak(subject: &str) -> bool {
     let subject = subject.trim();
+    let text_or_study = subject.contains('《')
+        || TEXTS.iter().chain(STUDIES).any(|w| subject.ends_with(w))
+        || subject.ends_with('文') && subject.chars().count() > 1;
     // A verb phrase (山坡上布满了), whatever jieba makes of its words.
     if subject.ends_with(['了', '着']) {
         return false;
@@ -1785,7 +1820,8 @@ fn can_speak(subject: &str) -> bool {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '&'))
         && subject.chars().any(|c| c.is_ascii_alphabetic());
-    PERSONAL_PRONOUNS.contains(&subject)
+    text_or_study
+        || PERSONAL_PRONOUNS.contains(&subject)
         || pronoun_class(subject).is_some()
         || latin_name
         || name_class(&claimant_name(subject)) != NameClass::Other
@@ -2444,14 +2480,11 @@ impl<'a> Scan<'a> {
                 if cue.class == CueClass::Weak && !extended && !self.introduces(cue_end) {
                     return None;
                 }
-                // 黄色常表示离别, 曲线平顶部分表示最大航速: 表示 with its
-                // object straight after it "stands for", unless its subject
-                // is one who can speak.
-                if cue.word == "表示"
-                    && !extended
-                    && !self.introduces(cue_end)
-                    && !can_speak(&text[subject.clone()])
-                {
+                // 黄色常表示离别, 曲线平顶部分表示最大航速, 片面强调知识的
+                // 掌握: a verb with its object straight after it reports
+                // only what one who can speak (or a text) says; otherwise
+                // it "stands for", or is an ordinary verb.
+                if !extended && !self.introduces(cue_end) && !can_speak(&text[subject.clone()]) {
                     return None;
                 }
                 let content = self.content_after(cue_end)?;
@@ -3614,6 +3647,7 @@ mod tests {
             "有人口口声声说打洋人，却不讲洋人怎么打法。",
             "有人口口说打洋人，却不讲洋人怎么打法。",
             "起先，他可能只是用余烬中的木炭强调一下轮廓，以便别人也能看清楚。",
+            "面对升学的压力，片面强调知识的掌握，势必使童年失去色彩。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
@@ -3628,6 +3662,13 @@ mod tests {
                 "销售小姐",
             ),
             ("何亚东强调一下：短剧出海势头良好。", "何亚东"),
+            // Texts, studies and people by their trade or kin speak.
+            ("规范理论认为集体行动靠的是社会公德。", "规范理论"),
+            (
+                "我到网吧看到许多小孩上网，听网吧老板说他们玩了通宵。",
+                "网吧老板",
+            ),
+            ("80年代末的一个暑假，外婆说要去舅舅家避暑。", "外婆"),
             // Before a comma, anything may state.
             ("黄色表示，这不是离别。", "黄色"),
         ] {
