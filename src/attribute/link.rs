@@ -174,6 +174,17 @@ impl Linker {
             })
             .or(Some(first))
     }
+
+    /// Whether the entity a claimant's `name` resolves to has the type
+    /// `class`; `None` when the gazetteer does not know the name.
+    pub fn claimant_is_a(
+        &self,
+        name: &str,
+        class: oxigraph::model::NamedNodeRef<'_>,
+    ) -> Option<bool> {
+        self.resolve_claimant(name)
+            .map(|e| self.entity(e).types.iter().any(|t| t.as_ref() == class))
+    }
 }
 
 /// The key by which claimant names are compared and merged: NFKC, lower

@@ -735,14 +735,7 @@ fn is_expletive_cue(cue: &str) -> bool {
 /// Whether the gazetteer knows `name` as something other than a person:
 /// "Bloomberg" is a news organisation, so "he" is not Bloomberg.
 fn is_known_non_person(name: &str) -> bool {
-    let linker = super::link::Linker::embedded();
-    linker.resolve_claimant(name).is_some_and(|e| {
-        !linker
-            .entity(e)
-            .types
-            .iter()
-            .any(|t| t.as_ref() == crate::vocab::schema::PERSON)
-    })
+    super::link::Linker::embedded().claimant_is_a(name, crate::vocab::schema::PERSON) == Some(false)
 }
 
 /// "NASA", "CBP", "NRTA": two to six capitals and nothing else.

@@ -1839,14 +1839,7 @@ fn can_speak(subject: &str) -> bool {
 /// Whether the gazetteer knows `name` as an agent or a place, not as a
 /// topic (短剧 is a concept, and concepts say nothing).
 fn is_gazetteer_agent(name: &str) -> bool {
-    let linker = super::link::Linker::embedded();
-    linker.resolve_claimant(name).is_some_and(|e| {
-        !linker
-            .entity(e)
-            .types
-            .iter()
-            .any(|t| t.as_ref() == crate::vocab::skos::CONCEPT)
-    })
+    super::link::Linker::embedded().claimant_is_a(name, crate::vocab::skos::CONCEPT) == Some(false)
 }
 
 /// How far back, in characters, a personal pronoun (他, 她, 他们) looks for
