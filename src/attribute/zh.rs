@@ -2814,6 +2814,14 @@ impl<'a> Scan<'a> {
             n += 1;
             k += c.len_utf8();
         }
+        // 他将消息告诉妻子和女儿时，…: a time clause, not a telling.
+        let addressee = text[cue.end..k].trim_end();
+        if ["时", "后", "前", "的时候"]
+            .iter()
+            .any(|w| addressee.ends_with(w))
+        {
+            return None;
+        }
         let content = self.content_after(k)?;
         Some(self.draft(Some(subject), Span::one(cue), content, Vec::new()))
     }
@@ -3641,6 +3649,8 @@ mod tests {
             "有人口口说打洋人，却不讲洋人怎么打法。",
             "起先，他可能只是用余烬中的木炭强调一下轮廓，以便别人也能看清楚。",
             "面对升学的压力，片面强调知识的掌握，势必使童年失去色彩。",
+            // A time clause (告诉…时), not a telling.
+            "孙启勤立刻赶回家，他将自己中奖的消息告诉妻子和女儿时，简直浑身颤抖。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
