@@ -668,6 +668,13 @@ fn is_bare_seeming(cue: &str) -> bool {
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
+/// Words before a participle that join it to its clause rather than to a
+/// noun ("and suggesting", "while noting", "before concluding").
+const NOT_NOUNS_BEFORE_PARTICIPLES: &[&str] = &[
+    "and", "or", "but", "while", "when", "after", "before", "by", "without", "as", "then", "also",
+    "even", "still", "further", "again", "instead", "in", "since",
+];
+
 /// Personal pronouns that make a whole source on their own.
 const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 
@@ -677,13 +684,31 @@ const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 /// acknowledged his success, saying …"), else the nearest after it ("Mr.
 /// Manafort, citing …, said …"); without one, the first subject pronoun
 /// before it in the sentence ("he wants to avoid …, recalling …").
-/// Chosen on held-out training articles (EVALUATION.md).
+/// Chosen on held-out training articles (EVALUATION.md). A participle
+/// straight after a noun describes that noun ("a court ruling declaring
+/// …", "conspiracy theories suggesting …") and takes nothing.
 fn participle_subjects(r: &Read_, text: &str, found: &mut [Tagged], sentence_of: &[usize]) {
     for k in 0..found.len() {
         if found[k].source.is_some() || !is_participle(&found[k].cue.text(text)) {
             continue;
         }
         let sentence = sentence_of[k];
+        let cue_token =
+            r.t.tokens
+                .partition_point(|t| t.range.start < found[k].cue.start());
+        // Straight after a noun ("a court ruling declaring …", "conspiracy
+        // theories suggesting …") the participle describes that noun, and
+        // says nothing of the clause's subject.
+        let after_noun = cue_token > r.t.sentences[sentence].start
+            && r.t.tokens.get(cue_token - 1).is_some_and(|t| {
+                let w = text[t.range.clone()].to_lowercase();
+                w.chars().next().is_some_and(char::is_alphabetic)
+                    && !w.ends_with("ly")
+                    && !NOT_NOUNS_BEFORE_PARTICIPLES.contains(&w.as_str())
+            });
+        if after_noun {
+            continue;
+        }
         let donor =
             |j: &usize| *j != k && sentence_of[*j] == sentence && found[*j].source.is_some();
         let nearest = (0..k)
@@ -1209,6 +1234,29 @@ mod tests {
         ];
         participle_subjects(&r, text, &mut found, &[0, 1, 2]);
         assert_eq!(sources(text, &found), [Some("Lee".to_string()), None, None]);
+        // Straight after a noun it describes the noun; after "and" or an
+        // adverb it goes on with the clause.
+        let text = "China denounced a court ruling declaring the ban void, and said x.";
+        let mut found = vec![
+            tagged(text, Some("China"), "denounced"),
+            tagged(text, None, "declaring"),
+        ];
+        participle_subjects(&r_of(text), text, &mut found, &[0, 0]);
+        assert_eq!(sources(text, &found)[1], None);
+        let text = "Trump praised Xi and warned him, repeatedly saying x.";
+        let mut found = vec![
+            tagged(text, Some("Trump"), "praised"),
+            tagged(text, None, "saying"),
+        ];
+        participle_subjects(&r_of(text), text, &mut found, &[0, 0]);
+        assert_eq!(sources(text, &found)[1].as_deref(), Some("Trump"));
+        let text = "Trump threatened them with tariffs and suggesting x.";
+        let mut found = vec![
+            tagged(text, Some("Trump"), "threatened"),
+            tagged(text, None, "suggesting"),
+        ];
+        participle_subjects(&r_of(text), text, &mut found, &[0, 0]);
+        assert_eq!(sources(text, &found)[1].as_deref(), Some("Trump"));
     }
 
     #[test]
