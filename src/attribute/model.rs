@@ -720,10 +720,7 @@ fn participle_subjects(r: &Read_, text: &str, found: &mut [Tagged], sentence_of:
             continue;
         }
         let range = r.t.sentences[sentence].clone();
-        let cue_at =
-            r.t.tokens
-                .partition_point(|t| t.range.start < found[k].cue.start());
-        let pronoun = (range.start..cue_at.min(range.end))
+        let pronoun = (range.start..cue_token.min(range.end))
             .find(|&j| SUBJECT_PRONOUNS.contains(&r.lowercase(text, j).as_str()));
         if let Some(j) = pronoun {
             found[k].source = Some(Span::one(r.t.tokens[j].range.clone()));

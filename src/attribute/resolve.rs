@@ -714,7 +714,6 @@ impl LastNamed {
 /// verb of seeming first ("’s also not clear", "is expected", "seems").
 fn is_expletive_cue(cue: &str) -> bool {
     let first = cue
-        .trim_start_matches(['\'', '’'])
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
@@ -728,7 +727,7 @@ fn is_expletive_cue(cue: &str) -> bool {
         && (cue.starts_with(['\'', '’'])
             || matches!(
                 first.as_str(),
-                "is" | "was" | "s" | "seems" | "seemed" | "appears" | "appeared" | "remains"
+                "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "remains"
             ))
 }
 

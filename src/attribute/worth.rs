@@ -247,14 +247,11 @@ const DEED_VERBS: &[&str] = &[
 /// charged* with five counts", "He *is accused* of participating").
 const ACCUSING_VERBS: &[&str] = &["accused", "charged"];
 
-/// Auxiliaries and adverbs that may open a cue before its verb ("*have
-/// also* offered", "*would* prefer").
-const CUE_OPENERS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "can", "may", "might", "should", "also", "still", "now", "even", "just", "then",
-];
+/// Adverbs that may open a cue before its verb, as [`AUXILIARIES`] may
+/// ("*have also* offered", "*would* prefer").
+const CUE_ADVERBS: &[&str] = &["also", "still", "now", "even", "just", "then"];
 
-/// The passive auxiliaries of [`CUE_OPENERS`].
+/// The passive auxiliaries among [`AUXILIARIES`].
 const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Whether an attribution whose cue reads `cue` claims anything for its
@@ -270,7 +267,7 @@ pub fn cue_makes_claims(cue: &str) -> bool {
         .collect();
     let verb_at = words
         .iter()
-        .position(|w| !CUE_OPENERS.contains(&w.as_str()));
+        .position(|w| !AUXILIARIES.contains(&w.as_str()) && !CUE_ADVERBS.contains(&w.as_str()));
     let Some(k) = verb_at else { return true };
     let verb = words[k].as_str();
     let passive = words[..k]

@@ -1182,13 +1182,7 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
     if let Some(open) = unclosed_open(&text[r.clone()]) {
         r.start += open;
     }
-    r = trim_space(text, r);
-    while strip_leading_word(text, &mut r, LEADING_WORDS)
-        || strip_leading_date(text, &mut r)
-        || strip_list_number(text, &mut r)
-    {
-        r = trim_space(text, r);
-    }
+    r = strip_clause_opening(text, r);
     let cut = text[r.clone()]
         .char_indices()
         .map(|(k, _)| r.start + k)
@@ -1250,11 +1244,14 @@ const COMPARISONS: &[&str] = &["好象", "好像", "像", "似乎", "仿佛", "�
 /// Most clauses looked back through for a shared subject.
 const MAX_ZERO_SUBJECT_CLAUSES: usize = 3;
 
-/// A clause's words from `range` without its opening connectives, times
-/// and dates (但, 随后, 2024年).
+/// A clause's words from `range` without its opening connectives, times,
+/// dates and list numbers (但, 随后, 2024年, 4.).
 fn strip_clause_opening(text: &str, range: Range<usize>) -> Range<usize> {
     let mut r = trim_space(text, range);
-    while strip_leading_word(text, &mut r, LEADING_WORDS) || strip_leading_date(text, &mut r) {
+    while strip_leading_word(text, &mut r, LEADING_WORDS)
+        || strip_leading_date(text, &mut r)
+        || strip_list_number(text, &mut r)
+    {
         r = trim_space(text, r);
     }
     r
@@ -2529,7 +2526,7 @@ impl<'a> Scan<'a> {
     fn zero_subject(&self, floor: usize, clause: usize, at: usize) -> Option<Range<usize>> {
         let text = self.text;
         let after_break = text[..clause].trim_end().ends_with(['，', ',', '；', ';']);
-        if self.has_verb || !after_break {
+        if self.has_verb || !after_break || self.sentence.quote_at(floor).is_some() {
             return None;
         }
         let jieba = crate::index::analysis::jieba();
@@ -2542,7 +2539,7 @@ impl<'a> Scan<'a> {
             && !own_words
                 .iter()
                 .any(|w| matches!(w.word, "把" | "将" | "被") || w.tag == "r");
-        if !predicate_only || self.sentence.quote_at(floor).is_some() {
+        if !predicate_only {
             return None;
         }
         let mut end = clause;
