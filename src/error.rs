@@ -116,6 +116,21 @@ pub enum Error {
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// `f`'s result, or, if it panicked (a bug, which no input should
+/// trigger), a message naming `what` was being read (a page, a version)
+/// and the `step` that failed, and asking for a report with the `input`
+/// ("page", "text"): a batch then reads on past it.
+pub fn unless_panicked<T>(
+    what: &str,
+    step: &str,
+    input: &str,
+    f: impl FnOnce() -> T,
+) -> std::result::Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        format!("{what}: {step} failed unexpectedly (a bug: please report it with this {input})")
+    })
+}
+
 impl Error {
     /// An [`Error::Syntax`] for a TOML file `path` whose `content` did not
     /// parse, at the line and column where it broke.
@@ -150,5 +165,26 @@ impl Error {
             location,
             message: message.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_that_panics_fails_alone_and_names_what_it_read() {
+        assert_eq!(unless_panicked("x", "attribution", "text", || 1), Ok(1));
+        let failed = unless_panicked(
+            "https://news.example/a (version 3f2a)",
+            "attribution",
+            "text",
+            || -> u8 { panic!("a bug") },
+        );
+        let message = failed.unwrap_err();
+        assert!(
+            message.starts_with("https://news.example/a (version 3f2a): attribution failed"),
+            "{message}"
+        );
     }
 }

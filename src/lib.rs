@@ -35,4 +35,4 @@ pub mod synthetic;
 pub mod text;
 pub mod vocab;
 
-pub use error::{Error, Result};
+pub use error::{Error, Result, unless_panicked};

@@ -377,10 +377,10 @@ fn extract_files(
         let path = file.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         let bytes = read_page(path, args.fetch.max_bytes)?;
         let location = path.display().to_string();
-        let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let extracted = claimgraph::unless_panicked(&location, "extraction", "page", || {
             extract(&bytes, &location, args.url.as_deref(), None)
-        }))
-        .map_err(|_| anyhow::anyhow!("{location}: extraction failed unexpectedly (a bug: please report it with this page)"))?;
+        })
+        .map_err(anyhow::Error::msg)?;
         let mut article = extracted.map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
         if article.canonical_url.is_none() {
             let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -388,8 +388,10 @@ fn extract_files(
                 .ok()
                 .map(|u| u.to_string());
         }
-        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| attributions(&article, args)))
-            .map_err(|_| anyhow::anyhow!("{location}: attribution failed unexpectedly (a bug: please report it with this page)"))?;
+        let found = claimgraph::unless_panicked(&location, "attribution", "page", || {
+            attributions(&article, args)
+        })
+        .map_err(anyhow::Error::msg)?;
         Ok((article, found))
     };
     let workers = std::thread::available_parallelism()

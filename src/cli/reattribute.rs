@@ -198,12 +198,13 @@ fn reread_all(
                 .map(|t| {
                     let url = t.facts.url().unwrap_or(t.source.as_str());
                     let what = format!("{url} (version {})", t.version.hash);
-                    match caught(&what, || {
+                    let read = claimgraph::unless_panicked(&what, "attribution", "text", || {
                         reread(data, &t.source, &t.facts, &t.version, reviewed, options)
-                    }) {
+                    });
+                    match read {
                         Ok(Ok(r)) => Ok(Ok(r)),
                         Ok(Err(e)) => Err(e),
-                        Err(e) => Ok(Err(e)),
+                        Err(e) => Ok(Err(format!("{e}; its claims stay as they were"))),
                     }
                 })
                 .collect()
@@ -223,13 +224,6 @@ fn reread_all(
         out.extend(part?);
     }
     Ok(out)
-}
-
-/// `f`'s result, or an error naming `what` if it panicked.
-fn caught<T>(what: &str, f: impl FnOnce() -> T) -> std::result::Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
-        format!("{what}: attribution failed unexpectedly (a bug: please report it with this text); its claims stay as they were")
-    })
 }
 
 fn print_change(out: &mut impl Write, change: &VersionChange<'_>) -> Result<()> {
@@ -274,22 +268,4 @@ fn report(data_dir: &Path, s: &Summary) {
             ""
         }
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_reading_that_panics_fails_alone_and_names_what_it_read() {
-        assert_eq!(caught("x", || 1), Ok(1));
-        let failed = caught("https://news.example/a (version 3f2a)", || -> u8 {
-            panic!("a bug")
-        });
-        let message = failed.unwrap_err();
-        assert!(
-            message.starts_with("https://news.example/a (version 3f2a): attribution failed"),
-            "{message}"
-        );
-    }
 }

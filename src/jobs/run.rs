@@ -305,25 +305,29 @@ pub fn run(
                 Ok(page) if page.not_modified => Ok(Outcome::NotModified),
                 Ok(page) => {
                     let read = tokio::task::spawn_blocking(move || {
-                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            extract(&page.body, &page.url, Some(&page.url), page.content_type.as_deref())
-                                .map(|article| {
-                                    // `None`: not in a language claims are read in.
-                                    let found = if claims {
-                                        find_if_read(&article.text(), article.language.as_deref(), attribution)
-                                    } else {
-                                        Some(Vec::new())
-                                    };
-                                    (article, found)
-                                })
-                                .map_err(|e| format!("{}: {e}", page.url))
-                        }))
-                        .unwrap_or_else(|_| {
-                            Err(format!(
-                                "{}: extraction failed unexpectedly (a bug: please report it with this page)",
-                                page.url
-                            ))
-                        });
+                        let read = crate::unless_panicked(&page.url, "extraction", "page", || {
+                            extract(
+                                &page.body,
+                                &page.url,
+                                Some(&page.url),
+                                page.content_type.as_deref(),
+                            )
+                            .map(|article| {
+                                // `None`: not in a language claims are read in.
+                                let found = if claims {
+                                    find_if_read(
+                                        &article.text(),
+                                        article.language.as_deref(),
+                                        attribution,
+                                    )
+                                } else {
+                                    Some(Vec::new())
+                                };
+                                (article, found)
+                            })
+                            .map_err(|e| format!("{}: {e}", page.url))
+                        })
+                        .and_then(|read| read);
                         Outcome::Page(Box::new((page, read)))
                     })
                     .await;
