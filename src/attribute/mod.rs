@@ -14,6 +14,7 @@
 pub mod assertions;
 pub mod en_rules;
 pub mod features;
+pub mod gender;
 pub mod language;
 pub mod layout;
 pub mod lexicon;

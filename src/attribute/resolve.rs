@@ -6,6 +6,7 @@
 //! its reporters) as its reporter chain.
 
 use super::Found;
+use super::gender::{self, Gender};
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me", "who"];
 const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us", "which"];
@@ -109,7 +110,10 @@ const ORGANISATION_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anaphor {
     /// A pronoun: "he" (a person) or "they", "it" (not necessarily).
-    Pronoun { person: bool },
+    Pronoun {
+        person: bool,
+        gender: Option<Gender>,
+    },
     /// A description by its head noun: "the ministry", "the company".
     Description { head: &'static str, person: bool },
 }
@@ -123,8 +127,14 @@ fn needs_antecedent(source: &str) -> Option<Anaphor> {
         .map(super::tokens::without_contraction)
         .collect();
     match words.as_slice() {
-        [w] if PERSON_PRONOUNS.contains(w) => Some(Anaphor::Pronoun { person: true }),
-        [w] if GROUP_PRONOUNS.contains(w) => Some(Anaphor::Pronoun { person: false }),
+        [w] if PERSON_PRONOUNS.contains(w) => Some(Anaphor::Pronoun {
+            person: true,
+            gender: gender::of_pronoun(w),
+        }),
+        [w] if GROUP_PRONOUNS.contains(w) => Some(Anaphor::Pronoun {
+            person: false,
+            gender: None,
+        }),
         ["the", rest @ ..] | ["this", rest @ ..] | ["that", rest @ ..] if rest.len() == 1 => {
             let head = GENERIC_HEADS.iter().find(|h| **h == rest[0])?;
             Some(Anaphor::Description {
@@ -230,6 +240,124 @@ fn is_name(source: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
 }
+
+/// Is this a description of a thing, not of a person ("This graphic",
+/// "the new study", "A video posted online")? Its head, the last word
+/// before "of", "for", "at", "in", "from" or a comma, must look like a word
+/// for people for "he" or "she" to refer to it: one of [`PERSON_HEADS`],
+/// or an agent noun's ending ("researcher", "economist", "resident").
+fn describes_a_thing(phrase: &str) -> bool {
+    if !is_description(phrase) {
+        return false;
+    }
+    let head_phrase = phrase
+        .split([',', '('])
+        .next()
+        .unwrap_or(phrase)
+        .split(' ')
+        .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "from" | "with" | "to"))
+        .last()
+        .unwrap_or("");
+    let head = head_phrase
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let singular = head
+        .strip_suffix("men")
+        .map(|stem| format!("{stem}man"))
+        .or_else(|| {
+            head.strip_suffix('s')
+                .filter(|stem| stem.len() > 2 && !stem.ends_with('s'))
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| head.clone());
+    let documented = DOCUMENTS.contains(&head.as_str()) || DOCUMENTS.contains(&singular.as_str());
+    let personal = PERSON_HEADS.contains(&singular.as_str())
+        || PERSON_ENDINGS.iter().any(|e| singular.ends_with(e));
+    documented || !personal
+}
+
+/// Words for people that no agent noun's ending marks ([`describes_a_thing`]).
+const PERSON_HEADS: &[&str] = &[
+    "official",
+    "source",
+    "aide",
+    "adviser",
+    "doctor",
+    "nurse",
+    "judge",
+    "child",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "witness",
+    "victim",
+    "boss",
+    "chef",
+    "guy",
+    "kid",
+    "teen",
+    "coach",
+    "star",
+    "expert",
+    "analyst",
+    "host",
+    "citizen",
+    "colleague",
+    "pilot",
+    "cop",
+    "mayor",
+    "candidate",
+    "nominee",
+    "chief",
+    "captain",
+    "veteran",
+    "spouse",
+    "parent",
+    "relative",
+    "neighbour",
+    "girl",
+    "boy",
+    "lady",
+    "sister",
+    "brother",
+    "uncle",
+    "aunt",
+    "cousin",
+    "grandmother",
+    "grandfather",
+    "fan",
+    "user",
+    "patient",
+    "student",
+    "resident",
+    "individual",
+    "person",
+    "people",
+    "somebody",
+    "someone",
+    "agent",
+    "attorney",
+    "deputy",
+    "envoy",
+    "delegate",
+    "critic",
+    "ally",
+    "rival",
+    "activist",
+    "fellow",
+    "professor",
+    "diplomat",
+];
+
+/// Endings of agent nouns and other words for people ([`describes_a_thing`]).
+const PERSON_ENDINGS: &[&str] = &[
+    "er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee", "ess", "ive", "ief",
+    "ain",
+];
 
 /// A noun phrase that describes rather than names: a determiner, then a
 /// word in lower case ("The chief executive of Yahoo", "a longtime
@@ -647,28 +775,38 @@ const TRAILING_ADVERBS: &[&str] = &[
 /// The names met so far in a text, for pronouns to refer back to.
 #[derive(Debug, Default)]
 struct LastNamed {
-    person: Option<String>,
+    /// The last [`RECENT_NAMES`] people named as sources, the last last,
+    /// each with where its source starts and the gender its name shows.
+    people: std::collections::VecDeque<(usize, String, Option<Gender>)>,
     group: Option<String>,
     /// The last [`RECENT_NAMES`] names, the last last: the last of any
     /// kind, and the names descriptions look back through.
     recent: std::collections::VecDeque<String>,
+    /// People named anywhere in the text whose name shows a gender, found
+    /// when a pronoun first needs them ([`gender::mentions`]).
+    mentions: Option<Vec<gender::Mention>>,
 }
 
 /// How many names back a description looks for one holding its head.
 const RECENT_NAMES: usize = 50;
 
 impl LastNamed {
-    fn remember(&mut self, name: &str) {
+    fn remember(&mut self, name: &str, at: usize) {
         // "Dr. Joneigh Khaldun of the Michigan Department of Health" is a
         // person, whatever her department.
         let bare = super::names::without_affiliation(name);
         if looks_organisational(bare) {
             self.group = Some(name.to_owned());
-        } else if !is_known_non_person(bare) {
+        } else if !is_known_non_person(bare) && !describes_a_thing(bare) && !bare.contains(" and ")
+        {
             // A country or a news organisation the gazetteer knows is no
             // one "he" refers to; nor is it a group "they" would be before
-            // the people named after it.
-            self.person = Some(name.to_owned());
+            // the people named after it; nor are "Ford and Fry" one person.
+            let gender = gender::of_name(bare).or_else(|| self.gender_of_surname(bare));
+            if self.people.len() == RECENT_NAMES {
+                self.people.pop_front();
+            }
+            self.people.push_back((at, name.to_owned(), gender));
         }
         if self.recent.len() == RECENT_NAMES {
             self.recent.pop_front();
@@ -676,15 +814,56 @@ impl LastNamed {
         self.recent.push_back(name.to_owned());
     }
 
+    /// The gender of the last person named earlier with the same last
+    /// word ("Giuffre" after "Virginia Giuffre").
+    fn gender_of_surname(&self, name: &str) -> Option<Gender> {
+        let surname = gender::last_word(name)?;
+        self.people
+            .iter()
+            .rev()
+            .find(|(_, n, g)| g.is_some() && gender::last_word(n) == Some(surname))
+            .and_then(|(_, _, g)| *g)
+    }
+
     /// The last person named; for a group, the last organisation named,
     /// else the last name. "He" never falls back to an organisation: a
     /// pronoun left unresolved names no claimant, where a wrong one would
     /// credit an organisation with someone's words.
-    fn fitting(&self, person: bool) -> Option<String> {
-        if person {
-            self.person.clone()
-        } else {
-            self.group.clone().or_else(|| self.recent.back().cloned())
+    ///
+    /// When the last person's name shows the other gender than the
+    /// pronoun's ("she" after "Ian Hamilton"), the pronoun takes the later
+    /// of the last person named as a source whose gender fits and the last
+    /// person of that gender named anywhere before byte `at` of `text`
+    /// ("Valerie Smith", "Smith still found … she said").
+    fn fitting(
+        &mut self,
+        person: bool,
+        gender: Option<Gender>,
+        text: &str,
+        at: usize,
+    ) -> Option<String> {
+        if !person {
+            return self.group.clone().or_else(|| self.recent.back().cloned());
+        }
+        let fits = |g: &Option<Gender>| gender.is_none() || g.is_none() || *g == gender;
+        let (_, last, last_gender) = self.people.back()?;
+        if fits(last_gender) {
+            return Some(last.clone());
+        }
+        let source = self.people.iter().rev().find(|(_, _, g)| fits(g)).cloned();
+        let mentions = self.mentions.get_or_insert_with(|| gender::mentions(text));
+        let mention = mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= at && Some(m.gender) == gender);
+        match (source, mention) {
+            // The source's own name is a mention too; the source wins.
+            (Some((source_at, name, _)), Some(m)) if m.start <= source_at + name.len() => {
+                Some(name)
+            }
+            (_, Some(m)) => Some(m.name.clone()),
+            (Some((_, name, _)), None) => Some(name),
+            (None, None) => None,
         }
     }
 
@@ -694,9 +873,9 @@ impl LastNamed {
     /// acronym ("NASA" for "the agency"), else nothing: "Xinhua reported
     /// that the ministry said …" is not Xinhua speaking. For another head
     /// ("the company"), the last fitting name, as for a pronoun.
-    fn fitting_description(&self, head: &str, person: bool) -> Option<String> {
+    fn fitting_description(&mut self, head: &str, person: bool) -> Option<String> {
         if !NAMED_HEADS.contains(&head) {
-            return self.fitting(person);
+            return self.fitting(person, None, "", 0);
         }
         let holds_head = |name: &str| {
             name.split(|c: char| !c.is_alphanumeric())
@@ -757,7 +936,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         let written = speaking_for(&written).unwrap_or(written);
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
-            first_person.push((i, last.fitting(true)));
+            first_person.push((i, last.fitting(true, None, text, source.start())));
             continue;
         }
         // A relative pronoun stands before its verb; "says WHO" names the
@@ -766,7 +945,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             && source.start() < f.cue.start();
         if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
             if is_name(&name) {
-                last.remember(&name);
+                last.remember(&name, source.start());
             }
             f.claimant = Some(name);
             continue;
@@ -778,13 +957,15 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             continue;
         }
         let claimant = match needs_antecedent(&written) {
-            Some(Anaphor::Pronoun { person }) => last.fitting(person).unwrap_or(written),
+            Some(Anaphor::Pronoun { person, gender }) => last
+                .fitting(person, gender, text, source.start())
+                .unwrap_or(written),
             Some(Anaphor::Description { head, person }) => {
                 last.fitting_description(head, person).unwrap_or(written)
             }
             None => {
                 if is_name(&written) {
-                    last.remember(&written);
+                    last.remember(&written, source.start());
                 }
                 written
             }
@@ -958,6 +1139,53 @@ mod tests {
                 Some("Gizmodo")
             ]
         );
+    }
+
+    #[test]
+    fn he_and_she_pass_by_a_name_of_the_other_gender_and_by_things() {
+        let text = "Dr. Silvia Martins said use rose. Ian Hamilton said care is needed. \
+                    This graphic shows the states. However, he pointed out data are thin. \
+                    I reached Valerie Smith. Smith still found it hard. \
+                    Ian Hamilton said more. She said she was overwhelmed. \
+                    Ford and Fry disputed it. He said it was wrong.";
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| {
+            attribution(text, (src, n), (cue, cn), content)
+        };
+        let mut found = vec![
+            f("Dr. Silvia Martins", 0, "said", 0, "use rose"),
+            f("Ian Hamilton", 0, "said", 1, "care is needed"),
+            f("This graphic", 0, "shows", 0, "the states"),
+            f("he", 0, "pointed out", 0, "data are thin"),
+            f("Ian Hamilton", 1, "said", 2, "more"),
+            f("She", 0, "said", 3, "she was overwhelmed"),
+            f("Ford and Fry", 0, "disputed", 0, "it"),
+            f("He", 0, "said", 4, "it was wrong"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            [
+                "Dr. Silvia Martins",
+                "Ian Hamilton",
+                "This graphic",
+                // Not the graphic: a thing is no "he".
+                "Ian Hamilton",
+                "Ian Hamilton",
+                // The last person is a man; the last woman named, as a
+                // source or not, is Valerie Smith, named last as "Smith".
+                "Smith",
+                "Ford and Fry",
+                // Two people are no "he".
+                "Ian Hamilton",
+            ]
+        );
+        // With no woman named after her, "she" goes back to the source.
+        let text = "Dr. Silvia Martins said use rose. Ian Hamilton said more. She said no.";
+        let mut found = vec![
+            attribution(text, ("Dr. Silvia Martins", 0), ("said", 0), "use rose"),
+            attribution(text, ("Ian Hamilton", 0), ("said", 1), "more"),
+            attribution(text, ("She", 0), ("said", 2), "no"),
+        ];
+        assert_eq!(resolved(text, &mut found)[2], "Dr. Silvia Martins");
     }
 
     #[test]
