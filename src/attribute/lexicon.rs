@@ -640,6 +640,11 @@ pub fn classes(hash: impl Fn(&str) -> u64) -> HashMap<u64, Class> {
     map
 }
 
+/// Is `word` (in lower case) a noun of record ("statement", "plan")?
+pub fn is_record_noun(word: &str) -> bool {
+    RECORD_NOUNS.contains(&word)
+}
+
 /// The classes, built once, for a given hash function's results.
 pub struct Lexicon {
     map: HashMap<u64, Class>,

@@ -217,8 +217,11 @@ pub fn has_something_to_check(content: &str) -> bool {
 /// *offers* a free version", "Amazon *is offering* Prime members a gift
 /// card"), taste ("I *prefer* the tighter design", "Chromecast users
 /// *enjoy* the game"), deeds ("swung it at Mr. Rudolph, *hitting* him"),
-/// measurements ("when we *compared* the 16-inch base") and listings
-/// ("shares *are listed on* the SIX Swiss Exchange"). Any form of them
+/// measurements ("when we *compared* the 16-inch base"), listings
+/// ("shares *are listed on* the SIX Swiss Exchange"), orders and releases
+/// ("Howitt *ordered* another set of mice", "Parise *blocked* a shot",
+/// "Apple *released* the 11-inch iPad Pro", "Scientists *unveiled* the
+/// first global geological map"). Any form of them
 /// opening the cue, after its auxiliaries, disqualifies it.
 const DEED_VERBS: &[&str] = &[
     "offer",
@@ -241,11 +244,28 @@ const DEED_VERBS: &[&str] = &[
     "compared",
     "comparing",
     "listed",
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
+    "order",
+    "orders",
+    "ordered",
+    "ordering",
+    "release",
+    "releases",
+    "released",
+    "releasing",
+    "unveil",
+    "unveils",
+    "unveiled",
+    "unveiling",
 ];
 
-/// Verbs whose passive names the one accused, not the accuser ("Noel *is
-/// charged* with five counts", "He *is accused* of participating").
-const ACCUSING_VERBS: &[&str] = &["accused", "charged"];
+/// Verbs whose passive names the one accused, sentenced or nominated, not
+/// the one who did it ("Noel *is charged* with five counts", "He *is
+/// accused* of participating", "Webb *was sentenced* to life").
+const ACCUSING_VERBS: &[&str] = &["accused", "charged", "sentenced", "nominated"];
 
 /// Adverbs that may open a cue before its verb, as [`AUXILIARIES`] may
 /// ("*have also* offered", "*would* prefer").
@@ -279,7 +299,15 @@ pub fn cue_makes_claims(cue: &str) -> bool {
         && words
             .get(k + 1)
             .is_some_and(|w| matches!(w.as_str(), "out" | "back"));
-    criticism || !(DEED_VERBS.contains(&verb) || passive && ACCUSING_VERBS.contains(&verb))
+    // A cue that goes on to a noun of record names what was made ("has
+    // unveiled *a plan*", "released *a statement*"): the content is what
+    // that says.
+    let names_a_record = words[k + 1..]
+        .iter()
+        .any(|w| super::lexicon::is_record_noun(w));
+    criticism
+        || names_a_record
+        || !(DEED_VERBS.contains(&verb) || passive && ACCUSING_VERBS.contains(&verb))
 }
 
 /// Words that open a noun or prepositional phrase, or an infinitive.
@@ -343,6 +371,13 @@ mod tests {
             "are listed on",
             "is accused",
             "was charged",
+            "ordered",
+            "blocked",
+            "released",
+            "also released",
+            "unveiled",
+            "was sentenced",
+            "are nominated",
         ] {
             assert!(!cue_makes_claims(cue), "{cue}");
         }
@@ -352,6 +387,8 @@ mod tests {
             "accused",
             "also accused",
             "charged",
+            "sentenced",
+            "has unveiled a plan",
             "has hit out at",
             "hits back",
             "according to",
