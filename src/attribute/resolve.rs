@@ -379,9 +379,20 @@ const RELATIVE: &[&str] = &["who", "which", "that"];
 /// just before it, past one comma ("Assange, who denies …", "the Commerce
 /// Ministry, which said …"), or else the plain noun phrase right before it
 /// ([`noun_phrase_before`]: "retailers that said …"); none when neither
-/// is there, as where "which" takes up a whole clause after a comma.
-fn antecedent(text: &str, source_start: usize) -> Option<String> {
-    name_before(text, source_start).or_else(|| noun_phrase_before(text, source_start))
+/// is there, as where "which" takes up a whole clause after a comma. "Who"
+/// takes up no clause, so after a comma it is the noun phrase before the
+/// comma when a determiner opens it ("the waitress, who said …").
+fn antecedent(text: &str, source_start: usize, who: bool) -> Option<String> {
+    name_before(text, source_start)
+        .or_else(|| noun_phrase_before(text, source_start))
+        .or_else(|| {
+            let before = text[..source_start].trim_end().strip_suffix(',')?;
+            let phrase = noun_phrase_before(&format!("{before} "), before.len() + 1)?;
+            // "the manager believed waitresses, who": a past tense inside
+            // is a clause, not a noun phrase.
+            let clause = phrase.split_whitespace().skip(1).any(|w| w.ends_with("ed"));
+            (who && is_description(&phrase) && !clause).then_some(phrase)
+        })
 }
 
 /// The capitalised name just before byte `source_start`, in its paragraph.
@@ -943,7 +954,11 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         // World Health Organization.
         let relative = as_pronoun(&written).is_some_and(|w| RELATIVE.contains(&w.as_str()))
             && source.start() < f.cue.start();
-        if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
+        let who = written.eq_ignore_ascii_case("who");
+        if let Some(name) = relative
+            .then(|| antecedent(text, source.start(), who))
+            .flatten()
+        {
             if is_name(&name) {
                 last.remember(&name, source.start());
             }
@@ -1467,20 +1482,20 @@ mod tests {
             ["Julian Assange", "That", "retailers", "Julian Assange"]
         );
         assert_eq!(
-            antecedent("the Commerce Ministry, which", 23).as_deref(),
+            antecedent("the Commerce Ministry, which", 23, false).as_deref(),
             Some("Commerce Ministry")
         );
         assert_eq!(
-            antecedent("Sen. J. Smith who", 14).as_deref(),
+            antecedent("Sen. J. Smith who", 14, true).as_deref(),
             Some("Sen. J. Smith")
         );
-        assert_eq!(antecedent("the EV. That", 8), None);
-        assert_eq!(antecedent("Some who", 5), None);
-        assert_eq!(antecedent("in March, which", 10), None);
+        assert_eq!(antecedent("the EV. That", 8, false), None);
+        assert_eq!(antecedent("Some who", 5, true), None);
+        assert_eq!(antecedent("in March, which", 10, false), None);
         // A name at the head of its paragraph; the paragraph before is not
         // read.
         let t = "a rape allegation in 2010.\n\nAssange, who";
-        assert_eq!(antecedent(t, t.len() - 3).as_deref(), Some("Assange"));
+        assert_eq!(antecedent(t, t.len() - 3, true).as_deref(), Some("Assange"));
         // Plain noun phrases before a restrictive relative.
         for (t, want) in [
             (
@@ -1497,25 +1512,31 @@ mod tests {
             ("the EV. that", None),
             ("the right time.\n\nNow that", None),
             ("Another waitress who", Some("Another waitress")),
+            // "Who" after a comma: the described person before it.
+            (
+                "the manager believed the waitress, who",
+                Some("the waitress"),
+            ),
+            ("the manager believed waitresses, who", None),
             (
                 "The Palestinian Authority - which",
                 Some("The Palestinian Authority"),
             ),
         ] {
             assert_eq!(
-                antecedent(t, t.rfind(' ').unwrap() + 1).as_deref(),
+                antecedent(t, t.rfind(' ').unwrap() + 1, t.ends_with("who")).as_deref(),
                 want,
                 "{t}"
             );
         }
         let t = "the U.S. Commerce Department, which";
         assert_eq!(
-            antecedent(t, t.len() - 5).as_deref(),
+            antecedent(t, t.len() - 5, false).as_deref(),
             Some("U.S. Commerce Department")
         );
         let t = "Williams was one of the “Never Trumpers” who";
         assert_eq!(
-            antecedent(t, t.len() - 3).as_deref(),
+            antecedent(t, t.len() - 3, true).as_deref(),
             Some("Never Trumpers")
         );
         assert!(is_name("Some members of Congress"));
