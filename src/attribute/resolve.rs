@@ -504,6 +504,12 @@ fn is_initial(word: &str) -> bool {
 pub(super) fn name_only(written: &str) -> String {
     let w = written.trim().trim_end_matches(['’', '\'']);
     let w = without_clause_after(w);
+    // A question's auxiliary before its subject ("Shall I", "Would Adam
+    // Schiff"); "Will" and "May" are names too, and stay.
+    let w = match w.split_once(' ') {
+        Some((first, rest)) if INVERTED_AUXILIARIES.contains(&first) && !rest.is_empty() => rest,
+        _ => w,
+    };
     let w = match w.split_once(',') {
         Some((name, _))
             if (is_name(name)
@@ -522,6 +528,12 @@ pub(super) fn name_only(written: &str) -> String {
     }
     name.to_string()
 }
+
+/// Auxiliaries that open a question before its subject, capitalised.
+const INVERTED_AUXILIARIES: &[&str] = &[
+    "Shall", "Would", "Could", "Should", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has",
+    "Have", "Had", "Must", "Might", "Can",
+];
 
 /// Who speaks through a document or a spokesperson. "iResearch's annual
 /// survey" and "a report by the China Netcasting Services Association" are
@@ -1425,6 +1437,12 @@ mod tests {
             // word stays whole.
             ("now", "now"),
             ("One Wisconsin Now", "One Wisconsin Now"),
+            // A question's auxiliary before its subject goes; "Will" and
+            // "May" are names.
+            ("Shall I", "I"),
+            ("Would Adam Schiff", "Adam Schiff"),
+            ("Will Tjernlund", "Will Tjernlund"),
+            ("Is", "Is"),
             // What follows a name and is not of it.
             (
                 "The catering giant, which serves up strawberries at Wimbledon",
