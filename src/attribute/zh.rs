@@ -1183,6 +1183,10 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
         r.start += open;
     }
     r = strip_clause_opening(text, r);
+    // 任你口说出血来, 无论他说什么: a concession says nothing.
+    if CONCESSIONS.iter().any(|w| text[r.clone()].starts_with(w)) {
+        return None;
+    }
     let cut = text[r.clone()]
         .char_indices()
         .map(|(k, _)| r.start + k)
@@ -1218,6 +1222,15 @@ fn subject_range(text: &str, clause: Range<usize>) -> Option<Range<usize>> {
     }
     valid_source(text, tagged_subject(text, r)?)
 }
+
+/// Words that open a concession ("no matter how", "even if"): a verb of
+/// saying after them is supposed, not done.
+const CONCESSIONS: &[&str] = &[
+    "任你", "任凭", "无论", "不管", "哪怕", "即使", "即便", "纵然", "纵使",
+];
+
+/// Words that end a time clause (马伊加说出这话两天之后，…).
+const TIME_CLAUSE_ENDS: &[&str] = &["之后", "以后", "后", "时", "的时候", "之前", "以前"];
 
 /// Part-of-speech tags of jieba's dictionary that cannot open a subject
 /// without a 的 after them: a verb (not a verbal noun), an adverb, a
@@ -2738,6 +2751,7 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let end = self.end();
         let mut p = skip_space(text, from, end);
+        let right_after = p;
         if let Some(c) = char_at(text, p).filter(|&c| matches!(c, '，' | ',' | '：' | ':')) {
             p = skip_space(text, p + c.len_utf8(), end);
         }
@@ -2758,6 +2772,17 @@ impl<'a> Scan<'a> {
         let span = trim_range(text, from..self.content_end.max(from));
         if span.is_empty() {
             return None;
+        }
+        // 马伊加说出这话两天之后，…: the verb and its object right after it
+        // are inside a time clause, and nothing is reported.
+        if quote.is_none() && unclosed.is_none() && p == right_after {
+            let clause_end = text[span.clone()]
+                .find(['，', ',', '。', '；', ';'])
+                .map_or(span.end, |k| span.start + k);
+            let clause = text[span.start..clause_end].trim_end();
+            if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+                return None;
+            }
         }
         let kind = match unclosed {
             Some(_) => AttributionKind::DirectQuote,
@@ -3679,6 +3704,10 @@ mod tests {
             "孙启勤立刻赶回家，他将自己中奖的消息告诉妻子和女儿时，简直浑身颤抖。",
             // Negated across a "so".
             "而巴科塔人则不会这样认为，在他们看来，两种神像同样奏效。",
+            // A time clause after the verb and its object, and concessions.
+            "马伊加说出这话两天之后，欧盟宣布了新的制裁。",
+            "怎奈他拿定主见，任你口说出血来，他总是不听。",
+            "无论专家怎么说，他都不改。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
@@ -3688,6 +3717,9 @@ mod tests {
             ("美国国务院和国防部表示他们有证据。", "美国国务院和国防部"),
             ("星期五，克里姆林宫表示不要相信美国。", "克里姆林宫"),
             ("SBS表示金锺国退出节目。", "SBS"),
+            // What is said may hold a time; what follows a comma is said.
+            ("李华说三年后要回国看看。", "李华"),
+            ("王明说，两天之后，欧盟会宣布新的制裁。", "王明"),
             (
                 "不过，现在没有小户型了，销售小姐告诉他，下半年会有新户型推出。",
                 "销售小姐",
