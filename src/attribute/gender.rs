@@ -546,7 +546,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let word = written.trim_start_matches(['“', '"', '‘', '\'', '(', '[']);
         let lead = written.len() - word.len();
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let ends_run = word.len() != bare.len() && !word.ends_with("’s") && !word.ends_with("'s")
+        // A possessive ends a name ("Martha’s Vineyard" names no Martha).
+        let ends_run = word.len() != bare.len()
+            || word.ends_with("’s")
+            || word.ends_with("'s")
             || bare.ends_with('.') && !is_initial_or_title(bare);
         if lead > 0 || !bare.starts_with(char::is_uppercase) {
             flush(&mut run, &mut out);
@@ -683,6 +686,7 @@ mod tests {
     fn mentions_are_named_people_and_their_surnames() {
         let text = "After a few tries, I reached Valerie Smith by phone. Smith still \
                     found it hard. Ms. Warren and Will agreed; West Virginia did not. \
+                    A friend on Martha’s Vineyard wrote. \
                     Senior author Dr. Silvia S. Martins, of Columbia, said so.";
         let found: Vec<(String, Gender)> = mentions(text)
             .into_iter()
