@@ -722,6 +722,10 @@ const LEADING_WORDS: &[&str] = &[
     "目前",
     "当时",
     "如今",
+    "于今",
+    "现今",
+    "而今",
+    "现在",
     "今年",
     "去年",
     "近日",
@@ -747,6 +751,8 @@ const LEADING_WORDS: &[&str] = &[
     "则",
     // "As a result" (结果发现), not a finding's subject.
     "结果",
+    // 恕我直言, "pardon my bluntness": I speak.
+    "恕",
 ];
 
 /// Words that end a subject and begin an adverbial (在发布会上, 接受采访时,
@@ -1074,7 +1080,11 @@ fn is_date_unit(c: char) -> bool {
 /// Drops one word of `words` from the start of `range`.
 fn strip_leading_word(text: &str, range: &mut Range<usize>, words: &[&str]) -> bool {
     let s = &text[range.clone()];
-    match words.iter().find(|w| s.starts_with(**w)) {
+    // A word with 的 after it modifies what follows (于今的人, 当时的报道).
+    match words
+        .iter()
+        .find(|w| s.starts_with(**w) && !s[w.len()..].starts_with('的'))
+    {
         Some(w) => {
             range.start += w.len();
             true
@@ -1575,9 +1585,14 @@ fn valid_source(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         // The verb's own passive or negation left behind (…不被承认).
         && !s.ends_with(['被', '不', '没', '未'])
         && (s.chars().count() > 1 || ONE_CHARACTER_SOURCES.contains(&s))
-        && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w));
+        && !NOT_SOURCE_STARTS.iter().any(|w| s.starts_with(w))
+        // A standpoint sees nothing (用检阅国际共运史的立场就会发现).
+        && !STANDPOINTS.iter().any(|w| s.ends_with(w));
     ok.then_some(range)
 }
+
+/// Words for a point of view, which end no source.
+const STANDPOINTS: &[&str] = &["立场", "角度", "眼光", "视角"];
 
 /// Where `s` goes on after its last closing parenthesis that closes none
 /// opened in it, if any: 张明）国家广电总局 goes on at 国家广电总局, and
@@ -3708,6 +3723,11 @@ mod tests {
             "马伊加说出这话两天之后，欧盟宣布了新的制裁。",
             "怎奈他拿定主见，任你口说出血来，他总是不听。",
             "无论专家怎么说，他都不改。",
+            // No one speaks: a standpoint, "now just to speak of".
+            "用检阅国际共运史的立场就会发现：国际的进序不同。",
+            "莫讲欧美各国，于今单说那日本国，三十年前也是弱国。",
+            // "Pardon my bluntness" is the writer's own, as 我直言 is.
+            "恕我直言，好程序员找工作还是很容易。",
         ] {
             assert!(attributions(t).is_empty(), "{t}: {:#?}", attributions(t));
         }
@@ -3745,6 +3765,8 @@ mod tests {
             ("80年代末的一个暑假，外婆说要去舅舅家避暑。", "外婆"),
             // Before a comma, anything may state.
             ("黄色表示，这不是离别。", "黄色"),
+            ("现在专家认为市场已经饱和。", "专家"),
+            ("于今的人说中国此时贫弱极了。", "于今的人"),
         ] {
             assert_eq!(one(t).claimant.as_deref(), Some(who), "{t}");
         }
