@@ -28,6 +28,7 @@ pub mod resolve;
 pub mod similar;
 pub mod tokens;
 pub mod worth;
+pub mod wrapped;
 pub mod zh;
 pub mod zh_names;
 pub mod zh_panel;
@@ -103,8 +104,38 @@ impl Span {
         {
             *first = rest;
         }
-        parts.join(" … ")
+        without_breaks_between_han(&parts.join(" … "))
     }
+}
+
+/// `s` without the white space a page's layout left between two Han
+/// characters or Chinese marks (a hard-wrapped line's break, "乔 冠 华"):
+/// Chinese puts no space between words.
+fn without_breaks_between_han(s: &str) -> String {
+    let cjk = |c: char| {
+        zh::is_han(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() && i > 0 && cjk(chars[i - 1]) {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            if j < chars.len() && cjk(chars[j]) {
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -317,6 +348,17 @@ fn read_with(
     options: Options,
 ) -> Option<Vec<Found>> {
     let chinese = reads(text, language)? == Language::Chinese;
+    let linker = link::Linker::embedded();
+    let known = |name: &str| linker.resolve_claimant(name).is_some();
+    // A hard-wrapped Chinese text is read with its lines joined, and what
+    // is found mapped back onto the text as stored.
+    if chinese && let Some(joined) = wrapped::unwrap(text) {
+        let mut found = zh::attributions(&joined.text);
+        resolve::resolve(&joined.text, &mut found);
+        zh_names::full_names(&joined.text, &mut found, known);
+        joined.map_back(&mut found);
+        return Some(with_author_assertions(text, found, options, linker));
+    }
     let mut found = if chinese {
         // resolve::resolve puts them in text order.
         zh::attributions(text)
@@ -352,13 +394,22 @@ fn read_with(
         let more = en_rules::transcript_turns(text, &found);
         found.extend(more);
     }
-    let linker = link::Linker::embedded();
-    let known = |name: &str| linker.resolve_claimant(name).is_some();
     if chinese {
         zh_names::full_names(text, &mut found, known);
     } else {
         names::full_names(text, &mut found, known);
     }
+    Some(with_author_assertions(text, found, options, linker))
+}
+
+/// `found` with the article's own assertions of `text` added, when
+/// `options` ask for them, in text order.
+fn with_author_assertions(
+    text: &str,
+    mut found: Vec<Found>,
+    options: Options,
+    linker: &link::Linker,
+) -> Vec<Found> {
     if options.author_assertions {
         let mentions = linker.mentions(text);
         let own = assertions::author_assertions(text, &found, |r| {
@@ -369,7 +420,7 @@ fn read_with(
         found.extend(own);
         found.sort_by_key(|f| (f.content.start(), f.cue.start()));
     }
-    Some(found)
+    found
 }
 
 fn is_according_to(cue: &str) -> bool {
@@ -411,6 +462,20 @@ mod tests {
             .flat_map(|p| Span::first_in(text, p).parts)
             .collect();
         Span { parts }.proposition(text)
+    }
+
+    #[test]
+    fn a_proposition_leaves_out_layout_between_han_characters() {
+        for (text, content, expected) in [
+            ("毛泽东说什么\n\n就是反动的。", "什么\n\n就是反动的", "什么就是反动的"),
+            ("他说乔 冠 华夫妇来了。", "乔 冠 华夫妇来了", "乔冠华夫妇来了"),
+            ("他说：“太\n\n好了，\n\n真的”。", "太\n\n好了，\n\n真的", "太好了，真的"),
+            // Between Latin words, and between Han and Latin, it stays.
+            ("他说 AI 很好。", "AI 很好", "AI 很好"),
+            ("Kim said the\n\nquota rose.", "the\n\nquota rose", "the\n\nquota rose"),
+        ] {
+            assert_eq!(proposition_of(text, &[content]), expected, "{text}");
+        }
     }
 
     #[test]
