@@ -467,12 +467,28 @@ mod tests {
     #[test]
     fn a_proposition_leaves_out_layout_between_han_characters() {
         for (text, content, expected) in [
-            ("毛泽东说什么\n\n就是反动的。", "什么\n\n就是反动的", "什么就是反动的"),
-            ("他说乔 冠 华夫妇来了。", "乔 冠 华夫妇来了", "乔冠华夫妇来了"),
-            ("他说：“太\n\n好了，\n\n真的”。", "太\n\n好了，\n\n真的", "太好了，真的"),
+            (
+                "毛泽东说什么\n\n就是反动的。",
+                "什么\n\n就是反动的",
+                "什么就是反动的",
+            ),
+            (
+                "他说乔 冠 华夫妇来了。",
+                "乔 冠 华夫妇来了",
+                "乔冠华夫妇来了",
+            ),
+            (
+                "他说：“太\n\n好了，\n\n真的”。",
+                "太\n\n好了，\n\n真的",
+                "太好了，真的",
+            ),
             // Between Latin words, and between Han and Latin, it stays.
             ("他说 AI 很好。", "AI 很好", "AI 很好"),
-            ("Kim said the\n\nquota rose.", "the\n\nquota rose", "the\n\nquota rose"),
+            (
+                "Kim said the\n\nquota rose.",
+                "the\n\nquota rose",
+                "the\n\nquota rose",
+            ),
         ] {
             assert_eq!(proposition_of(text, &[content]), expected, "{text}");
         }
