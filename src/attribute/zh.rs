@@ -1738,6 +1738,9 @@ const PERSON_ENDS: &[&str] = &[
     "姐姐",
     "弟弟",
     "妹妹",
+    "家属",
+    "亲属",
+    "家人",
     "专家",
     "高管",
     "分析师",
@@ -2790,6 +2793,18 @@ impl<'a> Scan<'a> {
         }
         // 马伊加说出这话两天之后，…: the verb and its object right after it
         // are inside a time clause, and nothing is reported.
+        // 说出他的姓, 说起这事, 说一句: 说 with a complement or a count of
+        // words takes an object, not a proposition.
+        if quote.is_none()
+            && unclosed.is_none()
+            && p == right_after
+            && text[..p].ends_with('说')
+            && ["出", "起", "到", "一句", "几句", "两句", "一声", "句"]
+                .iter()
+                .any(|w| text[p..].starts_with(w))
+        {
+            return None;
+        }
         if quote.is_none() && unclosed.is_none() && p == right_after {
             let clause_end = text[span.clone()]
                 .find(['，', ',', '。', '；', ';'])
@@ -3723,6 +3738,10 @@ mod tests {
             "马伊加说出这话两天之后，欧盟宣布了新的制裁。",
             "怎奈他拿定主见，任你口说出血来，他总是不听。",
             "无论专家怎么说，他都不改。",
+            // 说 with a complement or a count of words takes an object.
+            "对于男友，李某只说出他的姓，好像是做小生意的。",
+            "他见了洋人，骨都软了，洋人说一句，他就依一句。",
+            "王明说起这件事就生气。",
             // No one speaks: a standpoint, "now just to speak of".
             "用检阅国际共运史的立场就会发现：国际的进序不同。",
             "莫讲欧美各国，于今单说那日本国，三十年前也是弱国。",
@@ -3767,6 +3786,11 @@ mod tests {
             ("黄色表示，这不是离别。", "黄色"),
             ("现在专家认为市场已经饱和。", "专家"),
             ("于今的人说中国此时贫弱极了。", "于今的人"),
+            (
+                "胡先生看完这则报道后当即肯定地说，制造出这样的飞机是不可能的。",
+                "胡先生",
+            ),
+            ("他的家属说她17岁。", "他的家属"),
         ] {
             assert_eq!(one(t).claimant.as_deref(), Some(who), "{t}");
         }
