@@ -446,6 +446,18 @@ const FEMALE_NAMES: &[&str] = &[
     "zoe",
 ];
 
+/// The gender `word` (in lower case, without a possessive) shows as a
+/// title, when more of the name `followed` it, or as a first name.
+fn word_gender(word: &str, followed: bool) -> Option<Gender> {
+    if followed && MALE_TITLES.contains(&word) || MALE_NAMES.contains(&word) {
+        Some(Gender::Male)
+    } else if followed && FEMALE_TITLES.contains(&word) || FEMALE_NAMES.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// The gender a person's name shows, if any: its title, else its first
 /// name. Only the last run of capitalised words before any comma counts
 /// ("Ian Hamilton, an expert …" is Ian; "Senior author Dr. Silvia S.
@@ -465,23 +477,9 @@ pub fn of_name(name: &str) -> Option<Gender> {
         .map_or(0, |i| i + 1);
     let words = &all[start..end];
     for (i, word) in words.iter().enumerate() {
-        let lower = word
-            .trim_end_matches(['’', '\''])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_lowercase();
-        let followed = words.get(i + 1).is_some();
-        if followed && MALE_TITLES.contains(&lower.as_str()) {
-            return Some(Gender::Male);
-        }
-        if followed && FEMALE_TITLES.contains(&lower.as_str()) {
-            return Some(Gender::Female);
-        }
-        if MALE_NAMES.contains(&lower.as_str()) {
-            return Some(Gender::Male);
-        }
-        if FEMALE_NAMES.contains(&lower.as_str()) {
-            return Some(Gender::Female);
+        let lower = without_possessive(word).to_lowercase();
+        if let Some(gender) = word_gender(&lower, i + 1 < words.len()) {
+            return Some(gender);
         }
         // Only the first word that is neither a title nor a first name
         // ends the search: "Dr. Silvia" reads on past "Dr.", "Martins"
@@ -511,11 +509,14 @@ pub struct Mention {
 /// The last word of a name before any comma, without a possessive.
 pub fn last_word(name: &str) -> Option<&str> {
     let word = name.split(',').next()?.split_whitespace().last()?;
-    Some(
-        word.trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches(['’', '\'']),
-    )
+    Some(without_possessive(word))
+}
+
+/// `word` without "’s", "'s" or a closing apostrophe.
+fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
 }
 
 /// Every person `text` names with a title or a first name followed by
@@ -550,7 +551,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let ends_run = word.len() != bare.len()
             || word.ends_with("’s")
             || word.ends_with("'s")
-            || bare.ends_with('.') && !is_initial_or_title(bare);
+            || bare.ends_with('.') && !super::resolve::is_initial(bare);
         if lead > 0 || !bare.starts_with(char::is_uppercase) {
             flush(&mut run, &mut out);
             if !bare.starts_with(char::is_uppercase) {
@@ -566,39 +567,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     out
 }
 
-/// "S.", "Dr.", "Mr.", "Jr.": an initial or an abbreviated title, which
-/// does not end a name.
-fn is_initial_or_title(word: &str) -> bool {
-    let stem = word.trim_end_matches('.');
-    stem.chars().count() == 1
-        || matches!(
-            stem.to_lowercase().as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "jr"
-                | "sr"
-                | "st"
-                | "prof"
-                | "gen"
-                | "sen"
-                | "rep"
-                | "gov"
-        )
-}
-
 /// The mention a run of capitalised words makes, if any.
 fn mention_in(run: &[(usize, &str)], surnames: &[(&str, Gender)]) -> Option<Mention> {
     let words: Vec<&str> = run
         .iter()
         .map(|(_, w)| {
             let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            let w = if is_initial_or_title(w) {
+            let w = if super::resolve::is_initial(w) {
                 w
             } else {
                 w.trim_end_matches('.')
             };
-            w.trim_end_matches("’s").trim_end_matches("'s")
+            without_possessive(w)
         })
         .collect();
     let make = |from: usize, to: usize, gender: Gender| {
@@ -611,22 +591,9 @@ fn mention_in(run: &[(usize, &str)], surnames: &[(&str, Gender)]) -> Option<Ment
             gender,
         })
     };
-    for i in 0..words.len() {
-        let lower = words[i].to_lowercase();
-        let followed = i + 1 < words.len();
-        let gender = if MALE_TITLES.contains(&lower.as_str())
-            || MALE_NAMES.contains(&lower.as_str())
-        {
-            Some(Gender::Male)
-        } else if FEMALE_TITLES.contains(&lower.as_str()) || FEMALE_NAMES.contains(&lower.as_str())
-        {
-            Some(Gender::Female)
-        } else {
-            None
-        };
-        if let Some(gender) = gender
-            && followed
-        {
+    // A title or a first name with more of the name after it.
+    for i in 0..words.len().saturating_sub(1) {
+        if let Some(gender) = word_gender(&words[i].to_lowercase(), true) {
             return make(i, words.len(), gender);
         }
     }

@@ -348,26 +348,22 @@ fn read_with(
     options: Options,
 ) -> Option<Vec<Found>> {
     let chinese = reads(text, language)? == Language::Chinese;
-    let linker = link::Linker::embedded();
-    let known = |name: &str| linker.resolve_claimant(name).is_some();
     // A hard-wrapped Chinese text is read with its lines joined, and what
-    // is found mapped back onto the text as stored.
-    if chinese && let Some(joined) = wrapped::unwrap(text) {
-        let mut found = zh::attributions(&joined.text);
-        resolve::resolve(&joined.text, &mut found);
-        zh_names::full_names(&joined.text, &mut found, known);
-        joined.map_back(&mut found);
-        return Some(with_author_assertions(text, found, options, linker));
-    }
+    // is found mapped back onto the text as stored before the article's
+    // own assertions are added.
+    let joined = chinese.then(|| wrapped::unwrap(text)).flatten();
+    let reading = joined.as_ref().map_or(text, |j| j.text.as_str());
     let mut found = if chinese {
         // resolve::resolve puts them in text order.
-        zh::attributions(text)
+        zh::attributions(reading)
     } else {
         model
-            .tag(text)
+            .tag(reading)
             .into_iter()
             .map(|t| Found {
-                kind: if t.kind == AttributionKind::Indirect && is_according_to(&t.cue.text(text)) {
+                kind: if t.kind == AttributionKind::Indirect
+                    && is_according_to(&t.cue.text(reading))
+                {
                     AttributionKind::AccordingTo
                 } else {
                     t.kind
@@ -381,35 +377,29 @@ fn read_with(
             .collect()
     };
     if !chinese {
-        en_rules::speakers_after_their_words(text, &mut found);
+        en_rules::speakers_after_their_words(reading, &mut found);
     }
-    resolve::resolve(text, &mut found);
+    resolve::resolve(reading, &mut found);
     if !chinese {
-        let more = en_rules::made_clear(text, &found);
+        let more = en_rules::made_clear(reading, &found);
         found.extend(more);
-        let more = en_rules::continued_accounts(text, &found);
+        let more = en_rules::continued_accounts(reading, &found);
         found.extend(more);
-        let more = en_rules::signed_quotes(text, &found);
+        let more = en_rules::signed_quotes(reading, &found);
         found.extend(more);
-        let more = en_rules::transcript_turns(text, &found);
+        let more = en_rules::transcript_turns(reading, &found);
         found.extend(more);
     }
+    let linker = link::Linker::embedded();
+    let known = |name: &str| linker.resolve_claimant(name).is_some();
     if chinese {
-        zh_names::full_names(text, &mut found, known);
+        zh_names::full_names(reading, &mut found, known);
     } else {
-        names::full_names(text, &mut found, known);
+        names::full_names(reading, &mut found, known);
     }
-    Some(with_author_assertions(text, found, options, linker))
-}
-
-/// `found` with the article's own assertions of `text` added, when
-/// `options` ask for them, in text order.
-fn with_author_assertions(
-    text: &str,
-    mut found: Vec<Found>,
-    options: Options,
-    linker: &link::Linker,
-) -> Vec<Found> {
+    if let Some(joined) = &joined {
+        joined.map_back(&mut found);
+    }
     if options.author_assertions {
         let mentions = linker.mentions(text);
         let own = assertions::author_assertions(text, &found, |r| {
@@ -420,7 +410,7 @@ fn with_author_assertions(
         found.extend(own);
         found.sort_by_key(|f| (f.content.start(), f.cue.start()));
     }
-    found
+    Some(found)
 }
 
 fn is_according_to(cue: &str) -> bool {
@@ -610,5 +600,39 @@ mod tests {
         ] {
             let _ = find(odd, None, Options::default());
         }
+    }
+
+    #[test]
+    fn a_hard_wrapped_chinese_text_is_read_whole_and_found_in_the_text_as_stored() {
+        let line = "这是一篇用固定宽度折行的旧文章。这一行的末尾不是一句话的结";
+        let mut text = line.to_owned();
+        for _ in 0..30 {
+            text.push_str("\n\n");
+            text.push_str(line);
+        }
+        text.push_str("\n\n尾。讲到社会规模对集体行动的影响，我还可以提供补充。政治学");
+        text.push_str("\n\n家早就指出，在一个规模庞大的社会里实行专制要比较容易些。");
+        let found = find(&text, Some("zh"), Options::default());
+        // Every span is a slice of the stored text.
+        for f in &found {
+            for part in f
+                .source
+                .iter()
+                .chain([&f.cue, &f.content])
+                .flat_map(|s| &s.parts)
+            {
+                assert!(text.get(part.clone()).is_some(), "{part:?} in {f:?}");
+            }
+        }
+        let f = found
+            .iter()
+            .find(|f| f.cue.text(&text) == "指出")
+            .expect("an attribution with its cue");
+        assert_eq!(f.claimant.as_deref(), Some("政治学家"));
+        assert_eq!(f.source.as_ref().unwrap().text(&text), "政治学\n\n家");
+        assert_eq!(
+            f.content.proposition(&text),
+            "在一个规模庞大的社会里实行专制要比较容易些"
+        );
     }
 }

@@ -382,7 +382,10 @@ const RELATIVE: &[&str] = &["who", "which", "that"];
 /// is there, as where "which" takes up a whole clause after a comma. "Who"
 /// takes up no clause, so after a comma it is the noun phrase before the
 /// comma when a determiner opens it ("the waitress, who said …").
-fn antecedent(text: &str, source_start: usize, who: bool) -> Option<String> {
+fn antecedent(text: &str, source_start: usize) -> Option<String> {
+    let who = text[source_start..]
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("who"));
     name_before(text, source_start)
         .or_else(|| noun_phrase_before(text, source_start))
         .or_else(|| {
@@ -488,7 +491,7 @@ fn noun_phrase_before(text: &str, source_start: usize) -> Option<String> {
 
 /// "J." or "Mr." inside a name: an initial, or an abbreviation that does
 /// not end a sentence ([`super::tokens::is_abbreviation_word`]).
-fn is_initial(word: &str) -> bool {
+pub(super) fn is_initial(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('.') else {
         return false;
     };
@@ -852,23 +855,22 @@ impl LastNamed {
     /// else the last name. "He" never falls back to an organisation: a
     /// pronoun left unresolved names no claimant, where a wrong one would
     /// credit an organisation with someone's words.
-    ///
-    /// When the last person's name shows the other gender than the
-    /// pronoun's ("she" after "Ian Hamilton"), the pronoun takes the later
-    /// of the last person named as a source whose gender fits and the last
-    /// person of that gender named anywhere before byte `at` of `text`
-    /// ("Valerie Smith", "Smith still found … she said").
-    fn fitting(
-        &mut self,
-        person: bool,
-        gender: Option<Gender>,
-        text: &str,
-        at: usize,
-    ) -> Option<String> {
-        if !person {
-            return self.group.clone().or_else(|| self.recent.back().cloned());
+    fn fitting(&self, person: bool) -> Option<String> {
+        if person {
+            self.people.back().map(|(_, name, _)| name.clone())
+        } else {
+            self.group.clone().or_else(|| self.recent.back().cloned())
         }
-        let fits = |g: &Option<Gender>| gender.is_none() || g.is_none() || *g == gender;
+    }
+
+    /// The person "he" or "she" (`gender`) at byte `at` of `text` refers
+    /// to: the last person named, unless that name shows the other gender
+    /// ("she" after "Ian Hamilton"). Then the later of the last person
+    /// named as a source whose gender fits and the last person of that
+    /// gender named anywhere before `at` ("Valerie Smith", "Smith still
+    /// found … she said").
+    fn fitting_gender(&mut self, gender: Gender, text: &str, at: usize) -> Option<String> {
+        let fits = |g: &Option<Gender>| g.is_none_or(|g| g == gender);
         let (_, last, last_gender) = self.people.back()?;
         if fits(last_gender) {
             return Some(last.clone());
@@ -878,7 +880,7 @@ impl LastNamed {
         let mention = mentions
             .iter()
             .rev()
-            .find(|m| m.end <= at && Some(m.gender) == gender);
+            .find(|m| m.end <= at && m.gender == gender);
         match (source, mention) {
             // The source's own name is a mention too; the source wins.
             (Some((source_at, name, _)), Some(m)) if m.start <= source_at + name.len() => {
@@ -896,9 +898,9 @@ impl LastNamed {
     /// acronym ("NASA" for "the agency"), else nothing: "Xinhua reported
     /// that the ministry said …" is not Xinhua speaking. For another head
     /// ("the company"), the last fitting name, as for a pronoun.
-    fn fitting_description(&mut self, head: &str, person: bool) -> Option<String> {
+    fn fitting_description(&self, head: &str, person: bool) -> Option<String> {
         if !NAMED_HEADS.contains(&head) {
-            return self.fitting(person, None, "", 0);
+            return self.fitting(person);
         }
         let holds_head = |name: &str| {
             name.split(|c: char| !c.is_alphanumeric())
@@ -959,18 +961,14 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         let written = speaking_for(&written).unwrap_or(written);
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
-            first_person.push((i, last.fitting(true, None, text, source.start())));
+            first_person.push((i, last.fitting(true)));
             continue;
         }
         // A relative pronoun stands before its verb; "says WHO" names the
         // World Health Organization.
         let relative = as_pronoun(&written).is_some_and(|w| RELATIVE.contains(&w.as_str()))
             && source.start() < f.cue.start();
-        let who = written.eq_ignore_ascii_case("who");
-        if let Some(name) = relative
-            .then(|| antecedent(text, source.start(), who))
-            .flatten()
-        {
+        if let Some(name) = relative.then(|| antecedent(text, source.start())).flatten() {
             if is_name(&name) {
                 last.remember(&name, source.start());
             }
@@ -984,9 +982,11 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             continue;
         }
         let claimant = match needs_antecedent(&written) {
-            Some(Anaphor::Pronoun { person, gender }) => last
-                .fitting(person, gender, text, source.start())
-                .unwrap_or(written),
+            Some(Anaphor::Pronoun { person, gender }) => match gender {
+                Some(g) => last.fitting_gender(g, text, source.start()),
+                None => last.fitting(person),
+            }
+            .unwrap_or(written),
             Some(Anaphor::Description { head, person }) => {
                 last.fitting_description(head, person).unwrap_or(written)
             }
@@ -1500,20 +1500,20 @@ mod tests {
             ["Julian Assange", "That", "retailers", "Julian Assange"]
         );
         assert_eq!(
-            antecedent("the Commerce Ministry, which", 23, false).as_deref(),
+            antecedent("the Commerce Ministry, which", 23).as_deref(),
             Some("Commerce Ministry")
         );
         assert_eq!(
-            antecedent("Sen. J. Smith who", 14, true).as_deref(),
+            antecedent("Sen. J. Smith who", 14).as_deref(),
             Some("Sen. J. Smith")
         );
-        assert_eq!(antecedent("the EV. That", 8, false), None);
-        assert_eq!(antecedent("Some who", 5, true), None);
-        assert_eq!(antecedent("in March, which", 10, false), None);
+        assert_eq!(antecedent("the EV. That", 8), None);
+        assert_eq!(antecedent("Some who", 5), None);
+        assert_eq!(antecedent("in March, which", 10), None);
         // A name at the head of its paragraph; the paragraph before is not
         // read.
         let t = "a rape allegation in 2010.\n\nAssange, who";
-        assert_eq!(antecedent(t, t.len() - 3, true).as_deref(), Some("Assange"));
+        assert_eq!(antecedent(t, t.len() - 3).as_deref(), Some("Assange"));
         // Plain noun phrases before a restrictive relative.
         for (t, want) in [
             (
@@ -1542,19 +1542,19 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                antecedent(t, t.rfind(' ').unwrap() + 1, t.ends_with("who")).as_deref(),
+                antecedent(t, t.rfind(' ').unwrap() + 1).as_deref(),
                 want,
                 "{t}"
             );
         }
         let t = "the U.S. Commerce Department, which";
         assert_eq!(
-            antecedent(t, t.len() - 5, false).as_deref(),
+            antecedent(t, t.len() - 5).as_deref(),
             Some("U.S. Commerce Department")
         );
         let t = "Williams was one of the “Never Trumpers” who";
         assert_eq!(
-            antecedent(t, t.len() - 3, true).as_deref(),
+            antecedent(t, t.len() - 3).as_deref(),
             Some("Never Trumpers")
         );
         assert!(is_name("Some members of Congress"));

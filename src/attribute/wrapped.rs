@@ -12,6 +12,7 @@
 //! after a line about as long as the text's wrapped lines, so a heading
 //! stays apart from the paragraph under it.
 
+use super::zh::is_han;
 use super::{Found, Span};
 use std::ops::Range;
 
@@ -23,13 +24,9 @@ const MIN_INSIDE_BREAKS: usize = 20;
 pub struct Unwrapped {
     /// The joined text.
     pub text: String,
-    /// Each removed break: its offset in the joined text and how many
-    /// bytes it had, in order.
+    /// Each removed break, in order: its offset in the joined text and how
+    /// many bytes were removed up to it, itself included.
     removed: Vec<(usize, usize)>,
-}
-
-fn is_han(c: char) -> bool {
-    super::zh::is_han(c)
 }
 
 /// A character a line may end with inside a sentence.
@@ -86,7 +83,8 @@ pub fn unwrap(text: &str) -> Option<Unwrapped> {
             continue;
         }
         joined.push_str(&text[at..range.start]);
-        removed.push((joined.len(), range.len()));
+        let before = removed.last().map_or(0, |&(_, n)| n);
+        removed.push((joined.len(), before + range.len()));
         at = range.end;
     }
     joined.push_str(&text[at..]);
@@ -103,7 +101,7 @@ impl Unwrapped {
         let k = self
             .removed
             .partition_point(|&(q, _)| q < p || at_break && q == p);
-        self.removed[..k].iter().map(|&(_, n)| n).sum()
+        k.checked_sub(1).map_or(0, |k| self.removed[k].1)
     }
 
     /// A range of the joined text as a range of the stored text.

@@ -2769,6 +2769,7 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let end = self.end();
         let mut p = skip_space(text, from, end);
+        // Where the content starts when no comma or colon comes first.
         let right_after = p;
         if let Some(c) = char_at(text, p).filter(|&c| matches!(c, '，' | ',' | '：' | ':')) {
             p = skip_space(text, p + c.len_utf8(), end);
@@ -2791,26 +2792,22 @@ impl<'a> Scan<'a> {
         if span.is_empty() {
             return None;
         }
-        // 马伊加说出这话两天之后，…: the verb and its object right after it
-        // are inside a time clause, and nothing is reported.
-        // 说出他的姓, 说起这事, 说一句: 说 with a complement or a count of
-        // words takes an object, not a proposition.
-        if quote.is_none()
-            && unclosed.is_none()
-            && p == right_after
-            && text[..p].ends_with('说')
-            && ["出", "起", "到", "一句", "几句", "两句", "一声", "句"]
-                .iter()
-                .any(|w| text[p..].starts_with(w))
-        {
-            return None;
-        }
+        // Unquoted words straight after the verb, no mark between, may be
+        // its object rather than what was said.
         if quote.is_none() && unclosed.is_none() && p == right_after {
+            // 说出他的姓, 说起这事, 说一句: 说 with a complement or a count
+            // of words takes an object, not a proposition.
+            let object = text[..p].ends_with('说')
+                && ["出", "起", "到", "一句", "几句", "两句", "一声", "句"]
+                    .iter()
+                    .any(|w| text[p..].starts_with(w));
+            // 马伊加说出这话两天之后，…: the verb and its object are inside a
+            // time clause, and nothing is reported.
             let clause_end = text[span.clone()]
                 .find(['，', ',', '。', '；', ';'])
                 .map_or(span.end, |k| span.start + k);
             let clause = text[span.start..clause_end].trim_end();
-            if TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
+            if object || TIME_CLAUSE_ENDS.iter().any(|w| clause.ends_with(w)) {
                 return None;
             }
         }
