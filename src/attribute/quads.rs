@@ -334,11 +334,20 @@ pub fn version_quads(
         }
         let quote = &text[start..end];
         let mut claim_text = f.content.proposition(text);
+        let cue = f.cue.text(text);
+        // The cue's verb group, with a "not" or "is" written before the
+        // cue ("Steenburgen *wasn’t* thrilled about").
+        let verbs = verb_phrase(text, f);
+        // "It was reported by Reuters": a passive whose source follows it.
+        let source_follows = f.source.as_ref().is_some_and(|s| s.start() >= f.cue.end());
         if !super::worth::has_something_to_check(&claim_text)
-            || !super::worth::cue_makes_claims(&f.cue.text(text))
+            || !super::worth::cue_makes_claims(&verbs, &claim_text, source_follows)
         {
             continue;
         }
+        // "I don't think …" states the contrary of its content, unless the
+        // content is made the whole proposition below, negation included.
+        let mut disputes = super::worth::cue_disputes(&verbs, &claim_text);
         // A bare phrase is its cue's object ("opposed *the Madrid peace
         // talks*"): the claim is the whole proposition, or every source's
         // "the Madrid peace talks" would be one claim whatever was said of
@@ -351,7 +360,8 @@ pub fn version_quads(
             )
             && super::worth::is_bare_phrase(&claim_text)
         {
-            claim_text = format!("{name} {} {claim_text}", verb_phrase(text, f));
+            claim_text = format!("{name} {verbs} {claim_text}");
+            disputes = false;
         }
         let claimant = match (&f.claimant, f.kind) {
             (_, AttributionKind::AuthorAssertion) => Some(b.author()),
@@ -376,7 +386,6 @@ pub fn version_quads(
                 .collect()
         };
         let reporters: Vec<NamedNode> = f.reporters.iter().filter_map(|r| b.entity(r)).collect();
-        let cue = f.cue.text(text);
         let anchor = anchor_at(text, start, end - start);
         let rec = Record {
             claim_text: &claim_text,
@@ -386,7 +395,7 @@ pub fn version_quads(
             version: ctx.version,
             cue: Some(&cue),
             kind: kind_iri(f.kind),
-            stance: None,
+            stance: disputes.then_some(crate::vocab::cg::DISPUTES),
             reporters: &reporters,
             quote,
             anchor: &anchor,
@@ -525,6 +534,47 @@ mod tests {
                 .any(|v| v.contains("gift card") || v.contains("five counts")),
             "{values:?}"
         );
+    }
+
+    #[test]
+    fn questions_and_passive_subjects_are_not_stored_and_a_negated_opinion_disputes() {
+        let text = "Schiff asked whether the aid was held back on purpose. \
+                    Disney is expected to switch gears again next year. \
+                    Lee does not think the bill will pass in the spring. \
+                    Kim said the stores will stay open.";
+        let found =
+            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
+        let quads = quads_of(
+            text,
+            "Questions",
+            &[
+                found(
+                    "Schiff",
+                    "asked",
+                    "whether the aid was held back on purpose",
+                ),
+                found("Disney", "is expected", "to switch gears again next year"),
+                found("Lee", "think", "the bill will pass in the spring"),
+                found("Kim", "said", "the stores will stay open"),
+            ],
+        );
+        let values = literals(&quads);
+        assert!(
+            !values
+                .iter()
+                .any(|v| v.contains("held back") || v.contains("switch gears")),
+            "{values:?}"
+        );
+        let stances: Vec<(String, String)> = quads
+            .iter()
+            .filter(|q| q.predicate.as_ref() == crate::vocab::cg::STANCE_PROP)
+            .map(|q| (q.subject.to_string(), q.object.to_string()))
+            .collect();
+        // One attribution has a stance, Lee's, and it disputes.
+        assert_eq!(stances.len(), 1, "{stances:?}");
+        assert!(stances[0].1.ends_with("Disputes>"), "{stances:?}");
+        assert!(values.contains(&"the bill will pass in the spring".to_owned()));
+        assert!(values.contains(&"the stores will stay open".to_owned()));
     }
 
     #[test]
