@@ -200,8 +200,23 @@ pub fn has_something_to_check(content: &str) -> bool {
     let mut first = words();
     let no_comment = matches!((first.next(), first.next()),
         (Some(to), Some(comment)) if to.eq_ignore_ascii_case("to") && comment.eq_ignore_ascii_case("comment"));
+    // "which it said crashed in Logar province", "which Chelsea hope to
+    // announce": a relative clause cut from its noun, not a proposition.
+    // "which program a charity works on is …" asks which, and is one.
+    // A claim's text joins parts around its cue with " … ": "which … crashed"
+    // was "which it said crashed".
+    let relative = {
+        let rest = content.trim_start().strip_prefix("which");
+        let mut w = words();
+        rest.is_some_and(|r| r.trim_start().starts_with('…'))
+            || w.next() == Some("which")
+                && w.next().is_some_and(|next| {
+                    next.starts_with(char::is_uppercase) || is_empty_word(&next.to_lowercase())
+                })
+    };
     long_enough
         && !no_comment
+        && !relative
         && words().any(|w| {
             w.chars().any(|c| c.is_numeric() || !c.is_ascii())
                 || !EMPTY_WORDS
@@ -293,6 +308,36 @@ const QUESTION_VERBS: &[&str] = &[
 /// know* how to play an instrument", "*is not known*".
 const OPINION_VERBS: &[&str] = &[
     "think", "thinks", "thought", "believe", "believes", "believed", "agree", "agrees", "agreed",
+];
+
+/// Verbs of knowing, seeing, working out and declining, whose
+/// interrogative object is a question, not a claim
+/// ([`CueWords::opens_a_question`]).
+const PONDERING_VERBS: &[&str] = &[
+    "know",
+    "knows",
+    "knew",
+    "see",
+    "sees",
+    "saw",
+    "seen",
+    "understand",
+    "understands",
+    "understood",
+    "imagine",
+    "figure",
+    "figuring",
+    "remember",
+    "remembered",
+    "decide",
+    "decided",
+    "consider",
+    "considered",
+    "thinking",
+    "tell",
+    "discover",
+    "declined",
+    "declines",
 ];
 
 /// Past participles not made with "-ed" that a passive cue opens with
@@ -422,6 +467,33 @@ impl CueWords {
         self.verb().is_some_and(|v| OPINION_VERBS.contains(&v)) && !infinitive
     }
 
+    /// Whether `content` is a question the cue only raises or ponders: an
+    /// interrogative word after a verb of knowing, seeing or deciding, or
+    /// after a topic's preposition ("*didn’t know* how to run a server",
+    /// "*can see* what anomalies …", "*talked about* how introverts …",
+    /// "*declined to say* when …"). "*explained* why …" and "*said*
+    /// whether …" are left as claims.
+    fn opens_a_question(&self, content: &str) -> bool {
+        let first = content
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let Some(first) = first else { return false };
+        let interrogative = matches!(
+            first.as_str(),
+            "what" | "how" | "why" | "where" | "when" | "whether" | "if" | "which" | "who"
+        );
+        let pondering = self
+            .words
+            .iter()
+            .any(|w| PONDERING_VERBS.contains(&w.as_str()));
+        let topic = self
+            .words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "about" | "on" | "at" | "over" | "into"));
+        interrogative && (pondering || topic)
+    }
+
     /// Whether a form of "be" comes before the verb.
     fn passive(&self) -> bool {
         self.words[..self.verb.unwrap_or(0)]
@@ -437,7 +509,7 @@ fn is_participle(verb: &str) -> bool {
 
 /// Whether an attribution whose cue reads `cue` claims anything for its
 /// claimant: false for [`DEED_VERBS`], the passive of [`ACCUSING_VERBS`],
-/// questions ([`QUESTION_VERBS`]), a negated cue that is no opinion
+/// questions ([`QUESTION_VERBS`], [`CueWords::opens_a_question`]), a negated cue that is no opinion
 /// ([`OPINION_VERBS`]) whose content is no bare phrase ([`is_bare_phrase`],
 /// stored with its "not"), and, when the source comes before the cue
 /// (`source_follows` false), any passive: its subject is what was said,
@@ -453,6 +525,9 @@ pub fn cue_makes_claims(cue: &str, content: &str, source_follows: bool) -> bool 
     let words = &c.words;
     let verb = words[k].as_str();
     if QUESTION_VERBS.contains(&verb) {
+        return false;
+    }
+    if c.opens_a_question(content) {
         return false;
     }
     // A bare phrase is stored as the whole proposition, its "not"
@@ -654,6 +729,24 @@ mod tests {
             "the shift",
             false
         ));
+        // A question raised or pondered, not one answered.
+        for (cue, content) in [
+            ("can see", "what anomalies we would have discovered"),
+            ("know", "how to stay in touch without Facebook"),
+            ("declined to say", "when the lander would be ready"),
+            ("talked about", "how introverts can thrive online"),
+            ("sending mixed signals about", "whether any levies will go"),
+        ] {
+            assert!(!cue_makes_claims(cue, content, false), "{cue} {content}");
+        }
+        for (cue, content) in [
+            ("explained", "why the lander was late"),
+            ("said", "whether Trump will agree depends on the polls"),
+            ("know", "that the plan will work"),
+            ("talked about", "the plan and its cost"),
+        ] {
+            assert!(cue_makes_claims(cue, content, false), "{cue} {content}");
+        }
         // Odd cues: empty, punctuation only, a lone negation.
         for cue in ["", "—", "not", "n’t"] {
             assert!(cue_makes_claims(cue, content, false), "{cue:?}");
@@ -729,6 +822,10 @@ mod tests {
             "经济",
             // A refusal to comment.
             "to comment on the pricing to Reuters",
+            // A relative clause cut from its noun.
+            "which it said crashed in Logar province",
+            "which Chelsea hope to announce later today",
+            "which … crashed in Logar province",
         ] {
             assert!(!has_something_to_check(empty), "{empty:?}");
         }
@@ -743,6 +840,9 @@ mod tests {
             "经济过热",
             "it was 2019",
             "quotas rise fast",
+            // A question as the subject of a claim.
+            "which program a charity works on matters most",
+            "Which versions play on the radio will decide it",
         ] {
             assert!(has_something_to_check(content), "{content:?}");
         }
