@@ -232,6 +232,20 @@ impl Read_ {
         {
             run.start = dash + 1;
         }
+        // "21/50 Alibaba hits back": a gallery's counter before a caption's
+        // capital ("9/11 widow Terry Strada" keeps its date).
+        let digits = |k: usize| {
+            let t = &text[self.t.tokens[k].range.clone()];
+            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        if run.len() > 3
+            && digits(run.start)
+            && &text[self.t.tokens[run.start + 1].range.clone()] == "/"
+            && digits(run.start + 2)
+            && self.obs[run.start + 3].capital
+        {
+            run.start += 3;
+        }
         // "Nor does Xi", "Neither did the ministry".
         if run.len() > 1 && matches!(word(run.start).as_str(), "nor" | "neither") {
             run.start += 1;
@@ -1340,6 +1354,15 @@ mod tests {
             ),
             ("He sees it so. Nor does Xi see it.", "Nor does Xi", "Xi"),
             ("Aides to Will said so.", "Aides to Will", "Aides to Will"),
+            // A gallery's counter goes; a number of people stays.
+            ("21/50 Alibaba hits back.", "21/50 Alibaba", "Alibaba"),
+            ("20 senators said so.", "20 senators", "20 senators"),
+            (
+                "A 9/11 widow spoke. 9/11 widow Terry Strada said so.",
+                "9/11 widow Terry Strada",
+                "9/11 widow Terry Strada",
+            ),
+            ("1/2 said so.", "1/2", "1/2"),
         ] {
             assert_eq!(trimmed(t, run), want, "{t}");
         }
