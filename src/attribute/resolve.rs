@@ -870,13 +870,33 @@ impl LastNamed {
     /// gender named anywhere before `at` ("Valerie Smith", "Smith still
     /// found … she said").
     fn fitting_gender(&mut self, gender: Gender, text: &str, at: usize) -> Option<String> {
-        let fits = |g: &Option<Gender>| g.is_none_or(|g| g == gender);
         let (_, last, last_gender) = self.people.back()?;
-        if fits(last_gender) {
+        if *last_gender == Some(gender) {
             return Some(last.clone());
         }
-        let source = self.people.iter().rev().find(|(_, _, g)| fits(g)).cloned();
         let mentions = self.mentions.get_or_insert_with(|| gender::mentions(text));
+        // A source named by surname alone ("Lorenz") has the gender of the
+        // last full name with that surname before `at` ("Edward Lorenz").
+        let shown = |name: &str, g: Option<Gender>| {
+            g.or_else(|| {
+                let surname = gender::last_word(name)?;
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= at && gender::last_word(&m.name) == Some(surname))
+                    .map(|m| m.gender)
+            })
+        };
+        let fits = |name: &str, g: Option<Gender>| shown(name, g).is_none_or(|g| g == gender);
+        if fits(last, *last_gender) {
+            return Some(last.clone());
+        }
+        let source = self
+            .people
+            .iter()
+            .rev()
+            .find(|(_, name, g)| fits(name, *g))
+            .cloned();
         let mention = mentions
             .iter()
             .rev()
@@ -1213,6 +1233,16 @@ mod tests {
             attribution(text, ("She", 0), ("said", 2), "no"),
         ];
         assert_eq!(resolved(text, &mut found)[2], "Dr. Silvia Martins");
+        // A surname alone has the gender of its full name named before:
+        // "she" passes by "Lorenz" (Edward Lorenz) to Ellen Fetter.
+        let text = "Edward Lorenz hired Ellen Fetter. Fetter said it was hard. \
+                    Lorenz said it worked. She said he was kind.";
+        let mut found = vec![
+            attribution(text, ("Fetter", 1), ("said", 0), "it was hard"),
+            attribution(text, ("Lorenz", 1), ("said", 1), "it worked"),
+            attribution(text, ("She", 0), ("said", 2), "he was kind"),
+        ];
+        assert_eq!(resolved(text, &mut found)[2], "Fetter");
     }
 
     #[test]
