@@ -230,8 +230,9 @@ pub fn has_something_to_check(content: &str) -> bool {
 /// Verbs the English taggers take as cues, after the annotated news they
 /// learned from, that make no claim of their subject's: trade ("Dashlane
 /// *offers* a free version", "Amazon *is offering* Prime members a gift
-/// card"), taste ("I *prefer* the tighter design", "Chromecast users
-/// *enjoy* the game"), deeds ("swung it at Mr. Rudolph, *hitting* him"),
+/// card"), taste and wishes ("I *prefer* the tighter design", "Chromecast
+/// users *enjoy* the game", "Some people *liked* the new terrain"; not
+/// "*would like* to see", which wants), deeds ("swung it at Mr. Rudolph, *hitting* him"),
 /// measurements ("when we *compared* the 16-inch base"), listings
 /// ("shares *are listed on* the SIX Swiss Exchange"), orders and releases
 /// ("Howitt *ordered* another set of mice", "Parise *blocked* a shot",
@@ -251,6 +252,15 @@ const DEED_VERBS: &[&str] = &[
     "prefers",
     "preferred",
     "preferring",
+    "like",
+    "likes",
+    "liked",
+    "love",
+    "loves",
+    "loved",
+    "hate",
+    "hates",
+    "hated",
     "hit",
     "hits",
     "hitting",
@@ -570,8 +580,12 @@ pub fn cue_makes_claims(cue: &str, content: &str, source_follows: bool) -> bool 
     let names_a_record = words[k + 1..]
         .iter()
         .any(|w| super::lexicon::is_record_noun(w));
+    // "would like to see China agree …" wants, as "want" does: a stance.
+    let wish =
+        matches!(verb, "like" | "love") && k > 0 && matches!(words[k - 1].as_str(), "would" | "d");
     criticism
         || names_a_record
+        || wish
         || !(DEED_VERBS.contains(&verb) || passive && ACCUSING_VERBS.contains(&verb))
 }
 
@@ -638,6 +652,8 @@ mod tests {
             "prefer",
             "would prefer",
             "enjoy",
+            "liked",
+            "would hate",
             "hitting",
             "compared",
             "are listed on",
@@ -663,6 +679,8 @@ mod tests {
             "has unveiled a plan",
             "has hit out at",
             "hits back",
+            "would like",
+            "’d love",
             "according to",
             "表示",
             "据 … 报道",
