@@ -2225,7 +2225,9 @@ fn last_personal_name(read: &ReadWindow<'_>) -> Option<Named> {
         {
             j += 1;
         }
-        if named {
+        // 张家口人 is someone from 张家口, a place a surname opens.
+        let demonym = window[tags[j - 1].byte_end..].starts_with('人');
+        if named && !demonym {
             let (start, end) = (tags[k].byte_start, tags[j - 1].byte_end);
             let word = &window[start..end];
             if let Some(name) = super::zh_names::mentioned_name(word) {
@@ -3371,6 +3373,9 @@ mod tests {
         // A source named again in the text, nearer than another name.
         let t = "劳伦斯说，财富要用好。他的父亲小约翰·洛克菲勒很严格。后来劳伦斯开始挑战信仰，他说，                 自己总感觉像一只手拿着圣经。";
         assert_eq!(claimant(t, 1).as_deref(), Some("劳伦斯"));
+        // Someone from a place a surname opens (张家口人) is not named.
+        let t = "年轻人名李简。1993年他做的第一例病人还活着。那是张家口人，恢复得好。“确实改变了命运”，他说，不做化疗也行。";
+        assert_eq!(claimant(t, 0).as_deref(), Some("李简"));
         // A given name jieba cuts short is read whole.
         let t = "英国剑桥大学的李博灏也有着类似的经历。他表示，关注点发生了变化。";
         assert_eq!(claimant(t, 0).as_deref(), Some("李博灏"));
