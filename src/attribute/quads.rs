@@ -174,8 +174,35 @@ fn verb_phrase(text: &str, f: &Found) -> String {
         });
     match between {
         Some(b) => format!("{b} {cue}"),
-        None => cue.to_owned(),
+        None => format!("{}{cue}", auxiliaries_before(text, f.cue.start())),
     }
+}
+
+/// The auxiliaries, negations and sentence adverbs written just before
+/// byte `at`, each followed by a space, at most three words ("islands
+/// that later *were* named New Zealand": "later were "); empty when the
+/// word before is anything else.
+fn auxiliaries_before(text: &str, at: usize) -> String {
+    let Some(before) = text.get(..at) else {
+        return String::new();
+    };
+    let mut start = at;
+    for word in before.trim_end().rsplit(char::is_whitespace).take(3) {
+        let lower = word.to_lowercase();
+        let fits = super::model::is_verb_auxiliary(&lower)
+            || super::model::SENTENCE_ADVERBS.contains(&lower.as_str());
+        if word.is_empty() || !fits {
+            break;
+        }
+        match before[..start].trim_end().strip_suffix(word) {
+            Some(rest) => start = rest.len(),
+            None => break,
+        }
+    }
+    before[start..]
+        .split_whitespace()
+        .map(|w| format!("{w} "))
+        .collect()
 }
 
 struct Builder<'a> {
@@ -632,6 +659,13 @@ mod tests {
         // Anything but auxiliaries, negations and sentence adverbs between
         // them: the cue alone.
         assert_eq!(verb_phrase(text, &found("Li Wei", "opposed")), "opposed");
+        // With the auxiliaries written just before the cue, whatever the
+        // source ("islands that later were named").
+        let text = "Polynesians settled islands that later were named New Zealand.";
+        let f = found_in(text, "Polynesians", "named", "New Zealand", "Polynesians");
+        assert_eq!(verb_phrase(text, &f), "later were named");
+        assert_eq!(auxiliaries_before(text, 0), "");
+        assert_eq!(auxiliaries_before(text, text.len() + 5), "");
         assert!(names_no_one("Q") && names_no_one("let’s") && !names_no_one("美"));
         // A description names someone of its own article; a name, anyone's.
         for common in ["一位传道人", "这位信徒", "专家", "研究人员", "知情人士"]

@@ -449,6 +449,7 @@ impl CueWords {
         let verb = words.iter().position(|w| {
             !AUXILIARIES.contains(&w.as_str())
                 && !CUE_ADVERBS.contains(&w.as_str())
+                && !super::model::SENTENCE_ADVERBS.contains(&w.as_str())
                 && !negation(w)
                 && !contraction(w)
         });
@@ -717,6 +718,7 @@ mod tests {
             "has been shown",
             "was said",
             "have been expected",
+            "later were named",
         ] {
             assert!(!cue_makes_claims(cue, content, false), "{cue}");
         }
