@@ -1931,6 +1931,9 @@ struct Memory {
     /// The last [`MAX_NAMES_KEPT`] sources named, of any kind, the last
     /// last: 该部 looks in them for a body ending in 部.
     recent: std::collections::VecDeque<String>,
+    /// What the last person remembered said: a name inside it is
+    /// someone spoken of, not the next 他.
+    said: Option<Range<usize>>,
 }
 
 /// Most names kept for [`Memory::last_body_ending`].
@@ -2034,13 +2037,19 @@ impl Memory {
                 let paragraph = window.rfind('\n').map_or(floor, |k| floor + k + 1);
                 let spoke = near(&self.person).is_some() || !written.is_empty();
                 let read = ReadWindow::new(text, floor..at);
+                // A name the last speaker said (他说他采访了张丙炎本人，…他又说)
+                // is not the next 他 while that speaker is near.
+                let spoken_of = |(_, met): &Named| {
+                    near(&self.person).is_some()
+                        && self.said.as_ref().is_some_and(|r| r.contains(met))
+                };
                 // The mention that ends last, the longest of those (温斯顿·史密斯
                 // over the 史密斯 remembered).
                 near(&self.person)
                     .into_iter()
-                    .chain(last_personal_name(&read))
+                    .chain(last_personal_name(&read).filter(|n| !spoken_of(n)))
                     .chain(last_described_person(&read, paragraph, !spoke))
-                    .chain(written)
+                    .chain(written.into_iter().filter(|n| !spoken_of(n)))
                     .max_by_key(|(name, met)| (met + name.len(), name.len()))
                     .map(|(name, _)| name)
             }
@@ -2417,6 +2426,9 @@ impl<'a> Scan<'a> {
             // 说，…但他同时承认).
             let at = draft.source.as_ref().map_or(start, |s| s.start);
             self.memory.remember(claimant, at);
+            if name_class(claimant) == NameClass::Person {
+                self.memory.said = Some(draft.content.start()..draft.content.end());
+            }
             if draft.prefix && self.scope.len() < MAX_REPORTERS {
                 self.scope.push(claimant.to_owned());
             }
@@ -3373,6 +3385,14 @@ mod tests {
         // A source named again in the text, nearer than another name.
         let t = "劳伦斯说，财富要用好。他的父亲小约翰·洛克菲勒很严格。后来劳伦斯开始挑战信仰，他说，                 自己总感觉像一只手拿着圣经。";
         assert_eq!(claimant(t, 1).as_deref(), Some("劳伦斯"));
+        // A name the last speaker said is someone spoken of.
+        let t = "记者史宝银取得了联系。他说他采访了张丙炎本人，并称他们很熟；第二次联系时，他又说，他是看到晚报的消息后写的。";
+        let found = attributions(t);
+        assert_eq!(
+            found.last().unwrap().claimant.as_deref(),
+            Some("史宝银"),
+            "{found:#?}"
+        );
         // Someone from a place a surname opens (张家口人) is not named.
         let t = "年轻人名李简。1993年他做的第一例病人还活着。那是张家口人，恢复得好。“确实改变了命运”，他说，不做化疗也行。";
         assert_eq!(claimant(t, 0).as_deref(), Some("李简"));
