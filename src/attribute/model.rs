@@ -812,11 +812,7 @@ fn indirect_contents_end_with_their_sentence(r: &Read_, found: &mut [Tagged]) {
 /// (EVALUATION.md).
 fn quoted_contents_start_at_their_mark(r: &Read_, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
-    let taken = RangeSet::new(
-        found
-            .iter()
-            .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned()),
-    );
+    let taken = taken_by(found);
     for f in found.iter_mut() {
         if f.content.parts.is_empty() || f.content.end() > f.cue.start() {
             continue;
@@ -825,16 +821,7 @@ fn quoted_contents_start_at_their_mark(r: &Read_, found: &mut [Tagged]) {
         if first == 0 || first >= n || !r.t.tokens[first].in_quote {
             continue;
         }
-        // Back to the first token inside the quotation, in the paragraph.
-        let mut k = first;
-        while k > 0 && r.t.tokens[k - 1].in_quote && !r.t.tokens[k].after_break {
-            k -= 1;
-        }
-        let open = if k > 0 && r.obs[k - 1].kind == TokenKind::Quote && !r.t.tokens[k].after_break {
-            k - 1
-        } else {
-            k
-        };
+        let open = quotation_start(r, first);
         let before = r.t.tokens[open].range.start..f.content.start();
         if open >= first || taken.meets(&before) {
             continue;
@@ -853,27 +840,20 @@ fn quoted_contents_start_at_their_mark(r: &Read_, found: &mut [Tagged]) {
 /// (EVALUATION.md).
 fn quoted_contents_end_at_their_mark(r: &Read_, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
-    let taken = RangeSet::new(
-        found
-            .iter()
-            .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned()),
-    );
-    let inside = |k: usize| r.t.tokens[k].in_quote && !r.t.tokens[k].after_break;
+    let taken = taken_by(found);
     for f in found.iter_mut() {
         if f.content.parts.is_empty() || f.content.start() < f.cue.end() {
             continue;
         }
         let after = token_at(r, f.content.end());
-        if after == 0 || after >= n || !inside(after) || !r.t.tokens[after - 1].in_quote {
+        if after == 0
+            || after >= n
+            || !r.t.tokens[after].in_quote
+            || !r.t.tokens[after - 1].in_quote
+        {
             continue;
         }
-        let mut close = after;
-        while close < n && inside(close) {
-            close += 1;
-        }
-        if close < n && r.obs[close].kind == TokenKind::Quote && !r.t.tokens[close].after_break {
-            close += 1;
-        }
+        let close = past_quotation(r, after);
         let rest = f.content.end()..r.t.tokens[close - 1].range.end;
         if taken.meets(&rest) {
             continue;
@@ -881,6 +861,44 @@ fn quoted_contents_end_at_their_mark(r: &Read_, found: &mut [Tagged]) {
         if let Some(part) = f.content.parts.last_mut() {
             part.end = rest.end;
         }
+    }
+}
+
+/// The cues and contents of `found`, which a rule reaching further must
+/// not run over.
+fn taken_by(found: &[Tagged]) -> RangeSet {
+    RangeSet::new(
+        found
+            .iter()
+            .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned()),
+    )
+}
+
+/// The first token of the quotation that token `k` is inside: its opening
+/// mark, if it has one. The tokenizer ends every quotation at a paragraph
+/// break, so a quotation never reaches back past one.
+fn quotation_start(r: &Read_, mut k: usize) -> usize {
+    while k > 0 && r.t.tokens[k - 1].in_quote {
+        k -= 1;
+    }
+    if k > 0 && r.obs[k - 1].kind == TokenKind::Quote {
+        k - 1
+    } else {
+        k
+    }
+}
+
+/// The token after the quotation that token `k` is inside: past its
+/// closing mark, when one closes it in its paragraph.
+fn past_quotation(r: &Read_, mut k: usize) -> usize {
+    let n = r.t.tokens.len();
+    while k < n && r.t.tokens[k].in_quote {
+        k += 1;
+    }
+    if k < n && r.obs[k].kind == TokenKind::Quote && !r.t.tokens[k].after_break {
+        k + 1
+    } else {
+        k
     }
 }
 
@@ -910,11 +928,7 @@ fn contents_reach_further(r: &Read_, text: &str, found: &mut [Tagged]) {
 /// Chosen on held-out training articles
 /// (EVALUATION.md).
 fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
-    let taken = RangeSet::new(
-        found
-            .iter()
-            .flat_map(|f| f.cue.parts.iter().chain(&f.content.parts).cloned()),
-    );
+    let taken = taken_by(found);
     let n = r.t.tokens.len();
     let dialogue = is_dialogue(r);
     for f in found.iter_mut() {
@@ -934,14 +948,7 @@ fn continued_quotes(r: &Read_, found: &mut [Tagged]) {
             {
                 break;
             }
-            let mut close = open + 1;
-            while close < n && r.t.tokens[close].in_quote {
-                close += 1;
-            }
-            if close < n && r.obs[close].kind == TokenKind::Quote && !r.t.tokens[close].after_break
-            {
-                close += 1;
-            }
+            let close = past_quotation(r, open + 1);
             let paragraph_ends = close >= n || r.t.tokens[close].after_break;
             if new_paragraph && !paragraph_ends {
                 break;
