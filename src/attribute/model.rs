@@ -666,11 +666,7 @@ fn is_participle(cue: &str) -> bool {
 /// who claims: such a cue gets no source ("Obama seemed to recognize …"
 /// keeps his). Chosen on held-out training articles (EVALUATION.md).
 fn is_bare_seeming(cue: &str) -> bool {
-    let words: Vec<String> = cue
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = super::worth::lower_words(cue);
     let seeming = words.iter().any(|w| {
         ["seem", "appear"].iter().any(|v| {
             w.strip_prefix(v)

@@ -367,14 +367,15 @@ pub fn version_quads(
         let verbs = verb_phrase(text, f);
         // "It was reported by Reuters": a passive whose source follows it.
         let source_follows = f.source.as_ref().is_some_and(|s| s.start() >= f.cue.end());
+        let claim = super::worth::cue_claim(&verbs, &claim_text, source_follows);
         if !super::worth::has_something_to_check(&claim_text)
-            || !super::worth::cue_makes_claims(&verbs, &claim_text, source_follows)
+            || claim == super::worth::CueClaim::Nothing
         {
             continue;
         }
         // "I don't think …" states the contrary of its content, unless the
         // content is made the whole proposition below, negation included.
-        let mut disputes = super::worth::cue_disputes(&verbs, &claim_text);
+        let mut disputes = claim == super::worth::CueClaim::Disputes;
         // A bare phrase is its cue's object ("opposed *the Madrid peace
         // talks*"): the claim is the whole proposition, or every source's
         // "the Madrid peace talks" would be one claim whatever was said of

@@ -28,7 +28,7 @@
 //! *is offering* …", "I *prefer* …", "*hitting* him") and passive charges
 //! ("he *is accused* of …", whose subject is the accused) as attributions,
 //! but none is a claim of the one it would be credited to
-//! ([`cue_makes_claims`]).
+//! ([`cue_claim`]).
 
 /// Words that carry no claim of their own: articles, pronouns,
 /// prepositions, conjunctions, and the pieces of contractions; with
@@ -313,7 +313,7 @@ const QUESTION_VERBS: &[&str] = &[
 
 /// Verbs of opinion: negated, they still state one, the contrary of the
 /// content ("I *don't think* the bill will pass"), stored with the stance
-/// "disputes" ([`cue_disputes`]). Any other negated cue claims nothing:
+/// "disputes" ([`CueClaim::Disputes`]). Any other negated cue claims nothing:
 /// "*did not disclose* how large …", "*would not rule out* …", "*didn’t
 /// know* how to play an instrument", "*is not known*".
 const OPINION_VERBS: &[&str] = &[
@@ -436,13 +436,18 @@ struct CueWords {
     negated: bool,
 }
 
+/// The words of `text`, lower-cased, split at anything but letters and
+/// digits ("don’t" gives "don" and "t").
+pub(super) fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 impl CueWords {
     fn new(cue: &str) -> Self {
-        let words: Vec<String> = cue
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words = lower_words(cue);
         // "don’t" splits into "don" and "t"; "t" is only ever that piece.
         let negation = |w: &str| matches!(w, "not" | "never" | "cannot" | "t");
         let contraction = |w: &str| w.ends_with('n') && EMPTY_WORDS.contains(&w) && w != "an";
@@ -518,8 +523,35 @@ fn is_participle(verb: &str) -> bool {
     verb.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&verb)
 }
 
-/// Whether an attribution whose cue reads `cue` (its verb group) claims
-/// `content` for its claimant. It does not for:
+/// What an attribution's cue says of its content, for the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClaim {
+    /// Nothing its claimant claims: a deed, a question, a denial of
+    /// knowledge, a passive's subject ([`cue_claim`]).
+    Nothing,
+    /// The claimant claims the content.
+    Claims,
+    /// The claimant states an opinion against the content: a negated verb
+    /// of [`OPINION_VERBS`] ("I *don’t think* …", "*does not believe* …").
+    Disputes,
+}
+
+/// What an attribution whose cue reads `cue` (its verb group) says of
+/// `content`: [`CueClaim::Disputes`] for a negated opinion, else
+/// [`CueClaim::Claims`] unless [`makes_claims`] finds it claims nothing.
+pub fn cue_claim(cue: &str, content: &str, source_follows: bool) -> CueClaim {
+    let c = CueWords::new(cue);
+    if !makes_claims(&c, content, source_follows) {
+        CueClaim::Nothing
+    } else if c.negated && c.states_an_opinion(content) {
+        CueClaim::Disputes
+    } else {
+        CueClaim::Claims
+    }
+}
+
+/// Whether an attribution whose cue's words are `c` claims `content` for
+/// its claimant. It does not for:
 /// - [`DEED_VERBS`] and the passive of [`ACCUSING_VERBS`];
 /// - questions and requests ([`QUESTION_VERBS`]), and questions a cue
 ///   raises or ponders ([`CueWords::opens_a_question`]);
@@ -535,8 +567,7 @@ fn is_participle(verb: &str) -> bool {
 ///
 /// Evaluation scores these as the annotators marked them; the store
 /// leaves them out, as it does contents with nothing to check.
-pub fn cue_makes_claims(cue: &str, content: &str, source_follows: bool) -> bool {
-    let c = CueWords::new(cue);
+fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     let Some(k) = c.verb else { return true };
     let words = &c.words;
     let verb = words[k].as_str();
@@ -593,13 +624,6 @@ pub fn cue_makes_claims(cue: &str, content: &str, source_follows: bool) -> bool 
         || !(DEED_VERBS.contains(&verb) || passive && ACCUSING_VERBS.contains(&verb))
 }
 
-/// Whether a cue states an opinion against its `content`: a negated verb
-/// of [`OPINION_VERBS`] ("I *don’t think* …", "*does not believe* …").
-pub fn cue_disputes(cue: &str, content: &str) -> bool {
-    let c = CueWords::new(cue);
-    c.negated && c.states_an_opinion(content)
-}
-
 /// Words that open a noun or prepositional phrase, or an infinitive.
 const PHRASE_OPENERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
@@ -647,6 +671,14 @@ const BARE_PHRASE_WORDS: usize = 4;
 mod tests {
     use super::*;
 
+    fn claims(cue: &str, content: &str, source_follows: bool) -> bool {
+        cue_claim(cue, content, source_follows) != CueClaim::Nothing
+    }
+
+    fn disputes(cue: &str, content: &str) -> bool {
+        cue_claim(cue, content, false) == CueClaim::Disputes
+    }
+
     #[test]
     fn trade_taste_deeds_and_the_accused_claim_nothing() {
         for cue in [
@@ -671,7 +703,7 @@ mod tests {
             "was sentenced",
             "are nominated",
         ] {
-            assert!(!cue_makes_claims(cue, "the rest", false), "{cue}");
+            assert!(!claims(cue, "the rest", false), "{cue}");
         }
         for cue in [
             "said",
@@ -691,7 +723,7 @@ mod tests {
             "",
             "is",
         ] {
-            assert!(cue_makes_claims(cue, "the rest", false), "{cue}");
+            assert!(claims(cue, "the rest", false), "{cue}");
         }
     }
 
@@ -723,7 +755,7 @@ mod tests {
             "have been expected",
             "later were named",
         ] {
-            assert!(!cue_makes_claims(cue, content, false), "{cue}");
+            assert!(!claims(cue, content, false), "{cue}");
         }
         // Opinions, negated or not; passives of a mind; a passive whose
         // source follows it ("it was reported by Reuters"); plain verbs.
@@ -742,24 +774,16 @@ mod tests {
             "noted",
             "is adamant",
         ] {
-            assert!(cue_makes_claims(cue, content, false), "{cue}");
+            assert!(claims(cue, content, false), "{cue}");
         }
-        assert!(cue_makes_claims("was reported", content, true));
-        assert!(!cue_makes_claims("was authored", content, true));
-        assert!(!cue_makes_claims("was authored by", content, false));
-        assert!(!cue_makes_claims("was asked", content, true));
+        assert!(claims("was reported", content, true));
+        assert!(!claims("was authored", content, true));
+        assert!(!claims("was authored by", content, false));
+        assert!(!claims("was asked", content, true));
         // Agreeing to something is consent, not an opinion.
-        assert!(!cue_makes_claims(
-            "didn't agree",
-            "to be part of it forever",
-            false
-        ));
+        assert!(!claims("didn't agree", "to be part of it forever", false));
         // A bare phrase keeps its negation in the stored proposition.
-        assert!(cue_makes_claims(
-            "wasn’t thrilled about",
-            "the shift",
-            false
-        ));
+        assert!(claims("wasn’t thrilled about", "the shift", false));
         // A question raised or pondered, not one answered.
         for (cue, content) in [
             ("can see", "what anomalies we would have discovered"),
@@ -768,7 +792,7 @@ mod tests {
             ("talked about", "how introverts can thrive online"),
             ("sending mixed signals about", "whether any levies will go"),
         ] {
-            assert!(!cue_makes_claims(cue, content, false), "{cue} {content}");
+            assert!(!claims(cue, content, false), "{cue} {content}");
         }
         for (cue, content) in [
             ("explained", "why the lander was late"),
@@ -776,11 +800,11 @@ mod tests {
             ("know", "that the plan will work"),
             ("talked about", "the plan and its cost"),
         ] {
-            assert!(cue_makes_claims(cue, content, false), "{cue} {content}");
+            assert!(claims(cue, content, false), "{cue} {content}");
         }
         // Odd cues: empty, punctuation only, a lone negation.
         for cue in ["", "—", "not", "n’t"] {
-            assert!(cue_makes_claims(cue, content, false), "{cue:?}");
+            assert!(claims(cue, content, false), "{cue:?}");
         }
     }
 
@@ -792,7 +816,7 @@ mod tests {
             "never thought",
             "didn't agree",
         ] {
-            assert!(cue_disputes(cue, "the plan will work"), "{cue}");
+            assert!(disputes(cue, "the plan will work"), "{cue}");
         }
         for (cue, content) in [
             ("think", "the plan will work"),
@@ -801,7 +825,7 @@ mod tests {
             ("didn't agree", "to be part of it"),
             ("", ""),
         ] {
-            assert!(!cue_disputes(cue, content), "{cue} {content}");
+            assert!(!disputes(cue, content), "{cue} {content}");
         }
     }
 
