@@ -828,7 +828,7 @@ impl LastNamed {
             // A country or a news organisation the gazetteer knows is no
             // one "he" refers to; nor is it a group "they" would be before
             // the people named after it; nor are "Ford and Fry" one person.
-            let gender = gender::of_name(bare).or_else(|| self.gender_of_surname(bare));
+            let gender = gender::of_name(bare);
             if self.people.len() == RECENT_NAMES {
                 self.people.pop_front();
             }
@@ -838,17 +838,6 @@ impl LastNamed {
             self.recent.pop_front();
         }
         self.recent.push_back(name.to_owned());
-    }
-
-    /// The gender of the last person named earlier with the same last
-    /// word ("Giuffre" after "Virginia Giuffre").
-    fn gender_of_surname(&self, name: &str) -> Option<Gender> {
-        let surname = gender::last_word(name)?;
-        self.people
-            .iter()
-            .rev()
-            .find(|(_, n, g)| g.is_some() && gender::last_word(n) == Some(surname))
-            .and_then(|(_, _, g)| *g)
     }
 
     /// The last person named; for a group, the last organisation named,
@@ -875,8 +864,9 @@ impl LastNamed {
             return Some(last.clone());
         }
         let mentions = self.mentions.get_or_insert_with(|| gender::mentions(text));
-        // A source named by surname alone ("Lorenz") has the gender of the
-        // last full name with that surname before `at` ("Edward Lorenz").
+        // A source named by surname alone ("Lorenz", "Giuffre") has the
+        // gender of the last full name with that surname before `at`
+        // ("Edward Lorenz", "Virginia Giuffre"), a source's or not.
         let shown = |name: &str, g: Option<Gender>| {
             g.or_else(|| {
                 let surname = gender::last_word(name)?;
