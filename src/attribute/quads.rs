@@ -164,14 +164,7 @@ fn verb_phrase(text: &str, f: &Found) -> String {
         .filter(|(end, start)| end < start && *start <= text.len())
         .and_then(|(end, start)| text.get(end..start))
         .map(str::trim)
-        .filter(|b| {
-            !b.is_empty()
-                && b.split_whitespace().all(|w| {
-                    let w = w.to_lowercase();
-                    super::model::is_verb_auxiliary(&w)
-                        || super::model::SENTENCE_ADVERBS.contains(&w.as_str())
-                })
-        });
+        .filter(|b| !b.is_empty() && b.split_whitespace().all(is_verb_group_word));
     match between {
         Some(b) => format!("{b} {cue}"),
         None => format!("{}{cue}", auxiliaries_before(text, f.cue.start())),
@@ -186,23 +179,22 @@ fn auxiliaries_before(text: &str, at: usize) -> String {
     let Some(before) = text.get(..at) else {
         return String::new();
     };
-    let mut start = at;
-    for word in before.trim_end().rsplit(char::is_whitespace).take(3) {
-        let lower = word.to_lowercase();
-        let fits = super::model::is_verb_auxiliary(&lower)
-            || super::model::SENTENCE_ADVERBS.contains(&lower.as_str());
-        if word.is_empty() || !fits {
-            break;
-        }
-        match before[..start].trim_end().strip_suffix(word) {
-            Some(rest) => start = rest.len(),
-            None => break,
-        }
-    }
-    before[start..]
-        .split_whitespace()
-        .map(|w| format!("{w} "))
-        .collect()
+    let mut words: Vec<&str> = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .take(3)
+        .take_while(|w| !w.is_empty() && is_verb_group_word(w))
+        .collect();
+    words.reverse();
+    words.iter().map(|w| format!("{w} ")).collect()
+}
+
+/// An auxiliary, a negation or a sentence adverb: a word of a cue's verb
+/// group that is not its verb.
+fn is_verb_group_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    super::model::is_verb_auxiliary(&lower)
+        || super::model::SENTENCE_ADVERBS.contains(&lower.as_str())
 }
 
 struct Builder<'a> {
