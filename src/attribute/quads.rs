@@ -488,17 +488,25 @@ mod tests {
         )
     }
 
+    /// The quads of attributions of `text` given as (source, cue,
+    /// content), each credited to its source as written.
+    fn quads_of_roles(text: &str, title: &str, roles: &[(&str, &str, &str)]) -> Vec<Quad> {
+        let found: Vec<Found> = roles
+            .iter()
+            .map(|&(source, cue, content)| found_in(text, source, cue, content, source))
+            .collect();
+        quads_of(text, title, &found)
+    }
+
     #[test]
     fn a_bare_phrase_is_stored_as_its_claimants_whole_proposition() {
         let text = "Yitzhak Shamir opposed the Madrid peace talks. Li Wei said the man died.";
-        let found =
-            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
-        let quads = quads_of(
+        let quads = quads_of_roles(
             text,
             "Talks",
             &[
-                found("Yitzhak Shamir", "opposed", "the Madrid peace talks"),
-                found("Li Wei", "said", "the man died"),
+                ("Yitzhak Shamir", "opposed", "the Madrid peace talks"),
+                ("Li Wei", "said", "the man died"),
             ],
         );
         let values = literals(&quads);
@@ -524,23 +532,21 @@ mod tests {
         let text = "Amazon is offering Prime members a free gift card today. \
                     Noel is charged with five counts of falsifying records. \
                     Li Wei said the stores will stay open.";
-        let found =
-            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
-        let quads = quads_of(
+        let quads = quads_of_roles(
             text,
             "Deals",
             &[
-                found(
+                (
                     "Amazon",
                     "is offering",
                     "Prime members a free gift card today",
                 ),
-                found(
+                (
                     "Noel",
                     "is charged",
                     "with five counts of falsifying records",
                 ),
-                found("Li Wei", "said", "the stores will stay open"),
+                ("Li Wei", "said", "the stores will stay open"),
             ],
         );
         let values = literals(&quads);
@@ -562,20 +568,18 @@ mod tests {
                     Disney is expected to switch gears again next year. \
                     Lee does not think the bill will pass in the spring. \
                     Kim said the stores will stay open.";
-        let found =
-            |source: &str, cue: &str, content: &str| found_in(text, source, cue, content, source);
-        let quads = quads_of(
+        let quads = quads_of_roles(
             text,
             "Questions",
             &[
-                found(
+                (
                     "Schiff",
                     "asked",
                     "whether the aid was held back on purpose",
                 ),
-                found("Disney", "is expected", "to switch gears again next year"),
-                found("Lee", "think", "the bill will pass in the spring"),
-                found("Kim", "said", "the stores will stay open"),
+                ("Disney", "is expected", "to switch gears again next year"),
+                ("Lee", "think", "the bill will pass in the spring"),
+                ("Kim", "said", "the stores will stay open"),
             ],
         );
         let values = literals(&quads);
