@@ -696,10 +696,29 @@ const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 /// before it in the sentence ("he wants to avoid …, recalling …").
 /// Chosen on held-out training articles (EVALUATION.md). A participle
 /// straight after a noun describes that noun ("a court ruling declaring
-/// …", "conspiracy theories suggesting …") and takes nothing.
+/// …", "conspiracy theories suggesting …") and takes nothing. A
+/// participle whose source lies inside another cue's source in its
+/// sentence takes that whole source ("Wild coach Bruce Boudreau expressed
+/// confidence …, saying …", where the tagger gave "saying" only "Wild").
 fn participle_subjects(r: &Read_, text: &str, found: &mut [Tagged], sentence_of: &[usize]) {
     for k in 0..found.len() {
-        if found[k].source.is_some() || !is_participle(&found[k].cue.text(text)) {
+        if !is_participle(&found[k].cue.text(text)) {
+            continue;
+        }
+        if let Some(own) = &found[k].source {
+            let (start, end) = (own.start(), own.end());
+            let wider = (0..found.len()).find_map(|j| {
+                let other = found[j].source.as_ref()?;
+                (j != k
+                    && sentence_of[j] == sentence_of[k]
+                    && other.start() <= start
+                    && end <= other.end()
+                    && other.end() - other.start() > end - start)
+                    .then(|| other.clone())
+            });
+            if let Some(wider) = wider {
+                found[k].source = Some(wider);
+            }
             continue;
         }
         let sentence = sentence_of[k];
@@ -1456,6 +1475,20 @@ mod tests {
         ];
         participle_subjects(&r_of(text), text, &mut found, &[0, 0]);
         assert_eq!(sources(text, &found)[1].as_deref(), Some("Trump"));
+        // A source that is part of another cue's source in the sentence
+        // is that whole source; one of another sentence is left alone.
+        let text = "Wild coach Bruce Boudreau expressed confidence, saying x. Wild fans said x.";
+        let mut found = vec![
+            tagged(text, Some("Wild coach Bruce Boudreau"), "expressed"),
+            tagged(text, Some("Wild"), "saying"),
+            tagged(text, Some("Wild fans"), "said"),
+        ];
+        participle_subjects(&r_of(text), text, &mut found, &[0, 0, 1]);
+        assert_eq!(
+            sources(text, &found),
+            ["Wild coach Bruce Boudreau", "Wild coach Bruce Boudreau", "Wild fans"]
+                .map(|s| Some(s.to_string()))
+        );
     }
 
     #[test]
