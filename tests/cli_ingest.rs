@@ -642,6 +642,104 @@ fn extract_prints_articles_and_names_the_pages_it_cannot_read() {
 }
 
 #[test]
+fn extract_claims_lists_what_ingest_stores_without_storing_it() {
+    let t = TestDir::new();
+    let quoted = "“We will subtitle every series,” Li Wei, a Mango TV executive, said on Monday.";
+    let good = t.path("good.html");
+    std::fs::write(
+        &good,
+        page(
+            "https://news.example.com/claims",
+            "Beijing bets on micro-dramas",
+            &[P1, P2, quoted],
+        ),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .args(["extract", "--claims", "--format", "json"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert!(!t.data().exists(), "extract --claims stores nothing");
+    let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = article["claims"].as_array().expect("a claims array");
+    let scmp = claims
+        .iter()
+        .find(|c| c["claimant"] == "the South China Morning Post")
+        .expect("the SCMP's claim");
+    assert!(
+        scmp["quote"]
+            .as_str()
+            .unwrap()
+            .starts_with("Beijing is using state funds")
+    );
+    assert_eq!(scmp["kind"], "according-to");
+    assert!(
+        scmp["entity"].as_str().unwrap().ends_with("/scmp"),
+        "{scmp}"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["claimant"] == "Li Wei" && c["cue"] == "said")
+    );
+    // Offsets are characters of the article's text (paragraphs joined by
+    // blank lines), and the quote is the text between them.
+    let paragraphs: Vec<&str> = article["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let text = paragraphs.join("\n\n");
+    for c in claims {
+        let (start, end) = (c["start"].as_u64().unwrap(), c["end"].as_u64().unwrap());
+        let between: String = text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(between, c["quote"].as_str().unwrap());
+    }
+
+    // The same page ingested stores exactly the claims listed.
+    let out = t.cmd().arg("ingest").arg(&good).output().unwrap();
+    assert_success(&out);
+    let quotes = |rows: &[serde_json::Value], key: &str| -> Vec<String> {
+        let mut q: Vec<String> = rows
+            .iter()
+            .map(|r| r[key].as_str().unwrap().to_owned())
+            .collect();
+        q.sort();
+        q
+    };
+    assert_eq!(quotes(claims, "quote"), quotes(&who_claimed(&t), "quote"));
+
+    // Readable text names the claimant, the cue and the quote; the
+    // article's own assertions can be left out, and only with --claims.
+    let out = t
+        .cmd()
+        .args(["extract", "--claims", "--no-author-assertions"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert!(text.contains("* Li Wei"), "{text}");
+    assert!(text.contains("We will subtitle every series"), "{text}");
+    assert!(!text.contains("(author-assertion)"), "{text}");
+    let out = t
+        .cmd()
+        .args(["extract", "--no-author-assertions"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "needs --claims");
+}
+
+#[test]
 fn extract_fetches_urls_like_ingest_and_stores_nothing() {
     let server = bad_site();
     let t = TestDir::new();

@@ -130,7 +130,10 @@ const NEVER_ALONE: &[&str] = &[
 /// single Latin letter (an interview's "Q:"; 美 and 俄 name states), one of
 /// [`NEVER_ALONE`], of the subordinators that open a clause ("If you're
 /// confident") or of the prepositions ("Upon"), or has no letter at all
-/// ("[342]", "49%", "3-4)").
+/// ("[342]", "49%", "3-4)"); or is several words of which the last is an
+/// article, a conjunction or a preposition written in lower case, a
+/// phrase the tagger cut in its middle ("much of the", "a spin and",
+/// "President Volodymyr Zelensky into" of "pressured … into announcing").
 fn names_no_one(name: &str) -> bool {
     let name = name.trim();
     let mut chars = name.chars();
@@ -148,6 +151,21 @@ fn names_no_one(name: &str) -> bool {
         || super::worth::is_preposition(&word)
         || super::resolve::as_pronoun(name)
             .is_some_and(|lower| PRONOUNS.contains(&super::tokens::without_contraction(&lower)))
+        || ends_mid_phrase(name)
+}
+
+/// Whether `name` is several words and its last is an article, "and",
+/// "or", "but" or a preposition, in lower case ("Fed Up" is a name). A
+/// preposition a verb strands stays ("multiple people I spoke to",
+/// "sources we reached out to").
+fn ends_mid_phrase(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(last), Some(before)) = (words.next_back(), words.next_back()) else {
+        return false;
+    };
+    let stranded = before.ends_with("ed") || matches!(before, "spoke" | "spoken" | "out");
+    matches!(last, "a" | "an" | "the" | "and" | "or" | "but")
+        || super::worth::is_preposition(last) && !stranded
 }
 
 /// The cue of `f` with the auxiliaries, negations and sentence adverbs
@@ -302,18 +320,19 @@ impl Builder<'_> {
     }
 
     /// The entity a name written in the text stands for.
-    fn entity(&mut self, name: &str) -> Option<NamedNode> {
-        let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
-        if name.is_empty() || names_no_one(name) {
-            return None;
-        }
+    /// The entity of a claimant or reporter named `name`, minted when the
+    /// gazetteer does not know it; `None` when the name names no one
+    /// ([`claimant_name`]).
+    fn named(&mut self, name: &str) -> Option<NamedNode> {
+        claimant_name(name).map(|name| self.entity(name))
+    }
+
+    /// The entity of a name [`claimant_name`] accepted.
+    fn entity(&mut self, name: &str) -> NamedNode {
         if let Some(i) = self.linker.resolve_claimant(name) {
-            return Some(self.linker.entity(i).iri.clone());
+            return self.linker.entity(i).iri.clone();
         }
         let key = normalised_name(name);
-        if key.is_empty() {
-            return None;
-        }
         let iri = if is_proper_name(name) {
             ids::entity_iri(&key)
         } else {
@@ -323,37 +342,54 @@ impl Builder<'_> {
             self.add(&iri, rdf::TYPE, schema::THING.into_owned().into());
             self.add(&iri, rdfs::LABEL, Literal::new_simple_literal(name).into());
         }
-        Some(iri)
+        iri
     }
 }
 
-/// The quads of the attributions `found` in one version, in `graph`.
-pub fn version_quads(
-    ctx: &VersionContext<'_>,
-    found: &[Found],
-    linker: &Linker,
-    graph: &NamedNode,
-) -> Vec<Quad> {
-    let mut b = Builder {
-        ctx,
-        linker,
-        graph: GraphName::NamedNode(graph.clone()),
-        quads: Vec::new(),
-        minted: BTreeSet::new(),
-        written: BTreeSet::new(),
-    };
-    let text = ctx.text;
-    // The model's fingerprint hashes the model: only when there is
-    // something to credit to it.
-    let mut activity: Option<NamedNode> = None;
+/// `name` as a claimant or reporter is stored under: trimmed of spaces
+/// and 《》; `None` when it names no one ([`names_no_one`]) or normalises
+/// to nothing.
+pub fn claimant_name(name: &str) -> Option<&str> {
+    let name = name.trim().trim_matches(|c: char| c == '《' || c == '》');
+    (!name.is_empty() && !names_no_one(name) && !normalised_name(name).is_empty()).then_some(name)
+}
+
+/// Who a stored claim is credited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credit<'a> {
+    /// The article's author or publisher (an author assertion, or "I" in
+    /// the article's own words).
+    Author,
+    /// A claimant by the name it is stored under.
+    Named(&'a str),
+}
+
+/// A found attribution that is stored, and what it is stored as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept<'a> {
+    /// The attribution as found.
+    pub found: &'a Found,
+    /// The claim's text: the content as a proposition, or, for a bare
+    /// phrase, the whole sentence of claimant, verbs and phrase.
+    pub claim_text: String,
+    /// Whether the claimant disputes the claim ("did not say that …").
+    pub disputes: bool,
+    /// Who it is credited to.
+    pub credit: Credit<'a>,
+}
+
+/// The attributions of `found` that a version's claims graph keeps, in
+/// order: those with something to check, whose cue makes a claim (not a
+/// question, not a deed) and whose claimant names someone. Both
+/// [`version_quads`] and `claimgraph extract --claims` read them here.
+pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
+    let mut out = Vec::new();
     for f in found {
         let (start, end) = (f.content.start(), f.content.end());
         if start >= end || end > text.len() {
             continue;
         }
-        let quote = &text[start..end];
         let mut claim_text = f.content.proposition(text);
-        let cue = f.cue.text(text);
         // The cue's verb group, with a "not" or "is" written before the
         // cue ("Steenburgen *wasn’t* thrilled about").
         let verbs = verb_phrase(text, f);
@@ -383,19 +419,58 @@ pub fn version_quads(
             claim_text = format!("{name} {verbs} {claim_text}");
             disputes = false;
         }
-        let claimant = match (&f.claimant, f.kind) {
-            (_, AttributionKind::AuthorAssertion) => Some(b.author()),
-            (Some(name), _) if name == super::resolve::AUTHOR => Some(b.author()),
-            (Some(name), _) => b.entity(name),
-            (None, _) => None,
+        let credit = match (&f.claimant, f.kind) {
+            (_, AttributionKind::AuthorAssertion) => Credit::Author,
+            (Some(name), _) if name == super::resolve::AUTHOR => Credit::Author,
+            (Some(name), _) => match claimant_name(name) {
+                Some(name) => Credit::Named(name),
+                None => continue,
+            },
+            (None, _) => continue,
         };
-        let Some(claimant) = claimant else { continue };
-        if let (Some(name), Some(source)) = (&f.claimant, &f.source)
-            && f.kind != AttributionKind::AuthorAssertion
-            && name != super::resolve::AUTHOR
-        {
+        out.push(Kept {
+            found: f,
+            claim_text,
+            disputes,
+            credit,
+        });
+    }
+    out
+}
+
+/// The quads of the attributions `found` in one version, in `graph`.
+pub fn version_quads(
+    ctx: &VersionContext<'_>,
+    found: &[Found],
+    linker: &Linker,
+    graph: &NamedNode,
+) -> Vec<Quad> {
+    let mut b = Builder {
+        ctx,
+        linker,
+        graph: GraphName::NamedNode(graph.clone()),
+        quads: Vec::new(),
+        minted: BTreeSet::new(),
+        written: BTreeSet::new(),
+    };
+    let text = ctx.text;
+    // The model's fingerprint hashes the model: only when there is
+    // something to credit to it.
+    let mut activity: Option<NamedNode> = None;
+    for k in kept(text, found) {
+        let f = k.found;
+        let claimant = match k.credit {
+            Credit::Author => b.author(),
+            Credit::Named(name) => b.entity(name),
+        };
+        if let (Credit::Named(name), Some(source)) = (k.credit, &f.source) {
             b.written_as(&claimant, name, &source.text(text));
         }
+        let (start, end) = (f.content.start(), f.content.end());
+        let quote = &text[start..end];
+        let claim_text = k.claim_text;
+        let cue = f.cue.text(text);
+        let disputes = k.disputes;
         let about: Vec<NamedNode> = {
             let mut seen = BTreeSet::new();
             linker
@@ -405,7 +480,7 @@ pub fn version_quads(
                 .filter(|e| seen.insert(e.clone()))
                 .collect()
         };
-        let reporters: Vec<NamedNode> = f.reporters.iter().filter_map(|r| b.entity(r)).collect();
+        let reporters: Vec<NamedNode> = f.reporters.iter().filter_map(|r| b.named(r)).collect();
         let anchor = anchor_at(text, start, end - start);
         let rec = Record {
             claim_text: &claim_text,
@@ -693,6 +768,9 @@ mod tests {
             "Or",
             "Upon",
             "After",
+            "much of the",
+            "a spin and",
+            "President Volodymyr Zelensky into",
         ] {
             assert!(names_no_one(none), "{none}");
         }
@@ -707,6 +785,10 @@ mod tests {
             "Asif Ali",
             "Early",
             "Upon Stephens",
+            "Fed Up",
+            "people close to the talks",
+            "multiple people I spoke to",
+            "sources we talked with",
         ] {
             assert!(!names_no_one(some), "{some}");
         }

@@ -520,7 +520,8 @@ Examples:
   claimgraph extract page.html
   claimgraph extract https://www.example.com/news/micro-dramas.html --contact ops@example.org
   claimgraph extract saved/*.html.gz --format json > articles.jsonl
-  claimgraph extract page.html --url https://www.example.com/news/micro-dramas.html"
+  claimgraph extract page.html --url https://www.example.com/news/micro-dramas.html
+  claimgraph extract page.html --claims    also the claims ingest would store, and who made them"
 )]
 pub struct ExtractArgs {
     /// URLs (http, https), files (.html, .htm, .html.gz) or directories of them.
@@ -529,6 +530,14 @@ pub struct ExtractArgs {
     /// The URL of a single saved page, for resolving its canonical link.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// Also find the claims `ingest` would store: claimant, cue, kind and
+    /// quote with its character offsets in the text (JSON: "claims").
+    #[arg(long)]
+    pub claims: bool,
+    /// With --claims: leave out the article's own assertions, as `ingest
+    /// --no-author-assertions` does.
+    #[arg(long, requires = "claims")]
+    pub no_author_assertions: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,

@@ -1,11 +1,14 @@
 //! `claimgraph extract`: what ingestion would keep of each page, stored
-//! nowhere — readable text, or one JSON object per page. URLs are fetched
-//! as `ingest` fetches them; files are read; output follows input order.
+//! nowhere — readable text, or one JSON object per page; with `--claims`,
+//! the claims too, decided as `ingest` decides them. URLs are fetched as
+//! `ingest` fetches them; files are read; output follows input order.
 
 use super::Status;
 use super::args::{ExtractArgs, ExtractFormat};
 use super::ingest::{fetch_options, http_runtime, is_url};
 use anyhow::{Result, anyhow, bail};
+use claimgraph::attribute::quads::{Credit, kept, title_or_address};
+use claimgraph::attribute::{AttributionKind, Options, find_if_read};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::{Fetched, Fetcher, Validators};
 use claimgraph::ingest::files::{page_files, read_page};
@@ -92,12 +95,27 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
         };
         match article {
             Ok(article) => {
+                let claims = args.claims.then(|| {
+                    let options = Options {
+                        author_assertions: !args.no_author_assertions,
+                    };
+                    claims_of(&article, options)
+                });
                 match args.format {
                     ExtractFormat::Json => {
-                        serde_json::to_writer(&mut out, &article)?;
+                        let mut value = serde_json::to_value(&article)?;
+                        if let (Some(claims), Some(object)) = (&claims, value.as_object_mut()) {
+                            object.insert("claims".into(), serde_json::to_value(claims)?);
+                        }
+                        serde_json::to_writer(&mut out, &value)?;
                         writeln!(out)?;
                     }
-                    ExtractFormat::Text => write_text(&mut out, &article, printed > 0)?,
+                    ExtractFormat::Text => {
+                        write_text(&mut out, &article, printed > 0)?;
+                        if let Some(claims) = &claims {
+                            write_claims(&mut out, claims)?;
+                        }
+                    }
                 }
                 printed += 1;
             }
@@ -115,6 +133,136 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
         Status::Ok
     })
 }
+/// One claim `ingest` would store, as printed.
+#[derive(Debug, serde::Serialize)]
+struct ClaimOut {
+    /// Who it is credited to: the claimant's name, or the article's
+    /// author (or publisher, or "author of …" when it names none).
+    claimant: String,
+    /// Whether `claimant` is the article's author (its own assertion, or
+    /// an "I" or "we" of its own words).
+    by_author: bool,
+    /// The gazetteer's entity for the claimant, when it knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<String>,
+    /// The claimant as written, when it differs ("he" for "Li Wei").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written: Option<String>,
+    /// Who relayed it, nearest the claimant first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reported_by: Vec<String>,
+    cue: String,
+    /// direct, indirect, according-to or author-assertion.
+    kind: &'static str,
+    /// Whether the claimant disputes it ("did not say that …").
+    disputes: bool,
+    /// The claim as stored.
+    claim: String,
+    /// The words of the text it was found in.
+    quote: String,
+    /// The quote's place in the text, in characters from its start.
+    start: usize,
+    end: usize,
+}
+
+/// The claims `ingest` would store of `article`: found in its text, and
+/// kept by the same test as the store's ([`kept`]).
+fn claims_of(article: &Article, options: Options) -> Vec<ClaimOut> {
+    let text = article.text();
+    let Some(found) = find_if_read(&text, article.language.as_deref(), options) else {
+        return Vec::new();
+    };
+    let author = match article.authors.as_slice() {
+        [one] => one.clone(),
+        _ => article.publisher.clone().unwrap_or_else(|| {
+            let address = article
+                .canonical_url
+                .as_deref()
+                .unwrap_or(&article.location);
+            format!(
+                "author of {}",
+                title_or_address(article.headline.as_deref(), address)
+            )
+        }),
+    };
+    let linker = claimgraph::attribute::link::Linker::embedded();
+    let chars = |byte: usize| text[..byte].chars().count();
+    kept(&text, &found)
+        .into_iter()
+        .map(|k| {
+            let f = k.found;
+            let written = f
+                .source
+                .as_ref()
+                .map(|s| s.text(&text).trim().to_owned())
+                .filter(|w| !w.is_empty());
+            let (claimant, by_author) = match k.credit {
+                Credit::Author => (author.clone(), true),
+                Credit::Named(name) => (name.to_owned(), false),
+            };
+            let entity = match k.credit {
+                Credit::Named(name) => linker
+                    .resolve_claimant(name)
+                    .map(|i| linker.entity(i).iri.as_str().to_owned()),
+                Credit::Author => None,
+            };
+            ClaimOut {
+                entity,
+                written: written.filter(|w| *w != claimant),
+                claimant,
+                by_author,
+                reported_by: f.reporters.clone(),
+                cue: f.cue.text(&text).to_string(),
+                kind: match f.kind {
+                    AttributionKind::DirectQuote => "direct",
+                    AttributionKind::Indirect => "indirect",
+                    AttributionKind::AccordingTo => "according-to",
+                    AttributionKind::AuthorAssertion => "author-assertion",
+                },
+                disputes: k.disputes,
+                claim: k.claim_text,
+                quote: text[f.content.start()..f.content.end()].to_owned(),
+                start: chars(f.content.start()),
+                end: chars(f.content.end()),
+            }
+        })
+        .collect()
+}
+
+/// The claims after the article's text: one block each.
+fn write_claims(out: &mut impl Write, claims: &[ClaimOut]) -> std::io::Result<()> {
+    writeln!(out, "claims:     {}\n", claims.len())?;
+    for c in claims {
+        let written = c
+            .written
+            .as_deref()
+            .map(|w| format!(" (written \"{w}\")"))
+            .unwrap_or_default();
+        let by = if c.by_author { " [author]" } else { "" };
+        let known = c
+            .entity
+            .as_deref()
+            .map(|e| format!(" <{e}>"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "* {}{known}{by}{written} — {} ({})",
+            c.claimant, c.cue, c.kind
+        )?;
+        if !c.reported_by.is_empty() {
+            writeln!(out, "  reported by: {}", c.reported_by.join(" ← "))?;
+        }
+        if c.disputes {
+            writeln!(out, "  disputes it")?;
+        }
+        writeln!(out, "  {} [{}..{}]", c.quote, c.start, c.end)?;
+        if c.claim != c.quote {
+            writeln!(out, "  claim: {}", c.claim)?;
+        }
+    }
+    Ok(())
+}
+
 fn write_text(out: &mut impl Write, a: &Article, separate: bool) -> std::io::Result<()> {
     if separate {
         writeln!(out, "\n{}\n", "=".repeat(72))?;
