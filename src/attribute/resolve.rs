@@ -924,6 +924,69 @@ impl LastNamed {
     }
 }
 
+/// How far (in bytes) after a group of people's source a "they" may be
+/// and still be that group: about a sentence.
+const NEAR_THEY: usize = 300;
+
+/// Nouns of groups of people that a "they" right after them refers to.
+const PEOPLE_PLURALS: &[&str] = &[
+    "analysts",
+    "officials",
+    "experts",
+    "researchers",
+    "scientists",
+    "economists",
+    "critics",
+    "lawmakers",
+    "legislators",
+    "investigators",
+    "prosecutors",
+    "residents",
+    "doctors",
+    "sources",
+    "observers",
+    "activists",
+    "executives",
+    "advocates",
+    "opponents",
+    "supporters",
+    "voters",
+    "members",
+    "scholars",
+    "historians",
+    "parents",
+    "teachers",
+    "workers",
+    "employees",
+    "organizers",
+    "organisers",
+    "officers",
+    "diplomats",
+    "authors",
+    "producers",
+    "regulators",
+    "witnesses",
+    "protesters",
+    "leaders",
+    "people",
+];
+
+/// Whether `source` is a group of people by its last word, with no
+/// preposition before it ("Analysts", "some Republican lawmakers"; not
+/// "people familiar with the matter", nor "A series of text messages
+/// Volker provided to lawmakers", whose head is the series).
+fn is_group_of_people(source: &str) -> bool {
+    let words: Vec<String> = source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.split_last().is_some_and(|(last, before)| {
+        PEOPLE_PLURALS.contains(&last.as_str())
+            && !before.iter().any(|w| super::worth::is_preposition(w))
+    })
+}
+
 /// Whether a cue after "it" makes that "it" an expletive: a copula or a
 /// verb of seeming first ("’s also not clear", "is expected", "seems").
 fn is_expletive_cue(cue: &str) -> bool {
@@ -962,6 +1025,9 @@ pub fn resolve(text: &str, found: &mut [Found]) {
     found.sort_by_key(|f| (f.cue.start(), f.content.start()));
     let mut last = LastNamed::default();
     let mut first_person = Vec::new();
+    // The source before, where it ends and its claimant, for a "they"
+    // just after a group of people ("Analysts expect … They say …").
+    let mut previous: Option<(usize, String, String)> = None;
     for (i, f) in found.iter_mut().enumerate() {
         if f.claimant.is_some() {
             continue;
@@ -969,6 +1035,20 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         let Some(source) = &f.source else { continue };
         let written = name_only(&source.text(text));
         let written = speaking_for(&written).unwrap_or(written);
+        let before = previous.take();
+        previous = Some((source.end(), written.clone(), String::new()));
+        if let Some((end, group, claimant)) = &before
+            && written.eq_ignore_ascii_case("they")
+            && !claimant.is_empty()
+            && is_group_of_people(group)
+            && *end <= source.start()
+            && source.start() - end <= NEAR_THEY
+            && !text[*end..source.start()].contains("\n\n")
+        {
+            f.claimant = Some(claimant.clone());
+            previous = Some((source.end(), group.clone(), claimant.clone()));
+            continue;
+        }
         if is_first_person(&written) {
             // Who "I" would be if these are someone's words after all.
             first_person.push((i, last.fitting(true)));
@@ -1007,6 +1087,9 @@ pub fn resolve(text: &str, found: &mut [Found]) {
                 written
             }
         };
+        if let Some(p) = &mut previous {
+            p.2 = claimant.clone();
+        }
         f.claimant = Some(claimant);
     }
     // "I", "we": inside someone's quoted words, that someone; in the
@@ -1315,6 +1398,47 @@ mod tests {
         assert_eq!(claimants[1], claimants[0]);
         assert!(!is_known_non_person("Xi Jinping"));
         assert!(!looks_organisational("the Obama"));
+    }
+
+    #[test]
+    fn they_right_after_a_group_of_people_is_that_group() {
+        let text = "VW said the car ships in 2022. Analysts expect 80 models. \
+                    They say range will sell them.\n\n\
+                    They said the launch slipped. Scientists knew a lot. \
+                    A series of text messages sent to lawmakers showed a plan. \
+                    They said it was real.";
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| {
+            attribution(text, (src, n), (cue, cn), content)
+        };
+        let mut found = vec![
+            f("VW", 0, "said", 0, "the car ships in 2022"),
+            f("Analysts", 0, "expect", 0, "80 models"),
+            f("They", 0, "say", 0, "range will sell them"),
+            f("They", 1, "said", 1, "the launch slipped"),
+            f(
+                "A series of text messages sent to lawmakers",
+                0,
+                "showed",
+                0,
+                "a plan",
+            ),
+            f("They", 2, "said", 2, "it was real"),
+        ];
+        // After a paragraph break, and after a series whose last word is
+        // people, "they" is the last organisation as before.
+        assert_eq!(
+            resolved(text, &mut found),
+            [
+                "VW",
+                "Analysts",
+                "Analysts",
+                "VW",
+                "A series of text messages sent to lawmakers",
+                "VW"
+            ]
+        );
+        assert!(is_group_of_people("some Republican lawmakers"));
+        assert!(!is_group_of_people("people familiar with the matter"));
     }
 
     #[test]
