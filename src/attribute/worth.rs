@@ -571,7 +571,11 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     let Some(k) = c.verb else { return true };
     let words = &c.words;
     let verb = words[k].as_str();
-    if QUESTION_VERBS.contains(&verb) {
+    // "*began to wonder* whether …": the question verb may follow another.
+    if words[k..]
+        .iter()
+        .any(|w| QUESTION_VERBS.contains(&w.as_str()))
+    {
         return false;
     }
     if c.opens_a_question(content) {
@@ -736,6 +740,7 @@ mod tests {
             "asked",
             "also asking",
             "wondered",
+            "began to wonder",
             "will ask",
             "did not disclose",
             "didn’t know",
