@@ -250,17 +250,7 @@ fn describes_a_thing(phrase: &str) -> bool {
     if !is_description(phrase) {
         return false;
     }
-    let head_phrase = phrase
-        .split([',', '('])
-        .next()
-        .unwrap_or(phrase)
-        .split(' ')
-        .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "from" | "with" | "to"))
-        .last()
-        .unwrap_or("");
-    let head = head_phrase
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let head = head_word(phrase).to_lowercase();
     let singular = head
         .strip_suffix("men")
         .map(|stem| format!("{stem}man"))
@@ -274,6 +264,35 @@ fn describes_a_thing(phrase: &str) -> bool {
     let personal = PERSON_HEADS.contains(&singular.as_str())
         || PERSON_ENDINGS.iter().any(|e| singular.ends_with(e));
     documented || !personal
+}
+
+/// The head of a phrase: its last word before "of", "for", "at", "in",
+/// "from", "with", "to", a comma or a parenthesis, as written.
+fn head_word(phrase: &str) -> &str {
+    phrase
+        .split([',', '('])
+        .next()
+        .unwrap_or(phrase)
+        .split(' ')
+        .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "from" | "with" | "to"))
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether a phrase names many, by a plural common noun as its head
+/// ("Former royal PR aides", "Israeli courts", "President Trump’s
+/// advisers"): no one "he" or "she" refers to. A capitalised head may be
+/// a surname ("Williams"), so only a lower-case one counts.
+fn names_many(phrase: &str) -> bool {
+    let head = head_word(phrase);
+    head.chars().next().is_some_and(char::is_lowercase)
+        && (head.ends_with('s')
+            && !["ss", "us", "is", "news", "ics"]
+                .iter()
+                .any(|e| head.ends_with(e))
+            && head.chars().count() > 3
+            || matches!(head, "people" | "men" | "women" | "children"))
 }
 
 /// Words for people that no agent noun's ending marks ([`describes_a_thing`]).
@@ -823,7 +842,10 @@ impl LastNamed {
         let bare = super::names::without_affiliation(name);
         if looks_organisational(bare) {
             self.group = Some(name.to_owned());
-        } else if !is_known_non_person(bare) && !describes_a_thing(bare) && !bare.contains(" and ")
+        } else if !is_known_non_person(bare)
+            && !describes_a_thing(bare)
+            && !bare.contains(" and ")
+            && !names_many(bare)
         {
             // A country or a news organisation the gazetteer knows is no
             // one "he" refers to; nor is it a group "they" would be before
@@ -1398,6 +1420,38 @@ mod tests {
         assert_eq!(claimants[1], claimants[0]);
         assert!(!is_known_non_person("Xi Jinping"));
         assert!(!looks_organisational("the Obama"));
+        // A plural of people is no one "he" is.
+        let text = "Kim said the quota rose. Former royal PR aides called it a crash. \
+                    He said nothing else.";
+        let mut found = vec![
+            attribution(text, ("Kim", 0), ("said", 0), "the quota rose"),
+            attribution(
+                text,
+                ("Former royal PR aides", 0),
+                ("called", 0),
+                "it a crash",
+            ),
+            attribution(text, ("He", 0), ("said", 1), "nothing else"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            ["Kim", "Former royal PR aides", "Kim"]
+        );
+        for many in [
+            "Israeli courts",
+            "President Trump’s advisers",
+            "some people",
+        ] {
+            assert!(names_many(many), "{many}");
+        }
+        for one in [
+            "Ms. Williams",
+            "the boss",
+            "A California transit chief",
+            "Fox News",
+        ] {
+            assert!(!names_many(one), "{one}");
+        }
     }
 
     #[test]
