@@ -1009,6 +1009,208 @@ fn is_group_of_people(source: &str) -> bool {
     })
 }
 
+/// Words that open a sentence in capitals without naming anyone.
+const NOT_SUBJECTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "however",
+    "when",
+    "after",
+    "before",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "as",
+    "if",
+    "while",
+    "for",
+    "with",
+    "by",
+    "from",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "last",
+    "next",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "one",
+    "some",
+    "many",
+    "once",
+    "later",
+    "eventually",
+    "today",
+    "yesterday",
+    "recently",
+    "finally",
+    "also",
+    "even",
+    "such",
+];
+
+/// The person who opens the sentence of byte `at`, or else the sentence
+/// before it, as its subject: capitalised words from the sentence's start
+/// followed by a past in "-ed" or a verb of [`SUBJECT_VERBS`] ("Netanyahu
+/// visited …", "Mr. Lee says …"). The name's last word must be written
+/// with its capital somewhere else in the text in mid-sentence (so
+/// "Even", "Border agents" are no one), and must not be a word of
+/// [`NOT_SUBJECTS`], an organisation, a thing or many people. A sentence
+/// that opens with a quotation mark is someone's words and has no
+/// subject here. With where the name starts.
+fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
+    let starts = sentence_starts_before(text, at);
+    starts.into_iter().find_map(|start| {
+        let opener = text[..start]
+            .trim_end_matches(char::is_whitespace)
+            .chars()
+            .next_back();
+        if opener.is_some_and(|c| "\"“‘".contains(c)) {
+            return None;
+        }
+        let rest = &text[start..at];
+        // What can be a name and its verb: a few words.
+        let rest = &rest[..floor_boundary(rest, 200)];
+        let mut words = rest.split_whitespace();
+        let mut name: Vec<&str> = Vec::new();
+        let verb = loop {
+            let w = words.next()?;
+            if w.starts_with(char::is_uppercase) {
+                name.push(w);
+                if name.len() > 4 {
+                    return None;
+                }
+            } else {
+                break w;
+            }
+        };
+        let first = name.first()?.trim_end_matches('.').to_lowercase();
+        let last = *name.last()?;
+        let verb_like = verb.chars().all(char::is_alphabetic)
+            && (verb.len() > 4 && verb.ends_with("ed") || SUBJECT_VERBS.contains(&verb));
+        let joined = name.join(" ");
+        (verb_like
+            && !NOT_SUBJECTS.contains(&first.as_str())
+            && last.chars().all(|c| c.is_alphabetic() || c == '-')
+            && named_mid_sentence(near(text, at), last)
+            && !looks_organisational(&joined)
+            && !is_known_non_person(&joined)
+            && !names_many(&joined))
+        .then_some((start, joined))
+    })
+}
+
+/// Verbs in the present that follow a subject ([`subject_before`]).
+const SUBJECT_VERBS: &[&str] = &[
+    "says", "said", "tells", "told", "writes", "wrote", "adds", "argues", "insists", "notes",
+    "thinks", "believes", "explains", "visits",
+];
+
+/// The text around byte `at` that [`subject_before`] reads: 20,000 bytes
+/// before it and 2,000 after, so that a long text full of pronouns costs
+/// time in proportion to its length.
+fn near(text: &str, at: usize) -> &str {
+    let start = ceil_boundary(text, at.saturating_sub(20_000));
+    let end = floor_boundary(text, at.saturating_add(2_000));
+    &text[start..end.max(start)]
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut k = at.min(text.len());
+    while !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
+}
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut k = at.min(text.len());
+    while !text.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
+/// Whether `word` is written somewhere in `text` after a lower-case word
+/// or a comma: capitalised in mid-sentence, so a name.
+fn named_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(k, _)| {
+        let after = text[k + word.len()..].chars().next();
+        let whole = after.is_none_or(|c| !c.is_alphanumeric());
+        let mut before = text[..k].chars().rev();
+        let space = before.next().is_some_and(|c| c == ' ');
+        let prev = before.next();
+        whole && space && prev.is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
+/// Where the sentence holding byte `at` starts, and the one before it:
+/// after a full stop, question or exclamation mark (and any closing
+/// quotation mark) and a space, or after a line break. The sentence of
+/// `at` comes first.
+fn sentence_starts_before(text: &str, at: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut end = at;
+    // A sentence longer than this has no subject worth finding.
+    let floor = ceil_boundary(text, at.saturating_sub(2_000));
+    for _ in 0..2 {
+        if end <= floor {
+            break;
+        }
+        let before = &text[floor..end];
+        let found = before.char_indices().rev().find(|&(k, c)| {
+            let next = before[k + c.len_utf8()..].chars().next();
+            let after_stop = matches!(c, '.' | '!' | '?')
+                && next.is_some_and(|n| n.is_whitespace() || "\"”’".contains(n));
+            c == '\n' || after_stop
+        });
+        let start = match found {
+            Some((k, c)) => k + c.len_utf8(),
+            // The text's first sentence; past the window, no sentence.
+            None if floor == 0 => 0,
+            None => break,
+        };
+        let start = floor
+            + start
+            + before[start..]
+                .find(|c: char| !c.is_whitespace() && !"\"“”’‘".contains(c))
+                .unwrap_or(0);
+        starts.push(start);
+        // The sentence before ends at the stop just before this one.
+        let stop =
+            text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"“”’‘".contains(c));
+        match stop.char_indices().next_back() {
+            Some((k, _)) if k > 0 => end = k,
+            _ => break,
+        }
+    }
+    starts
+}
+
 /// Whether a cue after "it" makes that "it" an expletive: a copula or a
 /// verb of seeming first ("’s also not clear", "is expected", "seems").
 fn is_expletive_cue(cue: &str) -> bool {
@@ -1095,7 +1297,19 @@ pub fn resolve(text: &str, found: &mut [Found]) {
         }
         let claimant = match needs_antecedent(&written) {
             Some(Anaphor::Pronoun { person, gender }) => match gender {
-                Some(g) => last.fitting_gender(g, text, source.start()),
+                // "Netanyahu visited the bloc. “…,” he told settler
+                // leaders": a person who opens the sentence before, named
+                // after the last person named as a source, is the one.
+                Some(g) => subject_before(text, source.start())
+                    .filter(|(at, name)| {
+                        last.people.back().is_none_or(|(p, _, _)| p < at)
+                            && gender::of_name(name).is_none_or(|shown| shown == g)
+                    })
+                    .map(|(at, name)| {
+                        last.remember(&name, at);
+                        name
+                    })
+                    .or_else(|| last.fitting_gender(g, text, source.start())),
                 None => last.fitting(person),
             }
             .unwrap_or(written),
@@ -1452,6 +1666,41 @@ mod tests {
         ] {
             assert!(!names_many(one), "{one}");
         }
+    }
+
+    #[test]
+    fn he_after_a_sentence_opened_by_a_person_is_that_person() {
+        let text = "Mike Pompeo said the settlements were legal, which pleased Netanyahu. \
+                    Netanyahu visited the bloc on Tuesday.\n\n\
+                    “Here we are on a historic day,” he told settler leaders.";
+        let mut found = vec![
+            attribution(
+                text,
+                ("Mike Pompeo", 0),
+                ("said", 0),
+                "the settlements were legal",
+            ),
+            attribution(
+                text,
+                ("he", 2),
+                ("told", 0),
+                "Here we are on a historic day",
+            ),
+        ];
+        assert_eq!(resolved(text, &mut found), ["Mike Pompeo", "Netanyahu"]);
+        // No subject: a sentence that opens with quoted words, or with a
+        // word never capitalised in mid-sentence ("Even"), or many people.
+        let text =
+            "Even textbooks explained nothing, said Kim. “Even textbooks had no idea,” he said.";
+        assert_eq!(subject_before(text, text.find("he said").unwrap()), None);
+        let text = "Ann Lee said so. Border agents reported it. “We see it,” he said.";
+        assert_eq!(subject_before(text, text.find("he said").unwrap()), None);
+        let text = "Officials met Lee on Monday. Mr. Lee visits often.\n“We see it,” he said.";
+        let at = text.find("he said").unwrap();
+        assert_eq!(
+            subject_before(text, at).map(|(_, name)| name).as_deref(),
+            Some("Lee")
+        );
     }
 
     #[test]
