@@ -548,8 +548,66 @@ pub(super) fn name_only(written: &str) -> String {
     {
         name = rest.trim_end();
     }
-    name.to_string()
+    without_time_after(name).to_string()
 }
+
+/// `name` without a time written after it ("Trump in October", "Clark on
+/// Tuesday", "the ministry last week", "Xinhua in 2019", and "a poll
+/// released on Friday" without its participle), when a name is left.
+fn without_time_after(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [.., _, preposition, time] = words.as_slice() else {
+        return name;
+    };
+    let time = time.trim_end_matches([',', '.']);
+    let is_time = MONTHS_AND_DAYS.contains(&time)
+        || matches!(time, "week" | "month" | "year")
+        || time.len() == 4
+            && time.starts_with(['1', '2'])
+            && time.bytes().all(|b| b.is_ascii_digit());
+    let leads = matches!(*preposition, "in" | "on" | "last" | "this" | "earlier");
+    if !(is_time && leads) {
+        return name;
+    }
+    let mut cut = name
+        .rfind(&format!(" {preposition} "))
+        .map_or(name, |at| name[..at].trim_end());
+    // "A Gallup Korea poll released on Friday": the participle goes too.
+    if let Some((rest, last)) = cut.rsplit_once(' ')
+        && last.ends_with("ed")
+        && last.starts_with(char::is_lowercase)
+    {
+        cut = rest.trim_end();
+    }
+    if cut.chars().any(char::is_alphabetic) {
+        cut
+    } else {
+        name
+    }
+}
+
+/// Months and days of the week, as a time after a name is written.
+const MONTHS_AND_DAYS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Auxiliaries that open a question before its subject, capitalised.
 const INVERTED_AUXILIARIES: &[&str] = &[
@@ -1904,6 +1962,15 @@ mod tests {
                 "a WeWork spokesperson",
             ),
             ("Fadem in a Tuesday research report", "Fadem"),
+            ("Trump in October", "Trump"),
+            ("Clark on Monday", "Clark"),
+            ("the ministry last week", "the ministry"),
+            (
+                "A Gallup Korea poll released on Friday",
+                "A Gallup Korea poll",
+            ),
+            ("Ms. May", "Ms. May"),
+            ("in October", "in October"),
             (
                 "43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study",
                 "43-year-old Martin Taylor of Aberdeenshire, Scotland",
