@@ -978,6 +978,35 @@ fn contents_reach_further(r: &Read_, text: &str, found: &mut [Tagged]) {
     whole_clauses(r, text, &cues, found);
 }
 
+/// A content part before its source, when a subordinator or "but" opens
+/// the attribution ("Three cases of plague have been diagnosed, *sparking
+/// widespread fears …*, though officials say the risk is low"), is the
+/// writer's clause, not the source's: it is dropped when a part after the
+/// cue remains. Not after "as" ("…, as one CEO told me, …"), which
+/// attributes what comes before it.
+fn no_clause_before_a_subordinator(r: &Read_, text: &str, found: &mut [Tagged]) {
+    for f in found.iter_mut() {
+        let Some(source) = &f.source else { continue };
+        if source.start() > f.cue.start() || f.content.parts.len() < 2 {
+            continue;
+        }
+        let first = token_at(r, source.start());
+        if first == 0 {
+            continue;
+        }
+        let opener = r.lowercase(text, first - 1);
+        // "…, as one CEO told me": what comes before "as" is what was said.
+        if opener == "as" || !(SUBORDINATORS.contains(&opener.as_str()) || opener == "but") {
+            continue;
+        }
+        let cue_end = f.cue.end();
+        let before = source.start();
+        if f.content.parts.iter().any(|p| p.start >= cue_end) {
+            f.content.parts.retain(|p| p.end > before);
+        }
+    }
+}
+
 /// A quotation that goes on after its attribution is more of the same
 /// content ("“It’s hard to avoid,” said Ryan Ellis, a tax consultant.
 /// “Any time you want to cut taxes …”"): news writing names the speaker
@@ -1225,6 +1254,7 @@ impl AttributionModel {
         quoted_contents_end_at_their_mark(&r, &mut out);
         // Contents reach further; the cues stay as found.
         contents_reach_further(&r, text, &mut out);
+        no_clause_before_a_subordinator(&r, text, &mut out);
         out
     }
 
@@ -2000,6 +2030,43 @@ mod tests {
             }
             assert_eq!(go_on(text, found)[0], "The museum", "{text}");
         }
+    }
+
+    #[test]
+    fn a_clause_before_though_officials_say_is_the_writer_s() {
+        let cut = |text: &str, source: &str, cue: &str, parts: &[&str]| {
+            let mut f = with_parts(text, cue, parts);
+            f.source = Some(Span::first_in(text, source));
+            contents_after(
+                |r: &Read_, found: &mut [Tagged]| no_clause_before_a_subordinator(r, text, found),
+                text,
+                vec![f],
+            )
+        };
+        let text = "Cases were found, sparking fears, though officials say the risk is low.";
+        assert_eq!(
+            cut(
+                text,
+                "officials",
+                "say",
+                &["sparking fears", "the risk is low"]
+            ),
+            ["the risk is low"]
+        );
+        // "As" attributes what comes before it; and without a subordinator
+        // the content is interrupted, not the writer's.
+        let text = "They are focused on health, as one CEO told me, and on pain.";
+        let parts = ["They are focused on health", "and on pain"];
+        assert_eq!(
+            cut(text, "one CEO", "told", &parts),
+            ["They are focused on health … and on pain"]
+        );
+        let text = "The museum, Kim said, would make visitors face hard truths.";
+        let parts = ["The museum", "would make visitors face hard truths"];
+        assert_eq!(
+            cut(text, "Kim", "said", &parts),
+            ["The museum … would make visitors face hard truths"]
+        );
     }
 
     #[test]
