@@ -379,8 +379,9 @@ pub struct Kept<'a> {
 }
 
 /// The attributions of `found` that a version's claims graph keeps, in
-/// order: those with something to check, whose cue makes a claim (not a
-/// question, not a deed) and whose claimant names someone. Both
+/// order: those with something to check (not only where it was said,
+/// [`super::worth::is_venue`]), whose cue makes a claim (not a question,
+/// not a deed) and whose claimant names someone. Both
 /// [`version_quads`] and `claimgraph extract --claims` read them here.
 pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
     let mut out = Vec::new();
@@ -397,6 +398,7 @@ pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
         let source_follows = f.source.as_ref().is_some_and(|s| s.start() >= f.cue.end());
         let claim = super::worth::cue_claim(&verbs, &claim_text, source_follows);
         if !super::worth::has_something_to_check(&claim_text)
+            || super::worth::is_venue(&claim_text)
             || claim == super::worth::CueClaim::Nothing
         {
             continue;

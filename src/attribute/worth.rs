@@ -227,6 +227,63 @@ pub fn has_something_to_check(content: &str) -> bool {
         })
 }
 
+/// Whether `content` only names where something was said, not what: "in
+/// a statement", "in his book", "in the new paper, which was published
+/// online today", "in a blog post on Monday" — a preposition, at most
+/// three words, a noun of record, and after it nothing, a clause that
+/// describes it, or a time or an addressee of a few words without a
+/// "that" ("in a statement that the plant would close", "on his own
+/// account, he occasioned me uneasiness" say something). The store keeps no such claim;
+/// its sentence still reports someone, so it is not the author's either.
+pub fn is_venue(content: &str) -> bool {
+    let words = lower_words(content);
+    let [first, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    if !matches!(first.as_str(), "in" | "on" | "via" | "through") {
+        return false;
+    }
+    let noun = |w: &String| super::lexicon::is_record_noun(w) || VENUE_NOUNS.contains(&w.as_str());
+    let Some(mut k) = rest.iter().take(4).position(noun) else {
+        return false;
+    };
+    // "a blog post", "a press release", "a news conference".
+    while rest
+        .get(k + 1)
+        .is_some_and(|w| noun(w) || w == "conference")
+    {
+        k += 1;
+    }
+    let after = &rest[k + 1..];
+    match after.first().map(String::as_str) {
+        None => true,
+        Some("which" | "published" | "posted" | "released" | "titled" | "entitled") => true,
+        // "in a statement on Monday", "in a post last week".
+        Some("on" | "last" | "this" | "earlier" | "in" | "to" | "from") => {
+            after.len() <= 5 && !after.iter().any(|w| w == "that")
+        }
+        Some(_) => false,
+    }
+}
+
+/// Where words are published, besides the lexicon's nouns of record.
+const VENUE_NOUNS: &[&str] = &[
+    "book",
+    "paper",
+    "blog",
+    "article",
+    "video",
+    "podcast",
+    "episode",
+    "essay",
+    "newsletter",
+    "journal",
+    "website",
+    "op",
+    "thread",
+    "news",
+];
+
 /// Verbs the English taggers take as cues, after the annotated news they
 /// learned from, that make no claim of their subject's: trade ("Dashlane
 /// *offers* a free version", "Amazon *is offering* Prime members a gift
@@ -905,6 +962,26 @@ mod tests {
             "Which versions play on the radio will decide it",
         ] {
             assert!(has_something_to_check(content), "{content:?}");
+        }
+    }
+
+    #[test]
+    fn a_content_that_only_names_where_it_was_said_is_a_venue() {
+        for venue in [
+            "in a blog post",
+            "in his book",
+            "in the new paper, which was published online today (Nov. 18) in the journal Nature",
+            "in a statement on Monday",
+        ] {
+            assert!(is_venue(venue), "{venue:?}");
+        }
+        for claim in [
+            "in a statement that the plant would close",
+            "in the country after the US legalised gay marriage",
+            "that the report was wrong",
+            "on his own account, he occasioned me uneasiness",
+        ] {
+            assert!(!is_venue(claim), "{claim:?}");
         }
     }
 }
