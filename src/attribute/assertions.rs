@@ -91,7 +91,8 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-const MONTHS: &[&str] = &[
+/// The months, as written in English dates.
+pub(super) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",

@@ -560,7 +560,8 @@ fn without_time_after(name: &str) -> &str {
         return name;
     };
     let time = time.trim_end_matches([',', '.']);
-    let is_time = MONTHS_AND_DAYS.contains(&time)
+    let is_time = super::assertions::MONTHS.contains(&time)
+        || DAYS.contains(&time)
         || matches!(time, "week" | "month" | "year")
         || time.len() == 4
             && time.starts_with(['1', '2'])
@@ -586,20 +587,8 @@ fn without_time_after(name: &str) -> &str {
     }
 }
 
-/// Months and days of the week, as a time after a name is written.
-const MONTHS_AND_DAYS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Days of the week, as a time after a name is written.
+const DAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
