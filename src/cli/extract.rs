@@ -73,8 +73,10 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
             Page::File(file) => file.map_err(anyhow::Error::from).and_then(|path| {
                 let bytes = read_page(&path, args.fetch.max_bytes)?;
                 let location = path.display().to_string();
-                extract(&bytes, &location, args.url.as_deref(), None)
-                    .map_err(|e| anyhow!("{location}: {e}"))
+                guarded(&location, "extraction", || {
+                    extract(&bytes, &location, args.url.as_deref(), None)
+                })?
+                .map_err(|e| anyhow!("{location}: {e}"))
             }),
             Page::Url(handle) => {
                 let runtime = runtime.as_ref().expect("a runtime for URLs");
@@ -83,24 +85,35 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
                     .map_err(|e| anyhow!("fetch task failed: {e}"))
                     .and_then(|r| r.map_err(anyhow::Error::from))
                     .and_then(|page| {
-                        extract(
-                            &page.body,
-                            &page.url,
-                            Some(&page.url),
-                            page.content_type.as_deref(),
-                        )
+                        guarded(&page.url, "extraction", || {
+                            extract(
+                                &page.body,
+                                &page.url,
+                                Some(&page.url),
+                                page.content_type.as_deref(),
+                            )
+                        })?
                         .map_err(|e| anyhow!("{}: {e}", page.requested))
                     })
             }
         };
-        match article {
-            Ok(article) => {
-                let claims = args.claims.then(|| {
-                    let options = Options {
-                        author_assertions: !args.no_author_assertions,
-                    };
+        // The claims, when asked for; a page whose reading fails is
+        // reported like one that could not be extracted.
+        let article = article.and_then(|article| {
+            let claims = if args.claims {
+                let options = Options {
+                    author_assertions: !args.no_author_assertions,
+                };
+                Some(guarded(&article.location, "attribution", || {
                     claims_of(&article, options)
-                });
+                })?)
+            } else {
+                None
+            };
+            Ok((article, claims))
+        });
+        match article {
+            Ok((article, claims)) => {
                 match args.format {
                     ExtractFormat::Json => {
                         let mut value = serde_json::to_value(&article)?;
@@ -133,6 +146,12 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
         Status::Ok
     })
 }
+/// `f`'s result, or an error naming `what` and the `step` that panicked
+/// (a bug no input should trigger), so the other pages still print.
+fn guarded<T>(what: &str, step: &str, f: impl FnOnce() -> T) -> Result<T> {
+    claimgraph::unless_panicked(what, step, "page", f).map_err(|e| anyhow!(e))
+}
+
 /// One claim `ingest` would store, as printed.
 #[derive(Debug, serde::Serialize)]
 struct ClaimOut {
