@@ -58,7 +58,8 @@ pub struct VersionContext<'a> {
     pub title: &'a str,
 }
 
-fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
+/// The vocabulary's term for an attribution kind.
+pub fn kind_iri(kind: AttributionKind) -> NamedNodeRef<'static> {
     match kind {
         AttributionKind::DirectQuote => cg::DIRECT_QUOTE,
         AttributionKind::Indirect => cg::INDIRECT_QUOTE,
@@ -163,7 +164,7 @@ fn ends_mid_phrase(name: &str) -> bool {
     let (Some(last), Some(before)) = (words.next_back(), words.next_back()) else {
         return false;
     };
-    let stranded = before.ends_with("ed") || matches!(before, "spoke" | "spoken" | "out");
+    let stranded = super::worth::is_participle(before) || matches!(before, "spoke" | "out");
     matches!(last, "a" | "an" | "the" | "and" | "or" | "but")
         || super::worth::is_preposition(last) && !stranded
 }
@@ -227,11 +228,17 @@ struct Builder<'a> {
 /// Whom a version's own assertions are credited to: its one author, else
 /// its publisher, else nobody (an entity for its unnamed author is then
 /// minted). Ingest and reattribution both ask this.
-pub fn credited_author(authors: &[NamedNode], publisher: Option<NamedNode>) -> Option<NamedNode> {
+pub fn credited_author<T: Clone>(authors: &[T], publisher: Option<T>) -> Option<T> {
     match authors {
         [one] => Some(one.clone()),
         _ => publisher,
     }
+}
+
+/// The label of a version's unnamed author, titled as [`title_or_address`]
+/// says ("author of Beijing bets on micro-dramas").
+pub fn unnamed_author_label(title: &str) -> String {
+    format!("author of {title}")
 }
 
 /// What names a version's unnamed author: its headline, else its address
@@ -275,7 +282,7 @@ impl Builder<'_> {
             self.add(
                 &iri,
                 rdfs::LABEL,
-                Literal::new_simple_literal(format!("author of {}", self.ctx.title)).into(),
+                Literal::new_simple_literal(unnamed_author_label(self.ctx.title)).into(),
             );
         }
         iri
@@ -470,9 +477,7 @@ pub fn version_quads(
         }
         let (start, end) = (f.content.start(), f.content.end());
         let quote = &text[start..end];
-        let claim_text = k.claim_text;
         let cue = f.cue.text(text);
-        let disputes = k.disputes;
         let about: Vec<NamedNode> = {
             let mut seen = BTreeSet::new();
             linker
@@ -485,14 +490,14 @@ pub fn version_quads(
         let reporters: Vec<NamedNode> = f.reporters.iter().filter_map(|r| b.named(r)).collect();
         let anchor = anchor_at(text, start, end - start);
         let rec = Record {
-            claim_text: &claim_text,
+            claim_text: &k.claim_text,
             about: &about,
             claimant: &claimant,
             source: ctx.source,
             version: ctx.version,
             cue: Some(&cue),
             kind: kind_iri(f.kind),
-            stance: disputes.then_some(crate::vocab::cg::DISPUTES),
+            stance: k.disputes.then_some(crate::vocab::cg::DISPUTES),
             reporters: &reporters,
             quote,
             anchor: &anchor,

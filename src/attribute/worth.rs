@@ -575,8 +575,9 @@ impl CueWords {
     }
 }
 
-/// Whether a participle ends the verb group of a passive.
-fn is_participle(verb: &str) -> bool {
+/// Whether `verb` is a past participle: in "-ed", or irregular
+/// ("spoken", "told"); it ends the verb group of a passive.
+pub(super) fn is_participle(verb: &str) -> bool {
     verb.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&verb)
 }
 

@@ -7,8 +7,11 @@ use super::Status;
 use super::args::{ExtractArgs, ExtractFormat};
 use super::ingest::{fetch_options, http_runtime, is_url};
 use anyhow::{Result, anyhow, bail};
-use claimgraph::attribute::quads::{Credit, kept, title_or_address};
-use claimgraph::attribute::{AttributionKind, Options, find_if_read};
+use claimgraph::attribute::quads::{
+    Credit, credited_author, kept, kind_iri, title_or_address, unnamed_author_label,
+};
+use claimgraph::attribute::{Options, find_if_read};
+use claimgraph::exchange::toml::kind_name;
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::{Fetched, Fetcher, Validators};
 use claimgraph::ingest::files::{page_files, read_page};
@@ -171,7 +174,8 @@ struct ClaimOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reported_by: Vec<String>,
     cue: String,
-    /// direct, indirect, according-to or author-assertion.
+    /// direct-quote, indirect, according-to or author-assertion, as in the
+    /// sources format.
     kind: &'static str,
     /// Whether the claimant disputes it ("did not say that …").
     disputes: bool,
@@ -191,19 +195,15 @@ fn claims_of(article: &Article, options: Options) -> Vec<ClaimOut> {
     let Some(found) = find_if_read(&text, article.language.as_deref(), options) else {
         return Vec::new();
     };
-    let author = match article.authors.as_slice() {
-        [one] => one.clone(),
-        _ => article.publisher.clone().unwrap_or_else(|| {
+    // Credited as ingest credits them (`quads::credited_author`).
+    let author =
+        credited_author(&article.authors, article.publisher.clone()).unwrap_or_else(|| {
             let address = article
                 .canonical_url
                 .as_deref()
                 .unwrap_or(&article.location);
-            format!(
-                "author of {}",
-                title_or_address(article.headline.as_deref(), address)
-            )
-        }),
-    };
+            unnamed_author_label(title_or_address(article.headline.as_deref(), address))
+        });
     let linker = claimgraph::attribute::link::Linker::embedded();
     let chars = |byte: usize| text[..byte].chars().count();
     kept(&text, &found)
@@ -232,12 +232,7 @@ fn claims_of(article: &Article, options: Options) -> Vec<ClaimOut> {
                 by_author,
                 reported_by: f.reporters.clone(),
                 cue: f.cue.text(&text).to_string(),
-                kind: match f.kind {
-                    AttributionKind::DirectQuote => "direct",
-                    AttributionKind::Indirect => "indirect",
-                    AttributionKind::AccordingTo => "according-to",
-                    AttributionKind::AuthorAssertion => "author-assertion",
-                },
+                kind: kind_name(Some(&kind_iri(f.kind).into_owned())),
                 disputes: k.disputes,
                 claim: k.claim_text,
                 quote: text[f.content.start()..f.content.end()].to_owned(),

@@ -151,7 +151,9 @@ struct ClaimOut {
     annotator: Option<String>,
 }
 
-fn kind_name(kind: Option<&NamedNode>) -> &'static str {
+/// The sources format's name of an attribution kind ("direct-quote",
+/// "indirect", "according-to", "author-assertion").
+pub fn kind_name(kind: Option<&NamedNode>) -> &'static str {
     match kind.map(NamedNode::as_ref) {
         Some(k) if k == cg::DIRECT_QUOTE => "direct-quote",
         Some(k) if k == cg::ACCORDING_TO => "according-to",
