@@ -96,10 +96,22 @@ pub fn line_column(s: &str, byte: usize) -> (u64, u64) {
     (line, column)
 }
 
-/// The largest char boundary of `s` at or before byte `i`.
-pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+/// The largest char boundary of `s` at or before byte `i` (`s`'s length
+/// past its end).
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after byte `i` (`s`'s length
+/// past its end).
+pub(crate) fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
     }
     i
 }
@@ -209,6 +221,23 @@ pub fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_boundaries_round_inside_a_character_and_clamp_past_the_end() {
+        let s = "a微b";
+        assert_eq!(
+            (floor_char_boundary(s, 2), ceil_char_boundary(s, 2)),
+            (1, 4)
+        );
+        assert_eq!(
+            (floor_char_boundary(s, 4), ceil_char_boundary(s, 4)),
+            (4, 4)
+        );
+        assert_eq!(
+            (floor_char_boundary(s, 99), ceil_char_boundary(s, 99)),
+            (5, 5)
+        );
+    }
 
     #[test]
     fn normalise_folds_width_case_and_space() {

@@ -7,6 +7,7 @@
 
 use super::Found;
 use super::gender::{self, Gender};
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me", "who"];
 const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it", "its", "we", "us", "which"];
@@ -1045,15 +1046,12 @@ const PEOPLE_PLURALS: &[&str] = &[
 /// "people familiar with the matter", nor "A series of text messages
 /// Volker provided to lawmakers", whose head is the series).
 fn is_group_of_people(source: &str) -> bool {
-    let words: Vec<String> = source
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.split_last().is_some_and(|(last, before)| {
-        PEOPLE_PLURALS.contains(&last.as_str())
-            && !before.iter().any(|w| super::worth::is_preposition(w))
-    })
+    super::worth::lower_words(source)
+        .split_last()
+        .is_some_and(|(last, before)| {
+            PEOPLE_PLURALS.contains(&last.as_str())
+                && !before.iter().any(|w| super::worth::is_preposition(w))
+        })
 }
 
 /// Words that open a sentence in capitals without naming anyone.
@@ -1139,7 +1137,7 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         }
         let rest = &text[start..at];
         // What can be a name and its verb: a few words.
-        let rest = &rest[..floor_boundary(rest, 200)];
+        let rest = &rest[..floor_char_boundary(rest, 200)];
         let mut words = rest.split_whitespace();
         let mut name: Vec<&str> = Vec::new();
         let verb = loop {
@@ -1179,27 +1177,9 @@ const SUBJECT_VERBS: &[&str] = &[
 /// before it and 2,000 after, so that a long text full of pronouns costs
 /// time in proportion to its length.
 fn near(text: &str, at: usize) -> &str {
-    let start = ceil_boundary(text, at.saturating_sub(20_000));
-    let end = floor_boundary(text, at.saturating_add(2_000));
+    let start = ceil_char_boundary(text, at.saturating_sub(20_000));
+    let end = floor_char_boundary(text, at.saturating_add(2_000));
     &text[start..end.max(start)]
-}
-
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut k = at.min(text.len());
-    while !text.is_char_boundary(k) {
-        k -= 1;
-    }
-    k
-}
-
-/// The smallest char boundary of `text` at or above `at`.
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut k = at.min(text.len());
-    while !text.is_char_boundary(k) {
-        k += 1;
-    }
-    k
 }
 
 /// Whether `word` is written somewhere in `text` after a lower-case word
@@ -1223,7 +1203,7 @@ fn sentence_starts_before(text: &str, at: usize) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut end = at;
     // A sentence longer than this has no subject worth finding.
-    let floor = ceil_boundary(text, at.saturating_sub(2_000));
+    let floor = ceil_char_boundary(text, at.saturating_sub(2_000));
     for _ in 0..2 {
         if end <= floor {
             break;
