@@ -14,7 +14,7 @@
 use super::features::{Counts, CueContext, Observed, cue_features, observe, role_features};
 use super::perceptron::{ModelError, Perceptron, Trainer};
 use super::tokens::{TokenKind, Tokenized, tokenize, without_contraction};
-use super::{AttributionKind, RangeSet, Span, layout};
+use super::{AttributionKind, RangeSet, Span, layout, lexicon};
 use std::io::{Read, Write};
 use std::ops::Range;
 
@@ -273,7 +273,8 @@ impl Read_ {
                 .any(|j| lower(j) && matches!(word(j).as_str(), "who" | "whom" | "which" | "that"))
         };
         if let Some(verb) = (run.start + 1..run.end).find(|&k| {
-            let class = self.obs[k].lex;
+            let verb_class = u8::try_from(self.obs[k].lex)
+                .is_ok_and(|c| matches!(c, lexicon::SAY | lexicon::THINK | lexicon::WANT));
             let w = word(k);
             let object_follows = k + 1 < run.end && {
                 let next = word(k + 1);
@@ -282,7 +283,7 @@ impl Read_ {
                     && !matches!(next.as_str(), "and" | "or")
             };
             lower(k)
-                && (1..=3).contains(&class)
+                && verb_class
                 && self.obs[k - 1].capital
                 && self.obs[k - 1].kind == TokenKind::Word
                 && !self.obs[k - 1].pronoun
