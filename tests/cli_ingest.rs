@@ -737,6 +737,35 @@ fn extract_claims_lists_what_ingest_stores_without_storing_it() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "needs --claims");
+
+    // A hostile page (one endless sentence of pronouns, capitals and cue
+    // words) and a missing file among good pages: the missing one is
+    // named, the others all print with their claims, exit 3.
+    let hostile = t.path("hostile.html");
+    let noise = "Netanyahu visited “ he told Even said ” she says ".repeat(5_000);
+    std::fs::write(
+        &hostile,
+        page("https://news.example.com/noise", "Noise", &[&noise, P1]),
+    )
+    .unwrap();
+    let missing = t.path("missing.html");
+    let out = t
+        .cmd()
+        .args(["extract", "--claims", "--format", "json"])
+        .arg(&hostile)
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
+    let pages: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(pages.len(), 2);
+    assert!(pages.iter().all(|p| p["claims"].is_array()));
+    assert_eq!(pages[1]["claims"], article["claims"]);
 }
 
 #[test]
