@@ -1282,6 +1282,56 @@ fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
 }
 
 #[test]
+fn a_quote_carried_inside_a_longer_one_is_linked_and_a_changed_figure_is_not() {
+    let t = TestDir::new();
+    let write = |name: &str, url: &str, paragraph: &str| {
+        let path = t.path(name);
+        std::fs::write(&path, page(url, "Subtitles for export", &[paragraph])).unwrap();
+        path
+    };
+    let longer = SAID.replace(
+        "catalogues.",
+        "catalogues, and that studios would share a fund for dubbing them into Arabic, \
+         Portuguese and Spanish before the end of the decade.",
+    );
+    let first = write("first.html", "https://news.example.com/a", SAID);
+    let second = write("second.html", "https://other.example.org/b", &longer);
+    let third = write(
+        "third.html",
+        "https://third.example.net/c",
+        &SAID.replace("2035", "2030"),
+    );
+    let ingest = |page: &std::path::Path| {
+        let out = t.cmd().arg("ingest").arg(page).output().unwrap();
+        assert_success(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    ingest(&first);
+    // The first claim is found inside the second through the index.
+    let stderr = ingest(&second);
+    assert!(stderr.contains(" 1 near-duplicate links"), "{stderr}");
+    let methods = |t: &TestDir| -> Vec<String> {
+        let out = t
+            .cmd()
+            .args([
+                "query",
+                "PREFIX cg: <https://w3id.org/claimgraph/ns#> \
+                 SELECT DISTINCT ?method WHERE { ?s cg:method ?method } ORDER BY ?method",
+                "--format",
+                "tsv",
+            ])
+            .output()
+            .unwrap();
+        assert_success(&out);
+        stdout_of(&out).lines().skip(1).map(String::from).collect()
+    };
+    assert_eq!(methods(&t), ["\"containment-w3-c3\""]);
+    // The same words with another year are another claim.
+    let stderr = ingest(&third);
+    assert!(stderr.contains(" 0 near-duplicate links"), "{stderr}");
+}
+
+#[test]
 fn a_run_links_near_duplicates_across_its_batches() {
     // More pages than one batch holds (64): the first and the last are in
     // different batches, so the last finds the first through the index.

@@ -6,7 +6,7 @@
 //! [`features`]), rules for Chinese reporting verbs ([`zh`]) and panels'
 //! answers ([`zh_panel`]), one name per person ([`names`], [`zh_names`]), the article's
 //! own checkable assertions ([`assertions`]), gazetteer linking ([`link`]) and
-//! near-duplicate claims across sources ([`similar`]). Texts in neither
+//! near-duplicate claims across sources ([`similar`], [`wording`]). Texts in neither
 //! English nor Chinese get no attributions ([`language`]).
 //!
 //! Every span is a byte range into the text it was found in.
@@ -27,6 +27,7 @@ pub mod record;
 pub mod resolve;
 pub mod similar;
 pub mod tokens;
+pub mod wording;
 pub mod worth;
 pub mod wrapped;
 pub mod zh;

@@ -1,7 +1,9 @@
 //! Near-duplicate claims across sources: a MinHash signature of each claim's
 //! shingles estimates how much two claims share (their Jaccard similarity),
-//! and a banded locality-sensitive index finds, among many claims, the ones
-//! whose signatures agree enough to be worth comparing.
+//! and a banded locality-sensitive index ([`NearDuplicates`], with the
+//! passage keys of [`wording`](super::wording)) finds, among many claims, the
+//! ones worth comparing. Whether two are near-duplicates is decided by
+//! [`Wording::likeness`].
 //!
 //! Shingles are taken from the [`normalise`]d text, run by run: in a run of
 //! words in a script written with spaces, every three consecutive words; in a
@@ -14,25 +16,11 @@
 //! Everything is deterministic: the hash functions are fixed, so a text has
 //! the same signature on every run and machine.
 
+use super::wording::{Likeness, Wording};
 use crate::index::analysis::is_han;
 use crate::text::normalise;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-/// The method, as recorded in the graph: MinHash with 128 hash functions
-/// over word 3-shingles and Han character 3-grams.
-pub const METHOD: &str = "minhash-128-w3-c3";
-
-/// The estimated similarity from which two claims are near-duplicates.
-///
-/// Each edited word removes up to three word shingles from what two texts
-/// share, so at 0.6 a claim keeps its match with about one changed word in
-/// twelve: the same quote re-published with a word swapped, or wire copy
-/// lightly edited. A paraphrase ("is using" → "uses", a word added) shares a
-/// few phrases and scores about 0.2–0.4: related, not a duplicate. With 128
-/// hash functions the estimate's standard error near 0.6 is about 0.04, and
-/// the index finds a pair at 0.6 with probability 0.99.
-pub const DEFAULT_THRESHOLD: f32 = 0.6;
 
 /// Texts with fewer words than this (two Han characters counting as one
 /// word) are too short to call anything a near-duplicate of.
@@ -48,9 +36,6 @@ const SHINGLE: usize = 3;
 /// 0.6, 0.9998 at 0.7.
 const BANDS: usize = 32;
 const ROWS: usize = SLOTS / BANDS;
-/// Below this threshold banding would miss too many pairs, and
-/// [`NearDuplicates::candidates`] compares with every claim instead.
-const BANDED_FROM: f32 = 0.5;
 
 /// The seeds of the hash functions: fixed, derived from one constant.
 const SEEDS: [u64; SLOTS] = seeds();
@@ -69,7 +54,7 @@ const fn seeds() -> [u64; SLOTS] {
 }
 
 /// SplitMix64's finaliser: every input bit affects every output bit.
-const fn mix(mut z: u64) -> u64 {
+pub(super) const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -94,9 +79,20 @@ impl Signature {
         let mut shingles = shingle_hashes(&tokens);
         shingles.sort_unstable();
         shingles.dedup();
+        Signature::of_shingles(&shingles)
+    }
+
+    /// The signature of a text long enough to compare, from the hashes of
+    /// its shingles ([`shingle_hashes`], at least one).
+    pub(super) fn of_shingles(shingles: &[u64]) -> Signature {
         Signature {
-            mins: min_hashes(&shingles),
+            mins: min_hashes(shingles),
         }
+    }
+
+    /// A signature that is near-duplicate of nothing.
+    pub(super) fn incomparable() -> Signature {
+        Signature { mins: Vec::new() }
     }
 
     /// Whether the text was long enough to be compared with others.
@@ -146,26 +142,26 @@ impl Signature {
 /// A unit of shingling: a word of a script written with spaces, or one Han
 /// character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token<'a> {
+pub(super) enum Token<'a> {
     Word(&'a str),
     Han(&'a str),
 }
 
 impl Token<'_> {
-    fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         match self {
             Token::Word(s) | Token::Han(s) => s,
         }
     }
 
-    fn is_han(&self) -> bool {
+    pub(super) fn is_han(&self) -> bool {
         matches!(self, Token::Han(_))
     }
 }
 
 /// The words and Han characters of `text`, in order; everything else
 /// (spaces, punctuation, symbols) is left out.
-fn tokens(text: &str) -> Vec<Token<'_>> {
+pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut word_start = None;
     for (at, c) in text.char_indices() {
@@ -189,14 +185,14 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Words, counting two Han characters as one.
-fn word_count(tokens: &[Token]) -> usize {
+pub(super) fn word_count(tokens: &[Token]) -> usize {
     let han = tokens.iter().filter(|t| t.is_han()).count();
     tokens.len() - han + han.div_ceil(2)
 }
 
 /// A hash of every shingle, run by run (a run is a stretch of tokens of one
 /// kind).
-fn shingle_hashes(tokens: &[Token]) -> Vec<u64> {
+pub(super) fn shingle_hashes(tokens: &[Token]) -> Vec<u64> {
     tokens
         .chunk_by(|a, b| a.is_han() == b.is_han())
         .flat_map(|run| {
@@ -208,7 +204,7 @@ fn shingle_hashes(tokens: &[Token]) -> Vec<u64> {
 
 /// FNV-1a over the shingle's tokens, separated by a byte that UTF-8 never
 /// contains.
-fn shingle_hash(shingle: &[Token]) -> u64 {
+pub(super) fn shingle_hash(shingle: &[Token]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for token in shingle {
         for &byte in token.text().as_bytes().iter().chain(&[0xff]) {
@@ -232,14 +228,22 @@ fn min_hashes(shingles: &[u64]) -> Vec<u32> {
     mins
 }
 
-/// An index of claims' signatures for finding near-duplicates of a new one
-/// without comparing it with every claim.
+/// An index of claims' wordings for finding near-duplicates of a new one
+/// without comparing it with every claim: those sharing a MinHash band or
+/// a passage key with it are compared.
 #[derive(Debug, Clone)]
 pub struct NearDuplicates<K> {
-    entries: Vec<(K, Signature)>,
+    entries: Vec<(K, Wording)>,
     /// Band key → the entries having that band.
     buckets: HashMap<u64, Vec<usize>, BuildHasherDefault<BandKeyHasher>>,
+    /// Passage key → the entries having that passage.
+    passages: HashMap<u64, Vec<usize>, BuildHasherDefault<BandKeyHasher>>,
 }
+
+/// A passage key held by more claims than this is a stock phrase ("did not
+/// immediately respond to a request for comment"), not a quote: it finds
+/// no candidates, in memory or in the full-text index.
+pub const MAX_PASSAGE_HOLDERS: usize = 64;
 
 /// Band keys are already well-mixed hashes ([`Signature::band_keys`]): the
 /// bucket map uses them as they are instead of hashing them again.
@@ -267,6 +271,7 @@ impl<K> Default for NearDuplicates<K> {
         NearDuplicates {
             entries: Vec::new(),
             buckets: HashMap::default(),
+            passages: HashMap::default(),
         }
     }
 }
@@ -277,17 +282,20 @@ impl<K> NearDuplicates<K> {
         Self::default()
     }
 
-    /// Adds a claim under `key`. A signature of a text too short to compare
-    /// is not kept: it is never a candidate.
-    pub fn insert(&mut self, key: K, sig: Signature) {
-        if !sig.is_comparable() {
+    /// Adds a claim under `key`. A wording too short to compare is not
+    /// kept: it is never a candidate.
+    pub fn insert(&mut self, key: K, wording: Wording) {
+        if !wording.is_comparable() {
             return;
         }
         let entry = self.entries.len();
-        for band in sig.band_keys() {
+        for band in wording.signature().band_keys() {
             self.buckets.entry(band).or_default().push(entry);
         }
-        self.entries.push((key, sig));
+        for &passage in wording.passage_keys() {
+            self.passages.entry(passage).or_default().push(entry);
+        }
+        self.entries.push((key, wording));
     }
 
     /// Number of claims kept.
@@ -300,46 +308,52 @@ impl<K> NearDuplicates<K> {
         self.entries.is_empty()
     }
 
-    /// Entries that share at least one band with `sig`, each once, in
-    /// insertion order.
-    fn sharing_a_band(&self, sig: &Signature) -> Vec<usize> {
-        let mut found: Vec<usize> = sig
+    /// Entries that share a band or a passage (not a stock phrase) with
+    /// `wording`, each once, in insertion order.
+    fn sharing_a_key(&self, wording: &Wording) -> Vec<usize> {
+        let bands = wording
+            .signature()
             .band_keys()
             .filter_map(|band| self.buckets.get(&band))
-            .flatten()
+            .flatten();
+        let mut found: Vec<usize> = bands
+            .chain(self.sharing_a_passage(wording))
             .copied()
             .collect();
         found.sort_unstable();
         found.dedup();
         found
     }
+
+    /// Entries that share a passage with `wording`, leaving out passages
+    /// held by more than [`MAX_PASSAGE_HOLDERS`] entries.
+    fn sharing_a_passage<'a>(&'a self, wording: &'a Wording) -> impl Iterator<Item = &'a usize> {
+        wording
+            .passage_keys()
+            .iter()
+            .filter_map(|passage| self.passages.get(passage))
+            .filter(|holders| holders.len() <= MAX_PASSAGE_HOLDERS)
+            .flatten()
+    }
 }
 
 impl<K: Clone> NearDuplicates<K> {
-    /// The keys of the claims whose estimated similarity to `sig` is at
-    /// least `threshold`, most similar first (ties in insertion order).
-    ///
-    /// From a threshold of 0.5 only claims sharing a band with `sig` are
-    /// compared (a pair at 0.6 is found with probability 0.99); below it,
-    /// every claim is. Empty when `sig` is of a text too short to compare.
-    pub fn candidates(&self, sig: &Signature, threshold: f32) -> Vec<(K, f32)> {
-        if !sig.is_comparable() {
+    /// The keys of the claims that are near-duplicates of `wording`
+    /// ([`Wording::likeness`]), most alike first (ties in insertion
+    /// order). Empty when `wording` is too short to compare.
+    pub fn candidates(&self, wording: &Wording) -> Vec<(K, Likeness)> {
+        if !wording.is_comparable() {
             return Vec::new();
         }
-        let compared = if threshold >= BANDED_FROM {
-            self.sharing_a_band(sig)
-        } else {
-            (0..self.entries.len()).collect()
-        };
-        let mut scored: Vec<(usize, f32)> = compared
+        let mut found: Vec<(usize, Likeness)> = self
+            .sharing_a_key(wording)
             .into_iter()
-            .map(|entry| (entry, sig.similarity(&self.entries[entry].1)))
-            .filter(|&(_, similarity)| similarity >= threshold)
+            .filter_map(|entry| Some((entry, wording.likeness(&self.entries[entry].1)?)))
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored
+        found.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        found
             .into_iter()
-            .map(|(entry, similarity)| (self.entries[entry].0.clone(), similarity))
+            .map(|(entry, likeness)| (self.entries[entry].0.clone(), likeness))
             .collect()
     }
 }
@@ -347,6 +361,7 @@ impl<K: Clone> NearDuplicates<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribute::wording::SIMILAR_FROM as DEFAULT_THRESHOLD;
 
     fn similarity(a: &str, b: &str) -> f32 {
         Signature::of(a).similarity(&Signature::of(b))
@@ -443,10 +458,10 @@ mod tests {
             assert!(!sig.is_comparable(), "{short:?}");
             assert_eq!(sig.similarity(&sig), 0.0);
             let mut index = NearDuplicates::new();
-            index.insert("short", sig.clone());
-            index.insert("claim", Signature::of(CLAIM));
+            index.insert("short", Wording::of(short));
+            index.insert("claim", Wording::of(CLAIM));
             assert_eq!(index.len(), 1);
-            assert!(index.candidates(&sig, 0.0).is_empty());
+            assert!(index.candidates(&Wording::of(short)).is_empty());
         }
         // Four words are enough.
         assert!(Signature::of("Xinhua said it grew").is_comparable());
@@ -466,24 +481,53 @@ mod tests {
     fn the_index_finds_near_duplicates_best_first() {
         let edited =
             "Beijing is using direct funding and AI tools to transform the micro-drama industry";
+        let longer = "Analysts say Beijing is using direct funding and AI tools to transform the \
+                      micro-drama sector, and that the export push to Southeast Asia, Latin \
+                      America and the Middle East will follow within two years";
         let mut index = NearDuplicates::new();
         assert!(index.is_empty());
-        index.insert("unrelated", Signature::of(UNRELATED));
-        index.insert("edited", Signature::of(edited));
-        index.insert("same", Signature::of(CLAIM));
-        index.insert("reworded", Signature::of(REWORDED));
-        index.insert("same again", Signature::of(CLAIM));
-        let found = index.candidates(&Signature::of(CLAIM), DEFAULT_THRESHOLD);
+        index.insert("unrelated", Wording::of(UNRELATED));
+        index.insert("edited", Wording::of(edited));
+        index.insert("same", Wording::of(CLAIM));
+        index.insert("reworded", Wording::of(REWORDED));
+        index.insert("same again", Wording::of(CLAIM));
+        index.insert("inside a longer one", Wording::of(longer));
+        let found = index.candidates(&Wording::of(CLAIM));
         let keys: Vec<&str> = found.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, ["same", "same again", "edited"]);
-        assert_eq!(found[0].1, 1.0);
-        assert!(found[2].1 >= DEFAULT_THRESHOLD && found[2].1 < 1.0);
-        // A low threshold compares with everything and finds the rewording.
-        let loose = index.candidates(&Signature::of(CLAIM), 0.1);
-        assert!(loose.iter().any(|(k, _)| *k == "reworded"));
-        assert!(loose.windows(2).all(|w| w[0].1 >= w[1].1));
-        // Nothing is at least as similar as more than 1.
-        assert!(index.candidates(&Signature::of(CLAIM), 1.01).is_empty());
+        assert_eq!(
+            keys,
+            ["same", "same again", "inside a longer one", "edited"]
+        );
+        assert_eq!(found[0].1.score, 1.0);
+        assert_eq!(
+            found[2].1.method,
+            crate::attribute::wording::CONTAINED_METHOD
+        );
+        assert_eq!(found[3].1.method, crate::attribute::wording::SIMILAR_METHOD);
+        assert!(found[3].1.score >= DEFAULT_THRESHOLD && found[3].1.score < 1.0);
+    }
+
+    #[test]
+    fn a_stock_phrase_finds_no_candidates_by_its_passages() {
+        let mut index = NearDuplicates::new();
+        for i in 0..=MAX_PASSAGE_HOLDERS {
+            index.insert(
+                i,
+                Wording::of(&format!(
+                    "Spokesperson number {i} of agency {i} did not immediately respond to a request for comment on Friday"
+                )),
+            );
+        }
+        let wording = Wording::of(
+            "The ministry did not immediately respond to a request for comment on Friday night, officials were told",
+        );
+        assert_eq!(index.sharing_a_passage(&wording).count(), 0);
+        // One holder fewer, and the phrase finds them all.
+        let mut fewer = NearDuplicates::new();
+        for (i, entry) in index.entries.into_iter().skip(1).enumerate() {
+            fewer.insert(i, entry.1);
+        }
+        assert!(fewer.sharing_a_passage(&wording).count() >= MAX_PASSAGE_HOLDERS);
     }
 
     #[test]

@@ -708,22 +708,33 @@ pub fn is_bare_phrase(content: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let verb = words.iter().any(|w| {
-        let lower = w.to_lowercase();
-        let bare = lower.trim_end_matches(['\'', '’']);
-        AUXILIARIES.contains(&bare)
-            || bare.ends_with("ed")
-            || bare.ends_with("n't")
-            || bare.ends_with("n’t")
-            || [
-                "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
-            ]
-            .iter()
-            .any(|c| bare.ends_with(c))
-    });
     words.len() <= BARE_PHRASE_WORDS
         && PHRASE_OPENERS.contains(&first.to_lowercase().as_str())
-        && !verb
+        && !has_verb_sign(content)
+}
+
+/// Whether `text` shows a sign of a finite verb: an auxiliary, a
+/// contraction or a past form ("the man died", "that it’s quite arid",
+/// "the admiration is mutual"). Without one, a short text is a phrase
+/// ("his call for a ban on imports"), not a proposition. A verb in the
+/// simple present ("it takes two") shows no sign: this tells phrases from
+/// clauses only roughly.
+pub fn has_verb_sign(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_lowercase();
+            let bare = lower.trim_end_matches(['\'', '’']);
+            AUXILIARIES.contains(&bare)
+                || bare.ends_with("ed")
+                || bare.ends_with("n't")
+                || bare.ends_with("n’t")
+                || [
+                    "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+                ]
+                .iter()
+                .any(|c| bare.ends_with(c))
+        })
 }
 
 /// The longest content [`is_bare_phrase`] judges, in words.

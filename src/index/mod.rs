@@ -78,6 +78,10 @@ pub struct Fields {
     /// claim's near-duplicates among the stored ones are the documents
     /// sharing one of its keys.
     pub band: Field,
+    /// The passage keys of the claim's wordings (attribution documents only,
+    /// [`crate::attribute::wording::lookup_keys`]): the documents holding a
+    /// run of eight words of a new claim's wording.
+    pub passage: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -119,6 +123,7 @@ fn schema() -> (Schema, Fields) {
         claimant_label: b.add_text_field("claimant_label", STORED),
         chain: b.add_text_field("chain", STORED),
         band: b.add_u64_field("band", INDEXED),
+        passage: b.add_u64_field("passage", INDEXED),
     };
     (b.build(), fields)
 }
@@ -279,8 +284,12 @@ impl FullText {
         for t in &d.texts {
             doc.add_text(field, t);
             if d.kind == docs::DocKind::Attribution {
-                for key in crate::attribute::similar::Signature::of(t).index_keys() {
+                let keys = crate::attribute::wording::lookup_keys(t);
+                for key in keys.bands {
                     doc.add_u64(f.band, key);
+                }
+                for key in keys.passages {
+                    doc.add_u64(f.passage, key);
                 }
             }
         }

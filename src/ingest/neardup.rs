@@ -1,23 +1,27 @@
 //! Linking claims worded almost the same across sources.
 //!
 //! Before each batch of an ingestion run is written, the batch's new claims
-//! are compared by MinHash ([`crate::attribute::similar`]) with the claims
-//! seen so far, and each link above the threshold — both claims, the score
-//! and the method — is added to the new version's claims graph, written in
-//! the same transaction. Claims with the same normalised text are already
-//! one node and need no link.
+//! are compared with the claims seen so far ([`crate::attribute::wording`]:
+//! the same text lightly edited, or the same words inside a longer
+//! wording, stating no other number or name), and each link — both claims,
+//! the score and the method — is added to the new version's claims graph,
+//! written in the same transaction. Claims with the same normalised text
+//! are already one node and need no link.
 //!
 //! The claims seen so far are of two kinds:
 //! - those already written (before the run, or by its earlier batches) are
 //!   found through the full-text index, which keeps each attribution's band
-//!   keys: the documents sharing a key with a new claim are read, nothing
-//!   else, so the cost of a batch is that of its new claims whatever the
-//!   size of the store;
+//!   and passage keys: the documents sharing a key with a new claim are
+//!   read, nothing else (a passage key held by more than
+//!   [`MAX_PASSAGE_HOLDERS`] documents is a stock phrase and is not
+//!   followed), so the cost of a batch is that of its new claims whatever
+//!   the size of the store;
 //! - those of the batch itself, before it is written, are kept in memory
 //!   until it is, so a run's memory does not grow with the claims it adds.
 
 use super::save::Staged;
-use crate::attribute::similar::{DEFAULT_THRESHOLD, METHOD, NearDuplicates, Signature};
+use crate::attribute::similar::{MAX_PASSAGE_HOLDERS, NearDuplicates};
+use crate::attribute::wording::{Likeness, Wording};
 use crate::ids;
 use crate::index::Fields;
 use crate::store::DataDir;
@@ -53,10 +57,9 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
             continue;
         }
         let graph = s.claims_graph().clone();
-        let signatures: Vec<Signature> =
-            claims.iter().map(|(_, text)| Signature::of(text)).collect();
-        for ((claim, _), sig) in claims.iter().zip(&signatures) {
-            for (other, score) in seen.candidates(sig, claim, &graph)? {
+        let wordings: Vec<Wording> = claims.iter().map(|(_, text)| Wording::of(text)).collect();
+        for ((claim, _), wording) in claims.iter().zip(&wordings) {
+            for (other, Likeness { score, method }) in seen.candidates(wording, claim, &graph)? {
                 let link = ids::part_iri(
                     claim,
                     &format!("similar-{}", ids::short_hash(&[other.as_str()])),
@@ -70,13 +73,13 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
                 s.add_claim_quad(
                     &link,
                     cg::METHOD,
-                    Literal::new_simple_literal(METHOD).into(),
+                    Literal::new_simple_literal(method).into(),
                 );
                 links += 1;
             }
         }
-        for ((claim, _), sig) in claims.into_iter().zip(signatures) {
-            seen.insert(claim, graph.clone(), sig);
+        for ((claim, _), wording) in claims.into_iter().zip(wordings) {
+            seen.insert(claim, graph.clone(), wording);
         }
     }
     Ok(links)
@@ -87,56 +90,59 @@ struct Seen {
     /// The full-text index as of the last write (`None` when it holds no
     /// document).
     stored: Option<Stored>,
-    /// The batch's claims linked so far, by signature, with their graphs.
+    /// The batch's claims linked so far, by wording, with their graphs.
     batch: NearDuplicates<usize>,
     claims: Vec<(NamedNode, NamedNode)>,
 }
 
 impl Seen {
-    fn insert(&mut self, claim: NamedNode, graph: NamedNode, sig: Signature) {
-        if sig.is_comparable() {
-            self.batch.insert(self.claims.len(), sig);
+    fn insert(&mut self, claim: NamedNode, graph: NamedNode, wording: Wording) {
+        if wording.is_comparable() {
+            self.batch.insert(self.claims.len(), wording);
             self.claims.push((claim, graph));
         }
     }
 
-    /// The claims seen whose similarity to `sig` is at least the threshold,
-    /// most similar first (stored ones first among equals), leaving out
-    /// `claim` itself and those only found in `graph`.
+    /// The claims seen that are near-duplicates of `wording`, most alike
+    /// first (stored ones first among equals), leaving out `claim` itself
+    /// and those only found in `graph`.
     fn candidates(
         &self,
-        sig: &Signature,
+        wording: &Wording,
         claim: &NamedNode,
         graph: &NamedNode,
-    ) -> Result<Vec<(NamedNode, f32)>> {
-        let mut out: Vec<(NamedNode, f32)> = Vec::new();
+    ) -> Result<Vec<(NamedNode, Likeness)>> {
+        let mut out: Vec<(NamedNode, Likeness)> = Vec::new();
         if let Some(stored) = &self.stored {
-            for (other, other_sig) in stored.claims_sharing_a_key(sig, graph)? {
-                let score = sig.similarity(&other_sig);
-                if score >= DEFAULT_THRESHOLD && other != *claim {
-                    out.push((other, score));
+            for (other, other_wording) in stored.claims_sharing_a_key(wording, graph)? {
+                if other == *claim {
+                    continue;
+                }
+                if let Some(likeness) = wording.likeness(&other_wording) {
+                    out.push((other, likeness));
                 }
             }
         }
-        for (k, score) in self.batch.candidates(sig, DEFAULT_THRESHOLD) {
+        for (k, likeness) in self.batch.candidates(wording) {
             let (other, other_graph) = &self.claims[k];
             if other == claim || other_graph == graph || out.iter().any(|(c, _)| c == other) {
                 continue;
             }
-            out.push((other.clone(), score));
+            out.push((other.clone(), likeness));
         }
         // Stable: equal scores keep the order found.
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
         Ok(out)
     }
 }
 
 /// The full-text index as of the last write, with each segment's postings
-/// of band keys opened once.
+/// of band and passage keys opened once.
 struct Stored {
     searcher: Searcher,
     fields: Fields,
     bands: Vec<Arc<InvertedIndexReader>>,
+    passages: Vec<Arc<InvertedIndexReader>>,
 }
 
 fn lookup_error(e: impl std::fmt::Display) -> Error {
@@ -150,31 +156,41 @@ impl Stored {
             return Ok(None);
         }
         let fields = data.fulltext().fields();
-        let bands = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| segment.inverted_index(fields.band))
-            .collect::<tantivy::Result<Vec<_>>>()
-            .map_err(lookup_error)?;
+        let postings = |field| {
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| segment.inverted_index(field))
+                .collect::<tantivy::Result<Vec<_>>>()
+                .map_err(lookup_error)
+        };
+        let bands = postings(fields.band)?;
+        let passages = postings(fields.passage)?;
         Ok(Some(Stored {
             searcher,
             fields,
             bands,
+            passages,
         }))
     }
 
-    /// The stored claims sharing a band key with `sig`, each once with the
-    /// signature of its wording, leaving out those only found in `graph`.
+    /// The stored claims sharing a band or passage key with `wording`, each
+    /// once with its wording, leaving out those only found in `graph`.
     fn claims_sharing_a_key(
         &self,
-        sig: &Signature,
+        wording: &Wording,
         graph: &NamedNode,
-    ) -> Result<Vec<(NamedNode, Signature)>> {
-        let keys: Vec<u64> = sig.index_keys().collect();
+    ) -> Result<Vec<(NamedNode, Wording)>> {
+        let bands: Vec<u64> = wording.signature().index_keys().collect();
+        let passages = self.common_passages_left_out(wording.passage_keys())?;
         let fields = &self.fields;
         let mut seen: HashSet<String> = HashSet::new();
         let mut out = Vec::new();
-        for address in self.documents_with(&keys)? {
+        let mut addresses = self.documents_with(self.fields.band, &self.bands, &bands)?;
+        addresses.extend(self.documents_with(self.fields.passage, &self.passages, &passages)?);
+        addresses.sort_unstable();
+        addresses.dedup();
+        for address in addresses {
             let doc: TantivyDocument = self.searcher.doc(address).map_err(lookup_error)?;
             let text = |field| doc.get_first(field).and_then(|v| v.as_str());
             let (Some(claim), Some(in_graph)) = (text(fields.claim), text(fields.graph)) else {
@@ -183,34 +199,57 @@ impl Stored {
             if in_graph == graph.as_str() || seen.contains(claim) {
                 continue;
             }
-            let Some(wording) = doc.get_all(fields.text).find_map(|v| v.as_str()) else {
+            let Some(words) = doc.get_all(fields.text).find_map(|v| v.as_str()) else {
                 continue;
             };
             let Ok(iri) = NamedNode::new(claim) else {
                 continue;
             };
             seen.insert(claim.to_owned());
-            out.push((iri, Signature::of(wording)));
+            out.push((iri, Wording::of(words)));
         }
         Ok(out)
     }
 
-    /// The live documents holding any of `keys`, each once, in index order:
-    /// the postings of each key read directly (a query per claim would
-    /// build weights and scorers for 32 terms in every segment).
-    fn documents_with(&self, keys: &[u64]) -> Result<Vec<DocAddress>> {
+    /// `keys` without the passages of stock phrases: those held by more
+    /// than [`MAX_PASSAGE_HOLDERS`] documents (deleted ones included).
+    fn common_passages_left_out(&self, keys: &[u64]) -> Result<Vec<u64>> {
+        let mut kept = Vec::with_capacity(keys.len());
+        for &key in keys {
+            let term = Term::from_field_u64(self.fields.passage, key);
+            let mut holders = 0;
+            for passages in &self.passages {
+                holders += passages.doc_freq(&term).map_err(lookup_error)? as usize;
+            }
+            if holders <= MAX_PASSAGE_HOLDERS {
+                kept.push(key);
+            }
+        }
+        Ok(kept)
+    }
+
+    /// The live documents holding any of `keys` in `field` (whose postings
+    /// per segment are `postings`), each once, in index order: the postings
+    /// of each key read directly (a query per claim would build weights and
+    /// scorers for dozens of terms in every segment).
+    fn documents_with(
+        &self,
+        field: tantivy::schema::Field,
+        postings: &[Arc<InvertedIndexReader>],
+        keys: &[u64],
+    ) -> Result<Vec<DocAddress>> {
         let mut found = Vec::new();
-        for (ord, (segment, bands)) in self
+        for (ord, (segment, inverted)) in self
             .searcher
             .segment_readers()
             .iter()
-            .zip(&self.bands)
+            .zip(postings)
             .enumerate()
         {
             let alive = segment.alive_bitset();
             for &key in keys {
-                let term = Term::from_field_u64(self.fields.band, key);
-                let Some(mut postings) = bands
+                let term = Term::from_field_u64(field, key);
+                let Some(mut postings) = inverted
                     .read_postings(&term, IndexRecordOption::Basic)
                     .map_err(lookup_error)?
                 else {
