@@ -1249,19 +1249,11 @@ fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
 #[test]
 fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
     let t = TestDir::new();
-    let write = |name: &str, url: &str, paragraphs: &[&str]| {
-        let path = t.path(name);
-        std::fs::write(&path, page(url, "Subtitles for export", paragraphs)).unwrap();
-        path
-    };
+    let write = |name, url, paragraphs: &[&str]| write_page(&t, name, url, paragraphs);
     let first = write("first.html", "https://news.example.com/a", &[P1, SAID]);
     let second = write("second.html", "https://other.example.org/b", &[RESAID]);
     let third = write("third.html", "https://third.example.net/c", &[P1]);
-    let ingest = |page: &std::path::Path| {
-        let out = t.cmd().arg("ingest").arg(page).output().unwrap();
-        assert_success(&out);
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
+    let ingest = |page: &std::path::Path| ingest_page(&t, page);
     ingest(&first);
     // The first page's claims are only in the store and its index now.
     let stderr = ingest(&second);
@@ -1284,11 +1276,7 @@ fn a_later_run_links_its_claims_to_near_duplicates_stored_before_it() {
 #[test]
 fn a_quote_carried_inside_a_longer_one_is_linked_and_a_changed_figure_is_not() {
     let t = TestDir::new();
-    let write = |name: &str, url: &str, paragraph: &str| {
-        let path = t.path(name);
-        std::fs::write(&path, page(url, "Subtitles for export", &[paragraph])).unwrap();
-        path
-    };
+    let write = |name, url, paragraph: &str| write_page(&t, name, url, &[paragraph]);
     let longer = SAID.replace(
         "catalogues.",
         "catalogues, and that studios would share a fund for dubbing them into Arabic, \
@@ -1301,11 +1289,7 @@ fn a_quote_carried_inside_a_longer_one_is_linked_and_a_changed_figure_is_not() {
         "https://third.example.net/c",
         &SAID.replace("2035", "2030"),
     );
-    let ingest = |page: &std::path::Path| {
-        let out = t.cmd().arg("ingest").arg(page).output().unwrap();
-        assert_success(&out);
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
+    let ingest = |page: &std::path::Path| ingest_page(&t, page);
     ingest(&first);
     // The first claim is found inside the second through the index.
     let stderr = ingest(&second);
@@ -1406,6 +1390,20 @@ fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
 }
 
 /// The source URLs of `claim-trail` for the claim worded `claim`.
+/// Writes a page titled "Subtitles for export" of `paragraphs` as `name`.
+fn write_page(t: &TestDir, name: &str, url: &str, paragraphs: &[&str]) -> std::path::PathBuf {
+    let path = t.path(name);
+    std::fs::write(&path, page(url, "Subtitles for export", paragraphs)).unwrap();
+    path
+}
+
+/// Ingests one page, which must succeed; returns what it said on stderr.
+fn ingest_page(t: &TestDir, page: &std::path::Path) -> String {
+    let out = t.cmd().arg("ingest").arg(page).output().unwrap();
+    assert_success(&out);
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 fn trail_urls(t: &TestDir, claim: &str) -> std::collections::BTreeSet<String> {
     let out = t
         .cmd()

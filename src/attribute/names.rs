@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 /// Titles, offices and roles that stand before a person's name, in lower
 /// case without their full stop. Everything up to the last of them goes.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",

@@ -28,7 +28,7 @@
 //! eleven Han characters) share a key whatever else they hold.
 
 use super::similar::{self, Signature, Token};
-use super::worth;
+use super::{names, worth};
 use crate::text::normalise;
 
 /// The Jaccard similarity from which two wordings are near-duplicates.
@@ -82,32 +82,11 @@ const PASSAGE_HAN: usize = 8;
 /// least is a key.
 const WINNOW: usize = 4;
 
-/// Titles written before a name: no name themselves.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "gov",
-    "sen",
-    "rep",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "st",
-    "jr",
-    "sr",
-    "president",
-    "senator",
-    "governor",
-    "secretary",
-    "minister",
-];
+/// Whether `lower` is a title written before or after a name ("Mr.",
+/// "Gov.", "Jr."): no name itself.
+fn is_title(lower: &str) -> bool {
+    names::TITLES.contains(&lower) || matches!(lower, "jr" | "sr" | "st")
+}
 
 /// Words that open sentences and name no one ("Though", "Maybe",
 /// "Everyone"), besides [`worth::is_empty_word`]'s. Any other capitalised
@@ -453,7 +432,7 @@ fn names_and_vocabulary(text: &str) -> (Vec<String>, Vec<String>) {
             && (capitalised || capitals)
             && !(opening && OPENERS.contains(&base.as_str()))
             && !worth::is_empty_word(&base)
-            && !TITLES.contains(&base.as_str())
+            && !is_title(&base)
             && base.chars().any(char::is_alphabetic)
         {
             names.push(base.clone());
@@ -473,7 +452,7 @@ fn names_and_vocabulary(text: &str) -> (Vec<String>, Vec<String>) {
             continue;
         }
         if !word.is_empty() {
-            title = TITLES.contains(&word.to_lowercase().as_str());
+            title = is_title(&word.to_lowercase());
             end_word(&mut word, opening);
             opening = false;
         }
