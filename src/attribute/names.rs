@@ -482,11 +482,27 @@ fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>)
     let trimmed = claimant.trim();
     let bare = without_affiliation(without_possessive(trimmed));
     let name = without_title(bare);
-    let words: Vec<&str> = name.split_whitespace().collect();
+    // A transcript's speaker in capitals ("CLINTON:") is read as the
+    // surname it spells; when the article gives it no one full name, it
+    // stays as written.
+    let spelled = in_capitals(name);
+    let words: Vec<&str> = match &spelled {
+        Some(surname) => vec![surname.as_str()],
+        None => name.split_whitespace().collect(),
+    };
     if words.len() != 1 || !is_person_name(&words) || is_common_word(text, words[0]) {
         return without_title(bare).to_owned();
     }
     let surname = words[0];
+    if spelled.is_some() {
+        let full = cache
+            .entry(surname.to_owned())
+            .or_insert_with(|| full_names_ending(text, surname));
+        return match full.names.as_slice() {
+            [one] if full.people == 1 => one.clone(),
+            _ => name.to_owned(),
+        };
+    }
     let full = cache
         .entry(surname.to_owned())
         .or_insert_with(|| full_names_ending(text, surname));
@@ -496,6 +512,21 @@ fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>)
         _ if full.people > 1 => trimmed.to_owned(),
         _ => without_title(claimant).to_owned(),
     }
+}
+
+/// One word of four letters or more in capitals ("CLINTON", "O’NEIL"),
+/// as it would be written in a sentence ("Clinton", "O’neil"); `None` for
+/// anything else ("FBI" is too short to be read as a surname, and the
+/// gazetteer or the article's own use decides it).
+fn in_capitals(name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = name.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'));
+    if letters < 4 || !capitals || name.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_string() + &chars.as_str().to_lowercase())
 }
 
 /// Gives each English claimant and reporter of `found` the name of the
@@ -659,6 +690,20 @@ mod tests {
                 "Bruce Boudreau"
             ]
         );
+    }
+
+    #[test]
+    fn a_speaker_in_capitals_is_the_articles_full_name() {
+        let text = "On Sunday, Hillary Clinton met Jake Tapper.\n\nTAPPER: Will you run?\n\n\
+                    CLINTON: I will. Clinton then left.\n\nNASA: no comment.";
+        assert_eq!(
+            claimants(text, &["CLINTON", "TAPPER", "NASA", "FBI"]),
+            ["Hillary Clinton", "Jake Tapper", "NASA", "FBI"]
+        );
+        // Two people of the name, or none: as written.
+        let two = "Hillary Clinton spoke. Bill Clinton spoke too.\n\nCLINTON: Yes.";
+        assert_eq!(claimants(two, &["CLINTON"]), ["CLINTON"]);
+        assert_eq!(claimants("BENENSON: No.", &["BENENSON"]), ["BENENSON"]);
     }
 
     #[test]
