@@ -520,7 +520,9 @@ fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>)
 /// gazetteer or the article's own use decides it).
 fn in_capitals(name: &str) -> Option<String> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = name.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'));
+    let capitals = name
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'));
     if letters < 4 || !capitals || name.contains(char::is_whitespace) {
         return None;
     }
