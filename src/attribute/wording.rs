@@ -82,6 +82,10 @@ const PASSAGE_HAN: usize = 8;
 /// least is a key.
 const WINNOW: usize = 4;
 
+/// How many names of one wording may be found misspelt (one letter
+/// away) in the other.
+const MAX_MISSPELT: usize = 2;
+
 /// Whether `lower` is a title written before or after a name ("Mr.",
 /// "Gov.", "Jr."): no name itself.
 fn is_title(lower: &str) -> bool {
@@ -271,8 +275,7 @@ impl Wording {
         // does not; unless they are the same text but for an edit or two.
         let tie = self.shingles.len() == other.shingles.len();
         if jaccard < EDITED_FROM
-            && (!short.names.iter().all(|name| long.has_word(name))
-                || tie && !long.names.iter().all(|name| short.has_word(name)))
+            && (!long.states_all(&short.names) || tie && !short.states_all(&long.names))
         {
             return None;
         }
@@ -302,21 +305,46 @@ impl Wording {
             })
     }
 
-    /// Whether `word` (lower-cased) is one of its words, or, from five
-    /// letters, one letter away from one ("Asawitri" and "Asawitiri").
-    fn has_word(&self, word: &str) -> bool {
-        if self
-            .vocabulary
-            .binary_search_by(|w| w.as_str().cmp(word))
-            .is_ok()
-        {
-            return true;
-        }
-        word.chars().count() >= 5
-            && self
+    /// Whether each of `names` is one of its words, or, for at most
+    /// [`MAX_MISSPELT`] of them, one letter away from one ("Asawitri" and
+    /// "Asawitiri"): more misspellings than that are other names.
+    fn states_all(&self, names: &[String]) -> bool {
+        let mut misspelt = 0;
+        for name in names {
+            if self
                 .vocabulary
-                .iter()
-                .any(|w| w.chars().count() >= 5 && within_one_edit(w, word))
+                .binary_search_by(|w| w.as_str().cmp(name))
+                .is_ok()
+            {
+                continue;
+            }
+            misspelt += 1;
+            if misspelt > MAX_MISSPELT || !self.has_word_within_one_edit(name) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether `word` (lower-cased, five letters or more) is one letter
+    /// away from one of its words.
+    fn has_word_within_one_edit(&self, word: &str) -> bool {
+        // A misspelling keeps its first letter: only the words sharing it
+        // (a range of the sorted vocabulary) are compared, so a long text
+        // costs a search, not a scan.
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        if word.chars().count() < 5 {
+            return false;
+        }
+        let from = self
+            .vocabulary
+            .partition_point(|w| w.chars().next() < Some(first));
+        self.vocabulary[from..]
+            .iter()
+            .take_while(|w| w.starts_with(first))
+            .any(|w| w.chars().count() >= 5 && within_one_edit(w, word))
     }
 }
 
@@ -721,6 +749,61 @@ mod tests {
             assert!(!w.is_comparable());
             assert_eq!(w.likeness(&w), None);
             assert!(lookup_keys(short).bands.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_few_names_may_be_misspelt_not_many() {
+        let text = "The agency said that Asawitri Media and Kadirov Group had signed \
+                    long-term deals with Hangzhou studios to dub their dramas into Arabic, \
+                    Portuguese and Spanish before the end of this year, and that more \
+                    contracts would follow soon after the summer";
+        let two = text
+            .replace("Asawitri", "Asawitiri")
+            .replace("Kadirov", "Kadyrov");
+        let three = two.replace("Hangzhou", "Hangzou");
+        let (a, b, c) = (Wording::of(text), Wording::of(&two), Wording::of(&three));
+        assert_eq!(a.likeness(&b).map(|l| l.method), Some(SIMILAR_METHOD));
+        // Similar enough by shingles, but three names misspelt are others.
+        let jaccard = shared(&a.shingles, &c.shingles) as f32
+            / (a.shingles.len() + c.shingles.len() - shared(&a.shingles, &c.shingles)) as f32;
+        assert!((SIMILAR_FROM..EDITED_FROM).contains(&jaccard), "{jaccard}");
+        assert_eq!(a.likeness(&c), None);
+    }
+
+    #[test]
+    fn huge_and_hostile_wordings_are_compared_without_panicking() {
+        // A megabyte of capitalised words, digits and odd characters on
+        // each side: every word a name, every name looked up.
+        let huge = |seed: usize| {
+            (0..120_000)
+                .map(|i| format!("W{}x{} ", (i * 7919 + seed) % 100_003, i % 10))
+                .collect::<String>()
+                + "’’ [] … 9,9.9. 。《》"
+        };
+        let (a, b) = (Wording::of(&huge(1)), Wording::of(&huge(2)));
+        assert!(a.is_comparable() && b.is_comparable());
+        assert_eq!(a.likeness(&b), None);
+        // Half the text shared, every name of the other half one letter
+        // away from one of the first: a few comparisons, then no.
+        let shared = huge(1)[..500_000].to_owned();
+        let misspelt = Wording::of(&(shared.clone() + &huge(1)[500_000..].replace('x', "y")));
+        assert_eq!(
+            Wording::of(&(shared + &huge(1)[500_000..])).likeness(&misspelt),
+            None
+        );
+        assert_eq!(a.likeness(&a).map(|l| l.score), Some(1.0));
+        for odd in [
+            "’",
+            "'s",
+            "..",
+            "[1]",
+            "A.",
+            "Ⅻ Ⅻ Ⅻ Ⅻ",
+            "\u{0}\u{0}\u{0}\u{0}",
+        ] {
+            let w = Wording::of(odd);
+            assert_eq!(w.likeness(&a), None, "{odd:?}");
         }
     }
 
