@@ -12,13 +12,14 @@
 //!   improve policing, to go right at implicit bias");
 //!
 //! and in either case the shorter states no number and names no one the
-//! longer does not (a capitalised word is a name unless it is a title, a
+//! longer does not. A capitalised word is a name unless it is a title, a
 //! function word or a word such as "Though" opening a sentence; a name
-//! changed in a text otherwise the same, [`EDITED_FROM`], is an edit). "Clinton now has at least 1,353 delegates" and "… at
-//! least 1,410", or "Beth Wilkinson did not respond to a request for
-//! comment" and "Corey Lewandowski did not respond …", share nearly all
-//! their words and are different claims. Two wordings of the same length
-//! must state the same numbers.
+//! changed in a text otherwise the same ([`EDITED_FROM`]) is an edit.
+//! "Clinton now has at least 1,353 delegates" and "… at least 1,410", or
+//! "Beth Wilkinson did not respond to a request for comment" and "Corey
+//! Lewandowski did not respond …", share nearly all their words and are
+//! different claims. Similar wordings must state the same numbers, and of
+//! two wordings of one length, neither may name anyone the other does not.
 //!
 //! Shingles are those of [`similar`](super::similar): word 3-shingles and
 //! Han character 3-grams of the normalised text. Candidates are found by
