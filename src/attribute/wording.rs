@@ -21,7 +21,7 @@
 //! different claims. Similar wordings must state the same numbers, and of
 //! two wordings of one length, neither may name anyone the other does not.
 //!
-//! Shingles are those of [`similar`](super::similar): word 3-shingles and
+//! Shingles are those of [`similar`]: word 3-shingles and
 //! Han character 3-grams of the normalised text. Candidates are found by
 //! its MinHash bands (similar wordings) and by passage keys: hashes of
 //! word 5-shingles (Han 8-grams) chosen by winnowing, the least of every
