@@ -5,7 +5,7 @@
 //! ones worth comparing. Whether two are near-duplicates is decided by
 //! [`Wording::likeness`].
 //!
-//! Shingles are taken from the [`normalise`]d text, run by run: in a run of
+//! Shingles are taken from the [`normalise`](crate::text::normalise)d text, run by run: in a run of
 //! words in a script written with spaces, every three consecutive words; in a
 //! run of Han characters, every three consecutive characters. Punctuation and
 //! spacing do not break a run; a change of script does (so `AI短剧市场` gives
@@ -18,6 +18,7 @@
 
 use super::wording::{Likeness, Wording};
 use crate::index::analysis::is_han;
+#[cfg(test)]
 use crate::text::normalise;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -69,30 +70,24 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// The signature of `text` (any script or mix of scripts).
+    /// The signature of `text` (any script or mix of scripts). Claims are
+    /// compared by [`Wording`], which keeps the shingles themselves; this
+    /// is for measuring the estimate.
+    #[cfg(test)]
     pub fn of(text: &str) -> Signature {
-        let normalised = normalise(text);
-        let tokens = tokens(&normalised);
-        if word_count(&tokens) < MIN_WORDS {
-            return Signature { mins: Vec::new() };
-        }
-        let mut shingles = shingle_hashes(&tokens);
-        shingles.sort_unstable();
-        shingles.dedup();
-        Signature::of_shingles(&shingles)
+        Signature::of_shingles(&shingles_of(&tokens(&normalise(text))))
     }
 
-    /// The signature of a text long enough to compare, from the hashes of
-    /// its shingles ([`shingle_hashes`], at least one).
+    /// The signature of a text from the hashes of its shingles
+    /// ([`shingles_of`]; none: a text too short to compare).
     pub(super) fn of_shingles(shingles: &[u64]) -> Signature {
         Signature {
-            mins: min_hashes(shingles),
+            mins: if shingles.is_empty() {
+                Vec::new()
+            } else {
+                min_hashes(shingles)
+            },
         }
-    }
-
-    /// A signature that is near-duplicate of nothing.
-    pub(super) fn incomparable() -> Signature {
-        Signature { mins: Vec::new() }
     }
 
     /// Whether the text was long enough to be compared with others.
@@ -102,7 +97,10 @@ impl Signature {
 
     /// The estimated Jaccard similarity of the two texts' shingles, from 0
     /// to 1: the share of hash functions under which both have the same
-    /// least shingle. 0 when either text is too short to compare.
+    /// least shingle. 0 when either text is too short to compare. (The
+    /// bands' chance of finding a pair follows this estimate; the decision
+    /// itself is [`Wording::likeness`]'s, on the exact shingles.)
+    #[cfg(test)]
     pub fn similarity(&self, other: &Signature) -> f32 {
         if !self.is_comparable() || !other.is_comparable() {
             return 0.0;
@@ -188,6 +186,18 @@ pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
 pub(super) fn word_count(tokens: &[Token]) -> usize {
     let han = tokens.iter().filter(|t| t.is_han()).count();
     tokens.len() - han + han.div_ceil(2)
+}
+
+/// The hashes of the shingles of `tokens`, sorted, each once; none for a
+/// text of fewer than [`MIN_WORDS`] words, too short to compare.
+pub(super) fn shingles_of(tokens: &[Token]) -> Vec<u64> {
+    if word_count(tokens) < MIN_WORDS {
+        return Vec::new();
+    }
+    let mut shingles = shingle_hashes(tokens);
+    shingles.sort_unstable();
+    shingles.dedup();
+    shingles
 }
 
 /// A hash of every shingle, run by run (a run is a stretch of tokens of one
