@@ -494,20 +494,12 @@ fn full_name(text: &str, claimant: &str, cache: &mut HashMap<String, FullNames>)
         return without_title(bare).to_owned();
     }
     let surname = words[0];
-    if spelled.is_some() {
-        let full = cache
-            .entry(surname.to_owned())
-            .or_insert_with(|| full_names_ending(text, surname));
-        return match full.names.as_slice() {
-            [one] if full.people == 1 => one.clone(),
-            _ => name.to_owned(),
-        };
-    }
     let full = cache
         .entry(surname.to_owned())
         .or_insert_with(|| full_names_ending(text, surname));
     match full.names.as_slice() {
         [one] if full.people == 1 => one.clone(),
+        _ if spelled.is_some() => name.to_owned(),
         // Two people of the name: the claimant as written tells them apart.
         _ if full.people > 1 => trimmed.to_owned(),
         _ => without_title(claimant).to_owned(),
