@@ -632,10 +632,7 @@ fn extract_prints_articles_and_names_the_pages_it_cannot_read() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
-    let lines: Vec<serde_json::Value> = stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["canonical_url"], "https://news.example.com/a");
     assert_eq!(lines[0]["publisher"], "Example Wire");
@@ -759,10 +756,7 @@ fn extract_claims_lists_what_ingest_stores_without_storing_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
-    let pages: Vec<serde_json::Value> = stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let pages = json_lines(&out);
     assert_eq!(pages.len(), 2);
     assert!(pages.iter().all(|p| p["claims"].is_array()));
     assert_eq!(pages[1]["claims"], article["claims"]);
@@ -809,10 +803,7 @@ fn extract_fetches_urls_like_ingest_and_stores_nothing() {
         assert_reported(&stderr, &server.url(path), expected);
     }
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
-    let lines: Vec<serde_json::Value> = stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     let canonical: Vec<&str> = lines
         .iter()
         .map(|l| l["canonical_url"].as_str().unwrap())
@@ -1390,6 +1381,14 @@ fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
 }
 
 /// The source URLs of `claim-trail` for the claim worded `claim`.
+/// Each line of a command's standard output, read as JSON.
+fn json_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
+    stdout_of(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// Writes a page titled "Subtitles for export" of `paragraphs` as `name`.
 fn write_page(t: &TestDir, name: &str, url: &str, paragraphs: &[&str]) -> std::path::PathBuf {
     let path = t.path(name);
