@@ -1,8 +1,8 @@
 //! `claimgraph reattribute`: a store read with other settings is brought to
 //! what an ingest finds now, a dry run writes nothing, a second run changes
 //! nothing, reviewed claims outlive their reattribution, near-duplicate
-//! links to claims that are gone are dropped, and unknown sources are
-//! refused by name.
+//! links to claims that are gone or that this build refuses are dropped,
+//! and unknown sources are refused by name.
 
 use crate::util::{TestDir, assert_success, stdout_of, who_claimed};
 use claimgraph::store::{DataDir, OpenMode};
@@ -251,4 +251,83 @@ fn an_unknown_source_or_a_missing_store_is_refused_by_name() {
     // Nothing was changed by the refusal.
     let run = reattribute(&t, &["--dry-run"]);
     assert_eq!(run["summary"]["changed"], 0, "{run}");
+}
+
+/// The method and score of each near-duplicate link's record, sorted.
+fn link_records(t: &TestDir) -> Vec<String> {
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "PREFIX cg: <https://w3id.org/claimgraph/ns#> \
+             SELECT ?m ?s WHERE { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . \
+             ?r cg:similarClaim ?o ; cg:method ?m ; cg:score ?s }",
+            "--format",
+            "tsv",
+        ])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let mut rows: Vec<String> = stdout_of(&out).lines().skip(1).map(str::to_owned).collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn links_this_build_refuses_are_dropped_and_the_others_scored_again() {
+    let t = two_linked_pages();
+    let linked_now = link_records(&t);
+    assert_eq!(linked_now.len(), 1, "{linked_now:?}");
+    // As an older build could have left them: the link's record with an
+    // older method and score, and a link between two claims that state
+    // different things.
+    {
+        let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+        data.update(
+            r##"PREFIX cg: <https://w3id.org/claimgraph/ns#>
+            PREFIX schema: <http://schema.org/>
+            DELETE { GRAPH ?g { ?r cg:score ?s ; cg:method ?m } }
+            INSERT { GRAPH ?g { ?r cg:score 0.640 ; cg:method "minhash-w3-c3" } }
+            WHERE { GRAPH ?g { ?c cg:hasSimilarity ?r . ?r cg:score ?s ; cg:method ?m } } ;
+            INSERT { GRAPH ?g { ?a cg:nearDuplicateOf ?b ; cg:hasSimilarity ?r .
+                ?r a cg:Similarity ; cg:similarClaim ?b ; cg:score 0.700 ; cg:method "minhash-w3-c3" } }
+            WHERE {
+                GRAPH ?g { ?a schema:text ?own . FILTER(STR(?own) = "dubbing costs fell by half") }
+                GRAPH ?other { ?b schema:text ?t . FILTER(CONTAINS(?t, "doubled")) }
+                BIND(IRI(CONCAT(STR(?a), "#similar-old")) AS ?r)
+            }"##,
+        )
+        .unwrap();
+    }
+    assert_eq!(near_duplicate_links(&t), 2);
+
+    // The dry run names the link it would drop, and writes nothing.
+    let dry = reattribute(&t, &["--dry-run"]);
+    assert_eq!(dry["summary"]["changed"], 1, "{dry}");
+    assert_eq!(dry["summary"]["near_duplicate_links_dropped"], 1, "{dry}");
+    assert_eq!(dry["summary"]["near_duplicate_links_rescored"], 1, "{dry}");
+    assert_eq!(dry["summary"]["claims_removed"], 0, "{dry}");
+    assert_eq!(dry["summary"]["claims_added"], 0, "{dry}");
+    let dropped = &dry["changes"][0]["links_dropped"][0];
+    assert_eq!(dropped["claim"], "dubbing costs fell by half", "{dry}");
+    assert!(
+        dropped["near_duplicate"]
+            .as_str()
+            .is_some_and(|c| c.contains("doubled")),
+        "{dry}"
+    );
+    assert_eq!(near_duplicate_links(&t), 2);
+
+    // The run keeps the link this build finds, as this build scores it.
+    let run = reattribute(&t, &[]);
+    assert_eq!(run["summary"]["changed"], 1, "{run}");
+    assert_eq!(near_duplicate_links(&t), 1);
+    assert_eq!(link_records(&t), linked_now);
+    check_passes(&t);
+    let again = reattribute(&t, &[]);
+    assert_eq!(again["summary"]["changed"], 0, "{again}");
+    assert_eq!(
+        again["summary"]["near_duplicate_links_dropped"], 0,
+        "{again}"
+    );
 }

@@ -457,12 +457,13 @@ stored version's text again (with the language, author and headline stored with 
 finds its attributions as ingest does now, and rewrites the version's claims graph where they
 differ. The texts, people's annotations and reviews are not touched. A claim someone reviewed
 that is no longer found keeps its old attribution (credited to the extractor that found it);
-claims found again keep their near-duplicate links, new ones are linked as ingest links them.
+claims found again keep the near-duplicate links this build's rules still accept, scored
+again; new ones are linked as ingest links them.
 
 Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
-claim; --dry-run lists them and writes nothing. The summary goes to stderr. It needs the data
-directory to itself: after an upgrade, run it between stopping the old build's server and
-starting the new one's.
+claim, and the near-duplicate links it drops (~); --dry-run lists them and writes nothing.
+The summary goes to stderr. It needs the data directory to itself: after an upgrade, run it
+between stopping the old build's server and starting the new one's.
 
 Exit status: 0 done (or nothing to change), 3 some versions could not be read (each named on
 stderr; their claims stay as they were, the others are written), 2 nothing could be done (no

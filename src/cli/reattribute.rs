@@ -9,8 +9,8 @@ use anyhow::{Result, bail};
 use claimgraph::attribute::Options;
 use claimgraph::ingest::neardup;
 use claimgraph::ingest::reattribute::{
-    ClaimRow, Reattributed, SourceFacts, drop_dangling_links, ingested_sources, reread,
-    reviewed_claims,
+    ClaimRow, DroppedLink, Reattributed, SourceFacts, drop_dangling_links, ingested_sources,
+    reread, reviewed_claims,
 };
 use claimgraph::ingest::save::{StoredVersion, commit, versions};
 use claimgraph::jobs::run::BATCH;
@@ -31,6 +31,11 @@ struct Summary {
     /// Reviewed claims no longer found, kept with their old attributions.
     reviewed_kept: usize,
     near_duplicates: usize,
+    /// Near-duplicate links of claims found again that this build's rules
+    /// refuse, dropped.
+    near_duplicate_links_dropped: usize,
+    /// Near-duplicate links kept with another score or method.
+    near_duplicate_links_rescored: usize,
     /// Near-duplicate links dropped because the claim they pointed to is
     /// no longer stored anywhere.
     dangling_links_dropped: usize,
@@ -49,6 +54,8 @@ struct VersionChange<'a> {
     removed: Vec<&'a ClaimRow>,
     added: Vec<&'a ClaimRow>,
     reviewed_kept: usize,
+    links_dropped: &'a [DroppedLink],
+    links_rescored: usize,
 }
 
 /// One version to read again.
@@ -124,6 +131,8 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                     removed: r.removed().collect(),
                     added: r.added().collect(),
                     reviewed_kept: r.kept_reviewed,
+                    links_dropped: &r.links_dropped,
+                    links_rescored: r.links_rescored,
                 };
                 summary.reviewed_kept += r.kept_reviewed;
                 if r.staged.is_none() {
@@ -132,6 +141,8 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                 summary.changed += 1;
                 summary.claims_removed += change.removed.len();
                 summary.claims_added += change.added.len();
+                summary.near_duplicate_links_dropped += change.links_dropped.len();
+                summary.near_duplicate_links_rescored += change.links_rescored;
                 match args.format {
                     ReportFormat::Json => json.push(serde_json::to_value(&change)?),
                     ReportFormat::Table => print_change(&mut out, &change)?,
@@ -238,6 +249,20 @@ fn print_change(out: &mut impl Write, change: &VersionChange<'_>) -> Result<()> 
             writeln!(out, "  {mark} {}: {}", row.claimant, row.claim)?;
         }
     }
+    for link in change.links_dropped {
+        writeln!(
+            out,
+            "  ~ no longer a near-duplicate: {} | {}",
+            link.claim, link.near_duplicate
+        )?;
+    }
+    if change.links_rescored > 0 {
+        writeln!(
+            out,
+            "  ~ {} near-duplicate link(s) scored again",
+            change.links_rescored
+        )?;
+    }
     if change.reviewed_kept > 0 {
         writeln!(
             out,
@@ -251,7 +276,7 @@ fn print_change(out: &mut impl Write, change: &VersionChange<'_>) -> Result<()> 
 fn report(data_dir: &Path, s: &Summary) {
     let verb = if s.dry_run { "would change" } else { "changed" };
     eprintln!(
-        "reattributed {} version(s) of {} source(s) in {}: {verb} {} ({} claim(s) removed, {} added), {} reviewed claim(s) kept, {} near-duplicate link(s) added, {} dangling link(s) dropped, {:.2} s{}",
+        "reattributed {} version(s) of {} source(s) in {}: {verb} {} ({} claim(s) removed, {} added), {} reviewed claim(s) kept, {} near-duplicate link(s) added, {} refused by this build's rules and dropped, {} scored again, {} dangling link(s) dropped, {:.2} s{}",
         s.versions,
         s.sources,
         data_dir.display(),
@@ -260,6 +285,8 @@ fn report(data_dir: &Path, s: &Summary) {
         s.claims_added,
         s.reviewed_kept,
         s.near_duplicates,
+        s.near_duplicate_links_dropped,
+        s.near_duplicate_links_rescored,
         s.dangling_links_dropped,
         s.seconds,
         if s.dry_run {

@@ -27,7 +27,7 @@ use crate::index::Fields;
 use crate::store::DataDir;
 use crate::vocab::{cg, rdf, xsd};
 use crate::{Error, Result};
-use oxigraph::model::{Literal, NamedNode};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
 use std::collections::HashSet;
 use std::sync::Arc;
 use tantivy::schema::{IndexRecordOption, Value};
@@ -59,22 +59,10 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
         let graph = s.claims_graph().clone();
         let wordings: Vec<Wording> = claims.iter().map(|(_, text)| Wording::of(text)).collect();
         for ((claim, _), wording) in claims.iter().zip(&wordings) {
-            for (other, Likeness { score, method }) in seen.candidates(wording, claim, &graph)? {
-                let link = ids::part_iri(
-                    claim,
-                    &format!("similar-{}", ids::short_hash(&[other.as_str()])),
-                );
-                let score = Literal::new_typed_literal(format!("{score:.3}"), xsd::DECIMAL);
-                s.add_claim_quad(claim, cg::NEAR_DUPLICATE_OF, other.clone().into());
-                s.add_claim_quad(claim, cg::HAS_SIMILARITY, link.clone().into());
-                s.add_claim_quad(&link, rdf::TYPE, cg::SIMILARITY.into_owned().into());
-                s.add_claim_quad(&link, cg::SIMILAR_CLAIM, other.clone().into());
-                s.add_claim_quad(&link, cg::SCORE, score.into());
-                s.add_claim_quad(
-                    &link,
-                    cg::METHOD,
-                    Literal::new_simple_literal(method).into(),
-                );
+            for (other, likeness) in seen.candidates(wording, claim, &graph)? {
+                for (subject, p, o) in link_quads(claim, &other, &likeness) {
+                    s.add_claim_quad(&subject, p, o);
+                }
                 links += 1;
             }
         }
@@ -83,6 +71,55 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
         }
     }
     Ok(links)
+}
+
+/// The similarity record of a link from `claim` to `other`:
+/// `<claim>#similar-<hash of other>`.
+fn similarity_record(claim: &NamedNode, other: &NamedNode) -> NamedNode {
+    ids::part_iri(
+        claim,
+        &format!("similar-{}", ids::short_hash(&[other.as_str()])),
+    )
+}
+
+/// The quads (subject, predicate, object) that link `claim` to its
+/// near-duplicate `other`: `cg:nearDuplicateOf`, and the similarity record
+/// with the score (three decimals) and the method.
+pub fn link_quads(
+    claim: &NamedNode,
+    other: &NamedNode,
+    likeness: &Likeness,
+) -> Vec<(NamedNode, NamedNodeRef<'static>, oxigraph::model::Term)> {
+    let record = similarity_record(claim, other);
+    let score = Literal::new_typed_literal(canonical_decimal(likeness.score), xsd::DECIMAL);
+    vec![
+        (claim.clone(), cg::NEAR_DUPLICATE_OF, other.clone().into()),
+        (claim.clone(), cg::HAS_SIMILARITY, record.clone().into()),
+        (
+            record.clone(),
+            rdf::TYPE,
+            cg::SIMILARITY.into_owned().into(),
+        ),
+        (record.clone(), cg::SIMILAR_CLAIM, other.clone().into()),
+        (record.clone(), cg::SCORE, score.into()),
+        (
+            record,
+            cg::METHOD,
+            Literal::new_simple_literal(likeness.method).into(),
+        ),
+    ]
+}
+
+/// `x` to three decimals in xsd:decimal's canonical form, as the store
+/// keeps it ("0.7", not "0.700"; "1", not "1.000"), so that a link written
+/// again compares equal to the one read back.
+fn canonical_decimal(x: f32) -> String {
+    let fixed = format!("{x:.3}");
+    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+    match trimmed {
+        "" | "-" | "-0" => "0".to_owned(),
+        t => t.to_owned(),
+    }
 }
 
 /// The claims seen while linking one batch.
@@ -267,5 +304,34 @@ impl Stored {
         found.sort_unstable();
         found.dedup();
         Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Quad, Term};
+    use oxigraph::store::Store;
+
+    #[test]
+    fn scores_are_written_as_the_store_keeps_them() {
+        let store = Store::new().unwrap();
+        let subject = NamedNode::new_unchecked("https://example.org/claim#similar-1");
+        for x in [0.7_f32, 1.0, 0.625, 0.5004, 0.0, 0.8333] {
+            store.clear().unwrap();
+            let written = Literal::new_typed_literal(format!("{x:.3}"), xsd::DECIMAL);
+            store
+                .insert(&Quad::new(
+                    subject.clone(),
+                    cg::SCORE,
+                    written,
+                    GraphName::DefaultGraph,
+                ))
+                .unwrap();
+            let read_back = store.iter().next().unwrap().unwrap().object;
+            let canonical: Term =
+                Literal::new_typed_literal(canonical_decimal(x), xsd::DECIMAL).into();
+            assert_eq!(read_back, canonical, "{x}");
+        }
     }
 }

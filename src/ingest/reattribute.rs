@@ -15,16 +15,20 @@
 //!   no longer finds keeps its old attributions, still credited to the
 //!   extractor that found them, so no review is left pointing at a claim
 //!   described nowhere;
-//! - a claim found again keeps its near-duplicate links; only claims new to
-//!   the version are linked, as ingest links them
-//!   ([`super::neardup::link`]).
+//! - a claim found again keeps its near-duplicate links that this build's
+//!   rules still accept ([`crate::attribute::wording`]), each scored again
+//!   by them; a link they refuse (an older build linked two claims stating
+//!   other figures, say) is dropped, and listed. Claims new to the version
+//!   are linked as ingest links them ([`super::neardup::link`]).
 
+use super::neardup::link_quads;
 use super::save::{Staged, StoredVersion, web_graph};
 use crate::Result;
 use crate::attribute::link::Linker;
 use crate::attribute::quads::{
     VersionContext, claims_graph, credited_author, title_or_address, version_quads,
 };
+use crate::attribute::wording::Wording;
 use crate::attribute::{Options, find};
 use crate::ids::GRAPH_BASE;
 use crate::store::DataDir;
@@ -43,6 +47,15 @@ pub struct ClaimRow {
     pub claim: String,
 }
 
+/// A near-duplicate link this build's rules no longer accept.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DroppedLink {
+    /// The text of the claim that held the link.
+    pub claim: String,
+    /// The text of the claim it pointed to.
+    pub near_duplicate: String,
+}
+
 /// One version read again.
 #[derive(Debug)]
 pub struct Reattributed {
@@ -58,6 +71,11 @@ pub struct Reattributed {
     pub after: BTreeSet<ClaimRow>,
     /// Reviewed claims the new reading does not find, kept.
     pub kept_reviewed: usize,
+    /// Near-duplicate links of the claims kept that this build's rules
+    /// refuse, dropped.
+    pub links_dropped: Vec<DroppedLink>,
+    /// Near-duplicate links kept with another score or method.
+    pub links_rescored: usize,
     /// The claims graph to write, or `None` when its quads are the same.
     pub staged: Option<Staged>,
 }
@@ -203,6 +221,8 @@ pub fn reread(
             after: before.clone(),
             before,
             kept_reviewed: 0,
+            links_dropped: Vec::new(),
+            links_rescored: 0,
             staged: None,
         });
     }
@@ -236,6 +256,9 @@ pub fn reread(
             new.push(q.clone());
         }
     }
+    let checked = recheck_links(data, new)?;
+    let new = checked.quads;
+    let present: HashSet<&Quad> = new.iter().collect();
     let before = rows(data, &old)?;
     let after = rows(data, &new)?;
     let old_set: HashSet<&Quad> = old.iter().collect();
@@ -248,8 +271,148 @@ pub fn reread(
         before,
         after,
         kept_reviewed,
+        links_dropped: checked.dropped,
+        links_rescored: checked.rescored,
         staged: (!same).then(|| Staged::claims_of(source.clone(), graph, new, linked)),
     })
+}
+
+/// A claims graph's quads with their near-duplicate links checked again.
+struct CheckedLinks {
+    quads: Vec<Quad>,
+    dropped: Vec<DroppedLink>,
+    rescored: usize,
+}
+
+/// Checks every near-duplicate link in `quads` (those carried over from the
+/// old graph) with this build's rules: a link they refuse goes with its
+/// similarity record; one they accept gets its record as they score it.
+/// A link to a claim with no text stored anywhere is left alone
+/// ([`drop_dangling_links`] deals with it once the batch is written).
+fn recheck_links(data: &DataDir, quads: Vec<Quad>) -> Result<CheckedLinks> {
+    let mut text: HashMap<&NamedNode, &str> = HashMap::new();
+    let mut links: Vec<(&NamedNode, &NamedNode)> = Vec::new();
+    let mut graph = None;
+    for q in &quads {
+        match (&q.subject, q.predicate.as_ref(), &q.object) {
+            (NamedOrBlankNode::NamedNode(s), p, Term::Literal(l)) if p == schema::TEXT => {
+                text.insert(s, l.value());
+            }
+            (NamedOrBlankNode::NamedNode(s), p, Term::NamedNode(o))
+                if p == cg::NEAR_DUPLICATE_OF =>
+            {
+                links.push((s, o));
+                graph = Some(q.graph_name.clone());
+            }
+            _ => {}
+        }
+    }
+    let Some(graph) = graph else {
+        return Ok(CheckedLinks {
+            quads,
+            dropped: Vec::new(),
+            rescored: 0,
+        });
+    };
+    // Each link's quads as stored: the link, and every record of the same
+    // pair (named as this build names it, or otherwise).
+    let mut records: HashMap<(&NamedNode, &NamedNode), Vec<&NamedNode>> = HashMap::new();
+    let mut record_of: HashMap<&NamedNode, &NamedNode> = HashMap::new();
+    for q in &quads {
+        if let (NamedOrBlankNode::NamedNode(r), Term::NamedNode(o)) = (&q.subject, &q.object)
+            && q.predicate == cg::SIMILAR_CLAIM
+        {
+            record_of.insert(r, o);
+        }
+    }
+    for q in &quads {
+        if let (NamedOrBlankNode::NamedNode(c), Term::NamedNode(r)) = (&q.subject, &q.object)
+            && q.predicate == cg::HAS_SIMILARITY
+            && let Some(o) = record_of.get(r)
+        {
+            records.entry((c, *o)).or_default().push(r);
+        }
+    }
+    let mut stale: HashSet<&Quad> = HashSet::new();
+    let mut fresh: Vec<Quad> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut rescored = 0;
+    for (claim, other) in links {
+        let Some(claim_text) = text.get(claim) else {
+            continue;
+        };
+        let Some(other_text) = stored_text(data, other)? else {
+            continue;
+        };
+        let pair_records = records.get(&(claim, other)).cloned().unwrap_or_default();
+        let old: Vec<&Quad> = quads
+            .iter()
+            .filter(|q| {
+                let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+                    return false;
+                };
+                (s == claim
+                    && (q.predicate == cg::NEAR_DUPLICATE_OF && q.object == Term::from(other.clone())
+                        || q.predicate == cg::HAS_SIMILARITY
+                            && matches!(&q.object, Term::NamedNode(r) if pair_records.contains(&r))))
+                    || pair_records.contains(&s)
+            })
+            .collect();
+        match Wording::of(claim_text).likeness(&Wording::of(&other_text)) {
+            None => dropped.push(DroppedLink {
+                claim: (*claim_text).to_owned(),
+                near_duplicate: other_text,
+            }),
+            Some(likeness) => {
+                let now: Vec<Quad> = link_quads(claim, other, &likeness)
+                    .into_iter()
+                    .map(|(s, p, o)| Quad::new(s, p.into_owned(), o, graph.clone()))
+                    .collect();
+                let same = now.len() == old.len() && now.iter().all(|q| old.contains(&q));
+                if !same {
+                    rescored += 1;
+                }
+                fresh.extend(now);
+            }
+        }
+        stale.extend(old);
+    }
+    if stale.is_empty() {
+        return Ok(CheckedLinks {
+            quads,
+            dropped,
+            rescored,
+        });
+    }
+    let mut out: Vec<Quad> = quads
+        .iter()
+        .filter(|q| !stale.contains(q))
+        .cloned()
+        .collect();
+    let mut present: HashSet<Quad> = out.iter().cloned().collect();
+    for q in fresh {
+        if present.insert(q.clone()) {
+            out.push(q);
+        }
+    }
+    Ok(CheckedLinks {
+        quads: out,
+        dropped,
+        rescored,
+    })
+}
+
+/// A claim's text in any graph of the store (the first one stored).
+fn stored_text(data: &DataDir, claim: &NamedNode) -> Result<Option<String>> {
+    for q in
+        data.store()
+            .quads_for_pattern(Some(claim.as_ref().into()), Some(schema::TEXT), None, None)
+    {
+        if let Term::Literal(l) = q?.object {
+            return Ok(Some(l.value().to_owned()));
+        }
+    }
+    Ok(None)
 }
 
 /// What of the old graph is kept, looked up by subject so that a graph of
