@@ -331,3 +331,34 @@ fn links_this_build_refuses_are_dropped_and_the_others_scored_again() {
         "{again}"
     );
 }
+
+#[test]
+fn a_pair_an_older_build_left_unlinked_is_linked_once() {
+    let t = two_linked_pages();
+    let linked_now = link_records(&t);
+    // As a build that did not see the pair as near-duplicates left it.
+    {
+        let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+        data.update(
+            r#"PREFIX cg: <https://w3id.org/claimgraph/ns#>
+            DELETE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }
+            WHERE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }"#,
+        )
+        .unwrap();
+    }
+    assert_eq!(near_duplicate_links(&t), 0);
+    let dry = reattribute(&t, &["--dry-run"]);
+    assert_eq!(dry["summary"]["near_duplicates"], 1, "{dry}");
+    assert_eq!(dry["summary"]["changed"], 1, "{dry}");
+    assert_eq!(dry["changes"][0]["links_added"], 1, "{dry}");
+    assert_eq!(near_duplicate_links(&t), 0);
+    // Both pages are read again, and each claim finds the other: the pair
+    // gets one link, not one each way.
+    let run = reattribute(&t, &[]);
+    assert_eq!(run["summary"]["near_duplicates"], 1, "{run}");
+    assert_eq!(near_duplicate_links(&t), 1);
+    assert_eq!(link_records(&t), linked_now);
+    let again = reattribute(&t, &[]);
+    assert_eq!(again["summary"]["changed"], 0, "{again}");
+    check_passes(&t);
+}

@@ -458,10 +458,12 @@ finds its attributions as ingest does now, and rewrites the version's claims gra
 differ. The texts, people's annotations and reviews are not touched. A claim someone reviewed
 that is no longer found keeps its old attribution (credited to the extractor that found it);
 claims found again keep the near-duplicate links this build's rules still accept, scored
-again; new ones are linked as ingest links them.
+again, and every claim is linked as ingest links new ones (a pair once).
 
 Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
-claim, and the near-duplicate links it drops (~); --dry-run lists them and writes nothing.
+claim, and the near-duplicate links it drops or gains (~); --dry-run lists them and writes
+nothing (its count of links may be a little lower: claims new to one batch are not written
+for the next to find).
 The summary goes to stderr. It needs the data directory to itself: after an upgrade, run it
 between stopping the old build's server and starting the new one's.
 

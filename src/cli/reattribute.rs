@@ -12,7 +12,7 @@ use claimgraph::ingest::reattribute::{
     ClaimRow, DroppedLink, Reattributed, SourceFacts, drop_dangling_links, ingested_sources,
     reread, reviewed_claims,
 };
-use claimgraph::ingest::save::{StoredVersion, commit, versions};
+use claimgraph::ingest::save::{Staged, StoredVersion, commit, versions};
 use claimgraph::jobs::run::BATCH;
 use claimgraph::store::{DataDir, OpenMode};
 use oxigraph::model::NamedNode;
@@ -56,6 +56,7 @@ struct VersionChange<'a> {
     reviewed_kept: usize,
     links_dropped: &'a [DroppedLink],
     links_rescored: usize,
+    links_added: usize,
 }
 
 /// One version to read again.
@@ -98,6 +99,7 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
     let mut out = std::io::stdout().lock();
     let mut json: Vec<serde_json::Value> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
+    let mut linked = neardup::LinkedPairs::new();
     for (done, source) in sources.iter().enumerate() {
         let facts = SourceFacts::of(&data, source)?;
         let mut stored = versions(&data, source)?;
@@ -111,7 +113,7 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         }));
         let last = done + 1 == sources.len();
         if tasks.len() >= BATCH || (last && !tasks.is_empty()) {
-            let read: Vec<Reattributed> = reread_all(&data, &tasks, &reviewed, options)?
+            let mut read: Vec<Reattributed> = reread_all(&data, &tasks, &reviewed, options)?
                 .into_iter()
                 .filter_map(|r| {
                     r.map_err(|e| {
@@ -123,7 +125,20 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                 .collect();
             tasks.clear();
             summary.versions += read.len();
-            for r in &read {
+            // Every claim read is linked (in a dry run too: linking only
+            // reads the index); a version changed when its claims graph
+            // did or it gained a link.
+            let has_graph: Vec<bool> = read.iter().map(|r| r.staged.is_some()).collect();
+            let mut staged: Vec<Staged> = read.iter_mut().filter_map(|r| r.staged.take()).collect();
+            let mut gained = neardup::link_each(&data, &mut staged, &mut linked)?.into_iter();
+            let mut staged = staged.into_iter();
+            let mut to_write = Vec::new();
+            for (r, has_graph) in read.iter().zip(has_graph) {
+                let (graph, links_added) = if has_graph {
+                    (staged.next(), gained.next().unwrap_or(0))
+                } else {
+                    (None, 0)
+                };
                 let change = VersionChange {
                     source: r.source.as_str(),
                     url: r.url.as_deref(),
@@ -133,27 +148,26 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                     reviewed_kept: r.kept_reviewed,
                     links_dropped: &r.links_dropped,
                     links_rescored: r.links_rescored,
+                    links_added,
                 };
                 summary.reviewed_kept += r.kept_reviewed;
-                if r.staged.is_none() {
+                if r.unchanged && links_added == 0 {
                     continue;
                 }
                 summary.changed += 1;
                 summary.claims_removed += change.removed.len();
                 summary.claims_added += change.added.len();
+                summary.near_duplicates += links_added;
                 summary.near_duplicate_links_dropped += change.links_dropped.len();
                 summary.near_duplicate_links_rescored += change.links_rescored;
                 match args.format {
                     ReportFormat::Json => json.push(serde_json::to_value(&change)?),
                     ReportFormat::Table => print_change(&mut out, &change)?,
                 }
+                to_write.extend(graph);
             }
-            if !args.dry_run {
-                let mut staged: Vec<_> = read.into_iter().filter_map(|r| r.staged).collect();
-                if !staged.is_empty() {
-                    summary.near_duplicates += neardup::link(&data, &mut staged)?;
-                    commit(&data, &staged)?;
-                }
+            if !args.dry_run && !to_write.is_empty() {
+                commit(&data, &to_write)?;
             }
             // A line kept up to date on a terminal, else (a log) a line per
             // batch.
@@ -254,6 +268,13 @@ fn print_change(out: &mut impl Write, change: &VersionChange<'_>) -> Result<()> 
             out,
             "  ~ no longer a near-duplicate: {} | {}",
             link.claim, link.near_duplicate
+        )?;
+    }
+    if change.links_added > 0 {
+        writeln!(
+            out,
+            "  ~ {} near-duplicate link(s) added",
+            change.links_added
         )?;
     }
     if change.links_rescored > 0 {

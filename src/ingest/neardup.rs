@@ -6,7 +6,10 @@
 //! wording, stating no other number or name), and each link — both claims,
 //! the score and the method — is added to the new version's claims graph,
 //! written in the same transaction. Claims with the same normalised text
-//! are already one node and need no link.
+//! are already one node and need no link, and a pair is linked once: not
+//! again when the claims graph holds its link, nor the other way round
+//! when the other claim links to this one (`reattribute` links claims
+//! already stored).
 //!
 //! The claims seen so far are of two kinds:
 //! - those already written (before the run, or by its earlier batches) are
@@ -42,16 +45,33 @@ use tantivy::{
 /// Commit the batch before linking the next one: that one finds this one's
 /// claims through the index.
 pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
+    Ok(link_each(data, staged, &mut HashSet::new())?
+        .into_iter()
+        .sum())
+}
+
+/// Pairs of claims linked (claim, near-duplicate), kept across the calls of
+/// one run whose batches may not be written (a dry run).
+pub type LinkedPairs = HashSet<(NamedNode, NamedNode)>;
+
+/// [`link`], telling how many links each of `staged` gained; `linked`
+/// holds the pairs linked by earlier calls of the run, and gains this
+/// call's.
+pub fn link_each(
+    data: &DataDir,
+    staged: &mut [Staged],
+    linked: &mut LinkedPairs,
+) -> Result<Vec<usize>> {
+    let mut added = vec![0; staged.len()];
     if staged.iter().all(|s| s.claim_count() == 0) {
-        return Ok(0);
+        return Ok(added);
     }
     let mut seen = Seen {
         stored: Stored::open(data)?,
         batch: NearDuplicates::new(),
         claims: Vec::new(),
     };
-    let mut links = 0;
-    for s in staged.iter_mut() {
+    for (s, links) in staged.iter_mut().zip(added.iter_mut()) {
         let claims = s.claims_to_link();
         if claims.is_empty() {
             continue;
@@ -60,17 +80,44 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
         let wordings: Vec<Wording> = claims.iter().map(|(_, text)| Wording::of(text)).collect();
         for ((claim, _), wording) in claims.iter().zip(&wordings) {
             for (other, likeness) in seen.candidates(wording, claim, &graph)? {
+                // A pair is linked once: not again when the graph holds the
+                // link already (a claim found again keeps its links), nor
+                // the other way round when the other claim links to this
+                // one (in the store, or earlier in this run).
+                if s.links(claim, &other)
+                    || linked.contains(&(other.clone(), claim.clone()))
+                    || linked.contains(&(claim.clone(), other.clone()))
+                    || links_to(data, &other, claim)?
+                {
+                    continue;
+                }
+                linked.insert((claim.clone(), other.clone()));
                 for (subject, p, o) in link_quads(claim, &other, &likeness) {
                     s.add_claim_quad(&subject, p, o);
                 }
-                links += 1;
+                *links += 1;
             }
         }
         for ((claim, _), wording) in claims.into_iter().zip(wordings) {
             seen.insert(claim, graph.clone(), wording);
         }
     }
-    Ok(links)
+    Ok(added)
+}
+
+/// Whether some graph of the store links `claim` to `other`.
+fn links_to(data: &DataDir, claim: &NamedNode, other: &NamedNode) -> Result<bool> {
+    Ok(data
+        .store()
+        .quads_for_pattern(
+            Some(claim.as_ref().into()),
+            Some(cg::NEAR_DUPLICATE_OF),
+            Some(other.as_ref().into()),
+            None,
+        )
+        .next()
+        .transpose()?
+        .is_some())
 }
 
 /// The similarity record of a link from `claim` to `other`:

@@ -18,8 +18,13 @@
 //! - a claim found again keeps its near-duplicate links that this build's
 //!   rules still accept ([`crate::attribute::wording`]), each scored again
 //!   by them; a link they refuse (an older build linked two claims stating
-//!   other figures, say) is dropped, and listed. Claims new to the version
-//!   are linked as ingest links them ([`super::neardup::link`]).
+//!   other figures, say) is dropped, and listed.
+//!
+//! Every claim found, again or for the first time, is then linked as ingest
+//! links new claims ([`super::neardup::link_each`]), so a pair this build
+//! sees as near-duplicates and an older one did not gets its link; a pair
+//! already linked, either way round, is not linked again. Whether a
+//! version changed is known only after that.
 
 use super::neardup::link_quads;
 use super::save::{Staged, StoredVersion, web_graph};
@@ -76,8 +81,11 @@ pub struct Reattributed {
     pub links_dropped: Vec<DroppedLink>,
     /// Near-duplicate links kept with another score or method.
     pub links_rescored: usize,
-    /// The claims graph to write, or `None` when its quads are the same.
+    /// The claims graph to write once linked (`None` when the version has
+    /// no text to read again).
     pub staged: Option<Staged>,
+    /// Whether the claims graph, before linking, holds the quads stored.
+    pub unchanged: bool,
 }
 
 impl Reattributed {
@@ -224,6 +232,7 @@ pub fn reread(
             links_dropped: Vec::new(),
             links_rescored: 0,
             staged: None,
+            unchanged: true,
         });
     }
     let found = find(&version.text, facts.language.as_deref(), options);
@@ -250,6 +259,13 @@ pub fn reread(
         }
     }
     let keep = old_view.subjects_to_keep(&carried, &new_claims);
+    // Reviewed claims kept as they were are not linked again; every claim
+    // found is.
+    let linked: HashSet<NamedNode> = carried
+        .into_iter()
+        .filter(|c| !new_claims.contains(*c))
+        .cloned()
+        .collect();
     let mut present: HashSet<Quad> = new.iter().cloned().collect();
     for q in &old {
         if keep.covers(q) && present.insert(q.clone()) {
@@ -263,7 +279,7 @@ pub fn reread(
     let after = rows(data, &new)?;
     let old_set: HashSet<&Quad> = old.iter().collect();
     let same = old_set.len() == present.len() && present.iter().all(|q| old_set.contains(q));
-    let linked: HashSet<NamedNode> = carried.into_iter().cloned().collect();
+
     Ok(Reattributed {
         source: source.clone(),
         url: facts.url.clone(),
@@ -273,7 +289,8 @@ pub fn reread(
         kept_reviewed,
         links_dropped: checked.dropped,
         links_rescored: checked.rescored,
-        staged: (!same).then(|| Staged::claims_of(source.clone(), graph, new, linked)),
+        staged: Some(Staged::claims_of(source.clone(), graph, new, linked)),
+        unchanged: same,
     })
 }
 

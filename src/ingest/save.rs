@@ -140,8 +140,8 @@ pub struct Staged {
     /// Other graphs written with the article, changed or not (a job's
     /// journal entry for the URL it came from).
     extra: Vec<(NamedNode, Vec<Quad>)>,
-    /// Claims whose near-duplicate links are already among the claims
-    /// graph's quads (a stored version's claims found again).
+    /// Claims not to be linked (a reviewed claim a stored version's new
+    /// reading no longer finds, kept as it was).
     linked: HashSet<NamedNode>,
     /// Only the claims graph is written: a stored version's claims found
     /// again, its text unchanged.
@@ -150,8 +150,8 @@ pub struct Staged {
 
 impl Staged {
     /// A stored version's claims graph `graph` rewritten as `quads`, its
-    /// text and source unchanged; the near-duplicate links of the claims in
-    /// `linked` are among `quads` already.
+    /// text and source unchanged; the claims in `linked` are not to be
+    /// linked to near-duplicates.
     pub fn claims_of(
         source: NamedNode,
         graph: NamedNode,
@@ -171,14 +171,27 @@ impl Staged {
         }
     }
 
-    /// The claims of the new version (IRI and text) still to be linked to
-    /// their near-duplicates: all of them, but for a stored version's
-    /// claims found again, whose links are kept.
+    /// The claims of the new version (IRI and text) to be linked to their
+    /// near-duplicates: all of them, but for those kept as they were.
     pub fn claims_to_link(&self) -> Vec<(NamedNode, String)> {
         self.claim_texts()
             .filter(|(s, _)| !self.linked.contains(*s))
             .map(|(s, text)| (s.clone(), text.to_owned()))
             .collect()
+    }
+
+    /// How many quads the new version's claims graph holds.
+    pub fn claim_quad_count(&self) -> usize {
+        self.claims.1.len()
+    }
+
+    /// Whether the new version's claims graph links `claim` to `other`.
+    pub fn links(&self, claim: &NamedNode, other: &NamedNode) -> bool {
+        self.claims.1.iter().any(|q| {
+            q.predicate == crate::vocab::cg::NEAR_DUPLICATE_OF
+                && matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if s == claim)
+                && matches!(&q.object, Term::NamedNode(o) if o == other)
+        })
     }
 
     /// How many claims the new version's claims graph holds.
