@@ -3,10 +3,11 @@
 //!
 //! Words keep inner hyphens and apostrophes (`don't`, `micro-drama`); a
 //! possessive `'s` is its own token, as are punctuation marks and quotation
-//! marks. Sentences end at `.`, `!` or `?` (and any closing quotes after
-//! them) before white space and a capital, digit or quote — not after
-//! common abbreviations and initials — and at every line break; a sentence
-//! longer than [`MAX_SENTENCE_TOKENS`] is cut.
+//! marks. Sentences end at `.`, `!` or `?` (and any closing quotes,
+//! brackets or reference marks like `[88]` written onto them) before white
+//! space and a capital, digit or quote, or a bracket opening onto a
+//! capital — not after common abbreviations and initials — and at every
+//! line break; a sentence longer than [`MAX_SENTENCE_TOKENS`] is cut.
 
 use std::ops::Range;
 
@@ -207,22 +208,38 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let s = &text[t.range.clone()];
         let ends = matches!(s, "." | "!" | "?" | "…") && !is_abbreviation(text, tokens, i);
         if ends {
-            // Closing quotes and brackets belong to the sentence they end.
+            // Closing quotes and brackets belong to the sentence they end,
+            // and so do reference marks written straight after it (".[88]").
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].after_break
-                && (tokens[j].kind == TokenKind::Quote
-                    || matches!(&text[tokens[j].range.clone()], ")" | "]"))
                 && tokens[j].range.start == tokens[j - 1].range.end
             {
-                j += 1;
+                if tokens[j].kind == TokenKind::Quote
+                    || matches!(&text[tokens[j].range.clone()], ")" | "]")
+                {
+                    j += 1;
+                } else if let Some(end) = reference_mark(text, tokens, j) {
+                    j = end;
+                } else {
+                    break;
+                }
             }
+            let starts = |n: &Token| {
+                text[n.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote(c))
+            };
+            // A sentence may open with a bracket: "… transaction. (Alibaba
+            // said …".
             let next_starts = tokens.get(j).is_none_or(|n| {
                 n.after_break
-                    || text[n.range.clone()]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote(c))
+                    || starts(n)
+                    || matches!(&text[n.range.clone()], "(" | "[")
+                        && tokens.get(j + 1).is_some_and(|m| {
+                            m.range.start == n.range.end && !m.after_break && starts(m)
+                        })
             });
             if next_starts {
                 sentences.push(start..j);
@@ -237,6 +254,30 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         sentences.push(start..tokens.len());
     }
     sentences
+}
+
+/// The end (one past the "]") of a reference mark opening at token `j`:
+/// "[", up to three words or numbers written together, "]" ("[88]", "[a]",
+/// "[note 3]"); `None` when the tokens there are no such mark.
+fn reference_mark(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    if &text[tokens[j].range.clone()] != "[" {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < tokens.len() && k <= j + 4 {
+        let t = &tokens[k];
+        if t.after_break {
+            return None;
+        }
+        if &text[t.range.clone()] == "]" {
+            return (k > j + 1).then_some(k + 1);
+        }
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -336,6 +377,29 @@ mod tests {
                 "“It works,” he said.",
                 "Then",
                 "A new line"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_end_before_reference_marks_and_opening_brackets() {
+        let text = "It sold well.[88] A second run began.[note 3][4] Sales rose. \
+                    (Alibaba said so.) See the U.S. (and its [sic] rules) too. [1] is a mark.";
+        let t = tokenize(text);
+        let sentences: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|r| text[t.tokens[r.start].range.start..t.tokens[r.end - 1].range.end].to_string())
+            .collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "It sold well.[88]",
+                "A second run began.[note 3][4]",
+                "Sales rose.",
+                "(Alibaba said so.)",
+                "See the U.S. (and its [sic] rules) too.",
+                "[1] is a mark."
             ]
         );
     }
