@@ -105,8 +105,50 @@ impl Span {
         {
             *first = rest;
         }
-        without_breaks_between_han(&parts.join(" … "))
+        without_reference_marks(&without_breaks_between_han(&parts.join(" … ")))
     }
+}
+
+/// `s` without the reference marks written onto its words or stops
+/// ("policy.[91]", "source[17] codec", "[n 11][283]", "[citation
+/// needed]"): a "[" straight after a character that is not white space,
+/// up to three words or numbers, one of them a number or two words or
+/// more, and "]". A bracket after a space ("its [sic] rules", "[Vox]") is
+/// the writer's, and so is a word put into a quotation ("idea[s]",
+/// "give[s] us", "30 min[ute]"): they stay.
+fn without_reference_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let attached = rest[..open]
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back())
+            .is_some_and(|c| !c.is_whitespace());
+        let mark_end = rest[open + 1..].find(']').and_then(|close| {
+            let inner = &rest[open + 1..open + 1 + close];
+            let words = inner.split(' ').collect::<Vec<_>>();
+            (!inner.is_empty()
+                && words.len() <= 3
+                && (words.len() > 1 || inner.chars().any(|c| c.is_ascii_digit()))
+                && words
+                    .iter()
+                    .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)))
+            .then_some(open + 1 + close + 1)
+        });
+        match mark_end {
+            Some(end) if attached => {
+                out.push_str(&rest[..open]);
+                rest = &rest[end..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `s` without the white space a page's layout left between two Han
@@ -453,6 +495,38 @@ mod tests {
             .flat_map(|p| Span::first_in(text, p).parts)
             .collect();
         Span { parts }.proposition(text)
+    }
+
+    #[test]
+    fn a_proposition_leaves_out_reference_marks() {
+        for (text, expected) in [
+            (
+                "It was set by the British Government.[91][92]",
+                "It was set by the British Government.",
+            ),
+            (
+                "a binary build of an open source[17] codec[18][n 11] to play video",
+                "a binary build of an open source codec to play video",
+            ),
+            (
+                "They left.[citation needed] Then they came back.",
+                "They left. Then they came back.",
+            ),
+            // The writer's brackets stay.
+            (
+                "its [sic] rules are [Vox] fine",
+                "its [sic] rules are [Vox] fine",
+            ),
+            (
+                "the hostages “give[s] us hope” for a 30 min[ute] talk",
+                "the hostages “give[s] us hope” for a 30 min[ute] talk",
+            ),
+            ("a list[a, b] of [1]", "a list[a, b] of [1]"),
+            ("增长了一倍。[1]", "增长了一倍。"),
+            ("odd [ and ] marks[]", "odd [ and ] marks[]"),
+        ] {
+            assert_eq!(proposition_of(text, &[text]), expected, "{text}");
+        }
     }
 
     #[test]
