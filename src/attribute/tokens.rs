@@ -361,17 +361,20 @@ mod tests {
         assert_eq!(inside, vec!["we", "will", "win"]);
     }
 
+    /// The text of each sentence `tokenize` finds in `text`.
+    fn sentences(text: &str) -> Vec<&str> {
+        let t = tokenize(text);
+        t.sentences
+            .iter()
+            .map(|r| &text[t.tokens[r.start].range.start..t.tokens[r.end - 1].range.end])
+            .collect()
+    }
+
     #[test]
     fn sentences_end_at_stops_but_not_after_abbreviations() {
         let text = "Mr. Smith met U.S. officials. “It works,” he said. Then\nA new line";
-        let t = tokenize(text);
-        let sentences: Vec<String> = t
-            .sentences
-            .iter()
-            .map(|r| text[t.tokens[r.start].range.start..t.tokens[r.end - 1].range.end].to_string())
-            .collect();
         assert_eq!(
-            sentences,
+            sentences(text),
             vec![
                 "Mr. Smith met U.S. officials.",
                 "“It works,” he said.",
@@ -385,14 +388,8 @@ mod tests {
     fn sentences_end_before_reference_marks_and_opening_brackets() {
         let text = "It sold well.[88] A second run began.[note 3][4] Sales rose. \
                     (Alibaba said so.) See the U.S. (and its [sic] rules) too. [1] is a mark.";
-        let t = tokenize(text);
-        let sentences: Vec<String> = t
-            .sentences
-            .iter()
-            .map(|r| text[t.tokens[r.start].range.start..t.tokens[r.end - 1].range.end].to_string())
-            .collect();
         assert_eq!(
-            sentences,
+            sentences(text),
             vec![
                 "It sold well.[88]",
                 "A second run began.[note 3][4]",
