@@ -7,6 +7,18 @@
 
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
 
+/// An xsd:decimal of `x` to three places, written in the canonical form the
+/// store keeps ("0.7", not "0.700"), so that a quad written again compares
+/// equal to the one read back and a graph rewritten unchanged stays
+/// unchanged.
+pub fn decimal(x: f64) -> oxigraph::model::Literal {
+    match format!("{x:.3}").parse::<oxsdatatypes::Decimal>() {
+        Ok(d) => d.into(),
+        // NaN or an infinity: no decimal writes them.
+        Err(_) => oxigraph::model::Literal::new_typed_literal("0", xsd::DECIMAL),
+    }
+}
+
 /// Declares a namespace module: its IRI, each term as a constant, and `ALL`.
 macro_rules! namespace {
     ($(#[$meta:meta])* $module:ident, $iri:literal, { $($(#[$tmeta:meta])* $name:ident = $local:literal),* $(,)? }) => {
@@ -303,6 +315,27 @@ mod tests {
     use oxigraph::io::{RdfFormat, RdfParser};
     use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
     use std::collections::BTreeSet;
+
+    #[test]
+    fn decimals_are_written_as_the_store_keeps_them() {
+        use oxigraph::model::{GraphName, Literal, Quad};
+        let store = oxigraph::store::Store::new().unwrap();
+        let subject = NamedNode::new_unchecked("https://example.org/claim#similar-1");
+        for x in [0.7, 1.0, 0.625, 0.5004, 0.0, 0.8333] {
+            store.clear().unwrap();
+            let written = Literal::new_typed_literal(format!("{x:.3}"), xsd::DECIMAL);
+            store
+                .insert(&Quad::new(
+                    subject.clone(),
+                    cg::SCORE,
+                    written,
+                    GraphName::DefaultGraph,
+                ))
+                .unwrap();
+            let read_back = store.iter().next().unwrap().unwrap().object;
+            assert_eq!(read_back, Term::from(decimal(x)), "{x}");
+        }
+    }
 
     #[test]
     fn cg_constants_and_ontology_agree() {

@@ -332,7 +332,7 @@ pub fn anchoring_quads(version: &NamedNode, found: &[(Marked, Placed)]) -> Vec<Q
         add(
             &anchoring,
             cg::SCORE,
-            Literal::new_typed_literal(format!("{:.3}", f.similarity), xsd::DECIMAL).into(),
+            crate::vocab::decimal(f.similarity).into(),
         );
         if let (Some(a), Some(exact)) = (&f.anchor, &f.exact) {
             let quote = crate::ids::part_iri(&m.annotation, &format!("anchoring-{hash}-quote"));

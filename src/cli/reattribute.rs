@@ -113,32 +113,25 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         }));
         let last = done + 1 == sources.len();
         if tasks.len() >= BATCH || (last && !tasks.is_empty()) {
-            let mut read: Vec<Reattributed> = reread_all(&data, &tasks, &reviewed, options)?
-                .into_iter()
-                .filter_map(|r| {
-                    r.map_err(|e| {
-                        eprintln!("claimgraph: error: {e}");
-                        summary.errors += 1;
+            let (read, mut staged): (Vec<Reattributed>, Vec<Staged>) =
+                reread_all(&data, &tasks, &reviewed, options)?
+                    .into_iter()
+                    .filter_map(|r| {
+                        r.map_err(|e| {
+                            eprintln!("claimgraph: error: {e}");
+                            summary.errors += 1;
+                        })
+                        .ok()
                     })
-                    .ok()
-                })
-                .collect();
+                    .unzip();
             tasks.clear();
             summary.versions += read.len();
             // Every claim read is linked (in a dry run too: linking only
             // reads the index); a version changed when its claims graph
             // did or it gained a link.
-            let has_graph: Vec<bool> = read.iter().map(|r| r.staged.is_some()).collect();
-            let mut staged: Vec<Staged> = read.iter_mut().filter_map(|r| r.staged.take()).collect();
-            let mut gained = neardup::link_each(&data, &mut staged, &mut linked)?.into_iter();
-            let mut staged = staged.into_iter();
+            let gained = neardup::link_each(&data, &mut staged, &mut linked)?;
             let mut to_write = Vec::new();
-            for (r, has_graph) in read.iter().zip(has_graph) {
-                let (graph, links_added) = if has_graph {
-                    (staged.next(), gained.next().unwrap_or(0))
-                } else {
-                    (None, 0)
-                };
+            for ((r, graph), links_added) in read.iter().zip(staged).zip(gained) {
                 let change = VersionChange {
                     source: r.source.as_str(),
                     url: r.url.as_deref(),
@@ -164,7 +157,7 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                     ReportFormat::Json => json.push(serde_json::to_value(&change)?),
                     ReportFormat::Table => print_change(&mut out, &change)?,
                 }
-                to_write.extend(graph);
+                to_write.push(graph);
             }
             if !args.dry_run && !to_write.is_empty() {
                 commit(&data, &to_write)?;
@@ -211,14 +204,14 @@ fn reread_all(
     tasks: &[Task],
     reviewed: &HashSet<NamedNode>,
     options: Options,
-) -> Result<Vec<std::result::Result<Reattributed, String>>> {
+) -> Result<Vec<std::result::Result<(Reattributed, Staged), String>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(tasks.len())
         .max(1);
     let chunk = tasks.len().div_ceil(workers);
     let read =
-        |part: &[Task]| -> claimgraph::Result<Vec<std::result::Result<Reattributed, String>>> {
+        |part: &[Task]| -> claimgraph::Result<Vec<std::result::Result<(Reattributed, Staged), String>>> {
             part.iter()
                 .map(|t| {
                     let url = t.facts.url().unwrap_or(t.source.as_str());

@@ -28,7 +28,7 @@ use crate::attribute::wording::{Likeness, Wording};
 use crate::ids;
 use crate::index::Fields;
 use crate::store::DataDir;
-use crate::vocab::{cg, rdf, xsd};
+use crate::vocab::{cg, decimal, rdf};
 use crate::{Error, Result};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
 use std::collections::HashSet;
@@ -131,14 +131,13 @@ fn similarity_record(claim: &NamedNode, other: &NamedNode) -> NamedNode {
 
 /// The quads (subject, predicate, object) that link `claim` to its
 /// near-duplicate `other`: `cg:nearDuplicateOf`, and the similarity record
-/// with the score (three decimals) and the method.
+/// with the score ([`decimal`]) and the method.
 pub fn link_quads(
     claim: &NamedNode,
     other: &NamedNode,
     likeness: &Likeness,
 ) -> Vec<(NamedNode, NamedNodeRef<'static>, oxigraph::model::Term)> {
     let record = similarity_record(claim, other);
-    let score = Literal::new_typed_literal(canonical_decimal(likeness.score), xsd::DECIMAL);
     vec![
         (claim.clone(), cg::NEAR_DUPLICATE_OF, other.clone().into()),
         (claim.clone(), cg::HAS_SIMILARITY, record.clone().into()),
@@ -148,25 +147,17 @@ pub fn link_quads(
             cg::SIMILARITY.into_owned().into(),
         ),
         (record.clone(), cg::SIMILAR_CLAIM, other.clone().into()),
-        (record.clone(), cg::SCORE, score.into()),
+        (
+            record.clone(),
+            cg::SCORE,
+            decimal(likeness.score.into()).into(),
+        ),
         (
             record,
             cg::METHOD,
             Literal::new_simple_literal(likeness.method).into(),
         ),
     ]
-}
-
-/// `x` to three decimals in xsd:decimal's canonical form, as the store
-/// keeps it ("0.7", not "0.700"; "1", not "1.000"), so that a link written
-/// again compares equal to the one read back.
-fn canonical_decimal(x: f32) -> String {
-    let fixed = format!("{x:.3}");
-    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
-    match trimmed {
-        "" | "-" | "-0" => "0".to_owned(),
-        t => t.to_owned(),
-    }
 }
 
 /// The claims seen while linking one batch.
@@ -351,34 +342,5 @@ impl Stored {
         found.sort_unstable();
         found.dedup();
         Ok(found)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use oxigraph::model::{GraphName, Quad, Term};
-    use oxigraph::store::Store;
-
-    #[test]
-    fn scores_are_written_as_the_store_keeps_them() {
-        let store = Store::new().unwrap();
-        let subject = NamedNode::new_unchecked("https://example.org/claim#similar-1");
-        for x in [0.7_f32, 1.0, 0.625, 0.5004, 0.0, 0.8333] {
-            store.clear().unwrap();
-            let written = Literal::new_typed_literal(format!("{x:.3}"), xsd::DECIMAL);
-            store
-                .insert(&Quad::new(
-                    subject.clone(),
-                    cg::SCORE,
-                    written,
-                    GraphName::DefaultGraph,
-                ))
-                .unwrap();
-            let read_back = store.iter().next().unwrap().unwrap().object;
-            let canonical: Term =
-                Literal::new_typed_literal(canonical_decimal(x), xsd::DECIMAL).into();
-            assert_eq!(read_back, canonical, "{x}");
-        }
     }
 }

@@ -27,7 +27,7 @@
 //! version changed is known only after that.
 
 use super::neardup::link_quads;
-use super::save::{Staged, StoredVersion, web_graph};
+use super::save::{Staged, StoredVersion, claim_texts, web_graph};
 use crate::Result;
 use crate::attribute::link::Linker;
 use crate::attribute::quads::{
@@ -39,7 +39,7 @@ use crate::ids::GRAPH_BASE;
 use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdfs, schema};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -81,9 +81,6 @@ pub struct Reattributed {
     pub links_dropped: Vec<DroppedLink>,
     /// Near-duplicate links kept with another score or method.
     pub links_rescored: usize,
-    /// The claims graph to write once linked (`None` when the version has
-    /// no text to read again).
-    pub staged: Option<Staged>,
     /// Whether the claims graph, before linking, holds the quads stored.
     pub unchanged: bool,
 }
@@ -204,7 +201,9 @@ impl SourceFacts {
 /// Reads `version` of `source` again and plans its claims graph: the
 /// attributions this build finds, plus what [the module](self) says is
 /// carried over. `reviewed` holds every reviewed claim
-/// ([`reviewed_claims`]).
+/// ([`reviewed_claims`]). Returns what changed and the graph to link
+/// ([`super::neardup::link_each`]) and then write if it changed or gained
+/// a link.
 pub fn reread(
     data: &DataDir,
     source: &NamedNode,
@@ -212,7 +211,7 @@ pub fn reread(
     version: &StoredVersion,
     reviewed: &HashSet<NamedNode>,
     options: Options,
-) -> Result<Reattributed> {
+) -> Result<(Reattributed, Staged)> {
     let graph = claims_graph(&version.iri);
     let old: Vec<Quad> = data
         .store()
@@ -220,9 +219,11 @@ pub fn reread(
         .collect::<std::result::Result<_, _>>()?;
     if version.text.is_empty() {
         // No text stored to read (a version written by hand, or an export
-        // loaded without its texts): its claims stay as they are.
+        // loaded without its texts): its claims stay as they are, and are
+        // not linked.
         let before = rows(data, &old)?;
-        return Ok(Reattributed {
+        let kept: HashSet<NamedNode> = ClaimsView::of(&old).claims().cloned().collect();
+        let read = Reattributed {
             source: source.clone(),
             url: facts.url.clone(),
             version: version.iri.clone(),
@@ -231,9 +232,9 @@ pub fn reread(
             kept_reviewed: 0,
             links_dropped: Vec::new(),
             links_rescored: 0,
-            staged: None,
             unchanged: true,
-        });
+        };
+        return Ok((read, Staged::claims_of(source.clone(), graph, old, kept)));
     }
     let found = find(&version.text, facts.language.as_deref(), options);
     let ctx = VersionContext {
@@ -280,7 +281,7 @@ pub fn reread(
     let old_set: HashSet<&Quad> = old.iter().collect();
     let same = old_set.len() == present.len() && present.iter().all(|q| old_set.contains(q));
 
-    Ok(Reattributed {
+    let read = Reattributed {
         source: source.clone(),
         url: facts.url.clone(),
         version: version.iri.clone(),
@@ -289,9 +290,9 @@ pub fn reread(
         kept_reviewed,
         links_dropped: checked.dropped,
         links_rescored: checked.rescored,
-        staged: Some(Staged::claims_of(source.clone(), graph, new, linked)),
         unchanged: same,
-    })
+    };
+    Ok((read, Staged::claims_of(source.clone(), graph, new, linked)))
 }
 
 /// A claims graph's quads with their near-duplicate links checked again.
@@ -307,21 +308,15 @@ struct CheckedLinks {
 /// A link to a claim with no text stored anywhere is left alone
 /// ([`drop_dangling_links`] deals with it once the batch is written).
 fn recheck_links(data: &DataDir, quads: Vec<Quad>) -> Result<CheckedLinks> {
-    let mut text: HashMap<&NamedNode, &str> = HashMap::new();
+    let text: HashMap<&NamedNode, &str> = claim_texts(&quads).collect();
     let mut links: Vec<(&NamedNode, &NamedNode)> = Vec::new();
     let mut graph = None;
     for q in &quads {
-        match (&q.subject, q.predicate.as_ref(), &q.object) {
-            (NamedOrBlankNode::NamedNode(s), p, Term::Literal(l)) if p == schema::TEXT => {
-                text.insert(s, l.value());
-            }
-            (NamedOrBlankNode::NamedNode(s), p, Term::NamedNode(o))
-                if p == cg::NEAR_DUPLICATE_OF =>
-            {
-                links.push((s, o));
-                graph = Some(q.graph_name.clone());
-            }
-            _ => {}
+        if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object)
+            && q.predicate == cg::NEAR_DUPLICATE_OF
+        {
+            links.push((s, o));
+            graph = Some(q.graph_name.clone());
         }
     }
     let Some(graph) = graph else {
@@ -534,7 +529,7 @@ impl<'a> ClaimsView<'a> {
 /// The claims of a claims graph's `quads` with their claimants' labels
 /// (from the quads, else the store, else the IRI).
 fn rows(data: &DataDir, quads: &[Quad]) -> Result<BTreeSet<ClaimRow>> {
-    let mut text: HashMap<&NamedNode, &str> = HashMap::new();
+    let text: HashMap<&NamedNode, &str> = claim_texts(quads).collect();
     let mut claimant: HashMap<&NamedNode, &NamedNode> = HashMap::new();
     let mut label: HashMap<&NamedNode, &str> = HashMap::new();
     for q in quads {
@@ -545,16 +540,10 @@ fn rows(data: &DataDir, quads: &[Quad]) -> Result<BTreeSet<ClaimRow>> {
         }
     }
     for q in quads {
-        match (&q.subject, q.predicate.as_ref(), q.object.as_ref()) {
-            (NamedOrBlankNode::NamedNode(s), p, TermRef::Literal(l)) if p == schema::TEXT => {
-                text.insert(s, l.value());
-            }
-            (NamedOrBlankNode::NamedNode(s), p, TermRef::NamedNode(_)) if p == cg::CLAIMANT => {
-                if let Term::NamedNode(o) = &q.object {
-                    claimant.insert(s, o);
-                }
-            }
-            _ => {}
+        if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object)
+            && q.predicate == cg::CLAIMANT
+        {
+            claimant.insert(s, o);
         }
     }
     let view = ClaimsView::of(quads);

@@ -180,11 +180,6 @@ impl Staged {
             .collect()
     }
 
-    /// How many quads the new version's claims graph holds.
-    pub fn claim_quad_count(&self) -> usize {
-        self.claims.1.len()
-    }
-
     /// Whether the new version's claims graph links `claim` to `other`.
     pub fn links(&self, claim: &NamedNode, other: &NamedNode) -> bool {
         self.claims.1.iter().any(|q| {
@@ -201,14 +196,7 @@ impl Staged {
 
     /// Each claim of the new version's claims graph with its wording.
     fn claim_texts(&self) -> impl Iterator<Item = (&NamedNode, &str)> {
-        self.claims
-            .1
-            .iter()
-            .filter(|q| q.predicate == schema::TEXT)
-            .filter_map(|q| match (&q.subject, &q.object) {
-                (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) => Some((s, l.value())),
-                _ => None,
-            })
+        claim_texts(&self.claims.1)
     }
 
     /// Adds a quad to the new version's claims graph.
@@ -456,4 +444,16 @@ pub fn save_article(
     let staged = stage(data, article, retrieved, found)?;
     commit(data, std::slice::from_ref(&staged))?;
     Ok((staged.source, staged.saved))
+}
+
+/// Each claim of a claims graph's `quads` with its wording
+/// (`schema:text`).
+pub fn claim_texts(quads: &[Quad]) -> impl Iterator<Item = (&NamedNode, &str)> {
+    quads
+        .iter()
+        .filter(|q| q.predicate == schema::TEXT)
+        .filter_map(|q| match (&q.subject, &q.object) {
+            (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) => Some((s, l.value())),
+            _ => None,
+        })
 }
