@@ -362,3 +362,79 @@ fn a_pair_an_older_build_left_unlinked_is_linked_once() {
     assert_eq!(again["summary"]["changed"], 0, "{again}");
     check_passes(&t);
 }
+
+#[test]
+fn a_claim_in_two_pages_is_linked_at_once_whatever_the_order() {
+    // The ReelShort claim stands in two pages of the same words, and its
+    // near-duplicate in a third. Reading the pages again after their links
+    // are lost links the same pair of claims as the ingest did (in the
+    // direction the reading order gives, once per page that holds the
+    // linking claim), and a second run finds nothing to add.
+    for urls in [
+        [
+            "https://a.example/1",
+            "https://b.example/2",
+            "https://c.example/3",
+        ],
+        [
+            "https://c.example/3",
+            "https://b.example/2",
+            "https://a.example/1",
+        ],
+        [
+            "https://b.example/2",
+            "https://a.example/1",
+            "https://c.example/3",
+        ],
+    ] {
+        let t = TestDir::new();
+        ingest(&t, urls[0], EXPORTS, &[]);
+        ingest(&t, urls[1], EXPORTS, &[]);
+        ingest(&t, urls[2], DUBBING, &[]);
+        let fresh = linked_pairs(&t);
+        assert_eq!(fresh.len(), 1, "{urls:?}");
+        {
+            let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+            data.update(
+                r#"PREFIX cg: <https://w3id.org/claimgraph/ns#>
+                DELETE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }
+                WHERE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }"#,
+            )
+            .unwrap();
+        }
+        let run = reattribute(&t, &[]);
+        assert!(
+            run["summary"]["near_duplicates"].as_u64() >= Some(1),
+            "{urls:?}: {run}"
+        );
+        let again = reattribute(&t, &[]);
+        assert_eq!(again["summary"]["changed"], 0, "{urls:?}: {again}");
+        assert_eq!(linked_pairs(&t), fresh, "{urls:?}");
+        check_passes(&t);
+    }
+}
+
+/// The pairs of claims linked as near-duplicates, either way round.
+fn linked_pairs(t: &TestDir) -> BTreeSet<(String, String)> {
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "PREFIX cg: <https://w3id.org/claimgraph/ns#> \
+             SELECT ?a ?b WHERE { ?a cg:nearDuplicateOf ?b }",
+            "--format",
+            "tsv",
+        ])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    stdout_of(&out)
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| {
+            let (a, b) = (a.to_owned(), b.to_owned());
+            if a < b { (a, b) } else { (b, a) }
+        })
+        .collect()
+}

@@ -458,7 +458,7 @@ finds its attributions as ingest does now, and rewrites the version's claims gra
 differ. The texts, people's annotations and reviews are not touched. A claim someone reviewed
 that is no longer found keeps its old attribution (credited to the extractor that found it);
 claims found again keep the near-duplicate links this build's rules still accept, scored
-again, and every claim is linked as ingest links new ones (a pair once).
+again, and every claim is linked as ingest links new ones (a pair one way).
 
 Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
 claim, and the near-duplicate links it drops or gains (~); --dry-run lists them and writes

@@ -6,10 +6,10 @@
 //! wording, stating no other number or name), and each link — both claims,
 //! the score and the method — is added to the new version's claims graph,
 //! written in the same transaction. Claims with the same normalised text
-//! are already one node and need no link, and a pair is linked once: not
-//! again when the claims graph holds its link, nor the other way round
+//! are already one node and need no link, and a pair is linked one way:
+//! not again when the claims graph holds its link, nor the other way round
 //! when the other claim links to this one (`reattribute` links claims
-//! already stored).
+//! already stored). Every graph that states the claim holds its link.
 //!
 //! The claims seen so far are of two kinds:
 //! - those already written (before the run, or by its earlier batches) are
@@ -51,7 +51,8 @@ pub fn link(data: &DataDir, staged: &mut [Staged]) -> Result<usize> {
 }
 
 /// Pairs of claims linked (claim, near-duplicate), kept across the calls of
-/// one run whose batches may not be written (a dry run).
+/// one run whose batches may not be written (a dry run), so that no pair is
+/// linked both ways.
 pub type LinkedPairs = HashSet<(NamedNode, NamedNode)>;
 
 /// [`link`], telling how many links each of `staged` gained; `linked`
@@ -80,13 +81,14 @@ pub fn link_each(
         let wordings: Vec<Wording> = claims.iter().map(|(_, text)| Wording::of(text)).collect();
         for ((claim, _), wording) in claims.iter().zip(&wordings) {
             for (other, likeness) in seen.candidates(wording, claim, &graph)? {
-                // A pair is linked once: not again when the graph holds the
-                // link already (a claim found again keeps its links), nor
-                // the other way round when the other claim links to this
-                // one (in the store, or earlier in this run).
+                // A pair is linked one way: not again when the graph holds
+                // the link already (a claim found again keeps its links),
+                // nor the other way round when the other claim links to
+                // this one (in the store, or earlier in this run). Each
+                // graph holding the claim gets the link, as ingest gives it
+                // to every page that states the claim.
                 if s.links(claim, &other)
                     || linked.contains(&(other.clone(), claim.clone()))
-                    || linked.contains(&(claim.clone(), other.clone()))
                     || links_to(data, &other, claim)?
                 {
                     continue;
