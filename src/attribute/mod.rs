@@ -524,6 +524,8 @@ mod tests {
             ("a list[a, b] of [1]", "a list[a, b] of [1]"),
             ("增长了一倍。[1]", "增长了一倍。"),
             ("odd [ and ] marks[]", "odd [ and ] marks[]"),
+            ("left open[12 and [3", "left open[12 and [3"),
+            ("closed] first[4]]", "closed] first]"),
         ] {
             assert_eq!(proposition_of(text, &[text]), expected, "{text}");
         }

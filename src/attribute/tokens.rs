@@ -405,11 +405,26 @@ mod tests {
     fn empty_and_odd_input() {
         assert!(tokenize("").tokens.is_empty());
         assert!(tokenize("   \n\n ").sentences.is_empty());
-        let t = tokenize("中文，混合 text ’’ '");
-        assert!(!t.tokens.is_empty());
+        for odd in [
+            "中文，混合 text ’’ '",
+            // Brackets left open, empty or closed too late after a stop.
+            "It ended.[ Then.[12 And.[] So.[a b c d e] On.(",
+            "x.[",
+            ".([",
+        ] {
+            let t = tokenize(odd);
+            assert!(!t.tokens.is_empty(), "{odd}");
+            assert_eq!(
+                t.sentences.iter().map(|r| r.len()).sum::<usize>(),
+                t.tokens.len(),
+                "{odd}"
+            );
+        }
+        // No mark is closed in time, so none ends a sentence; "[12" opens
+        // onto a digit, as a sentence may.
         assert_eq!(
-            t.sentences.iter().map(|r| r.len()).sum::<usize>(),
-            t.tokens.len()
+            sentences("It ended.[ Then.[12 And.[] So.[a b c d e] On."),
+            vec!["It ended.[ Then.", "[12 And.[] So.[a b c d e] On."]
         );
     }
 
