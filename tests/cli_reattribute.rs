@@ -332,20 +332,24 @@ fn links_this_build_refuses_are_dropped_and_the_others_scored_again() {
     );
 }
 
+/// Removes every near-duplicate link and its similarity record from the
+/// store, as a build that linked nothing would have left it.
+fn forget_links(t: &TestDir) {
+    let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+    data.update(
+        r#"PREFIX cg: <https://w3id.org/claimgraph/ns#>
+        DELETE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }
+        WHERE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }"#,
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_pair_an_older_build_left_unlinked_is_linked_once() {
     let t = two_linked_pages();
     let linked_now = link_records(&t);
     // As a build that did not see the pair as near-duplicates left it.
-    {
-        let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
-        data.update(
-            r#"PREFIX cg: <https://w3id.org/claimgraph/ns#>
-            DELETE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }
-            WHERE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }"#,
-        )
-        .unwrap();
-    }
+    forget_links(&t);
     assert_eq!(near_duplicate_links(&t), 0);
     let dry = reattribute(&t, &["--dry-run"]);
     assert_eq!(dry["summary"]["near_duplicates"], 1, "{dry}");
@@ -393,15 +397,7 @@ fn a_claim_in_two_pages_is_linked_at_once_whatever_the_order() {
         ingest(&t, urls[2], DUBBING, &[]);
         let fresh = linked_pairs(&t);
         assert_eq!(fresh.len(), 1, "{urls:?}");
-        {
-            let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
-            data.update(
-                r#"PREFIX cg: <https://w3id.org/claimgraph/ns#>
-                DELETE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }
-                WHERE { GRAPH ?g { ?c cg:nearDuplicateOf ?o ; cg:hasSimilarity ?r . ?r ?p ?v } }"#,
-            )
-            .unwrap();
-        }
+        forget_links(&t);
         let run = reattribute(&t, &[]);
         assert!(
             run["summary"]["near_duplicates"].as_u64() >= Some(1),
