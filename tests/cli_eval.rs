@@ -1,6 +1,6 @@
-//! `claimgraph eval attribution` on a tiny brat corpus written by the test:
-//! gold counts, the JSON shape, errors named with file and line, floors, and
-//! a missing split.
+//! `claimgraph eval attribution` and `train attribution` on a tiny brat
+//! corpus written by the test: gold counts, the JSON shape, errors named
+//! with file and line, floors, a missing split, and a model trained twice.
 
 use crate::util::{TestDir, assert_success};
 use predicates::prelude::*;
@@ -264,6 +264,63 @@ fn a_model_file_that_is_not_a_model_is_refused_by_name() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("absent.model"));
+}
+
+#[test]
+fn train_writes_the_same_model_for_the_same_seed_and_eval_reads_it() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    let train = |seed: &str, out: &str| {
+        t.cmd()
+            .args(["train", "attribution", "--split", "dev", "--epochs", "3"])
+            .args(["--seed", seed, "--corpus"])
+            .arg(&corpus)
+            .arg("--out")
+            .arg(t.path(out))
+            .output()
+            .unwrap()
+    };
+    let out = train("7", "a.model");
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("training on 3 annotated documents, 3 epochs")
+            && stderr.contains("epoch  3:")
+            && stderr.contains("a.model"),
+        "{stderr}"
+    );
+    assert_success(&train("7", "b.model"));
+    let read = |name: &str| std::fs::read(t.path(name)).unwrap();
+    assert!(read("a.model").len() > 1000);
+    assert_eq!(read("a.model"), read("b.model"), "same seed, same file");
+    // The model learnt is one `eval` reads: it finds the cue it was shown.
+    let out = eval(
+        &t,
+        &corpus,
+        &[
+            "--model",
+            t.path("a.model").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        report["cue"]["exact"]["r"].as_f64().unwrap() > 0.0,
+        "{report}"
+    );
+    // A corpus without the split is named, and nothing is written.
+    t.cmd()
+        .args(["train", "attribution", "--corpus"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(t.path("c.model"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("train"));
+    assert!(!t.path("c.model").exists());
 }
 
 #[test]

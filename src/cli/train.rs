@@ -2,7 +2,7 @@
 //! from a brat-annotated corpus and writes it where the build embeds it.
 //!
 //! Training is deterministic (fixed feature hashing, a fixed shuffle), so
-//! the same corpus and epochs give the same file on any machine.
+//! the same corpus, epochs and seed give the same file on any machine.
 
 use super::Status;
 use super::args::{TrainArgs, TrainCommand};
@@ -34,7 +34,7 @@ pub fn run(args: TrainArgs) -> Result<Status> {
                 examples.len(),
                 a.epochs
             );
-            let (mut model, log) = train(&examples, a.epochs);
+            let (mut model, log) = train(&examples, a.epochs, a.seed);
             model.cue_bias = a.cue_bias;
             for (i, (cue, role)) in log.epochs.iter().enumerate() {
                 eprintln!(
