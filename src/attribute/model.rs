@@ -885,7 +885,7 @@ fn quoted_contents_start_at_their_mark(r: &Read_, found: &mut [Tagged]) {
             continue;
         }
         let first = token_at(r, f.content.start());
-        if first == 0 || first >= n || !r.t.tokens[first].in_quote {
+        if first == 0 || first >= n || !r.t.tokens[first].inside_quotation {
             continue;
         }
         let open = quotation_start(r, first);
@@ -915,8 +915,8 @@ fn quoted_contents_end_at_their_mark(r: &Read_, found: &mut [Tagged]) {
         let after = token_at(r, f.content.end());
         if after == 0
             || after >= n
-            || !r.t.tokens[after].in_quote
-            || !r.t.tokens[after - 1].in_quote
+            || !r.t.tokens[after].inside_quotation
+            || !r.t.tokens[after - 1].inside_quotation
         {
             continue;
         }
@@ -945,7 +945,7 @@ fn taken_by(found: &[Tagged]) -> RangeSet {
 /// mark, if it has one. The tokenizer ends every quotation at a paragraph
 /// break, so a quotation never reaches back past one.
 fn quotation_start(r: &Read_, mut k: usize) -> usize {
-    while k > 0 && r.t.tokens[k - 1].in_quote {
+    while k > 0 && r.t.tokens[k - 1].inside_quotation {
         k -= 1;
     }
     if k > 0 && r.obs[k - 1].kind == TokenKind::Quote {
@@ -959,7 +959,7 @@ fn quotation_start(r: &Read_, mut k: usize) -> usize {
 /// closing mark, when one closes it in its paragraph.
 fn past_quotation(r: &Read_, mut k: usize) -> usize {
     let n = r.t.tokens.len();
-    while k < n && r.t.tokens[k].in_quote {
+    while k < n && r.t.tokens[k].inside_quotation {
         k += 1;
     }
     if k < n && r.obs[k].kind == TokenKind::Quote && !r.t.tokens[k].after_break {
@@ -1092,7 +1092,7 @@ fn is_dialogue(r: &Read_) -> bool {
         // Opened by a quotation mark, closed by one (or one and a stop),
         // everything between inside it.
         let closes = quote(end - 1) || end >= k + 2 && quote(end - 2);
-        let inside = (k + 1..end.saturating_sub(2)).all(|j| r.t.tokens[j].in_quote);
+        let inside = (k + 1..end.saturating_sub(2)).all(|j| r.t.tokens[j].inside_quotation);
         if end - k > 2 && quote(k) && closes && inside {
             turns += 1;
         }
@@ -1984,6 +1984,19 @@ mod tests {
         let text = "“";
         let found = vec![attribution(text, "“", "“", "“")];
         assert_eq!(start(text, found), ["“"]);
+        // A quotation inside the quotation does not end it: the tagger's
+        // content started at the inner closing mark.
+        let text = "“Nothing new in today’s ‘impeachment’ proceedings. Nothing at all,” she added.";
+        let found = vec![attribution(
+            text,
+            "she",
+            "added",
+            "’ proceedings. Nothing at all,”",
+        )];
+        assert_eq!(
+            start(text, found),
+            ["“Nothing new in today’s ‘impeachment’ proceedings. Nothing at all,”"]
+        );
     }
 
     #[test]
@@ -2007,6 +2020,17 @@ mod tests {
         let text = "Lee said we will win. Nobody can stop us.";
         let found = vec![attribution(text, "Lee", "said", "we will win.")];
         assert_eq!(end(text, found), ["we will win."]);
+        let text = "Lee said: “We will win. They call it ‘the pivot’ now.” Then he left.";
+        let found = vec![attribution(
+            text,
+            "Lee",
+            "said",
+            "We will win. They call it ‘",
+        )];
+        assert_eq!(
+            end(text, found),
+            ["We will win. They call it ‘the pivot’ now.”"]
+        );
     }
 
     #[test]

@@ -32,8 +32,13 @@ pub struct Token {
     /// Its kind.
     pub kind: TokenKind,
     /// True when it is inside double quotation marks (the marks themselves
-    /// are not).
+    /// are not). The model's features read it as they were trained.
     pub in_quote: bool,
+    /// As `in_quote`, and true also for a single mark (‘, ’, ') written
+    /// inside a double quotation ("“… illegitimate ‘impeachment’
+    /// proceedings …”"): the rules that look for a quotation's ends read
+    /// it, so a single mark does not end the quotation for them.
+    pub inside_quotation: bool,
     /// True when a line break separates it from the token before.
     pub after_break: bool,
 }
@@ -106,8 +111,9 @@ pub fn tokenize(text: &str) -> Tokenized {
                     continue;
                 }
                 // Inner joiners: a hyphen or apostrophe between letters, a
-                // point or comma between digits.
-                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',');
+                // point or comma between digits, an ampersand between
+                // capitals ("AT&T", "PG&E").
+                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',' | '&');
                 if joins {
                     let rest = &text[j + d.len_utf8()..];
                     let next = rest.chars().next();
@@ -118,6 +124,10 @@ pub fn tokenize(text: &str) -> Tokenized {
                             next.is_some_and(is_word_char)
                                 && (!matches!(next, Some('s' | 'S'))
                                     || rest[1..].chars().next().is_some_and(is_word_char))
+                        }
+                        '&' => {
+                            text[i..j].chars().all(|c| c.is_uppercase())
+                                && next.is_some_and(char::is_uppercase)
                         }
                         _ => next.is_some_and(is_word_char),
                     };
@@ -152,11 +162,22 @@ pub fn tokenize(text: &str) -> Tokenized {
                     range: i..j + 1,
                     kind: TokenKind::Word,
                     in_quote,
+                    inside_quotation: in_quote,
                     after_break: false,
                 });
                 continue;
             }
-            (i + c.len_utf8(), TokenKind::Quote)
+            // Two single marks make one double mark: ''…'' (The New York
+            // Times), ‘‘…’’, ``…''.
+            let mut end = i + c.len_utf8();
+            if matches!(c, '\'' | '‘' | '’' | '`')
+                && let Some(&(j, d)) = chars.peek()
+                && d == c
+            {
+                chars.next();
+                end = j + d.len_utf8();
+            }
+            (end, TokenKind::Quote)
         } else {
             chars.next();
             (i + c.len_utf8(), TokenKind::Punct)
@@ -170,18 +191,24 @@ pub fn tokenize(text: &str) -> Tokenized {
             range: i..end,
             kind,
             in_quote,
+            inside_quotation: in_quote,
             after_break: pending_break,
         };
         pending_break = false;
         if kind == TokenKind::Quote {
-            let q = text[i..end].chars().next().unwrap_or('"');
-            match q {
-                '“' | '„' | '«' => in_quote = true,
-                '”' | '»' => in_quote = false,
-                '"' => in_quote = !in_quote,
-                _ => {}
-            }
+            let double = match &text[i..end] {
+                "“" | "„" | "«" | "‘‘" | "``" => Some(true),
+                "”" | "»" | "’’" => Some(false),
+                "\"" | "''" => Some(!in_quote),
+                _ => None,
+            };
             token.in_quote = false;
+            // A single mark (a quotation inside a quotation, or an
+            // apostrophe) stays inside the quotation it is written in.
+            if let Some(opens) = double {
+                in_quote = opens;
+                token.inside_quotation = false;
+            }
         }
         tokens.push(token);
     }
@@ -359,6 +386,80 @@ mod tests {
             .map(|t| &text[t.range.clone()])
             .collect();
         assert_eq!(inside, vec!["we", "will", "win"]);
+        // Single marks: outside `in_quote` (as the model was trained), but
+        // inside the quotation for the rules that look for its ends.
+        let text = "“Today’s ‘impeachment’ hearing,” he said of the ‘show’.";
+        let t = tokenize(text);
+        let words = |keep: fn(&Token) -> bool| -> Vec<&str> {
+            t.tokens
+                .iter()
+                .filter(|t| keep(t))
+                .map(|t| &text[t.range.clone()])
+                .collect()
+        };
+        assert_eq!(
+            words(|t| t.in_quote),
+            ["Today", "’s", "impeachment", "hearing", ","]
+        );
+        assert_eq!(
+            words(|t| t.inside_quotation),
+            ["Today", "’s", "‘", "impeachment", "’", "hearing", ","]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_between_capitals_is_part_of_the_name() {
+        let text = "PG&E officials and AT&T said R & D and Smith&Wesson, S&P.";
+        let t = tokenize(text);
+        let words: Vec<&str> = t.tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(
+            words,
+            [
+                "PG&E",
+                "officials",
+                "and",
+                "AT&T",
+                "said",
+                "R",
+                "&",
+                "D",
+                "and",
+                "Smith",
+                "&",
+                "Wesson",
+                ",",
+                "S&P",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn two_single_marks_are_one_double_mark() {
+        for text in [
+            "He said ''we will win,'' today.",
+            "He said ‘‘we will win,’’ today.",
+            "He said ``we will win,'' today.",
+        ] {
+            let t = tokenize(text);
+            let marks: Vec<&str> = t
+                .tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Quote)
+                .map(|t| &text[t.range.clone()])
+                .collect();
+            assert_eq!(marks.len(), 2, "{text}");
+            let inside: Vec<&str> = t
+                .tokens
+                .iter()
+                .filter(|t| t.in_quote)
+                .map(|t| &text[t.range.clone()])
+                .collect();
+            assert_eq!(inside, ["we", "will", "win", ","], "{text}");
+        }
+        // One mark alone is an apostrophe or a quotation inside one.
+        let t = tokenize("the ‘pivot’ and rock 'n' roll");
+        assert!(t.tokens.iter().all(|t| !t.in_quote));
     }
 
     /// The text of each sentence `tokenize` finds in `text`.
