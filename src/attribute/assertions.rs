@@ -35,8 +35,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 }
                 let next = chars.peek().map(|&(_, n)| n);
                 // "U.S." and "3.5" do not end sentences; a space and a
-                // capital (or the end) does.
-                let after = text[end..].trim_start();
+                // capital (or the end) does, an opening quotation mark
+                // before it too.
+                let after = text[end..].trim_start().trim_start_matches(['"', '“', '‘']);
                 let capital_next = after
                     .chars()
                     .next()
@@ -354,6 +355,18 @@ mod tests {
                 "标题",
                 "据报道，市场增长。",
                 "下一句"
+            ]
+        );
+        // A quotation opening the next sentence; a lower-case word after
+        // a quotation mark goes on.
+        let text = "Lovely said so. “About 36% are computers,” she said. He said “yes. “no” too.";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Lovely said so.",
+                "“About 36% are computers,” she said.",
+                "He said “yes. “no” too."
             ]
         );
     }

@@ -402,24 +402,88 @@ static NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A short noun phrase after a determiner, then a comma or the end:
+/// "the company", "the World Health Organization"; not a clause ("the
+/// Khan family deserved better": a past form in lower case), an object
+/// with a preposition ("the rule in the interview") or one of several
+/// ("writes a weekly column and, since 2013, leads …").
+fn is_short_noun_phrase(name: &str) -> bool {
+    let head = name.split(',').next().unwrap_or_default();
+    let mut words = head.split_whitespace();
+    let determiner = words
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+    let rest: Vec<&str> = words.collect();
+    determiner
+        && (1..=4).contains(&rest.len())
+        && rest.iter().all(|w| {
+            let lower = w.to_lowercase();
+            let lower = lower.trim_end_matches(['.', '!', '?']);
+            !super::model::is_verb_auxiliary(lower)
+                && !matches!(
+                    lower,
+                    "that"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "about"
+                        | "and"
+                        | "or"
+                        | "but"
+                )
+                && (w.starts_with(char::is_uppercase) || !lower.ends_with("ed"))
+        })
+}
+
+/// The words after a postposed cue that the tagger gave to the content:
+/// the content's last part when it starts right after the cue (all of a
+/// content that follows the cue, or the second part of one it found on
+/// both sides), or the end of a content that runs over the cue
+/// ("Prices will rise, says Goldman Sachs." read as one content).
+fn after_the_cue(text: &str, f: &Found) -> Option<Range<usize>> {
+    let cue = f.cue.end();
+    let last = f.content.parts.last()?;
+    if last.start >= cue {
+        return text
+            .get(cue..last.start)?
+            .trim()
+            .is_empty()
+            .then(|| last.clone());
+    }
+    if last.start >= f.cue.start() || last.end <= cue {
+        return None;
+    }
+    let rest = text.get(cue..last.end)?;
+    let gap = rest.len() - rest.trim_start().len();
+    (cue + gap < last.end).then(|| cue + gap..last.end)
+}
+
 /// Turns round the attributions the tagger read the wrong way in a
-/// sentence that ends "…, said Name[, apposition]." (see the module).
+/// sentence that ends "…, said Name[, apposition]." or "…, says the
+/// company." (see the module).
 pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
-    // A speech verb after a comma with a name right after it: on most
-    // texts none, and then no sentence or cue set is built.
+    // A speech verb after a comma: on most texts none, and then no
+    // sentence or cue set is built.
     let candidates: Vec<usize> = (0..found.len())
         .filter(|&i| {
             let f = &found[i];
             !f.cue.is_empty()
                 && !f.content.is_empty()
-                && f.content.start() >= f.cue.end()
-                && text[f.cue.end()..f.content.start()].trim().is_empty()
                 && text[..f.cue.start()]
                     .trim_end()
                     .trim_end_matches(QUOTE_MARKS)
                     .ends_with(',')
                 && POSTPOSED_CUES.contains(&f.cue.text(text).to_lowercase().as_str())
-                && NAME_FIRST.is_match(&f.content.text(text))
         })
         .collect();
     if candidates.is_empty() {
@@ -427,30 +491,50 @@ pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
     }
     let all = sentences(text);
     let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
+    // Sentences are in text order: found by halving, so a text of
+    // thousands of attributions stays linear.
+    let holding = |at: usize| {
+        let i = all.partition_point(|s| s.start <= at);
+        i.checked_sub(1)
+            .map(|i| all[i].clone())
+            .filter(|s| at < s.end)
+    };
+    let is_name = |r: &Range<usize>| {
+        let words = &text[r.clone()];
+        NAME_FIRST.is_match(words) || is_short_noun_phrase(words)
+    };
     for i in candidates {
         let f = &mut found[i];
         let cue_start = f.cue.start();
+        let Some(sentence) = holding(cue_start) else {
+            continue;
+        };
+        // The name: what the tagger gave the content after the cue, or
+        // else the words from the cue to its sentence's end, when the
+        // tagger took its content elsewhere (the next sentence's quotation
+        // for "…, said Mary E. Lovely, an economist. “About 36% …”").
+        let Some(name) = after_the_cue(text, f).filter(&is_name).or_else(|| {
+            let after = text.get(f.cue.end()..sentence.end)?;
+            let start = f.cue.end() + after.len() - after.trim_start().len();
+            let end = f.cue.end() + after.trim_end_matches(['.', '!', ' ']).len();
+            (f.content.start() > sentence.end && start < end)
+                .then_some(start..end)
+                .filter(&is_name)
+        }) else {
+            continue;
+        };
         let comma = text[..cue_start]
             .trim_end()
             .trim_end_matches(QUOTE_MARKS)
             .len()
             - 1;
-        // Sentences are in text order: found by halving, so a text of
-        // thousands of attributions stays linear.
-        let holding = |at: usize| {
-            let i = all.partition_point(|s| s.start <= at);
-            i.checked_sub(1)
-                .map(|i| all[i].clone())
-                .filter(|s| at < s.end)
-        };
         // The name and its apposition run to the end of a sentence: the
         // cue's, or one after it where a title's stop ended the cue's
         // ("said Lt. Matt Harris, …").
-        let (Some(sentence), Some(last)) = (holding(cue_start), holding(f.content.end() - 1))
-        else {
+        let Some(last) = holding(name.end - 1) else {
             continue;
         };
-        let rest = text.get(f.content.end()..last.end).unwrap_or_default();
+        let rest = text.get(name.end..last.end).unwrap_or_default();
         if !rest
             .trim()
             .chars()
@@ -459,7 +543,7 @@ pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
                 // Before the cue in its sentence, or the name itself (the
                 // tagger gave both roles to it).
                 let before = s.end() <= cue_start && s.start() >= sentence.start;
-                let the_name = s.start() >= f.content.start() && s.end() <= f.content.end();
+                let the_name = s.start() >= name.start && s.end() <= name.end;
                 !(before || the_name)
             })
             || comma < sentence.start
@@ -479,13 +563,9 @@ pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
         }
         // The name with its apposition, unless the tagger found the name
         // in it already ("Ms. Gil" of "Ms. Gil, with games of …").
-        if f.source
-            .as_ref()
-            .is_none_or(|s| s.start() < f.content.start())
-        {
-            let source = f.content.start()..f.content.end();
-            let source_text = text[source.clone()].trim_end_matches(['.', ' ']);
-            f.source = Some(Span::one(source.start..source.start + source_text.len()));
+        if f.source.as_ref().is_none_or(|s| s.start() < name.start) {
+            let source_text = text[name.clone()].trim_end_matches(['.', ' ']);
+            f.source = Some(Span::one(name.start..name.start + source_text.len()));
         }
         f.kind = if opening > 0 {
             AttributionKind::DirectQuote
@@ -621,6 +701,79 @@ mod tests {
                 "Officers arrested Ann Burton after a stop",
                 AttributionKind::Indirect
             )
+        );
+        assert_eq!(found[3..], untouched[..]);
+    }
+
+    #[test]
+    fn a_short_noun_phrase_or_a_content_over_the_cue_is_turned_round_too() {
+        let text = "The plant will close in March, says the company. \
+                    Prices will rise again, said Goldman Sachs. \
+                    Plague is fatal, says WHO. \
+                    The team lost, said the Khan family deserved better. \
+                    Ivanka Trump, his daughter, explained the rule in the interview.";
+        let read = |source: Option<&str>, cue: &str, content: &str| Found {
+            source: source.map(|s| Span::first_in(text, s)),
+            cue: Span::first_in(text, cue),
+            content: Span::first_in(text, content),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            read(
+                Some("The plant will close in March"),
+                "says the",
+                "the company",
+            ),
+            read(
+                None,
+                "said Goldman",
+                "Prices will rise again, said Goldman Sachs",
+            ),
+            read(None, "says WHO", "Plague is fatal, says WHO"),
+            read(
+                Some("The team lost"),
+                "said the Khan",
+                "the Khan family deserved better",
+            ),
+            read(
+                Some("Ivanka Trump, his daughter"),
+                "explained",
+                "the rule in the interview",
+            ),
+        ];
+        // Found on both sides of the cue, as two parts.
+        found[2].content = Span {
+            parts: vec![
+                Span::first_in(text, "Plague is fatal,").parts[0].clone(),
+                Span::first_in(text, "WHO.").parts[0].clone(),
+            ],
+        };
+        for f in &mut found {
+            let word = f.cue.start()
+                ..f.cue.start() + f.cue.text(text).find(' ').unwrap_or(f.cue.text(text).len());
+            f.cue = Span::one(word);
+        }
+        let untouched = found[3..].to_vec();
+        speakers_after_their_words(text, &mut found);
+        let roles: Vec<(String, String)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.source.as_ref().map_or(String::new(), |s| s.text(text)),
+                    f.content.text(text),
+                )
+            })
+            .collect();
+        assert_eq!(
+            roles[..3],
+            [
+                ("the company", "The plant will close in March"),
+                ("Goldman Sachs", "Prices will rise again"),
+                ("WHO", "Plague is fatal"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
         );
         assert_eq!(found[3..], untouched[..]);
     }
