@@ -665,6 +665,12 @@ impl Lexicon {
 /// Shared by [`super::features`].
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(super::features::hash_lower));
 
+/// Whether `word`, in any case, is a form of a verb of saying ("said",
+/// "Revealed", "dubs").
+pub fn is_saying(word: &str) -> bool {
+    LEXICON.class(super::features::hash_lower(word)) == SAY
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -691,5 +697,7 @@ mod tests {
         assert_eq!(lex.class(h("statement")), RECORD);
         assert_eq!(lex.class(h("suggested")), SAY);
         assert_eq!(lex.class(h("table")), 0);
+        assert!(is_saying("Revealed") && is_saying("dubs") && is_saying("said"));
+        assert!(!is_saying("favoured") && !is_saying("wants") && !is_saying("statement"));
     }
 }

@@ -495,6 +495,51 @@ pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
             credit,
         });
     }
+    // "The broadcaster published a blog post *that said the quotas will
+    // double*": a content that is wholly another kept attribution of a
+    // verb of saying (its source, cue and content, its cue inside the
+    // content) says nothing of its own. The inner one is stored, with the
+    // outer's claimant as its reporter.
+    let reports_only = |outer: &Found| {
+        out.iter().any(|inner| {
+            let inner = inner.found;
+            !std::ptr::eq(inner, outer)
+                // A verb of saying: a tagger's inner "cue" that is not one
+                // ("the order *favoured* banks") is no report to pass on.
+                && inner
+                    .cue
+                    .text(text)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(super::lexicon::is_saying)
+                && outer
+                    .content
+                    .parts
+                    .iter()
+                    .any(|p| p.start <= inner.cue.start() && inner.cue.end() <= p.end)
+                // Not two that hold each other ("X showed …, Y reported,
+                // …"): both stay.
+                && !inner
+                    .content
+                    .parts
+                    .iter()
+                    .any(|p| p.start <= outer.cue.start() && outer.cue.end() <= p.end)
+                && outer.content.parts.iter().all(|p| {
+                    text.get(p.clone()).is_some_and(|words| {
+                        words.char_indices().all(|(i, c)| {
+                            let at = p.start + i;
+                            !c.is_alphanumeric()
+                                || std::iter::once(&inner.cue)
+                                    .chain(&inner.source)
+                                    .chain(std::iter::once(&inner.content))
+                                    .any(|s| s.parts.iter().any(|q| q.contains(&at)))
+                        })
+                    })
+                })
+        })
+    };
+    let outers: Vec<bool> = out.iter().map(|k| reports_only(k.found)).collect();
+    let mut outers = outers.into_iter();
+    out.retain(|_| !outers.next().unwrap_or(false));
     out
 }
 
@@ -767,6 +812,95 @@ mod tests {
             })
             .collect();
         assert_eq!(alt_labels, ["Mr. Bezos"]);
+    }
+
+    #[test]
+    fn a_content_that_only_reports_another_attribution_is_not_kept() {
+        let claims = |text: &str, found: &[Found]| -> Vec<String> {
+            kept(text, found)
+                .iter()
+                .map(|k| format!("{:?}: {}", k.credit, k.claim_text))
+                .collect()
+        };
+        let text =
+            "The broadcaster published a blog post that said the quotas will double next year.";
+        let found = [
+            found_in(
+                text,
+                "The broadcaster",
+                "published a blog post",
+                "that said the quotas will double next year",
+                "The broadcaster",
+            ),
+            found_in(
+                text,
+                "that",
+                "said",
+                "the quotas will double next year",
+                "a blog post",
+            ),
+        ];
+        assert_eq!(
+            claims(text, &found),
+            ["Named(\"a blog post\"): the quotas will double next year"]
+        );
+        // Not when the inner "cue" is no verb of saying, nor when each
+        // holds the other's cue, nor when the outer says more.
+        let text = "Nomura said the order favoured banks over insurers.";
+        let found = [
+            found_in(
+                text,
+                "Nomura",
+                "said",
+                "the order favoured banks over insurers",
+                "Nomura",
+            ),
+            found_in(
+                text,
+                "the order",
+                "favoured",
+                "banks over insurers",
+                "the order",
+            ),
+        ];
+        assert_eq!(claims(text, &found).len(), 2);
+        let text = "A poll showed his rating at 13%, the Times reported, down from 19%.";
+        let found = [
+            found_in(
+                text,
+                "A poll",
+                "showed",
+                "his rating at 13%, the Times reported, down from 19%",
+                "A poll",
+            ),
+            found_in(
+                text,
+                "the Times",
+                "reported",
+                "A poll showed his rating at 13%",
+                "the Times",
+            ),
+        ];
+        assert_eq!(claims(text, &found).len(), 2);
+        let text =
+            "Li Wei said the quotas will double, the ministry said, and costs will fall by half.";
+        let found = [
+            found_in(
+                text,
+                "Li Wei",
+                "said",
+                "the quotas will double, the ministry said, and costs will fall by half",
+                "Li Wei",
+            ),
+            found_in(
+                text,
+                "the ministry",
+                "said, and",
+                "the quotas will double",
+                "the ministry",
+            ),
+        ];
+        assert_eq!(claims(text, &found).len(), 2);
     }
 
     #[test]
