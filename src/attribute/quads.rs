@@ -500,40 +500,50 @@ pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
     // verb of saying (its source, cue and content, its cue inside the
     // content) says nothing of its own. The inner one is stored, with the
     // outer's claimant as its reporter.
+    // The kept attributions by cue start: those whose cue lies in a
+    // content part are found by halving, so a page of thousands of
+    // attributions is not read pair by pair.
+    let mut by_cue: Vec<&Found> = out.iter().map(|k| k.found).collect();
+    by_cue.sort_by_key(|f| f.cue.start());
+    let covers = |inner: &Found, outer: &Found| {
+        outer.content.parts.iter().all(|p| {
+            text.get(p.clone()).is_some_and(|words| {
+                words.char_indices().all(|(i, c)| {
+                    let at = p.start + i;
+                    !c.is_alphanumeric()
+                        || std::iter::once(&inner.cue)
+                            .chain(&inner.source)
+                            .chain(std::iter::once(&inner.content))
+                            .any(|s| s.parts.iter().any(|q| q.contains(&at)))
+                })
+            })
+        })
+    };
     let reports_only = |outer: &Found| {
-        out.iter().any(|inner| {
-            let inner = inner.found;
-            !std::ptr::eq(inner, outer)
-                // A verb of saying: a tagger's inner "cue" that is not one
-                // ("the order *favoured* banks") is no report to pass on.
-                && inner
-                    .cue
-                    .text(text)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(super::lexicon::is_saying)
-                && outer
-                    .content
-                    .parts
-                    .iter()
-                    .any(|p| p.start <= inner.cue.start() && inner.cue.end() <= p.end)
-                // Not two that hold each other ("X showed …, Y reported,
-                // …"): both stay.
-                && !inner
-                    .content
-                    .parts
-                    .iter()
-                    .any(|p| p.start <= outer.cue.start() && outer.cue.end() <= p.end)
-                && outer.content.parts.iter().all(|p| {
-                    text.get(p.clone()).is_some_and(|words| {
-                        words.char_indices().all(|(i, c)| {
-                            let at = p.start + i;
-                            !c.is_alphanumeric()
-                                || std::iter::once(&inner.cue)
-                                    .chain(&inner.source)
-                                    .chain(std::iter::once(&inner.content))
-                                    .any(|s| s.parts.iter().any(|q| q.contains(&at)))
-                        })
-                    })
+        outer.content.parts.iter().any(|p| {
+            let from = by_cue.partition_point(|f| f.cue.start() < p.start);
+            by_cue[from..]
+                .iter()
+                .take_while(|f| f.cue.start() < p.end)
+                .any(|&inner| {
+                    !std::ptr::eq(inner, outer)
+                        && inner.cue.end() <= p.end
+                        // Not two that hold each other ("X showed …, Y
+                        // reported, …"): both stay.
+                        && !inner
+                            .content
+                            .parts
+                            .iter()
+                            .any(|q| q.start <= outer.cue.start() && outer.cue.end() <= q.end)
+                        // A verb of saying: a tagger's inner "cue" that is
+                        // not one ("the order *favoured* banks") is no
+                        // report to pass on.
+                        && inner
+                            .cue
+                            .text(text)
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(super::lexicon::is_saying)
+                        && covers(inner, outer)
                 })
         })
     };
