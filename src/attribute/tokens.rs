@@ -375,28 +375,24 @@ mod tests {
         );
     }
 
+    /// The text of each token of `text` that passes `keep`.
+    fn words_where(text: &str, keep: fn(&Token) -> bool) -> Vec<&str> {
+        tokenize(text)
+            .tokens
+            .iter()
+            .filter(|t| keep(t))
+            .map(|t| &text[t.range.clone()])
+            .collect()
+    }
+
     #[test]
     fn quotation_state_is_tracked() {
         let text = "He said \"we will win\" today.";
-        let t = tokenize(text);
-        let inside: Vec<&str> = t
-            .tokens
-            .iter()
-            .filter(|t| t.in_quote)
-            .map(|t| &text[t.range.clone()])
-            .collect();
-        assert_eq!(inside, vec!["we", "will", "win"]);
+        assert_eq!(words_where(text, |t| t.in_quote), ["we", "will", "win"]);
         // Single marks: outside `in_quote` (as the model was trained), but
         // inside the quotation for the rules that look for its ends.
         let text = "“Today’s ‘impeachment’ hearing,” he said of the ‘show’.";
-        let t = tokenize(text);
-        let words = |keep: fn(&Token) -> bool| -> Vec<&str> {
-            t.tokens
-                .iter()
-                .filter(|t| keep(t))
-                .map(|t| &text[t.range.clone()])
-                .collect()
-        };
+        let words = |keep: fn(&Token) -> bool| words_where(text, keep);
         assert_eq!(
             words(|t| t.in_quote),
             ["Today", "’s", "impeachment", "hearing", ","]
@@ -410,10 +406,8 @@ mod tests {
     #[test]
     fn an_ampersand_between_capitals_is_part_of_the_name() {
         let text = "PG&E officials and AT&T said R & D and Smith&Wesson, S&P.";
-        let t = tokenize(text);
-        let words: Vec<&str> = t.tokens.iter().map(|t| &text[t.range.clone()]).collect();
         assert_eq!(
-            words,
+            words_where(text, |_| true),
             [
                 "PG&E",
                 "officials",
@@ -441,20 +435,9 @@ mod tests {
             "He said ‘‘we will win,’’ today.",
             "He said ``we will win,'' today.",
         ] {
-            let t = tokenize(text);
-            let marks: Vec<&str> = t
-                .tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Quote)
-                .map(|t| &text[t.range.clone()])
-                .collect();
+            let marks = words_where(text, |t| t.kind == TokenKind::Quote);
             assert_eq!(marks.len(), 2, "{text}");
-            let inside: Vec<&str> = t
-                .tokens
-                .iter()
-                .filter(|t| t.in_quote)
-                .map(|t| &text[t.range.clone()])
-                .collect();
+            let inside = words_where(text, |t| t.in_quote);
             assert_eq!(inside, ["we", "will", "win", ","], "{text}");
         }
         // One mark alone is an apostrophe or a quotation inside one.
