@@ -564,6 +564,24 @@ const ADVERBS: &[&str] = &[
     "again",
     "perhaps",
     "maybe",
+    // Adverbs of time and manner that open a sentence capitalised, where
+    // a word in "-ly" could be a name ("Kelly said"): "Originally
+    // published on Live Science", "Previously reported …".
+    "originally",
+    "previously",
+    "recently",
+    "initially",
+    "finally",
+    "currently",
+    "formerly",
+    "officially",
+    "publicly",
+    "privately",
+    "separately",
+    "additionally",
+    "ultimately",
+    "eventually",
+    "subsequently",
 ];
 
 /// Auxiliaries, modals and words of comparison: never a source, written
@@ -1714,7 +1732,8 @@ mod tests {
         };
         assert_eq!(k(said), "a man");
 
-        let text = "Highly recommended by all. Will said so, as he would. Walker said it.";
+        let text = "Highly recommended by all. Will said so, as he would. Walker said it. \
+                    Originally published on Live Science. Kelly said no.";
         let r = Read_::new(text);
         let alone = |w: &str| {
             let k = token(&r, text, w);
@@ -1725,6 +1744,9 @@ mod tests {
         // A capitalised auxiliary is a name; a name is not an adverb.
         assert!(!alone("Will"));
         assert!(!alone("Walker"));
+        // An adverb in "-ly" opening a sentence; a name in "-ly" is a name.
+        assert!(alone("Originally"));
+        assert!(!alone("Kelly"));
         let k = token(&r, text, "Walker");
         assert!(!r.is_adverb_alone(text, &(k - 1..k + 1)));
     }
