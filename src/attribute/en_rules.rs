@@ -403,10 +403,12 @@ static NAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short noun phrase after a determiner, then a comma or the end:
-/// "the company", "the World Health Organization"; not a clause ("the
-/// Khan family deserved better": a past form in lower case), an object
-/// with a preposition ("the rule in the interview") or one of several
-/// ("writes a weekly column and, since 2013, leads …").
+/// "the company", "the World Health Organization", "the Ministry of
+/// Commerce"; not a clause ("the Khan family deserved better": a past
+/// form in lower case, or an auxiliary), nor an object with a preposition
+/// ("the rule in the interview") or one of several ("writes a weekly
+/// column and, since 2013, leads …"): no empty word
+/// ([`super::worth::is_empty_word`]) but "of".
 fn is_short_noun_phrase(name: &str) -> bool {
     let head = name.split(',').next().unwrap_or_default();
     let mut words = head.split_whitespace();
@@ -420,27 +422,7 @@ fn is_short_noun_phrase(name: &str) -> bool {
             let lower = w.to_lowercase();
             let lower = lower.trim_end_matches(['.', '!', '?']);
             !super::model::is_verb_auxiliary(lower)
-                && !matches!(
-                    lower,
-                    "that"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "in"
-                        | "at"
-                        | "on"
-                        | "for"
-                        | "to"
-                        | "with"
-                        | "from"
-                        | "by"
-                        | "about"
-                        | "and"
-                        | "or"
-                        | "but"
-                )
+                && (lower == "of" || !super::worth::is_empty_word(lower))
                 && (w.starts_with(char::is_uppercase) || !lower.ends_with("ed"))
         })
 }

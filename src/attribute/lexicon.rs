@@ -665,10 +665,15 @@ impl Lexicon {
 /// Shared by [`super::features`].
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(super::features::hash_lower));
 
+/// The class of `word`, in any case ("Revealed": [`SAY`]; "table": 0).
+pub fn class_of(word: &str) -> Class {
+    LEXICON.class(super::features::hash_lower(word))
+}
+
 /// Whether `word`, in any case, is a form of a verb of saying ("said",
 /// "Revealed", "dubs").
 pub fn is_saying(word: &str) -> bool {
-    LEXICON.class(super::features::hash_lower(word)) == SAY
+    class_of(word) == SAY
 }
 
 #[cfg(test)]

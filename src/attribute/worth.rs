@@ -656,7 +656,7 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     // is a claim of that agent's only when its verb is one of saying,
     // thinking, wanting or showing ("was reported by Reuters").
     let agent_follows = source_follows || by;
-    let attributive = super::lexicon::LEXICON.class(super::features::hash_lower(verb)) != 0;
+    let attributive = super::lexicon::class_of(verb) != 0;
     if named
         || passive
             && is_participle(verb)
