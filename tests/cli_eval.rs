@@ -324,6 +324,71 @@ fn train_writes_the_same_model_for_the_same_seed_and_eval_reads_it() {
 }
 
 #[test]
+fn train_names_a_bad_annotation_learns_from_the_rest_and_never_leaves_half_a_model() {
+    let t = TestDir::new();
+    let corpus = t.path("polnear");
+    write_corpus(&corpus);
+    // A span past the end of its text, on line 2.
+    let bad = [
+        t_line("T1", "Cue", HARBOUR, "confirmed"),
+        "T2\tContent 26 99\tthat prices will rise\n".to_owned(),
+        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n".to_owned(),
+    ];
+    write(
+        &corpus.join("dev/attributions/harbour_9f9f.ann"),
+        &bad.concat(),
+    );
+    let train = |out: &Path| {
+        t.cmd()
+            .args([
+                "train",
+                "attribution",
+                "--split",
+                "dev",
+                "--epochs",
+                "2",
+                "--corpus",
+            ])
+            .arg(&corpus)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let model = t.path("models/a.model");
+    let out = train(&model);
+    assert_eq!(out.status.code(), Some(3), "partial: one file was bad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("harbour_9f9f.ann (line 2)")
+            && stderr.contains("training on 4 annotated documents"),
+        "{stderr}"
+    );
+    assert!(std::fs::metadata(&model).unwrap().len() > 1000);
+    // An output that cannot be written is named, and what was there stays
+    // (a directory here), with no partial file left beside it.
+    let taken = t.path("models/taken");
+    write(&taken.join("keep.txt"), "kept");
+    let out = train(&taken);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("taken"));
+    assert_eq!(
+        std::fs::read_to_string(taken.join("keep.txt")).unwrap(),
+        "kept"
+    );
+    let mut left: Vec<String> = std::fs::read_dir(t.path("models"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a.model", "taken"]);
+    // Under a file, not a directory: named too.
+    let out = train(&t.path("models/a.model/b.model"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("b.model"));
+}
+
+#[test]
 fn eval_claims_names_a_broken_source_and_still_scores_the_others() {
     let t = TestDir::new();
     let dir = t.path("sources");

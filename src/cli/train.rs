@@ -9,6 +9,8 @@ use super::args::{TrainArgs, TrainCommand};
 use anyhow::{Context, Result};
 use claimgraph::attribute::model::{Example, train};
 use claimgraph::eval::brat::read_split;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::time::Instant;
 
 /// Runs `train`.
@@ -43,13 +45,15 @@ pub fn run(args: TrainArgs) -> Result<Status> {
                 );
             }
             if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                std::fs::create_dir_all(dir).with_context(|| {
+                    format!(
+                        "cannot write {}: cannot create {}",
+                        a.out.display(),
+                        dir.display()
+                    )
+                })?;
             }
-            let file = std::fs::File::create(&a.out)
-                .with_context(|| format!("cannot write {}", a.out.display()))?;
-            model
-                .save(std::io::BufWriter::new(file))
+            write_whole(&a.out, |out| model.save(out))
                 .with_context(|| format!("cannot write {}", a.out.display()))?;
             let size = std::fs::metadata(&a.out).map(|m| m.len()).unwrap_or(0);
             eprintln!(
@@ -67,4 +71,28 @@ pub fn run(args: TrainArgs) -> Result<Status> {
             })
         }
     }
+}
+
+/// Writes `path` through `write`, whole or not at all: into a file beside
+/// it, renamed over it once complete, so a failed write (a full disk, an
+/// interrupted run) leaves the model that was there, which the build
+/// embeds.
+fn write_whole(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let result = std::fs::File::create(&partial).and_then(|file| {
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        drop(out);
+        std::fs::rename(&partial, path)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
 }
