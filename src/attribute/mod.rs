@@ -673,6 +673,12 @@ mod tests {
             "said",
             "According to",
             "\n\n\n",
+            // Postposed cues with nothing, a stop or a quotation after them.
+            "The plant will close, says",
+            "The plant will close, says.",
+            "The plant will close, says “",
+            "''It is done,'' said the",
+            &"Prices rose, said the company. ".repeat(2_000),
             &"x ".repeat(20_000),
         ] {
             let _ = find(odd, None, Options::default());

@@ -495,6 +495,10 @@ mod tests {
             "It ended.[ Then.[12 And.[] So.[a b c d e] On.(",
             "x.[",
             ".([",
+            // Double marks of two single ones, unclosed or back to back;
+            // ampersands at the ends of words and of the text.
+            "''''' ‘‘’’ ``'' ''x",
+            "A& &B AT&T& &&& R&",
         ] {
             let t = tokenize(odd);
             assert!(!t.tokens.is_empty(), "{odd}");
