@@ -544,8 +544,14 @@ pub(super) fn name_only(written: &str) -> String {
         _ => w,
     };
     let mut name = w;
+    // "The first" of a list stays.
     while let Some((rest, last)) = name.rsplit_once(char::is_whitespace)
         && (TRAILING_ADVERBS.contains(&last) || super::model::SENTENCE_ADVERBS.contains(&last))
+        && !(last == "first"
+            && rest
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())))
     {
         name = rest.trim_end();
     }
@@ -854,6 +860,12 @@ const TRAILING_ADVERBS: &[&str] = &[
     "just",
     "again",
     "finally",
+    // "Ashraf Ghani first said", "Trump himself said".
+    "first",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
     "reportedly",
     "repeatedly",
     "publicly",
@@ -1904,6 +1916,12 @@ mod tests {
             ("Gizmodo very", "Gizmodo"),
             ("The company flat-out", "The company"),
             ("Samantha actually", "Samantha"),
+            (
+                "Afghan President Ashraf Ghani first",
+                "Afghan President Ashraf Ghani",
+            ),
+            ("Mr. Trump himself", "Mr. Trump"),
+            ("The first", "The first"),
             ("I, sadly", "I"),
             ("Li Wei, a producer in Hangzhou", "Li Wei"),
             ("the Clintons’", "the Clintons"),

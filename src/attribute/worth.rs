@@ -639,6 +639,17 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if c.opens_a_question(content) {
         return false;
     }
+    // "don’t think to ask", "thought to gather": to remember or mean to
+    // do something, no belief ("is thought to be" is a passive, below;
+    // "thought to myself, …" is a thought).
+    let mut opening = lower_words(content).into_iter();
+    let infinitive = opening.next().is_some_and(|w| w == "to")
+        && opening
+            .next()
+            .is_some_and(|w| !w.ends_with("self") && !w.ends_with("selves"));
+    if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
+        return false;
+    }
     // A bare phrase is stored as the whole proposition, its "not"
     // included ("Steenburgen *wasn’t thrilled about* the shift").
     if c.negated && !c.states_an_opinion(content) && !is_bare_phrase(content) {
@@ -798,6 +809,19 @@ mod tests {
         ] {
             assert!(claims(cue, "the rest", false), "{cue}");
         }
+    }
+
+    #[test]
+    fn thinking_to_do_something_is_no_belief() {
+        assert!(!claims("don't think", "to ask about bedding", false));
+        assert!(!claims("thought", "to gather the crew", false));
+        assert!(claims("thought", "the plan would work", false));
+        assert!(claims(
+            "thought",
+            "to myself, surely the plan would work",
+            false
+        ));
+        assert!(claims("thinks", "tomorrow will be worse", false));
     }
 
     #[test]
