@@ -13,83 +13,13 @@
 use super::{AttributionKind, Found, Span};
 use std::ops::Range;
 
-/// Sentences of `text` as byte ranges, trimmed: split at `.`, `!`, `?`
-/// and their Chinese forms (with closing quotes) and at line breaks.
+/// Sentences of `text` as byte ranges, trimmed: the sentences the
+/// English taggers read ([`super::tokens::tokenize`]), which end at `.`,
+/// `!`, `?` (not after an abbreviation, nor before a lower-case word),
+/// `…`, at the Chinese full stops and at line breaks, with the closing
+/// quotes and reference marks after them.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = match c {
-            '\n' | '\r' => Some(i),
-            '。' | '！' | '？' => Some(i + c.len_utf8()),
-            '.' | '!' | '?' => {
-                let mut end = i + 1;
-                while let Some(&(j, q)) = chars.peek() {
-                    if matches!(q, '"' | '”' | '’' | '\'' | ')') {
-                        end = j + q.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                let next = chars.peek().map(|&(_, n)| n);
-                // "U.S." and "3.5" do not end sentences; a space and a
-                // capital (or the end) does, an opening quotation mark
-                // before it too.
-                let after = text[end..].trim_start().trim_start_matches(['"', '“', '‘']);
-                let capital_next = after
-                    .chars()
-                    .next()
-                    .is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || !n.is_ascii());
-                (next.is_none_or(char::is_whitespace)
-                    && capital_next
-                    && !(c == '.' && ends_with_abbreviation(&text[start..i])))
-                .then_some(end)
-            }
-            _ => None,
-        };
-        if let Some(end) = end {
-            push_trimmed(text, start..end, &mut out);
-            start = end;
-        }
-    }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
-}
-
-fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    matches!(
-        last,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "St"
-            | "Sen"
-            | "Gov"
-            | "Rep"
-            | "Prof"
-            | "Jr"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "No"
-            | "vs"
-    ) || (last.len() == 1 && last.chars().all(|c| c.is_uppercase()))
-        || (last.contains('.') && last.chars().all(|c| c.is_alphabetic() || c == '.'))
-}
-
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
-    }
+    super::tokens::tokenize(text).sentence_bytes()
 }
 
 /// The months, as written in English dates.
@@ -260,6 +190,7 @@ fn is_plain_report(cue: &str) -> bool {
 pub fn author_assertions(
     text: &str,
     found: &[Found],
+    sentences: Vec<Range<usize>>,
     has_entity: impl Fn(Range<usize>) -> bool,
 ) -> Vec<Found> {
     let covered: Vec<Range<usize>> = found
@@ -278,7 +209,7 @@ pub fn author_assertions(
         })
         .flat_map(|f| f.cue.parts.iter().cloned())
         .collect();
-    sentences(text)
+    sentences
         .into_iter()
         .filter(|r| {
             let s = &text[r.clone()];
@@ -357,8 +288,7 @@ mod tests {
                 "下一句"
             ]
         );
-        // A quotation opening the next sentence; a lower-case word after
-        // a quotation mark goes on.
+        // A quotation opening the next sentence, as the taggers read it.
         let text = "Lovely said so. “About 36% are computers,” she said. He said “yes. “no” too.";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
@@ -366,7 +296,8 @@ mod tests {
             [
                 "Lovely said so.",
                 "“About 36% are computers,” she said.",
-                "He said “yes. “no” too."
+                "He said “yes.",
+                "“no” too."
             ]
         );
     }
@@ -385,7 +316,7 @@ mod tests {
             claimant: None,
             reporters: Vec::new(),
         }];
-        let got: Vec<String> = author_assertions(text, &found, |_| false)
+        let got: Vec<String> = author_assertions(text, &found, sentences(text), |_| false)
             .iter()
             .map(|f| f.content.text(text))
             .collect();
@@ -393,7 +324,7 @@ mod tests {
             got,
             vec!["By 2024 the market had generated tens of billions of yuan."]
         );
-        assert!(author_assertions("", &[], |_| true).is_empty());
+        assert!(author_assertions("", &[], Vec::new(), |_| true).is_empty());
     }
 
     #[test]
@@ -403,7 +334,7 @@ mod tests {
                     Maybe you are just getting started with your own idea.\n\
                     The Jets beat the Predators 2-1 and Winnipeg moved up in the table.\n\
                     广电总局表示，2024年微短剧市场规模达到505亿元。";
-        let got: Vec<String> = author_assertions(text, &[], |_| false)
+        let got: Vec<String> = author_assertions(text, &[], sentences(text), |_| false)
             .iter()
             .map(|f| f.content.text(text))
             .collect();
@@ -431,7 +362,7 @@ mod tests {
             claimant: Some("Li Wei".into()),
             reporters: Vec::new(),
         }];
-        let got: Vec<String> = author_assertions(text, &found, |_| true)
+        let got: Vec<String> = author_assertions(text, &found, sentences(text), |_| true)
             .iter()
             .map(|f| f.content.text(text))
             .collect();

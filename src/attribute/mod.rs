@@ -445,7 +445,13 @@ fn read_with(
     }
     if options.author_assertions {
         let mentions = linker.mentions(text);
-        let own = assertions::author_assertions(text, &found, |r| {
+        // The sentences the language's own rules read.
+        let sentences = if chinese {
+            zh::sentence_ranges(text)
+        } else {
+            assertions::sentences(text)
+        };
+        let own = assertions::author_assertions(text, &found, sentences, |r| {
             mentions
                 .iter()
                 .any(|m| m.range.start >= r.start && m.range.end <= r.end)

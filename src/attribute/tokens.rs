@@ -53,6 +53,16 @@ pub struct Tokenized {
 }
 
 impl Tokenized {
+    /// Sentences as byte ranges of the text: from the first token's start
+    /// to the last one's end.
+    pub fn sentence_bytes(&self) -> Vec<Range<usize>> {
+        self.sentences
+            .iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end)
+            .collect()
+    }
+
     /// The sentence index of each token.
     pub fn sentence_of(&self) -> Vec<usize> {
         let mut of = vec![0; self.tokens.len()];
@@ -233,7 +243,14 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         let t = &tokens[i];
         let s = &text[t.range.clone()];
-        let ends = matches!(s, "." | "!" | "?" | "…") && !is_abbreviation(text, tokens, i);
+        // Chinese full stops end a sentence whatever follows: Chinese
+        // has no capitals to open the next one.
+        let han_stop = matches!(s, "。" | "！" | "？");
+        let ends = han_stop
+            || matches!(s, "." | "!" | "?" | "…")
+                && !is_abbreviation(text, tokens, i)
+                && !is_decimal_point(text, tokens, i)
+                && !opens_a_code(text, tokens, i);
         if ends {
             // Closing quotes and brackets belong to the sentence they end,
             // and so do reference marks written straight after it (".[88]").
@@ -242,7 +259,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 && !tokens[j].after_break
                 && tokens[j].range.start == tokens[j - 1].range.end
             {
-                if tokens[j].kind == TokenKind::Quote
+                // Chinese is written without spaces: an opening mark after
+                // a Chinese stop opens the next sentence.
+                let opens_next = han_stop && matches!(&text[tokens[j].range.clone()], "“" | "‘");
+                if tokens[j].kind == TokenKind::Quote && !opens_next
                     || matches!(&text[tokens[j].range.clone()], ")" | "]")
                 {
                     j += 1;
@@ -253,10 +273,12 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 }
             }
             let starts = |n: &Token| {
-                text[n.range.clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_quote(c))
+                text[n.range.clone()].chars().next().is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || is_quote(c)
+                        || crate::index::analysis::is_han(c)
+                })
             };
             // A sentence may open with a bracket: "… transaction. (Alibaba
             // said …".
@@ -268,7 +290,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                             m.range.start == n.range.end && !m.after_break && starts(m)
                         })
             });
-            if next_starts {
+            if next_starts || han_stop {
                 sentences.push(start..j);
                 start = j;
                 i = j;
@@ -305,6 +327,41 @@ fn reference_mark(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// Whether token `i` is a point written between two digits that the
+/// tokenizer did not join into one number ("iTunes4.9", "面积4.7万").
+fn is_decimal_point(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).map(|k| &tokens[k]), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    text[tokens[i].range.clone()] == *"."
+        && before.range.end == tokens[i].range.start
+        && after.range.start == tokens[i].range.end
+        && text[..before.range.end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        && text[after.range.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether token `i` is a point written after a space and before a word,
+/// as a ticker code opens (Reuters' "the Dow Jones Industrial Average
+/// .DJI fell"): a full stop is written against the word it follows.
+fn opens_a_code(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i - 1].range.end < tokens[i].range.start
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.range.start == tokens[i].range.end
+                && text[n.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -465,6 +522,40 @@ mod tests {
                 "Then",
                 "A new line"
             ]
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_chinese_stops_and_not_at_points_between_digits() {
+        // A Chinese stop ends its sentence with the quotation it closes.
+        let text = "他说：“市场增长了。”下一句。“开放的经济。”面积4.7万平方米。";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "他说：“市场增长了。”",
+                "下一句。",
+                "“开放的经济。”",
+                "面积4.7万平方米。"
+            ]
+        );
+        // A point between digits that the words around it hide
+        // ("iTunes4.9"); a closing quotation mark after a stop ends the
+        // sentence.
+        let text = "It runs iTunes4.9 well. “We found it,” he said.”Then he left. \
+                    The Dow Jones Industrial Average .DJI fell.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "It runs iTunes4.9 well.",
+                "“We found it,” he said.”",
+                "Then he left.",
+                "The Dow Jones Industrial Average .DJI fell."
+            ]
+        );
+        assert_eq!(
+            tokenize("Hi. 你好。").sentence_bytes(),
+            [0..3, 4..13],
+            "byte ranges of the sentences"
         );
     }
 

@@ -303,6 +303,13 @@ impl<'t> QuoteMatcher<'t> {
     }
 }
 
+/// The sentences of `text` as byte ranges, as the Chinese rules read
+/// them: ended by 。！？ and at line breaks, a quotation kept with the
+/// speaker named after it (“……。”他说。).
+pub(super) fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    sentences(text).into_iter().map(|s| s.range).collect()
+}
+
 /// The sentences of `text`, in order, none empty.
 fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
