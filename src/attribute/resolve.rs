@@ -285,6 +285,22 @@ fn head_word(phrase: &str) -> &str {
 /// ("Former royal PR aides", "Israeli courts", "President Trump’s
 /// advisers"): no one "he" or "she" refers to. A capitalised head may be
 /// a surname ("Williams"), so only a lower-case one counts.
+/// Whether `phrase` names no one in particular: "No one knew …",
+/// "Everyone agreed …". A pronoun after it refers to someone else ("No
+/// one knew … “I cannot believe it,” she said").
+fn names_no_one(phrase: &str) -> bool {
+    let lower = phrase.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["no", "one", ..]
+            | [
+                "nobody" | "none" | "nothing" | "everyone" | "everybody" | "anyone" | "anybody",
+                ..
+            ]
+    )
+}
+
 fn names_many(phrase: &str) -> bool {
     let head = head_word(phrase);
     head.chars().next().is_some_and(char::is_lowercase)
@@ -906,6 +922,7 @@ impl LastNamed {
             && !describes_a_thing(bare)
             && !bare.contains(" and ")
             && !names_many(bare)
+            && !names_no_one(bare)
         {
             // A country or a news organisation the gazetteer knows is no
             // one "he" refers to; nor is it a group "they" would be before
@@ -1704,6 +1721,27 @@ mod tests {
             "Fox News",
         ] {
             assert!(!names_many(one), "{one}");
+        }
+    }
+
+    #[test]
+    fn she_after_no_one_is_the_last_person_named() {
+        let text = "Jane Starner spoke of her nephew. No one knew what had become of him. \
+                    “I cannot believe it,” she said.";
+        let mut found = vec![
+            attribution(text, ("Jane Starner", 0), ("spoke", 0), "of her nephew"),
+            attribution(text, ("No one", 0), ("knew", 0), "what had become of him"),
+            attribution(text, ("she", 0), ("said", 0), "I cannot believe it"),
+        ];
+        assert_eq!(
+            resolved(text, &mut found),
+            ["Jane Starner", "No one", "Jane Starner"]
+        );
+        for nobody in ["No one", "no one else", "Nobody", "Everyone", "anyone"] {
+            assert!(names_no_one(nobody), "{nobody}");
+        }
+        for someone in ["Noel", "Ms. None", "Everett"] {
+            assert!(!names_no_one(someone), "{someone}");
         }
     }
 

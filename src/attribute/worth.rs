@@ -294,8 +294,11 @@ const VENUE_NOUNS: &[&str] = &[
 /// ("shares *are listed on* the SIX Swiss Exchange"), orders and releases
 /// ("Howitt *ordered* another set of mice", "Parise *blocked* a shot",
 /// "Apple *released* the 11-inch iPad Pro", "Scientists *unveiled* the
-/// first global geological map"). Any form of them opening the cue, after
-/// its auxiliaries and adverbs, disqualifies it.
+/// first global geological map"), and refusals and falls ("Obama
+/// *declined* to send arms", "the Taliban *have long refused* to
+/// negotiate", "declined to say", "the Nikkei *declined* 0.3%"). Any form
+/// of them opening the cue, after its auxiliaries and adverbs,
+/// disqualifies it.
 const DEED_VERBS: &[&str] = &[
     "offer",
     "offers",
@@ -342,6 +345,15 @@ const DEED_VERBS: &[&str] = &[
     "unveils",
     "unveiled",
     "unveiling",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "refusal",
 ];
 
 /// Verbs whose passive names the one accused, sentenced or nominated, not
@@ -474,6 +486,8 @@ const CUE_ADVERBS: &[&str] = &[
     "really",
     "always",
     "widely",
+    // "have long argued", "has long refused".
+    "long",
     "best",
     "immediately",
     "completely",
@@ -786,6 +800,9 @@ mod tests {
             "unveiled",
             "was sentenced",
             "are nominated",
+            "declined",
+            "have long refused",
+            "refusal to say",
         ] {
             assert!(!claims(cue, "the rest", false), "{cue}");
         }
