@@ -176,6 +176,13 @@ pub fn extract_metadata_and_text(
     if authors.is_empty() && chinese {
         authors.extend(credited_after_text(&doc, &paragraphs));
     }
+    if authors.is_empty() && chinese {
+        authors.extend(named_under_headline(
+            &visible,
+            headline.as_deref(),
+            &paragraphs,
+        ));
+    }
     if authors.is_empty() {
         authors.extend(signature.as_ref().map(|s| s.poster.clone()));
     }
@@ -962,6 +969,34 @@ fn dated_line(visible: &str, headline: Option<&str>) -> Option<String> {
             .filter_map(parse_date)
             .find(|d| d.contains('T'))
     })
+}
+
+/// Names alone on a line just under the headline's last line in the
+/// visible text, or under the main text's first paragraph, which is the
+/// headline where the page's title is not ([`zh_credits::named_under_headline`]).
+fn named_under_headline(
+    visible: &str,
+    headline: Option<&str>,
+    paragraphs: &[String],
+) -> Vec<String> {
+    let lines: Vec<&str> = visible.lines().collect();
+    let under = |anchor: &str| {
+        let anchor = anchor.trim();
+        if anchor.chars().count() < 4 {
+            return Vec::new();
+        }
+        lines
+            .iter()
+            .rposition(|l| l.trim() == anchor)
+            .map(|at| zh_credits::named_under_headline(lines[at + 1..].iter().copied()))
+            .unwrap_or_default()
+    };
+    let names = headline.map(under).unwrap_or_default();
+    if names.is_empty() {
+        paragraphs.first().map(|p| under(p)).unwrap_or_default()
+    } else {
+        names
+    }
 }
 
 /// The first date among the few lines under the headline's last line in

@@ -248,6 +248,20 @@ fn closing_brackets(paragraph: &str) -> Option<Vec<String>> {
 }
 
 /// A short paragraph of names alone, as under a headline (赵延东、风笑天).
+/// The writers a page names alone on one of the first lines under its
+/// headline, outside the main text (犬儒病(上) / 胡平 / ——当代中国的精神危机):
+/// `lines` are the page's visible lines after the headline's.
+pub fn named_under_headline<'a>(mut lines: impl Iterator<Item = &'a str>) -> Vec<String> {
+    lines
+        .by_ref()
+        .take(LINES_UNDER_HEADLINE)
+        .find_map(names_alone)
+        .unwrap_or_default()
+}
+
+/// Lines under a headline read for names alone.
+const LINES_UNDER_HEADLINE: usize = 2;
+
 fn names_alone(paragraph: &str) -> Option<Vec<String>> {
     let p = paragraph.trim();
     if p.chars().count() > MAX_CREDIT_LINE_CHARS {
@@ -258,7 +272,7 @@ fn names_alone(paragraph: &str) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Signature, credited_in_text, credited_line, signed_post};
+    use super::{Signature, credited_in_text, credited_line, named_under_headline, signed_post};
 
     fn line(l: &str) -> Vec<String> {
         credited_line(l).unwrap_or_default()
@@ -266,6 +280,20 @@ mod tests {
 
     fn text(ps: &[&str]) -> Vec<String> {
         credited_in_text(&ps.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_name_alone_under_the_headline() {
+        let under = |lines: &[&str]| named_under_headline(lines.iter().copied());
+        assert_eq!(under(&["胡平", "——当代中国的精神危机 (上)"]), ["胡平"]);
+        assert_eq!(
+            under(&["2005-07-03", "王建宏 张文攀"]),
+            ["王建宏", "张文攀"]
+        );
+        // A section's name, a sentence, or a name too far down: no one.
+        assert!(under(&["导读", "人心不会熄灭，但它可能蒙上灰烬。"]).is_empty());
+        assert!(under(&["人心不会熄灭", "灰烬", "胡平"]).is_empty());
+        assert!(under(&[]).is_empty());
     }
 
     #[test]
