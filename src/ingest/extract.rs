@@ -895,12 +895,13 @@ fn credited_after_text(doc: &Html, paragraphs: &[String]) -> Vec<String> {
     let Some(at) = visible.rfind(tail) else {
         return Vec::new();
     };
-    visible[at + tail.len()..]
-        .lines()
-        .skip(1)
-        .take(LINES_AFTER_TEXT)
-        .find_map(zh_credits::credited_line)
-        .unwrap_or_default()
+    zh_credits::credited_lines(
+        visible[at + tail.len()..]
+            .lines()
+            .skip(1)
+            .take(LINES_AFTER_TEXT),
+    )
+    .unwrap_or_default()
 }
 
 /// The first `limit` bytes (or a little more) of visible text, a line per
@@ -1057,10 +1058,7 @@ fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String>
             return names;
         }
     }
-    visible
-        .lines()
-        .find_map(zh_credits::credited_line)
-        .unwrap_or_default()
+    zh_credits::credited_lines(visible.lines()).unwrap_or_default()
 }
 
 /// Whether an element marked "author" belongs to the readers' comments or

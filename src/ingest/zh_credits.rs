@@ -49,6 +49,44 @@ pub fn credited_line(line: &str) -> Option<Vec<String>> {
         .or_else(|| role_line(line))
 }
 
+/// The names the first credit among `lines` gives ([`credited_line`]),
+/// where a label may stand alone on its line and the names on the next:
+/// a page that links its writer's name puts `作者：` and `放飞&心情` in two
+/// elements, which read as two lines.
+pub fn credited_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Vec<String>> {
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        if let Some(names) = credited_line(line) {
+            return Some(names);
+        }
+        let label_alone = LABELS
+            .iter()
+            .any(|l| line.trim().strip_suffix(['：', ':']) == Some(l));
+        // The next line holds names only: short, no clause's punctuation.
+        if label_alone
+            && let Some(next) = lines.peek()
+            && next.chars().count() <= MAX_CREDIT_LINE_CHARS
+            && !next.contains(['，', '。', '？', '！', ',', '?', '!', '：', ':'])
+            && let Some(names) = credited_line(&format!("{}{}", line.trim(), next.trim()))
+        {
+            return Some(names);
+        }
+    }
+    None
+}
+
+/// Labels that open a credit with a colon ([`credited_line`]).
+const LABELS: &[&str] = &[
+    "作者",
+    "記者",
+    "记者",
+    "撰文",
+    "撰稿",
+    "执笔人",
+    "執筆人",
+    "文",
+];
+
 /// The writers credited at the edges of an article's main text, for a
 /// page that gives none above it: a credit line among its first or last
 /// paragraphs, a bracketed credit in its first paragraph, names in
@@ -280,6 +318,20 @@ mod tests {
 
     fn text(ps: &[&str]) -> Vec<String> {
         credited_in_text(&ps.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_credits_the_next() {
+        let lines = |ls: &[&str]| super::credited_lines(ls.iter().copied()).unwrap_or_default();
+        assert_eq!(
+            lines(&["楼层： 第 1 楼", "作者：", "放飞&心情", "振威将军"]),
+            ["放飞&心情"]
+        );
+        assert_eq!(lines(&["作者：宋怡 杨志华"]), ["宋怡", "杨志华"]);
+        // A label with nothing after it, or a sentence after it.
+        assert!(lines(&["作者："]).is_empty());
+        assert!(lines(&["记者：", "据你了解，这件事情怎么样？"]).is_empty());
+        assert!(lines(&["全文：", "张三"]).is_empty());
     }
 
     #[test]
