@@ -1046,7 +1046,7 @@ fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String>
         if in_comments_or_form(el) {
             continue;
         }
-        let text = clean(&el.text().collect::<String>());
+        let text = clean(&text_without_job_titles(el));
         // A byline is short; a longer element marked "author" is a bio.
         let by = text.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
         if text.chars().count() > 60 + if by { 3 } else { 0 } {
@@ -1059,6 +1059,35 @@ fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String>
         }
     }
     zh_credits::credited_lines(visible.lines()).unwrap_or_default()
+}
+
+/// The text of a byline element without the job titles it nests in
+/// elements of their own (`<a>Ben Silverman</a><div
+/// class="author-title">Games Editor</div>`): a class one of whose words
+/// (split at `-`, `_` and spaces) is "title", "role", "job" or "position".
+fn text_without_job_titles(el: ElementRef<'_>) -> String {
+    let is_title = |e: ElementRef<'_>| {
+        e.value().attr("class").is_some_and(|c| {
+            c.to_ascii_lowercase()
+                .split(['-', '_', ' '])
+                .any(|w| matches!(w, "title" | "role" | "job" | "jobtitle" | "position"))
+        })
+    };
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let in_title = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != el.id())
+            .any(is_title);
+        if !in_title {
+            out.push_str(text);
+        }
+    }
+    out
 }
 
 /// Whether an element marked "author" belongs to the readers' comments or
@@ -1493,6 +1522,36 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_byline_leaves_out_the_job_title_it_nests() {
+        let body = "<p>The new headset sold out in its first week, the company said on Monday, \
+            and more units arrive in stores next month.</p>\
+            <p>Reviewers praised its screen and criticised its price.</p>";
+        let page = |byline: &str| {
+            format!(
+                "<html><body><div class=\"author\">{byline}</div><article>{body}</article></body></html>"
+            )
+        };
+        let authors = |byline: &str| {
+            extract(page(byline).as_bytes(), "f.html", None, None)
+                .unwrap()
+                .authors
+        };
+        assert_eq!(
+            authors("<a>Ben Silverman</a> <div class=\"author-title\">Games Editor</div>"),
+            ["Ben Silverman"]
+        );
+        assert_eq!(
+            authors("<a>Jane Roe</a> <span class=\"byline__role\">Reporter</span>"),
+            ["Jane Roe"]
+        );
+        // A class that only contains the letters of a word is no title.
+        assert_eq!(
+            authors("<span class=\"subtitled\">Jane Roe</span>"),
+            ["Jane Roe"]
+        );
     }
 
     #[test]
