@@ -1042,8 +1042,16 @@ fn one_per_person(authors: Vec<String>) -> Vec<String> {
 }
 
 fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String> {
+    // An element that holds a narrower one naming the author (a
+    // container of the outlet's logo, the author and the time, around
+    // `<span itemprop="author">`) gives way to it.
+    static NAMING: LazyLock<Selector> = LazyLock::new(|| {
+        selector(
+            r#"[rel="author"], [itemprop="author"], .author-name, .byline-name, [class*="authorname"], [class*="author-name"], [class*="byline-name"], [class*="byline__name"]"#,
+        )
+    });
     for el in doc.select(&BYLINE).take(20) {
-        if in_comments_or_form(el) {
+        if in_comments_or_form(el) || el.select(&NAMING).next().is_some() {
             continue;
         }
         let text = clean(&text_without_job_titles(el));
@@ -1525,7 +1533,7 @@ mod tests {
     }
 
     #[test]
-    fn a_byline_leaves_out_the_job_title_it_nests() {
+    fn a_byline_is_the_element_naming_the_author_without_its_job_title() {
         let body = "<p>The new headset sold out in its first week, the company said on Monday, \
             and more units arrive in stores next month.</p>\
             <p>Reviewers praised its screen and criticised its price.</p>";
@@ -1546,6 +1554,14 @@ mod tests {
         assert_eq!(
             authors("<a>Jane Roe</a> <span class=\"byline__role\">Reporter</span>"),
             ["Jane Roe"]
+        );
+        // A container of the outlet and the author gives way to the
+        // element that names the author.
+        assert_eq!(
+            authors(
+                "<a>Tech Insider</a> <span itemprop=\"author\"><span itemprop=\"name\">Alex Perry</span></span>"
+            ),
+            ["Alex Perry"]
         );
         // A class that only contains the letters of a word is no title.
         assert_eq!(
