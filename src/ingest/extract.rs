@@ -1074,25 +1074,24 @@ fn byline(doc: &Html, visible: &str, reviewed_authors: &[String]) -> Vec<String>
 /// class="author-title">Games Editor</div>`): a class one of whose words
 /// (split at `-`, `_` and spaces) is "title", "role", "job" or "position".
 fn text_without_job_titles(el: ElementRef<'_>) -> String {
-    let is_title = |e: ElementRef<'_>| {
-        e.value().attr("class").is_some_and(|c| {
+    let is_title = |e: &scraper::node::Element| {
+        e.attr("class").is_some_and(|c| {
             c.to_ascii_lowercase()
                 .split(['-', '_', ' '])
                 .any(|w| matches!(w, "title" | "role" | "job" | "jobtitle" | "position"))
         })
     };
+    // An explicit stack, linear in the element's nodes however deep they
+    // nest (hostile pages nest deeper than the call stack allows).
     let mut out = String::new();
-    for node in el.descendants() {
-        let Some(text) = node.value().as_text() else {
-            continue;
-        };
-        let in_title = node
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .take_while(|a| a.id() != el.id())
-            .any(is_title);
-        if !in_title {
+    let mut stack: Vec<_> = el.children().rev().collect();
+    while let Some(node) = stack.pop() {
+        if let Some(text) = node.value().as_text() {
             out.push_str(text);
+        } else if let Some(e) = node.value().as_element()
+            && !is_title(e)
+        {
+            stack.extend(node.children().rev());
         }
     }
     out
@@ -1563,6 +1562,12 @@ mod tests {
             ),
             ["Alex Perry"]
         );
+        // Bylines nested as deep as a page may nest are read, not refused.
+        let deep = format!(
+            "{}Jane Roe",
+            "<span class=\"author\">a ".repeat(MAX_DEPTH - 100)
+        );
+        assert!(extract(page(&deep).as_bytes(), "f.html", None, None).is_ok());
         // A class that only contains the letters of a word is no title.
         assert_eq!(
             authors("<span class=\"subtitled\">Jane Roe</span>"),
