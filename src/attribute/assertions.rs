@@ -13,15 +13,6 @@
 use super::{AttributionKind, Found, Span};
 use std::ops::Range;
 
-/// Sentences of `text` as byte ranges, trimmed: the sentences the
-/// English taggers read ([`super::tokens::tokenize`]), which end at `.`,
-/// `!`, `?` (not after an abbreviation, nor before a lower-case word),
-/// `…`, at the Chinese full stops and at line breaks, with the closing
-/// quotes and reference marks after them.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    super::tokens::tokenize(text).sentence_bytes()
-}
-
 /// The months, as written in English dates.
 pub(super) const MONTHS: &[&str] = &[
     "January",
@@ -190,7 +181,7 @@ fn is_plain_report(cue: &str) -> bool {
 pub fn author_assertions(
     text: &str,
     found: &[Found],
-    sentences: Vec<Range<usize>>,
+    sentences: &[Range<usize>],
     has_entity: impl Fn(Range<usize>) -> bool,
 ) -> Vec<Found> {
     let covered: Vec<Range<usize>> = found
@@ -210,8 +201,8 @@ pub fn author_assertions(
         .flat_map(|f| f.cue.parts.iter().cloned())
         .collect();
     sentences
-        .into_iter()
-        .filter(|r| {
+        .iter()
+        .filter(|&r| {
             let s = &text[r.clone()];
             let overlap: usize = covered
                 .iter()
@@ -233,7 +224,7 @@ pub fn author_assertions(
         .map(|r| Found {
             source: None,
             cue: Span::default(),
-            content: Span::one(r),
+            content: Span::one(r.clone()),
             kind: AttributionKind::AuthorAssertion,
             claimant: None,
             reporters: Vec::new(),
@@ -244,6 +235,11 @@ pub fn author_assertions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences the English taggers read, as `find` passes them.
+    fn sentences(text: &str) -> Vec<Range<usize>> {
+        super::super::tokens::tokenize(text).sentence_bytes()
+    }
 
     #[test]
     fn chinese_dates_and_quantities_need_a_numeral_or_a_relative_date() {
@@ -316,7 +312,7 @@ mod tests {
             claimant: None,
             reporters: Vec::new(),
         }];
-        let got: Vec<String> = author_assertions(text, &found, sentences(text), |_| false)
+        let got: Vec<String> = author_assertions(text, &found, &sentences(text), |_| false)
             .iter()
             .map(|f| f.content.text(text))
             .collect();
@@ -324,7 +320,7 @@ mod tests {
             got,
             vec!["By 2024 the market had generated tens of billions of yuan."]
         );
-        assert!(author_assertions("", &[], Vec::new(), |_| true).is_empty());
+        assert!(author_assertions("", &[], &[], |_| true).is_empty());
     }
 
     #[test]
@@ -334,7 +330,7 @@ mod tests {
                     Maybe you are just getting started with your own idea.\n\
                     The Jets beat the Predators 2-1 and Winnipeg moved up in the table.\n\
                     广电总局表示，2024年微短剧市场规模达到505亿元。";
-        let got: Vec<String> = author_assertions(text, &[], sentences(text), |_| false)
+        let got: Vec<String> = author_assertions(text, &[], &sentences(text), |_| false)
             .iter()
             .map(|f| f.content.text(text))
             .collect();
@@ -362,7 +358,7 @@ mod tests {
             claimant: Some("Li Wei".into()),
             reporters: Vec::new(),
         }];
-        let got: Vec<String> = author_assertions(text, &found, sentences(text), |_| true)
+        let got: Vec<String> = author_assertions(text, &found, &sentences(text), |_| true)
             .iter()
             .map(|f| f.content.text(text))
             .collect();

@@ -30,7 +30,6 @@
 //!   nothing but a name (with its apposition) to the sentence's end, the
 //!   name is the source and the sentence up to the comma the content.
 
-use super::assertions::sentences;
 use super::{AttributionKind, Found, RangeSet, Span};
 use regex::Regex;
 use std::collections::HashMap;
@@ -95,7 +94,7 @@ fn taken_by(found: &[Found]) -> RangeSet {
 }
 
 /// "X made clear …" attributions not already found.
-pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
+pub fn made_clear(text: &str, sentences: &[Range<usize>], found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     // The pattern opens with a name, so the regex engine has no literal to
     // skip ahead by; its one fixed word is looked for first.
@@ -103,7 +102,7 @@ pub fn made_clear(text: &str, found: &[Found]) -> Vec<Found> {
         return out;
     }
     let mut taken = None;
-    for sentence in sentences(text) {
+    for sentence in sentences.iter().cloned() {
         let s = &text[sentence.clone()];
         if !s.contains("made") {
             continue;
@@ -453,7 +452,7 @@ fn after_the_cue(text: &str, f: &Found) -> Option<Range<usize>> {
 /// Turns round the attributions the tagger read the wrong way in a
 /// sentence that ends "…, said Name[, apposition]." or "…, says the
 /// company." (see the module).
-pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
+pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found: &mut [Found]) {
     // A speech verb after a comma: on most texts none, and then no
     // sentence or cue set is built.
     let candidates: Vec<usize> = (0..found.len())
@@ -471,7 +470,7 @@ pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
     if candidates.is_empty() {
         return;
     }
-    let all = sentences(text);
+    let all = sentences;
     let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
     // Sentences are in text order: found by halving, so a text of
     // thousands of attributions stays linear.
@@ -559,11 +558,11 @@ pub fn speakers_after_their_words(text: &str, found: &mut [Found]) {
 }
 
 /// The sentences that continue an "according to" account.
-pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
+pub fn continued_accounts(text: &str, sentences: &[Range<usize>], found: &[Found]) -> Vec<Found> {
     if !found.iter().any(|f| f.kind == AttributionKind::AccordingTo) {
         return Vec::new();
     }
-    let all = sentences(text);
+    let all = sentences;
     let mut out = Vec::new();
     let taken = taken_by(found);
     // Only an account that opens with its source ("According to X, A.")
@@ -607,6 +606,11 @@ pub fn continued_accounts(text: &str, found: &[Found]) -> Vec<Found> {
 mod tests {
     use super::*;
 
+    /// The sentences the English taggers read, as `find` passes them.
+    fn sentences(text: &str) -> Vec<Range<usize>> {
+        super::super::tokens::tokenize(text).sentence_bytes()
+    }
+
     #[test]
     fn a_speaker_named_after_the_words_is_their_source() {
         let text = "Potholes form when water seeps into cracks, said Joe Carbone, who works for the city. \
@@ -649,7 +653,7 @@ mod tests {
             read(Some("Kim"), "Beijing will act"),
         ];
         let untouched = found[3..].to_vec();
-        speakers_after_their_words(text, &mut found);
+        speakers_after_their_words(text, &sentences(text), &mut found);
         let roles = |f: &Found| {
             (
                 f.source.as_ref().map(|s| s.text(text)),
@@ -738,7 +742,7 @@ mod tests {
             f.cue = Span::one(word);
         }
         let untouched = found[3..].to_vec();
-        speakers_after_their_words(text, &mut found);
+        speakers_after_their_words(text, &sentences(text), &mut found);
         let roles: Vec<(String, String)> = found
             .iter()
             .map(|f| {
@@ -783,7 +787,7 @@ mod tests {
                 }
             })
             .collect();
-        speakers_after_their_words(&text, &mut found);
+        speakers_after_their_words(&text, &sentences(&text), &mut found);
         assert!(found.iter().all(|f| {
             f.source.as_ref().map(|s| s.text(&text)).as_deref() == Some("Ann Lee")
                 && f.content.text(&text) == "Prices rose in May"
@@ -794,19 +798,21 @@ mod tests {
     fn made_clear_names_its_source_and_content() {
         let text = "The Ministry of Commerce has made its position clear: tariffs on films will stay. \
                     Nobody made anything.";
-        let got = made_clear(text, &[]);
+        let got = made_clear(text, &sentences(text), &[]);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].claimant.as_deref(), Some("The Ministry of Commerce"));
         assert_eq!(got[0].content.text(text), "tariffs on films will stay");
         assert_eq!(got[0].cue.text(text), "has made its position clear");
         let text = "Last week officials made clear that quotas would rise next year.";
         assert!(
-            made_clear(text, &[]).is_empty(),
+            made_clear(text, &sentences(text), &[]).is_empty(),
             "a lower-case source is the model's business"
         );
         let text = "Xinhua made clear that quotas would rise next year.";
         assert_eq!(
-            made_clear(text, &[])[0].content.text(text),
+            made_clear(text, &sentences(text), &[])[0]
+                .content
+                .text(text),
             "quotas would rise next year"
         );
     }
@@ -918,7 +924,7 @@ mod tests {
             claimant: Some("Xinhua".into()),
             reporters: Vec::new(),
         };
-        let got = continued_accounts(text, std::slice::from_ref(&f));
+        let got = continued_accounts(text, &sentences(text), std::slice::from_ref(&f));
         assert_eq!(got.len(), 1);
         assert_eq!(
             got[0].content.text(text),
@@ -928,10 +934,10 @@ mod tests {
         // Not across a paragraph, not a turn of argument.
         let text2 =
             "According to Xinhua, exports doubled.\nThe goal is bigger: ten markets by 2030.";
-        assert!(continued_accounts(text2, std::slice::from_ref(&f)).is_empty());
+        assert!(continued_accounts(text2, &sentences(text2), std::slice::from_ref(&f)).is_empty());
         let text3 =
             "According to Xinhua, exports doubled. But the goal is bigger than ten markets.";
-        assert!(continued_accounts(text3, &[f]).is_empty());
+        assert!(continued_accounts(text3, &sentences(text3), &[f]).is_empty());
         // Nor after an account that closes with its source.
         let text4 =
             "Exports doubled, according to Xinhua. The goal is bigger: ten markets by 2030.";
@@ -944,6 +950,6 @@ mod tests {
             claimant: Some("Xinhua".into()),
             reporters: Vec::new(),
         };
-        assert!(continued_accounts(text4, &[closing]).is_empty());
+        assert!(continued_accounts(text4, &sentences(text4), &[closing]).is_empty());
     }
 }

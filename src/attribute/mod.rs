@@ -396,12 +396,17 @@ fn read_with(
     // own assertions are added.
     let joined = chinese.then(|| wrapped::unwrap(text)).flatten();
     let reading = joined.as_ref().map_or(text, |j| j.text.as_str());
+    // The English text's sentences, as the model cuts them: the rules and
+    // the author's assertions read the same ones.
+    let mut sentences = Vec::new();
     let mut found = if chinese {
         // resolve::resolve puts them in text order.
         zh::attributions(reading)
     } else {
+        let tokens = tokens::tokenize(reading);
+        sentences = tokens.sentence_bytes();
         model
-            .tag(reading)
+            .tag_tokens(reading, tokens)
             .into_iter()
             .map(|t| Found {
                 kind: if t.kind == AttributionKind::Indirect
@@ -420,13 +425,13 @@ fn read_with(
             .collect()
     };
     if !chinese {
-        en_rules::speakers_after_their_words(reading, &mut found);
+        en_rules::speakers_after_their_words(reading, &sentences, &mut found);
     }
     resolve::resolve(reading, &mut found);
     if !chinese {
-        let more = en_rules::made_clear(reading, &found);
+        let more = en_rules::made_clear(reading, &sentences, &found);
         found.extend(more);
-        let more = en_rules::continued_accounts(reading, &found);
+        let more = en_rules::continued_accounts(reading, &sentences, &found);
         found.extend(more);
         let more = en_rules::signed_quotes(reading, &found);
         found.extend(more);
@@ -445,13 +450,12 @@ fn read_with(
     }
     if options.author_assertions {
         let mentions = linker.mentions(text);
-        // The sentences the language's own rules read.
-        let sentences = if chinese {
-            zh::sentence_ranges(text)
-        } else {
-            assertions::sentences(text)
-        };
-        let own = assertions::author_assertions(text, &found, sentences, |r| {
+        // The sentences the language's own rules read (an English text
+        // is read as it is stored).
+        if chinese {
+            sentences = zh::sentence_ranges(text);
+        }
+        let own = assertions::author_assertions(text, &found, &sentences, |r| {
             mentions
                 .iter()
                 .any(|m| m.range.start >= r.start && m.range.end <= r.end)

@@ -131,7 +131,11 @@ struct Read_ {
 
 impl Read_ {
     fn new(text: &str) -> Self {
-        let t = tokenize(text);
+        Self::tokenized(text, tokenize(text))
+    }
+
+    /// `text` read from its tokens `t` ([`tokenize`]).
+    fn tokenized(text: &str, t: Tokenized) -> Self {
         let obs = observe(text, &t);
         let counts = Counts::new(&obs);
         let sentence_of = t.sentence_of();
@@ -1248,7 +1252,13 @@ fn shuffle(v: &mut [usize], seed: &mut u64) {
 impl AttributionModel {
     /// Finds the attributions in an English `text`.
     pub fn tag(&self, text: &str) -> Vec<Tagged> {
-        let r = Read_::new(text);
+        self.tag_tokens(text, tokenize(text))
+    }
+
+    /// As [`Self::tag`], from the text's tokens `t` ([`tokenize`]), so a
+    /// caller that needs the sentences too tokenizes once.
+    pub fn tag_tokens(&self, text: &str, t: Tokenized) -> Vec<Tagged> {
+        let r = Read_::tokenized(text, t);
         if r.t.tokens.is_empty() {
             return Vec::new();
         }
