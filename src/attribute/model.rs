@@ -570,11 +570,9 @@ const ADVERBS: &[&str] = &[
     "maybe",
     // Adverbs of time and manner that open a sentence capitalised, where
     // a word in "-ly" could be a name ("Kelly said"): "Originally
-    // published on Live Science", "Previously reported …".
+    // published on Live Science" ("Previously", "Recently" and
+    // "Initially" are among the sentence adverbs).
     "originally",
-    "previously",
-    "recently",
-    "initially",
     "finally",
     "currently",
     "formerly",

@@ -281,10 +281,6 @@ fn head_word(phrase: &str) -> &str {
         .trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Whether a phrase names many, by a plural common noun as its head
-/// ("Former royal PR aides", "Israeli courts", "President Trump’s
-/// advisers"): no one "he" or "she" refers to. A capitalised head may be
-/// a surname ("Williams"), so only a lower-case one counts.
 /// Whether `phrase` names no one in particular: "No one knew …",
 /// "Everyone agreed …". A pronoun after it refers to someone else ("No
 /// one knew … “I cannot believe it,” she said").
@@ -301,6 +297,10 @@ fn names_no_one(phrase: &str) -> bool {
     )
 }
 
+/// Whether a phrase names many, by a plural common noun as its head
+/// ("Former royal PR aides", "Israeli courts", "President Trump’s
+/// advisers"): no one "he" or "she" refers to. A capitalised head may be
+/// a surname ("Williams"), so only a lower-case one counts.
 fn names_many(phrase: &str) -> bool {
     let head = head_word(phrase);
     head.chars().next().is_some_and(char::is_lowercase)
