@@ -980,16 +980,9 @@ fn named_under_headline(
     headline: Option<&str>,
     paragraphs: &[String],
 ) -> Vec<String> {
-    let lines: Vec<&str> = visible.lines().collect();
     let under = |anchor: &str| {
-        let anchor = anchor.trim();
-        if anchor.chars().count() < 4 {
-            return Vec::new();
-        }
-        lines
-            .iter()
-            .rposition(|l| l.trim() == anchor)
-            .map(|at| zh_credits::named_under_headline(lines[at + 1..].iter().copied()))
+        lines_under(visible, anchor)
+            .map(zh_credits::named_under_headline)
             .unwrap_or_default()
     };
     let names = headline.map(under).unwrap_or_default();
@@ -1003,16 +996,21 @@ fn named_under_headline(
 /// The first date among the few lines under the headline's last line in
 /// the visible text (the page's `<h1>`, after its menus).
 fn under_headline(visible: &str, headline: Option<&str>) -> Option<String> {
-    let headline = headline?.trim();
-    if headline.chars().count() < 4 {
+    lines_under(visible, headline?)?
+        .take(LINES_UNDER_HEADLINE)
+        .find_map(parse_date)
+}
+
+/// The visible lines after the last one that reads `anchor` (a headline:
+/// four characters at least, so that "News" alone anchors nothing).
+fn lines_under<'a>(visible: &'a str, anchor: &str) -> Option<impl Iterator<Item = &'a str>> {
+    let anchor = anchor.trim();
+    if anchor.chars().count() < 4 {
         return None;
     }
     let lines: Vec<&str> = visible.lines().collect();
-    let at = lines.iter().rposition(|l| l.trim() == headline)?;
-    lines[at + 1..]
-        .iter()
-        .take(LINES_UNDER_HEADLINE)
-        .find_map(|l| parse_date(l))
+    let at = lines.iter().rposition(|l| l.trim() == anchor)?;
+    Some(lines.into_iter().skip(at + 1))
 }
 
 /// Authors from visible bylines: elements marked as such, or Chinese

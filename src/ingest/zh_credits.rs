@@ -37,9 +37,10 @@ pub fn credited_line(line: &str) -> Option<Vec<String>> {
         // 文 alone is a label only where a line or a bracket opens it
         // (文：张三), not at the end of a word (全文：, 中文：); a name is
         // short and ends there (记者：据你了解… is an interviewer's question).
-        Regex::new(
-            r"(?:作者|記者|记者|撰文|撰稿|执笔人|執筆人|(?:^|[\s(（【\[|])文)\s*[：:]\s*([^\s：:|/，,“”「」\x22、。)）】]{2,8})(?:$|[\s：:|/，,、。)）】])",
-        )
+        Regex::new(&format!(
+            r"(?:{}|(?:^|[\s(（【\[|])文)\s*[：:]\s*([^\s：:|/，,“”「」\x22、。)）】]{{2,8}})(?:$|[\s：:|/，,、。)）】])",
+            LABELS.join("|")
+        ))
         .expect("valid credit pattern")
     });
     LABELLED
@@ -59,9 +60,10 @@ pub fn credited_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Vec<St
         if let Some(names) = credited_line(line) {
             return Some(names);
         }
-        let label_alone = LABELS
-            .iter()
-            .any(|l| line.trim().strip_suffix(['：', ':']) == Some(l));
+        let label_alone = line
+            .trim()
+            .strip_suffix(['：', ':'])
+            .is_some_and(|l| l == "文" || LABELS.contains(&l));
         // The next line holds names only: short, no clause's punctuation.
         if label_alone
             && let Some(next) = lines.peek()
@@ -75,17 +77,9 @@ pub fn credited_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Vec<St
     None
 }
 
-/// Labels that open a credit with a colon ([`credited_line`]).
-const LABELS: &[&str] = &[
-    "作者",
-    "記者",
-    "记者",
-    "撰文",
-    "撰稿",
-    "执笔人",
-    "執筆人",
-    "文",
-];
+/// Labels that open a credit with a colon ([`credited_line`]); and 文,
+/// a label only where a line or a bracket opens it.
+const LABELS: &[&str] = &["作者", "記者", "记者", "撰文", "撰稿", "执笔人", "執筆人"];
 
 /// The writers credited at the edges of an article's main text, for a
 /// page that gives none above it: a credit line among its first or last
