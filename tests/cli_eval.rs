@@ -167,21 +167,29 @@ fn predictions_are_written_as_brat_files_that_score_like_the_report() {
     assert!(report["counts"]["cue"]["predicted"].as_u64().unwrap() >= 2);
 }
 
+/// Annotation lines of the harbour text whose line 2 is a span past the
+/// end of its text.
+fn span_past_the_text() -> String {
+    [
+        t_line("T1", "Cue", HARBOUR, "confirmed"),
+        "T2\tContent 26 99\tthat prices will rise\n".to_owned(),
+        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n".to_owned(),
+    ]
+    .concat()
+}
+
 #[test]
 fn a_bad_annotation_is_named_and_the_rest_is_scored() {
     let t = TestDir::new();
     let corpus = t.path("polnear");
     write_corpus(&corpus);
-    let bad = [
-        t_line("T1", "Cue", HARBOUR, "confirmed"),
-        "T2\tContent 26 99\tthat prices will rise\n".to_owned(),
-        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n".to_owned(),
+    let good = [
         t_line("T3", "Content", HARBOUR, "prices will rise"),
         "E2\tAttribution-no-source:T1 Cue:T1 Content:T3\n".to_owned(),
     ];
     write(
         &corpus.join("dev/attributions/harbour_9f9f.ann"),
-        &bad.concat(),
+        &(span_past_the_text() + &good.concat()),
     );
     let out = eval(&t, &corpus, &["--format", "json"]);
     assert_eq!(out.status.code(), Some(3));
@@ -328,15 +336,9 @@ fn train_names_a_bad_annotation_learns_from_the_rest_and_never_leaves_half_a_mod
     let t = TestDir::new();
     let corpus = t.path("polnear");
     write_corpus(&corpus);
-    // A span past the end of its text, on line 2.
-    let bad = [
-        t_line("T1", "Cue", HARBOUR, "confirmed"),
-        "T2\tContent 26 99\tthat prices will rise\n".to_owned(),
-        "E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n".to_owned(),
-    ];
     write(
         &corpus.join("dev/attributions/harbour_9f9f.ann"),
-        &bad.concat(),
+        &span_past_the_text(),
     );
     let train = |out: &Path| {
         t.cmd()
