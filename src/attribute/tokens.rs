@@ -590,12 +590,27 @@ mod tests {
             // ampersands at the ends of words and of the text.
             "''''' ‘‘’’ ``'' ''x",
             "A& &B AT&T& &&& R&",
+            // Chinese stops and marks alone or back to back; points before
+            // codes and between digits at the text's ends.
+            "。",
+            "。”“。！？“",
+            "“。",
+            " .A",
+            ".A .",
+            "1.2.3.",
+            "x4.",
+            ".5",
         ] {
             let t = tokenize(odd);
             assert!(!t.tokens.is_empty(), "{odd}");
             assert_eq!(
                 t.sentences.iter().map(|r| r.len()).sum::<usize>(),
                 t.tokens.len(),
+                "{odd}"
+            );
+            // Byte ranges the rules can slice the text with.
+            assert!(
+                t.sentence_bytes().into_iter().all(|r| odd.get(r).is_some()),
                 "{odd}"
             );
         }
