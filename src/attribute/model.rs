@@ -556,7 +556,7 @@ pub(super) const SENTENCE_ADVERBS: &[&str] = &[
 
 /// Adverbs that are never a source on their own, besides the sentence
 /// adverbs and any lower-case "-ly" word.
-const ADVERBS: &[&str] = &[
+pub(super) const ADVERBS: &[&str] = &[
     "similarly",
     "likewise",
     "often",

@@ -562,7 +562,9 @@ pub(super) fn name_only(written: &str) -> String {
     let mut name = w;
     // "The first" of a list stays.
     while let Some((rest, last)) = name.rsplit_once(char::is_whitespace)
-        && (TRAILING_ADVERBS.contains(&last) || super::model::SENTENCE_ADVERBS.contains(&last))
+        && (TRAILING_ADVERBS.contains(&last)
+            || super::model::SENTENCE_ADVERBS.contains(&last)
+            || super::model::ADVERBS.contains(&last))
         && !(last == "first"
             && rest
                 .rsplit(char::is_whitespace)
@@ -891,6 +893,18 @@ const TRAILING_ADVERBS: &[&str] = &[
     "sadly",
     "understandably",
     "flat-out",
+    // "the source further claimed", "Thomas allegedly told a supervisor".
+    "further",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "falsely",
+    "wrongly",
+    "famously",
+    "flatly",
+    "bluntly",
+    "frankly",
+    "angrily",
 ];
 
 /// The names met so far in a text, for pronouns to refer back to.
@@ -1995,6 +2009,10 @@ mod tests {
                 "A Gallup Korea poll",
             ),
             ("Ms. May", "Ms. May"),
+            ("the source further", "the source"),
+            ("Thomas allegedly", "Thomas"),
+            ("Ford never", "Ford"),
+            ("The Smith family", "The Smith family"),
             ("in October", "in October"),
             (
                 "43-year-old Martin Taylor of Aberdeenshire, Scotland, in a case study",
