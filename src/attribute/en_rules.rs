@@ -557,6 +557,223 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
     }
 }
 
+/// Words that open a clause of its own: a stretch between a comma and a
+/// cue that holds one is no speaker ("…, but he said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "nor", "as", "which", "who", "whom", "whose", "while", "because",
+    "although", "though", "so", "yet", "when", "where", "if", "than", "that", "since", "after",
+    "before", "until", "unless", "whether",
+];
+
+/// Words that open what may follow a closing cue without being its
+/// content: a time, a place or an occasion ("…, Cook said while visiting
+/// Dreamforce", "…, she said on Tuesday").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "while",
+    "when",
+    "during",
+    "after",
+    "before",
+    "at",
+    "in",
+    "on",
+    "as",
+    "last",
+    "this",
+    "from",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether `cue`, lower-cased, is a verb of saying that may close a
+/// sentence after its speaker: the postposed cues, and a few more that
+/// rarely come before their speaker ("…, the source claimed").
+fn is_closing_cue(cue: &str) -> bool {
+    POSTPOSED_CUES.contains(&cue)
+        || matches!(
+            cue,
+            "claimed"
+                | "claims"
+                | "warned"
+                | "warns"
+                | "continued"
+                | "continues"
+                | "acknowledged"
+                | "admitted"
+                | "conceded"
+                | "predicted"
+                | "observed"
+                | "remarked"
+                | "replied"
+                | "responded"
+                | "countered"
+                | "asserted"
+                | "maintained"
+                | "contended"
+        )
+}
+
+/// Mends the attributions of a sentence that ends "…, SPEAKER said[ on
+/// Tuesday]." where the tagger cut the speaker or ran the content past
+/// the comma ("…, a second person briefed on last weekend's trade phone
+/// call said." read as "call" saying "… a second person briefed on …
+/// phone"; "…, Cook said while visiting Salesforce's Dreamforce
+/// conference." read as Cook saying "while visiting …"). The words
+/// between the sentence's last comma and the cue are the speaker, the
+/// sentence up to that comma the content.
+pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], found: &mut [Found]) {
+    let holding = |at: usize| {
+        let i = sentences.partition_point(|s| s.start <= at);
+        i.checked_sub(1)
+            .map(|i| sentences[i].clone())
+            .filter(|s| at < s.end)
+    };
+    let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
+    for f in found.iter_mut() {
+        if f.cue.parts.len() != 1
+            || f.content.is_empty()
+            || !is_closing_cue(&f.cue.text(text).to_lowercase())
+        {
+            continue;
+        }
+        let (cue_start, cue_end) = (f.cue.start(), f.cue.end());
+        let Some(sentence) = holding(cue_start) else {
+            continue;
+        };
+        // After the cue: nothing, or a short adjunct with no clause of
+        // its own (no "that", no comma, no quotation).
+        let rest = text[cue_end..sentence.end.max(cue_end)]
+            .trim()
+            .trim_end_matches(|c: char| ".!".contains(c) || QUOTE_MARKS.contains(&c))
+            .trim_end();
+        let rest_words: Vec<String> = rest.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "to" opens an adjunct when an addressee follows ("claimed to
+        // the outlet"), not a verb ("said to avoid the area").
+        let addressed = rest_words.first().is_some_and(|w| w == "to")
+            && rest_words.get(1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "reporters"
+                        | "journalists"
+                        | "me"
+                        | "us"
+                        | "him"
+                        | "her"
+                        | "them"
+                        | "his"
+                        | "its"
+                        | "their"
+                        | "our"
+                )
+            });
+        let adjunct = rest_words.is_empty()
+            || rest_words.len() <= 10
+                && (addressed || ADJUNCT_OPENERS.contains(&rest_words[0].as_str()))
+                && !rest_words.iter().any(|w| w == "that")
+                && !rest.contains([',', '"', '“', '”', '«', '»']);
+        if !adjunct {
+            continue;
+        }
+        // The speaker: from the last comma before the cue to the cue.
+        let before = &text[sentence.start..cue_start];
+        let Some(comma) = before.rfind(',').map(|i| sentence.start + i) else {
+            continue;
+        };
+        let stretch = text[comma + 1..cue_start].trim();
+        let speaker_start = comma
+            + 1
+            + (text[comma + 1..cue_start].len() - text[comma + 1..cue_start].trim_start().len());
+        let speaker = speaker_start..speaker_start + stretch.len();
+        let words: Vec<&str> = stretch.split_whitespace().collect();
+        if words.is_empty()
+            || !stretch.starts_with(char::is_alphanumeric)
+            || words.len() > 15
+            || stretch.contains(['"', '“', '”', '«', '»'])
+            // "…, no matter what Google says", "…, Patriot failed as
+            // predicted": a clause, not a speaker.
+            || words.iter().any(|w| {
+                let w = w.to_lowercase();
+                CLAUSE_OPENERS.contains(&w.as_str())
+                    || matches!(w.as_str(), "what" | "whatever" | "how" | "why")
+            })
+            || cues.meets(&speaker)
+        {
+            continue;
+        }
+        // The tagger's own reading is kept unless it is inconsistent: its
+        // source inside the speaker's words but not all of them, or its
+        // content running into the speaker or the words after the cue.
+        let source_fits = f
+            .source
+            .as_ref()
+            .is_none_or(|s| s.start() >= speaker.start && s.end() <= speaker.end);
+        let source_cut = f
+            .source
+            .as_ref()
+            .is_some_and(|s| s.start() > speaker.start && s.end() <= speaker.end);
+        let after = cue_end..sentence.end;
+        let content_astray = f
+            .content
+            .parts
+            .iter()
+            .any(|p| overlaps(p, &speaker) || overlaps(p, &after));
+        if !source_fits || !(content_astray || source_cut) {
+            continue;
+        }
+        // The content: what the tagger found before the comma, or else the
+        // sentence up to it; and a quotation it found after the sentence
+        // (the second half of a split quotation).
+        let mut parts: Vec<Range<usize>> = f
+            .content
+            .parts
+            .iter()
+            .filter(|p| p.start < comma)
+            .map(|p| p.start..p.end.min(comma))
+            .collect();
+        if parts.is_empty() {
+            let opening = text[sentence.start..comma].len()
+                - text[sentence.start..comma]
+                    .trim_start_matches(QUOTE_MARKS)
+                    .len();
+            parts.push(sentence.start + opening..comma);
+        }
+        let words: usize = parts
+            .iter()
+            .map(|p| text[p.clone()].split_whitespace().count())
+            .sum();
+        // Another cue in the content is a report nested in this one.
+        if words < 3 {
+            continue;
+        }
+        parts.extend(
+            f.content
+                .parts
+                .iter()
+                .filter(|p| p.start >= sentence.end)
+                .cloned(),
+        );
+        f.source = Some(Span::one(speaker));
+        f.content = Span { parts };
+    }
+}
+
+/// Whether two ranges share a byte.
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// The sentences that continue an "according to" account.
 pub fn continued_accounts(text: &str, sentences: &[Range<usize>], found: &[Found]) -> Vec<Found> {
     if !found.iter().any(|f| f.kind == AttributionKind::AccordingTo) {
@@ -758,6 +975,85 @@ mod tests {
                 ("the company", "The plant will close in March"),
                 ("Goldman Sachs", "Prices will rise again"),
                 ("WHO", "Plague is fatal"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        assert_eq!(found[3..], untouched[..]);
+    }
+
+    #[test]
+    fn a_speaker_between_the_last_comma_and_a_closing_cue_is_whole() {
+        let text = "The deal is not good for Trump, a person briefed on the phone call said. \
+                    Users came, forcing Apple to adapt, Cook said while visiting Dreamforce. \
+                    Swift ignored his calls, the source claimed to the outlet. \
+                    YouTubers must unionize, no matter what Google says. \
+                    In July 2012, Patriot failed as predicted. \
+                    Prices rose in May, Ann Lee said. \
+                    “We lost,” she said. “We will win.”";
+        let found_as = |source: Option<&str>, cue: &str, content: &[&str]| Found {
+            source: source.map(|s| Span::first_in(text, s)),
+            cue: Span::first_in(text, cue),
+            content: Span {
+                parts: content
+                    .iter()
+                    .map(|c| Span::first_in(text, c).parts[0].clone())
+                    .collect(),
+            },
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            // The tagger's readings: a cut source and a content into it; a
+            // content after the cue that is only an occasion or an
+            // addressee.
+            found_as(
+                Some("call"),
+                "said",
+                &["The deal is not good for Trump, a person briefed on the phone"],
+            ),
+            found_as(Some("Cook"), "said while", &["while visiting Dreamforce"]),
+            found_as(Some("the source"), "claimed", &["to the outlet"]),
+            // A clause before the cue, not a speaker: left alone.
+            found_as(Some("Google"), "says", &["YouTubers must unionize"]),
+            found_as(None, "predicted", &["In July 2012, Patriot failed as"]),
+            // Read right already, or a split quotation: left alone.
+            found_as(Some("Ann Lee"), "said. “We", &["Prices rose in May"]),
+            found_as(
+                Some("she"),
+                "said. “We w",
+                &["“We lost,”", "“We will win.”"],
+            ),
+        ];
+        for f in &mut found {
+            let word = f.cue.start()
+                ..f.cue.start()
+                    + f.cue
+                        .text(text)
+                        .find([' ', '.'])
+                        .unwrap_or(f.cue.text(text).len());
+            f.cue = Span::one(word);
+        }
+        let untouched = found[3..].to_vec();
+        speakers_before_a_closing_cue(text, &sentences(text), &mut found);
+        let roles: Vec<(String, String)> = found[..3]
+            .iter()
+            .map(|f| {
+                (
+                    f.source.as_ref().map_or(String::new(), |s| s.text(text)),
+                    f.content.text(text),
+                )
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (
+                    "a person briefed on the phone call",
+                    "The deal is not good for Trump"
+                ),
+                ("Cook", "Users came, forcing Apple to adapt"),
+                ("the source", "Swift ignored his calls"),
             ]
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
         );
