@@ -664,6 +664,10 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
         return false;
     }
+    if matches!(verb, "write" | "writes" | "wrote" | "written" | "writing") && names_a_work(content)
+    {
+        return false;
+    }
     // A bare phrase is stored as the whole proposition, its "not"
     // included ("Steenburgen *wasn’t thrilled about* the shift").
     if c.negated && !c.states_an_opinion(content) && !is_bare_phrase(content) {
@@ -709,6 +713,67 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
         || names_a_record
         || wish
         || !(DEED_VERBS.contains(&verb) || passive && ACCUSING_VERBS.contains(&verb))
+}
+
+/// Kinds of work someone writes, as a whole: to write one is a deed.
+const WORKS: &[&str] = &[
+    "novel",
+    "novels",
+    "book",
+    "books",
+    "memoir",
+    "memoirs",
+    "biography",
+    "screenplay",
+    "script",
+    "scripts",
+    "song",
+    "songs",
+    "poem",
+    "poems",
+    "play",
+    "plays",
+    "opera",
+    "symphony",
+    "album",
+    "story",
+    "stories",
+    "code",
+];
+
+/// Whether `content`, the object of "write", is a work named as a whole
+/// ("wrote *his first novel, Web of Angels, …*", "writes *songs for
+/// others*"), not what it says: it opens with a determiner or a number,
+/// and one of [`WORKS`] comes within its first four words, before any
+/// "that", "about" or colon.
+fn names_a_work(content: &str) -> bool {
+    let words = lower_words(content);
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "my"
+                | "our"
+                | "your"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "some"
+        ) || w.parse::<u32>().is_ok()
+    });
+    opens
+        && words
+            .iter()
+            .skip(1)
+            .take(3)
+            .take_while(|w| !matches!(w.as_str(), "that" | "about" | "saying"))
+            .any(|w| WORKS.contains(&w.as_str()))
 }
 
 /// Words that open a noun or prepositional phrase, or an infinitive.
@@ -826,6 +891,26 @@ mod tests {
         ] {
             assert!(claims(cue, "the rest", false), "{cue}");
         }
+    }
+
+    #[test]
+    fn writing_a_work_is_a_deed_and_writing_what_it_says_a_claim() {
+        for content in [
+            "his first novel, Web of Angels, a cyberpunk book before the term was invented",
+            "a book on the crisis",
+            "three songs for the film",
+        ] {
+            assert!(!claims("wrote", content, false), "{content}");
+        }
+        for content in [
+            "that the novel was never finished",
+            "the economy was strong",
+            "in his book that prices rose",
+            "a letter saying the plan failed",
+        ] {
+            assert!(claims("wrote", content, false), "{content}");
+        }
+        assert!(claims("said", "his first novel was a flop", false));
     }
 
     #[test]
