@@ -559,6 +559,24 @@ pub(super) fn name_only(written: &str) -> String {
         }
         _ => w,
     };
+    // A description in lower case, then the name it describes: "The
+    // group that owns most of her music, Big Machine", "the company's
+    // chief, Tim Cook" (not "Martin Taylor of Aberdeenshire, Scotland").
+    let w = match w.rsplit_once(", ") {
+        Some((before, after))
+            if before.split_whitespace().enumerate().all(|(i, word)| {
+                !word.starts_with(char::is_uppercase)
+                    || i == 0 && DETERMINERS.contains(&word.to_lowercase().as_str())
+            }) && is_name(after)
+                && (1..=5).contains(&after.split_whitespace().count())
+                && after.split_whitespace().all(|word| {
+                    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                }) =>
+        {
+            after.trim()
+        }
+        _ => w,
+    };
     let mut name = w;
     // "The first" of a list stays.
     while let Some((rest, last)) = name.rsplit_once(char::is_whitespace)
@@ -2093,6 +2111,9 @@ mod tests {
             ("Ms. May", "Ms. May"),
             ("the source further", "the source"),
             ("Thomas allegedly", "Thomas"),
+            ("most of her music, Big Machine", "Big Machine"),
+            ("the company's chief, Tim Cook", "Tim Cook"),
+            ("Ms. Li, a spokeswoman", "Ms. Li"),
             ("Ford never", "Ford"),
             ("The Smith family", "The Smith family"),
             ("in October", "in October"),
