@@ -449,6 +449,39 @@ fn after_the_cue(text: &str, f: &Found) -> Option<Range<usize>> {
     (cue + gap < last.end).then(|| cue + gap..last.end)
 }
 
+/// A time or an occasion at the end of a name read after its cue: "on
+/// Monday", "last week", "on Tuesday, November 19", "in a statement".
+static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ,?\s+(?:
+            (?:on\s+|last\s+|this\s+|early\s+|late\s+|earlier\s+|later\s+)?
+            (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)
+            (?:,?\s+(?:January|February|March|April|May|June|July|August|September|October
+                |November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}
+                (?:,\s+\d{4})?)?
+          | (?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:written\s+|joint\s+|brief\s+)?
+            (?:statement|interview|email|e-mail|tweet|post|release|call|briefing|speech)
+        )\s*$",
+    )
+    .expect("a valid pattern")
+});
+
+/// `range` of `text` without a [`TIME_TAIL`] at its end, when a name is
+/// left before it: a capitalised word, or two words.
+fn without_time_tail(text: &str, range: Range<usize>) -> Range<usize> {
+    let words = &text[range.clone()];
+    match TIME_TAIL.find(words) {
+        Some(m)
+            if words[..m.start()].split_whitespace().count() > 1
+                || words.starts_with(char::is_uppercase) =>
+        {
+            range.start..range.start + m.start()
+        }
+        _ => range,
+    }
+}
+
 /// Turns round the attributions the tagger read the wrong way in a
 /// sentence that ends "…, said Name[, apposition]." or "…, says the
 /// company." (see the module).
@@ -471,7 +504,6 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
         return;
     }
     let all = sentences;
-    let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
     // Sentences are in text order: found by halving, so a text of
     // thousands of attributions stays linear.
     let holding = |at: usize| {
@@ -494,13 +526,20 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
         // else the words from the cue to its sentence's end, when the
         // tagger took its content elsewhere (the next sentence's quotation
         // for "…, said Mary E. Lovely, an economist. “About 36% …”").
-        let Some(name) = after_the_cue(text, f).filter(&is_name).or_else(|| {
+        // A time or an occasion after the name is neither name nor content
+        // ("said the company on Monday", "said Amnesty International on
+        // Tuesday, November 19", "said Li Wei in a statement").
+        let named = |r: Range<usize>| {
+            let name = without_time_tail(text, r.clone());
+            is_name(&name).then_some((name, r.end))
+        };
+        let Some((name, name_end)) = after_the_cue(text, f).and_then(named).or_else(|| {
             let after = text.get(f.cue.end()..sentence.end)?;
             let start = f.cue.end() + after.len() - after.trim_start().len();
             let end = f.cue.end() + after.trim_end_matches(['.', '!', ' ']).len();
             (f.content.start() > sentence.end && start < end)
                 .then_some(start..end)
-                .filter(&is_name)
+                .and_then(named)
         }) else {
             continue;
         };
@@ -515,7 +554,9 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
         let Some(last) = holding(name.end - 1) else {
             continue;
         };
-        let rest = text.get(name.end..last.end).unwrap_or_default();
+        let rest = text
+            .get(name_end.max(name.end)..last.end)
+            .unwrap_or_default();
         if !rest
             .trim()
             .chars()
@@ -536,10 +577,9 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
                 .trim_start_matches(QUOTE_MARKS)
                 .len();
         let words = sentence.start + opening..text[..comma].trim_end_matches(QUOTE_MARKS).len();
-        if words.start >= words.end
-            || text[words.clone()].split_whitespace().count() < 3
-            || cues.meets(&words)
-        {
+        // Another cue in the words is a report nested in this one
+        // ("Information gathered … reveal …, said Amnesty International").
+        if words.start >= words.end || text[words.clone()].split_whitespace().count() < 3 {
             continue;
         }
         // The name with its apposition, unless the tagger found the name
@@ -979,6 +1019,63 @@ mod tests {
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
         );
         assert_eq!(found[3..], untouched[..]);
+    }
+
+    #[test]
+    fn a_time_after_a_postposed_name_and_a_report_in_the_words_are_read_through() {
+        let text = "Footage and testimony reveal a pattern of killings in 100 cities, \
+                    said Amnesty International on Tuesday, November 19. \
+                    The plant will close in March, said the company in a statement.";
+        let read = |source: &str, cue: &str, content: &str| Found {
+            source: Some(Span::first_in(text, source)),
+            cue: Span::first_in(text, cue),
+            content: Span::first_in(text, content),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        };
+        let mut found = vec![
+            read(
+                "Footage and testimony",
+                "reveal",
+                "a pattern of killings in 100 cities",
+            ),
+            read(
+                "100 cities",
+                "said Amnesty",
+                "Amnesty International on Tuesday, November 19",
+            ),
+            read(
+                "The plant will close in March",
+                "said the",
+                "the company in a statement",
+            ),
+        ];
+        for f in &mut found[1..] {
+            let word = f.cue.start()..f.cue.start() + 4;
+            f.cue = Span::one(word);
+        }
+        speakers_after_their_words(text, &sentences(text), &mut found);
+        let roles: Vec<(String, String)> = found[1..]
+            .iter()
+            .map(|f| (f.source.as_ref().unwrap().text(text), f.content.text(text)))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (
+                    "Amnesty International",
+                    "Footage and testimony reveal a pattern of killings in 100 cities"
+                ),
+                ("the company", "The plant will close in March"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        let tail = |t: &str| t[without_time_tail(t, 0..t.len())].to_owned();
+        assert_eq!(tail("Li Wei last week"), "Li Wei");
+        assert_eq!(tail("the ministry on Monday"), "the ministry");
+        assert_eq!(tail("Ms. May"), "Ms. May");
+        assert_eq!(tail("on Monday"), "on Monday");
     }
 
     #[test]
