@@ -1012,6 +1012,11 @@ impl LastNamed {
         }
     }
 
+    /// The people named anywhere in `text` whose name shows a gender.
+    fn mentions(&mut self, text: &str) -> &[gender::Mention] {
+        self.mentions.get_or_insert_with(|| gender::mentions(text))
+    }
+
     /// What a pronoun without a gender ("they", "it") at byte `at` of
     /// `text` refers to, for `person` "I" as [`LastNamed::fitting`]. The
     /// last organisation named as a source, when it was named near
@@ -1032,24 +1037,17 @@ impl LastNamed {
         {
             return Some(group.clone());
         }
-        let last = self.recent.back()?;
+        let last = self.recent.back()?.clone();
         // A name that shows a gender, or a surname of a full name that
         // does, is one person's ("Martha", "Clark" of "Tim Clark");
         // "Protesters" and "Big Machine" may be many.
-        let a_person = match self.people.back() {
+        let a_person = match self.people.back().cloned() {
             Some((_, name, gender)) if name == last => {
-                gender.is_some() || {
-                    let mentions = self.mentions.get_or_insert_with(|| gender::mentions(text));
-                    gender::last_word(name).is_some_and(|surname| {
-                        mentions
-                            .iter()
-                            .any(|m| m.end <= at && gender::last_word(&m.name) == Some(surname))
-                    })
-                }
+                shown_gender(self.mentions(text), &name, gender, at).is_some()
             }
             _ => false,
         };
-        (!a_person && self.group.as_ref() != Some(last)).then(|| last.clone())
+        (!a_person && self.group.as_ref() != Some(&last)).then_some(last)
     }
 
     /// The person "he" or "she" (`gender`) at byte `at` of `text` refers
@@ -1064,20 +1062,9 @@ impl LastNamed {
             return Some(last.clone());
         }
         let mentions = self.mentions.get_or_insert_with(|| gender::mentions(text));
-        // A source named by surname alone ("Lorenz", "Giuffre") has the
-        // gender of the last full name with that surname before `at`
-        // ("Edward Lorenz", "Virginia Giuffre"), a source's or not.
-        let shown = |name: &str, g: Option<Gender>| {
-            g.or_else(|| {
-                let surname = gender::last_word(name)?;
-                mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.end <= at && gender::last_word(&m.name) == Some(surname))
-                    .map(|m| m.gender)
-            })
+        let fits = |name: &str, g: Option<Gender>| {
+            shown_gender(mentions, name, g, at).is_none_or(|g| g == gender)
         };
-        let fits = |name: &str, g: Option<Gender>| shown(name, g).is_none_or(|g| g == gender);
         if fits(last, *last_gender) {
             return Some(last.clone());
         }
@@ -1122,6 +1109,26 @@ impl LastNamed {
             .or_else(|| recent().find(|n| is_acronym(n)))
             .cloned()
     }
+}
+
+/// The gender `name` shows before byte `at`: its own (`gender`), else that
+/// of the last full name with its surname among `mentions`, a source's or
+/// not: a source named by surname alone ("Lorenz", "Giuffre") has the
+/// gender of "Edward Lorenz", "Virginia Giuffre".
+fn shown_gender(
+    mentions: &[gender::Mention],
+    name: &str,
+    gender: Option<Gender>,
+    at: usize,
+) -> Option<Gender> {
+    gender.or_else(|| {
+        let surname = gender::last_word(name)?;
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= at && gender::last_word(&m.name) == Some(surname))
+            .map(|m| m.gender)
+    })
 }
 
 /// How far (in bytes) after an organisation named as a source a "they" or
@@ -1257,7 +1264,9 @@ const NOT_SUBJECTS: &[&str] = &[
 /// visited …", "Mr. Lee says …"). The name's last word must be written
 /// with its capital somewhere else in the text in mid-sentence (so
 /// "Even", "Border agents" are no one), and must not be a word of
-/// [`NOT_SUBJECTS`], an organisation, a thing or many people. A sentence
+/// [`NOT_SUBJECTS`], an organisation, a thing or many people. After a
+/// conjunction that opens the sentence ("When Carlineo was approached, …")
+/// any verb will do. A sentence
 /// that opens with a quotation mark is someone's words and has no
 /// subject here. With where the name starts.
 fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
@@ -1273,7 +1282,13 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         let rest = &text[start..at];
         // What can be a name and its verb: a few words.
         let rest = &rest[..floor_char_boundary(rest, 200)];
-        let mut words = rest.split_whitespace();
+        let mut words = rest.split_whitespace().peekable();
+        // "When Carlineo was approached, he told police …": the subject of
+        // an opening clause of time or cause, with any verb, before its
+        // comma.
+        let subordinate = words
+            .next_if(|w| OPENING_SUBORDINATORS.contains(w))
+            .is_some();
         let mut name: Vec<&str> = Vec::new();
         let verb = loop {
             let w = words.next()?;
@@ -1289,7 +1304,9 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         let first = name.first()?.trim_end_matches('.').to_lowercase();
         let last = *name.last()?;
         let verb_like = verb.chars().all(char::is_alphabetic)
-            && (verb.len() > 4 && verb.ends_with("ed") || SUBJECT_VERBS.contains(&verb));
+            && (verb.len() > 4 && verb.ends_with("ed")
+                || SUBJECT_VERBS.contains(&verb)
+                || subordinate && rest.contains(','));
         let joined = name.join(" ");
         (verb_like
             && !NOT_SUBJECTS.contains(&first.as_str())
@@ -1301,6 +1318,13 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         .then_some((start, joined))
     })
 }
+
+/// Conjunctions that open a sentence with a clause of time or cause, whose
+/// subject [`subject_before`] reads after them.
+const OPENING_SUBORDINATORS: &[&str] = &[
+    "When", "After", "Before", "While", "Once", "Although", "Though", "Because", "Since", "As",
+    "Until",
+];
 
 /// Verbs in the present that follow a subject ([`subject_before`]).
 const SUBJECT_VERBS: &[&str] = &[
@@ -1465,7 +1489,8 @@ pub fn resolve(text: &str, found: &mut [Found]) {
                 Some(g) => subject_before(text, source.start())
                     .filter(|(at, name)| {
                         last.people.back().is_none_or(|(p, _, _)| p < at)
-                            && gender::of_name(name).is_none_or(|shown| shown == g)
+                            && shown_gender(last.mentions(text), name, gender::of_name(name), *at)
+                                .is_none_or(|shown| shown == g)
                     })
                     .map(|(at, name)| {
                         last.remember(&name, at);
@@ -1883,6 +1908,30 @@ mod tests {
         assert_eq!(
             subject_before(text, at).map(|(_, name)| name).as_deref(),
             Some("Lee")
+        );
+    }
+
+    #[test]
+    fn he_after_an_opening_clause_is_its_subject_when_the_gender_fits() {
+        let text = "His lawyer, Sonya Zoghlin, said he was sorry. John Ford wrote books. \
+                    Police arrested Carlineo. \
+                    When Carlineo was approached, he told police he supported Trump. \
+                    Mary Lee said it was sad. When Ford visited his editor, he left poems. \
+                    “Life was short,” she recalled.";
+        let f = |src: &str, n: usize, cue: &str, cn: usize, content: &str| {
+            attribution(text, (src, n), (cue, cn), content)
+        };
+        let mut found = vec![
+            f("Sonya Zoghlin", 0, "said", 0, "he was sorry"),
+            // The fourth "he": "When" and "approached" hold one each.
+            f("he", 3, "told", 0, "he supported Trump"),
+            f("Mary Lee", 0, "said", 1, "it was sad"),
+            f("she", 0, "recalled", 0, "Life was short"),
+        ];
+        // "Ford" is John Ford, a man: not the "she" after him.
+        assert_eq!(
+            resolved(text, &mut found),
+            ["Sonya Zoghlin", "Carlineo", "Mary Lee", "Mary Lee"]
         );
     }
 
