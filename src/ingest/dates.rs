@@ -1,6 +1,7 @@
 //! Dates as pages write them, to ISO 8601: `2024-03-05T21:23:00+08:00`,
 //! `2024-03-05`, `2024年3月5日 21:23`, `2024-3-5 21:23`, `2024/03/05`,
-//! `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`.
+//! `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`,
+//! `3/5/2024 9:23:57 PM` (month first, as a 12-hour clock writes it).
 //! The result is `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the offset
 //! when the page gave one.
 
@@ -75,22 +76,56 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
+/// A date written month first with a 12-hour time (`9/17/2004 5:54:13
+/// AM`, as American software prints it). Without the AM or PM, `7/5/2005`
+/// could as well be the 7th of May, so it is not read.
+static US_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b (?P<m>\d{1,2}) / (?P<d>\d{1,2}) / (?P<y>(?:19|20)\d\d) \s+
+        (?P<h>\d{1,2}) : (?P<min>\d{2}) (?: : (?P<s>\d{2}) )? \s* (?P<ampm>[ap]\.?m\.?) \b",
+    )
+    .expect("valid date pattern")
+});
+
 /// The first date in `text`, normalised; `None` when there is none or it is
 /// not a real calendar date.
 pub fn parse_date(text: &str) -> Option<String> {
     let numeric = NUMERIC.captures(text);
     let wordy = WORDY.captures(text);
+    let us = US_CLOCK.captures(text);
+    let start =
+        |c: &Option<regex::Captures<'_>>| c.as_ref().and_then(|c| c.get(0)).map(|m| m.start());
     // Whichever comes first in the text.
-    let use_numeric = match (&numeric, &wordy) {
-        (Some(n), Some(w)) => n.get(0)?.start() <= w.get(0)?.start(),
-        (Some(_), None) => true,
-        (None, Some(_)) => false,
-        (None, None) => return None,
+    let (n, w) = (start(&numeric), start(&wordy));
+    let use_us = match (start(&us), n.into_iter().chain(w).min()) {
+        (Some(u), Some(first)) => u < first,
+        (u, _) => u.is_some(),
+    };
+    if !use_us && n.is_none() && w.is_none() {
+        return None;
+    }
+    let use_numeric = match (n, w) {
+        (Some(n), Some(w)) => n <= w,
+        (n, _) => n.is_some(),
     };
     let num = |c: &regex::Captures<'_>, name: &str| {
         c.name(name).and_then(|m| m.as_str().parse::<u32>().ok())
     };
-    let (y, m, d, h, min, s, tz, pm) = if use_numeric {
+    let (y, m, d, h, min, s, tz, pm) = if use_us {
+        let c = us?;
+        (
+            num(&c, "y")?,
+            num(&c, "m")?,
+            num(&c, "d")?,
+            num(&c, "h").filter(|h| (1..=12).contains(h)),
+            num(&c, "min"),
+            num(&c, "s"),
+            None,
+            c.name("ampm")
+                .map(|a| a.as_str().to_ascii_lowercase().starts_with('p')),
+        )
+    } else if use_numeric {
         let c = numeric?;
         // A time follows a separator, or 日 with none (2005年3月11日12:12,
         // as Sohu's datelines write it); digits glued to a day's digits
@@ -187,6 +222,9 @@ mod tests {
             ("Updated 5th Mar. 2024 at 3:46 PM", "2024-03-05T15:46:00"),
             ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00"),
             ("Sept 30, 2019", "2019-09-30"),
+            ("发布日期： 9/17/2004 5:54:13 AM", "2004-09-17T05:54:13"),
+            ("7/5/2005 9:23:57 PM", "2005-07-05T21:23:57"),
+            ("12/31/2004 12:05 am", "2004-12-31T00:05:00"),
         ] {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
         }
@@ -210,6 +248,9 @@ mod tests {
             "2024-13-01",
             "1850-01-01",
             "version 2.0.1",
+            // Day or month first? Without a 12-hour clock, no one knows.
+            "7/5/2005",
+            "13/17/2004 5:54 PM",
         ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
