@@ -157,7 +157,7 @@ pub fn extract_metadata_and_text(
         .published
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| dated_line(&visible, headline.as_deref()))
+        .or_else(|| dated_line(&visible, headline.as_deref(), paragraphs.first()))
         .or_else(|| signature.as_ref().map(|s| s.posted.clone()));
     let canonical_url = meta
         .canonical
@@ -934,11 +934,15 @@ fn collect_visible(el: ElementRef<'_>, out: &mut String, limit: usize) {
 /// Lines under the headline read for its dateline.
 const LINES_UNDER_HEADLINE: usize = 4;
 
+/// The longest line under the first paragraph read as a dateline
+/// (`2005年1月2日`, `2003-7-24 钱江晚报`), in characters.
+const DATELINE_CHARS: usize = 40;
+
 /// A date from a visible line that announces one (发布时间, 日期, 来源,
 /// Published, Posted…), else from the dateline under the headline (a date
 /// alone, or with the outlet: `2003-7-24 钱江晚报`), else the first
 /// date-with-time in the visible text.
-fn dated_line(visible: &str, headline: Option<&str>) -> Option<String> {
+fn dated_line(visible: &str, headline: Option<&str>, first: Option<&String>) -> Option<String> {
     const CUES: &[&str] = &[
         "发布时间",
         "發布時間",
@@ -956,20 +960,36 @@ fn dated_line(visible: &str, headline: Option<&str>) -> Option<String> {
         "updated",
         "date:",
     ];
-    for line in visible.lines() {
+    let mut lines = visible.lines().peekable();
+    while let Some(line) = lines.next() {
         let lower = line.to_lowercase();
-        if CUES.iter().any(|c| lower.contains(c))
-            && let Some(d) = parse_date(line)
-        {
+        if !CUES.iter().any(|c| lower.contains(c)) {
+            continue;
+        }
+        // The label may end its line, the date alone on the next
+        // (`发布日期： ⏎ 7/5/2005 9:23:57 PM`).
+        let next = lines.peek().filter(|l| l.chars().count() <= 40);
+        if let Some(d) = parse_date(line).or_else(|| next.and_then(|l| parse_date(l))) {
             return Some(d);
         }
     }
-    under_headline(visible, headline).or_else(|| {
-        visible
-            .lines()
-            .filter_map(parse_date)
-            .find(|d| d.contains('T'))
-    })
+    // Under the headline, or alone on a short line under the main text's
+    // first paragraph, which is the headline where the page's title is
+    // not ("Joel on Software - 给计算机系学生的建议" over
+    // "给计算机系学生的建议"); not in the second paragraph's sentences.
+    under_headline(visible, headline)
+        .or_else(|| {
+            lines_under(visible, first?)?
+                .take(LINES_UNDER_HEADLINE)
+                .filter(|l| l.trim().chars().count() <= DATELINE_CHARS)
+                .find_map(parse_date)
+        })
+        .or_else(|| {
+            visible
+                .lines()
+                .filter_map(parse_date)
+                .find(|d| d.contains('T'))
+        })
 }
 
 /// Names alone on a line just under the headline's last line in the
@@ -1481,25 +1501,51 @@ mod tests {
     fn a_date_on_the_source_line_or_under_the_headline() {
         use super::dated_line;
         let visible = "首页\n新闻\n农机专家李金泽：为农机行业搭建现代化信息平台\n2005年08月16日\u{3000}来源：新华网\n正文";
-        assert_eq!(dated_line(visible, None).as_deref(), Some("2005-08-16"));
+        assert_eq!(
+            dated_line(visible, None, None).as_deref(),
+            Some("2005-08-16")
+        );
         let visible = "Home\nNews\n2019 in review\nCells That Taste Danger\nBy\nCarrie Arnold\nNovember 15, 2019\nTaste receptors…";
         assert_eq!(
-            dated_line(visible, Some("Cells That Taste Danger")).as_deref(),
+            dated_line(visible, Some("Cells That Taste Danger"), None).as_deref(),
             Some("2019-11-15")
         );
         // Too far under the headline, or no headline line: the date
         // alone is not taken (a menu's or a calendar's dates are dates
         // too), only a date with a time elsewhere.
         let far = "Cells That Taste Danger\na\nb\nc\nd\nNovember 15, 2019";
-        assert_eq!(dated_line(far, Some("Cells That Taste Danger")), None);
+        assert_eq!(dated_line(far, Some("Cells That Taste Danger"), None), None);
         assert_eq!(
-            dated_line("Menu\nNovember 15, 2019\ntext", Some("Cells")),
+            dated_line("Menu\nNovember 15, 2019\ntext", Some("Cells"), None),
             None
         );
         assert_eq!(
-            dated_line("发布于：2015-11-05 11:34 编辑：Alice", None).as_deref(),
+            dated_line("发布于：2015-11-05 11:34 编辑：Alice", None, None).as_deref(),
             Some("2015-11-05T11:34:00")
         );
+        // A label that ends its line, the date on the next.
+        let visible = "作者：\n来源：\n发布日期：\n9/17/2004 5:54:13 AM\n正文";
+        assert_eq!(
+            dated_line(visible, None, None).as_deref(),
+            Some("2004-09-17T05:54:13")
+        );
+        // Under the first paragraph when the title is no headline: a
+        // dateline, not a date in the next paragraph's sentences.
+        let first = "给计算机系学生的建议".to_owned();
+        let visible = "Joel on Software\n给计算机系学生的建议\n作者： 周思博\n2005年1月2日\n虽然…";
+        assert_eq!(
+            dated_line(
+                visible,
+                Some("Joel on Software - 给计算机系学生的建议"),
+                Some(&first)
+            )
+            .as_deref(),
+            Some("2005-01-02")
+        );
+        let first = "Breaking with decades of policy, Trump has pursued tariffs.".to_owned();
+        let visible = "Breaking with decades of policy, Trump has pursued tariffs.\n\
+                       \"The betrayal is over,\" Trump said at a rally on Nov. 6, 2019.";
+        assert_eq!(dated_line(visible, None, Some(&first)), None);
     }
 
     #[test]
