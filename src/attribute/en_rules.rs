@@ -28,7 +28,16 @@
 //!   round, the name after the cue as the content and the words before it
 //!   as the source. Where a speech verb follows a comma and is followed by
 //!   nothing but a name (with its apposition) to the sentence's end, the
-//!   name is the source and the sentence up to the comma the content.
+//!   name is the source and the sentence up to the comma the content. A
+//!   time or an occasion after the name ("on Tuesday, November 19", "in
+//!   a statement") is neither, and a report inside the words is nested
+//!   in the speaker's.
+//! - **Speakers before a closing cue**: "…, a second person briefed on
+//!   last weekend's trade phone call said." The tagger sometimes cuts such
+//!   a speaker ("call") or runs the content into it, or takes an occasion
+//!   after the cue for the content ("…, Cook said while visiting
+//!   Dreamforce."). Then the words from the sentence's last comma to the
+//!   cue are the source, and the sentence up to that comma the content.
 
 use super::{AttributionKind, Found, RangeSet, Span};
 use regex::Regex;
