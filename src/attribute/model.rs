@@ -728,7 +728,7 @@ fn is_participle(cue: &str) -> bool {
 }
 
 /// Is the cue "seem" or "appear" without a "to" after it ("Clinton seemed
-/// irritated", "it appears")? Its subject is what the author describes, not
+/// irritated", "it appears"), or "look like" / "look as if"? Its subject is what the author describes, not
 /// who claims: such a cue gets no source ("Obama seemed to recognize …"
 /// keeps his). Chosen on held-out training articles (EVALUATION.md).
 fn is_bare_seeming(cue: &str) -> bool {
@@ -739,7 +739,13 @@ fn is_bare_seeming(cue: &str) -> bool {
                 .is_some_and(|rest| ["", "s", "ed", "ing"].contains(&rest))
         })
     });
-    seeming && !words.iter().any(|w| w == "to")
+    // "The row looks like it's coming to an end", "it looked as if …":
+    // the author's description too.
+    let looking = words.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "look" | "looks" | "looked" | "looking")
+            && matches!(pair[1].as_str(), "like" | "as")
+    });
+    looking || seeming && !words.iter().any(|w| w == "to")
 }
 
 /// Is the cue a hearsay adverb alone ("GateHouse *reportedly* laid off
@@ -1803,6 +1809,9 @@ mod tests {
         assert!(!is_bare_seeming("seemed to recognize"));
         assert!(!is_bare_seeming("said"));
         assert!(!is_bare_seeming("appearance"));
+        assert!(is_bare_seeming("looks like"));
+        assert!(is_bare_seeming("looked as if"));
+        assert!(!is_bare_seeming("looked at"));
         assert!(is_hearsay("reportedly") && is_hearsay("Allegedly"));
         assert!(!is_hearsay("reported") && !is_hearsay("reportedly said"));
     }
