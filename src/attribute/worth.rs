@@ -664,7 +664,9 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
         return false;
     }
-    if matches!(verb, "write" | "writes" | "wrote" | "written" | "writing") && names_a_work(content)
+    let shows = |things: &[&str]| names_a_work(content, things);
+    if matches!(verb, "write" | "writes" | "wrote" | "written" | "writing") && shows(WORKS)
+        || POSTING_VERBS.contains(&verb) && shows(PICTURES)
     {
         return false;
     }
@@ -741,12 +743,41 @@ const WORKS: &[&str] = &[
     "code",
 ];
 
-/// Whether `content`, the object of "write", is a work named as a whole
-/// ("wrote *his first novel, Web of Angels, …*", "writes *songs for
-/// others*"), not what it says: it opens with a determiner or a number,
-/// and one of [`WORKS`] comes within its first four words, before any
-/// "that", "about" or colon.
-fn names_a_work(content: &str) -> bool {
+/// Verbs of putting something online.
+const POSTING_VERBS: &[&str] = &[
+    "post", "posts", "posted", "posting", "share", "shares", "shared", "sharing", "upload",
+    "uploads", "uploaded", "tweet", "tweets", "tweeted",
+];
+
+/// Pictures someone posts, as a whole: to post one is a deed ("Tottenham
+/// *posted an image of Mourinho holding up a shirt*").
+const PICTURES: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "selfie",
+    "selfies",
+    "video",
+    "videos",
+    "clip",
+    "clips",
+    "gif",
+    "meme",
+];
+
+/// Whether `content`, the object of its cue, is a thing of `things` named
+/// as a whole ("wrote *his first novel, Web of Angels, …*", "writes
+/// *songs for others*", "posted *an image of Mourinho*"), not what it
+/// says: it opens with a determiner or a number, one of `things` comes
+/// within its first four words, and no "that", "about" or "saying" within
+/// its first eight ("posted a video saying the plant closes" says
+/// something).
+fn names_a_work(content: &str, things: &[&str]) -> bool {
     let words = lower_words(content);
     let opens = words.first().is_some_and(|w| {
         matches!(
@@ -767,13 +798,20 @@ fn names_a_work(content: &str) -> bool {
                 | "some"
         ) || w.parse::<u32>().is_ok()
     });
+    // "a video saying …", "a letter that …": what it says follows.
+    let says = words.iter().take(8).any(|w| {
+        matches!(
+            w.as_str(),
+            "that" | "about" | "saying" | "showing" | "claiming" | "stating"
+        )
+    });
     opens
+        && !says
         && words
             .iter()
             .skip(1)
             .take(3)
-            .take_while(|w| !matches!(w.as_str(), "that" | "about" | "saying"))
-            .any(|w| WORKS.contains(&w.as_str()))
+            .any(|w| things.contains(&w.as_str()))
 }
 
 /// Words that open a noun or prepositional phrase, or an infinitive.
@@ -911,6 +949,17 @@ mod tests {
             assert!(claims("wrote", content, false), "{content}");
         }
         assert!(claims("said", "his first novel was a flop", false));
+        assert!(!claims(
+            "posted",
+            "an image of Mourinho holding up a shirt",
+            false
+        ));
+        assert!(claims(
+            "posted",
+            "a video saying the plant would close",
+            false
+        ));
+        assert!(claims("tweeted", "that the image was fake", false));
     }
 
     #[test]
