@@ -174,7 +174,27 @@ pub(super) fn looks_organisational(name: &str) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ORGANISATION_WORDS.contains(&w))
-        || bare.chars().filter(|c| c.is_uppercase()).count() >= 2 && !bare.contains(' ')
+        || bare.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !bare.contains(' ')
+            && !is_capitalised_surname(bare)
+}
+
+/// Whether `word` is a surname written with a second capital after its
+/// prefix ("McDonald", "MacArthur", "DeSantis", "DiCaprio", "LaGuardia",
+/// "O'Brien"): a person's, not a brand's ("YouTube", "McDonald's") or an
+/// acronym.
+fn is_capitalised_surname(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "O'", "O’", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St",
+    ];
+    PREFIXES.iter().any(|prefix| {
+        word.strip_prefix(prefix).is_some_and(|rest| {
+            let mut chars = rest.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().count() >= 2
+                && chars.all(char::is_lowercase)
+        })
+    })
 }
 
 /// Words that are capitalised at the head of a sentence but name nobody
@@ -1974,6 +1994,16 @@ mod tests {
         );
         assert!(is_group_of_people("some Republican lawmakers"));
         assert!(!is_group_of_people("people familiar with the matter"));
+    }
+
+    #[test]
+    fn a_surname_with_a_second_capital_is_no_organisation() {
+        for person in ["DeSantis", "McDonald", "MacArthur", "O'Brien", "DiCaprio"] {
+            assert!(!looks_organisational(person), "{person}");
+        }
+        for body in ["YouTube", "PolitiFact", "FBI", "McDonald's", "Demo"] {
+            assert_eq!(looks_organisational(body), body != "Demo", "{body}");
+        }
     }
 
     #[test]
