@@ -520,7 +520,8 @@ impl CueWords {
     fn new(cue: &str) -> Self {
         let words = lower_words(cue);
         // "don’t" splits into "don" and "t"; "t" is only ever that piece.
-        let negation = |w: &str| matches!(w, "not" | "never" | "cannot" | "t");
+        // "*without saying* one further word" says nothing.
+        let negation = |w: &str| matches!(w, "not" | "never" | "cannot" | "t" | "without");
         let contraction = |w: &str| w.ends_with('n') && EMPTY_WORDS.contains(&w) && w != "an";
         let verb = words.iter().position(|w| {
             !AUXILIARIES.contains(&w.as_str())
@@ -987,6 +988,7 @@ mod tests {
             "began to wonder",
             "will ask",
             "did not disclose",
+            "without saying",
             "didn’t know",
             "don't know",
             "would not completely rule out hopes of",
