@@ -616,7 +616,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Words that open what may follow a closing cue without being its
 /// content: a time, a place or an occasion ("…, Cook said while visiting
-/// Dreamforce", "…, she said on Tuesday").
+/// Dreamforce", "…, she said on Tuesday"), besides a weekday ("…, she
+/// said Tuesday").
 const ADJUNCT_OPENERS: &[&str] = &[
     "while",
     "when",
@@ -634,13 +635,6 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "later",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Whether `cue`, lower-cased, is a verb of saying that may close a
@@ -729,7 +723,9 @@ pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], fou
             });
         let adjunct = rest_words.is_empty()
             || rest_words.len() <= 10
-                && (addressed || ADJUNCT_OPENERS.contains(&rest_words[0].as_str()))
+                && (addressed
+                    || ADJUNCT_OPENERS.contains(&rest_words[0].as_str())
+                    || crate::ingest::dates::WEEKDAYS.contains(&rest_words[0].as_str()))
                 && !rest_words.iter().any(|w| w == "that")
                 && !rest.contains([',', '"', '“', '”', '«', '»']);
         if !adjunct {
@@ -877,6 +873,32 @@ mod tests {
         super::super::tokens::tokenize(text).sentence_bytes()
     }
 
+    /// An indirect attribution of `text` as the tagger read it: the first
+    /// `source`, `cue` and `content` written there.
+    fn read_in(text: &str, source: Option<&str>, cue: &str, content: &str) -> Found {
+        Found {
+            source: source.map(|s| Span::first_in(text, s)),
+            cue: Span::first_in(text, cue),
+            content: Span::first_in(text, content),
+            kind: AttributionKind::Indirect,
+            claimant: None,
+            reporters: Vec::new(),
+        }
+    }
+
+    /// The sources and contents of `found`, as text ("" for no source).
+    fn roles_of(text: &str, found: &[Found]) -> Vec<(String, String)> {
+        found
+            .iter()
+            .map(|f| {
+                (
+                    f.source.as_ref().map_or(String::new(), |s| s.text(text)),
+                    f.content.text(text),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn a_speaker_named_after_the_words_is_their_source() {
         let text = "Potholes form when water seeps into cracks, said Joe Carbone, who works for the city. \
@@ -964,14 +986,8 @@ mod tests {
                     Plague is fatal, says WHO. \
                     The team lost, said the Khan family deserved better. \
                     Ivanka Trump, his daughter, explained the rule in the interview.";
-        let read = |source: Option<&str>, cue: &str, content: &str| Found {
-            source: source.map(|s| Span::first_in(text, s)),
-            cue: Span::first_in(text, cue),
-            content: Span::first_in(text, content),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
-        };
+        let read =
+            |source: Option<&str>, cue: &str, content: &str| read_in(text, source, cue, content);
         let mut found = vec![
             read(
                 Some("The plant will close in March"),
@@ -1009,15 +1025,7 @@ mod tests {
         }
         let untouched = found[3..].to_vec();
         speakers_after_their_words(text, &sentences(text), &mut found);
-        let roles: Vec<(String, String)> = found
-            .iter()
-            .map(|f| {
-                (
-                    f.source.as_ref().map_or(String::new(), |s| s.text(text)),
-                    f.content.text(text),
-                )
-            })
-            .collect();
+        let roles = roles_of(text, &found);
         assert_eq!(
             roles[..3],
             [
@@ -1035,14 +1043,8 @@ mod tests {
         let text = "Footage and testimony reveal a pattern of killings in 100 cities, \
                     said Amnesty International on Tuesday, November 19. \
                     The plant will close in March, said the company in a statement.";
-        let read = |source: &str, cue: &str, content: &str| Found {
-            source: Some(Span::first_in(text, source)),
-            cue: Span::first_in(text, cue),
-            content: Span::first_in(text, content),
-            kind: AttributionKind::Indirect,
-            claimant: None,
-            reporters: Vec::new(),
-        };
+        let read =
+            |source: &str, cue: &str, content: &str| read_in(text, Some(source), cue, content);
         let mut found = vec![
             read(
                 "Footage and testimony",
@@ -1065,10 +1067,7 @@ mod tests {
             f.cue = Span::one(word);
         }
         speakers_after_their_words(text, &sentences(text), &mut found);
-        let roles: Vec<(String, String)> = found[1..]
-            .iter()
-            .map(|f| (f.source.as_ref().unwrap().text(text), f.content.text(text)))
-            .collect();
+        let roles = roles_of(text, &found[1..]);
         assert_eq!(
             roles,
             [
@@ -1142,15 +1141,7 @@ mod tests {
         }
         let untouched = found[3..].to_vec();
         speakers_before_a_closing_cue(text, &sentences(text), &mut found);
-        let roles: Vec<(String, String)> = found[..3]
-            .iter()
-            .map(|f| {
-                (
-                    f.source.as_ref().map_or(String::new(), |s| s.text(text)),
-                    f.content.text(text),
-                )
-            })
-            .collect();
+        let roles = roles_of(text, &found[..3]);
         assert_eq!(
             roles,
             [

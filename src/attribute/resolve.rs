@@ -898,7 +898,7 @@ fn without_clause_after(w: &str) -> &str {
         .map_or(w, |at| w[..at].trim_end_matches([',', ' ']))
 }
 
-/// `w` from the word after the last conjunction of [`CLAUSE_OPENERS`] in
+/// `w` from the word after the last conjunction of [`INNER_CLAUSE_CONJUNCTIONS`] in
 /// it, when words follow: the tagger's source may open inside the clause
 /// before the speaker's ("extracting greater amounts whenever the data
 /// (suggests)" → "the data").
@@ -909,7 +909,7 @@ fn after_clause_opener(w: &str) -> &str {
         .collect();
     words
         .iter()
-        .rposition(|(_, word)| CLAUSE_OPENERS.contains(word))
+        .rposition(|(_, word)| INNER_CLAUSE_CONJUNCTIONS.contains(word))
         // After a comma the clause is an aside on the name before it
         // ("Bartleby, as if offended at …").
         .filter(|&k| k > 0 && !w[..words[k].0].contains(','))
@@ -918,7 +918,7 @@ fn after_clause_opener(w: &str) -> &str {
 }
 
 /// Conjunctions, in lower case, that open a clause of their own.
-const CLAUSE_OPENERS: &[&str] = &[
+const INNER_CLAUSE_CONJUNCTIONS: &[&str] = &[
     "when", "whenever", "while", "because", "although", "though", "whereas", "unless", "wherever",
     "if",
 ];
