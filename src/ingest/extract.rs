@@ -183,6 +183,12 @@ pub fn extract_metadata_and_text(
             &paragraphs,
         ));
     }
+    if authors.is_empty() && chinese {
+        authors.extend(zh_credits::blog_owner(
+            headline.as_deref(),
+            meta.site_name.as_deref(),
+        ));
+    }
     if authors.is_empty() {
         authors.extend(signature.as_ref().map(|s| s.poster.clone()));
     }

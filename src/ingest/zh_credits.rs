@@ -291,6 +291,28 @@ pub fn named_under_headline<'a>(mut lines: impl Iterator<Item = &'a str>) -> Vec
         .unwrap_or_default()
 }
 
+/// The owner of a blog whose pages are titled with their name alone and
+/// the blog's site (`海姑娘 | blog.wenxuecity.com`): one part of the title
+/// names a blog (`blog`, 博客, 部落格) and the other is one name. `site`
+/// is the site name the page declares, when the title leaves it out.
+pub fn blog_owner(title: Option<&str>, site: Option<&str>) -> Vec<String> {
+    let names_a_blog =
+        |s: &str| s.to_lowercase().contains("blog") || s.contains("博客") || s.contains("部落格");
+    let Some(title) = title else {
+        return Vec::new();
+    };
+    let (name, blog) = match title.split_once(['|', '｜']) {
+        Some((name, blog)) => (name, Some(blog)),
+        None => (title, site),
+    };
+    if !blog.is_some_and(names_a_blog) {
+        return Vec::new();
+    }
+    names_only(name.trim(), Surname::NotNeeded)
+        .filter(|names| names.len() == 1)
+        .unwrap_or_default()
+}
+
 /// Lines under a headline read for names alone.
 const LINES_UNDER_HEADLINE: usize = 2;
 
@@ -304,7 +326,9 @@ fn names_alone(paragraph: &str) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Signature, credited_in_text, credited_line, named_under_headline, signed_post};
+    use super::{
+        Signature, blog_owner, credited_in_text, credited_line, named_under_headline, signed_post,
+    };
 
     fn line(l: &str) -> Vec<String> {
         credited_line(l).unwrap_or_default()
@@ -460,5 +484,19 @@ mod tests {
         assert_eq!(post(&[&long]), None);
         let huge = format!("由{}于2005年8月12日16:12:21发表", "大".repeat(100_000));
         assert_eq!(post(&[&huge]), None);
+    }
+
+    #[test]
+    fn a_blog_titled_with_its_owner_s_name_is_theirs() {
+        let site = Some("blog.wenxuecity.com");
+        assert_eq!(
+            blog_owner(Some("海姑娘 | blog.wenxuecity.com"), None),
+            ["海姑娘"]
+        );
+        assert_eq!(blog_owner(Some("海姑娘"), site), ["海姑娘"]);
+        assert!(blog_owner(Some("海姑娘"), Some("新浪网")).is_empty());
+        assert!(blog_owner(Some("海姑娘 | 新浪网"), site).is_empty());
+        assert!(blog_owner(Some("播客热潮迅速蔓延 挑逗传统传媒业"), site).is_empty());
+        assert!(blog_owner(None, site).is_empty());
     }
 }
