@@ -540,6 +540,7 @@ impl Meta {
             }
         }
         let mut published: Vec<(usize, String)> = Vec::new();
+        let mut meta_authors: Vec<(usize, String)> = Vec::new();
         let mut modified: Option<String> = None;
         for el in doc.select(&META) {
             let v = el.value();
@@ -564,19 +565,15 @@ impl Meta {
                     m.meta_titles.push((rank, content));
                     continue;
                 }
+                if let Some(rank) = AUTHOR_KEYS.iter().position(|ks| ks.contains(&key.as_str())) {
+                    if !content.starts_with("http") && !m.ld_names_a_person {
+                        meta_authors.push((rank, content));
+                    }
+                    continue;
+                }
                 match key.as_str() {
                     "og:site_name" | "application-name" if m.site_name.is_none() => {
                         m.site_name = Some(content)
-                    }
-                    "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
-                    | "sailthru.author" | "citation_author"
-                        if !content.starts_with("http") && !m.ld_names_a_person =>
-                    {
-                        for name in byline::names(&content) {
-                            if !m.authors.contains(&name) && m.authors.len() < 8 {
-                                m.authors.push(name);
-                            }
-                        }
                     }
                     "content-language" | "og:locale" | "language" if m.language.is_none() => {
                         m.language = language_tag(&content)
@@ -598,6 +595,18 @@ impl Meta {
             }
         }
         m.meta_titles.sort_by_key(|(rank, _)| *rank);
+        // The authors of the best-ranked keys only: Dublin Core's creator
+        // names the writer where a plain "author" may name the journal
+        // (赵培 and 中文学术期刊) or a placeholder.
+        if let Some(best) = meta_authors.iter().map(|(rank, _)| *rank).min() {
+            for (_, content) in meta_authors.iter().filter(|(rank, _)| *rank == best) {
+                for name in byline::names(content) {
+                    if !m.authors.contains(&name) && m.authors.len() < 8 {
+                        m.authors.push(name);
+                    }
+                }
+            }
+        }
         published.sort_by_key(|(rank, _)| *rank);
         if m.published.is_none() {
             m.published = published
@@ -750,6 +759,23 @@ impl Meta {
 }
 
 /// Meta names that carry the title, most trusted first.
+/// `<meta>` keys that name the author: Dublin Core's creator as a
+/// property, then as a name, then all the others together (a page may
+/// name its writer under one and a co-writer under another: `sailthru.author`
+/// David Jeans, `author` Kevin Rebong).
+const AUTHOR_KEYS: &[&[&str]] = &[
+    &["dc:creator", "dcterm:creator"],
+    &["dc.creator", "dcterms.creator"],
+    &[
+        "author",
+        "article:author",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+        "citation_author",
+    ],
+];
+
 const TITLE_KEYS: &[&str] = &[
     "dc:title",
     "dcterm:title",
@@ -1316,6 +1342,36 @@ mod tests {
         assert_eq!(
             authors(r#"{"@type": "Person", "name": "kevin-r"}"#),
             ["kevin-r", "Condé Nast"]
+        );
+    }
+
+    #[test]
+    fn dublin_core_s_creator_outranks_a_plain_author_tag_and_other_keys_add_up() {
+        let authors = |head: &str| {
+            let page = PAGE.replace("<title>", &format!("{head}<title>"));
+            let page = page.replace(r#""author":[{"@type":"Person","name":"Li Wei"},{"@type":"Person","name":"Ann Smith"}]"#, r#""x":1"#);
+            extract(page.as_bytes(), "page.html", None, None)
+                .unwrap()
+                .authors
+        };
+        assert_eq!(
+            authors(
+                r#"<meta name="Author" content="中文学术期刊"><meta name="dc.creator" content="赵  培">
+                   <meta property="dc:creator" content="Zhao Pei">"#
+            ),
+            ["Zhao Pei"]
+        );
+        assert_eq!(
+            authors(
+                r#"<meta name="author" content="FAIL"><meta name="DC.creator" content="Creator Name">"#
+            ),
+            ["Creator Name"]
+        );
+        assert_eq!(
+            authors(
+                r#"<meta name="sailthru.author" content="By David Jeans"><meta itemprop="author" content="Kevin Rebong">"#
+            ),
+            ["David Jeans", "Kevin Rebong"]
         );
     }
 
