@@ -512,15 +512,7 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
     if candidates.is_empty() {
         return;
     }
-    let all = sentences;
-    // Sentences are in text order: found by halving, so a text of
-    // thousands of attributions stays linear.
-    let holding = |at: usize| {
-        let i = all.partition_point(|s| s.start <= at);
-        i.checked_sub(1)
-            .map(|i| all[i].clone())
-            .filter(|s| at < s.end)
-    };
+    let holding = |at: usize| sentence_holding(sentences, at);
     let is_name = |r: &Range<usize>| {
         let words = &text[r.clone()];
         NAME_FIRST.is_match(words) || is_short_noun_phrase(words)
@@ -674,22 +666,23 @@ fn is_closing_cue(cue: &str) -> bool {
 /// between the sentence's last comma and the cue are the speaker, the
 /// sentence up to that comma the content.
 pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], found: &mut [Found]) {
-    let holding = |at: usize| {
-        let i = sentences.partition_point(|s| s.start <= at);
-        i.checked_sub(1)
-            .map(|i| sentences[i].clone())
-            .filter(|s| at < s.end)
-    };
+    // On most texts no cue closes a sentence: then no cue set is built.
+    let candidates: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            let f = &found[i];
+            f.cue.parts.len() == 1
+                && !f.content.is_empty()
+                && is_closing_cue(&f.cue.text(text).to_lowercase())
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
     let cues = RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()));
-    for f in found.iter_mut() {
-        if f.cue.parts.len() != 1
-            || f.content.is_empty()
-            || !is_closing_cue(&f.cue.text(text).to_lowercase())
-        {
-            continue;
-        }
+    for i in candidates {
+        let f = &mut found[i];
         let (cue_start, cue_end) = (f.cue.start(), f.cue.end());
-        let Some(sentence) = holding(cue_start) else {
+        let Some(sentence) = sentence_holding(sentences, cue_start) else {
             continue;
         };
         // After the cue: nothing, or a short adjunct with no clause of
@@ -794,11 +787,12 @@ pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], fou
                     .len();
             parts.push(sentence.start + opening..comma);
         }
+        // Another cue in the content is a report nested in this one; a
+        // content of a word or two is none.
         let words: usize = parts
             .iter()
             .map(|p| text[p.clone()].split_whitespace().count())
             .sum();
-        // Another cue in the content is a report nested in this one.
         if words < 3 {
             continue;
         }
@@ -812,6 +806,16 @@ pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], fou
         f.source = Some(Span::one(speaker));
         f.content = Span { parts };
     }
+}
+
+/// The sentence of `sentences` (in text order) that holds byte `at`,
+/// found by halving, so that a text of thousands of attributions stays
+/// linear.
+fn sentence_holding(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    let i = sentences.partition_point(|s| s.start <= at);
+    i.checked_sub(1)
+        .map(|i| sentences[i].clone())
+        .filter(|s| at < s.end)
 }
 
 /// Whether two ranges share a byte.
@@ -1183,6 +1187,32 @@ mod tests {
         speakers_after_their_words(&text, &sentences(&text), &mut found);
         assert!(found.iter().all(|f| {
             f.source.as_ref().map(|s| s.text(&text)).as_deref() == Some("Ann Lee")
+                && f.content.text(&text) == "Prices rose in May"
+        }));
+        // And a cut speaker before its closing cue, as many times.
+        let one = "Prices rose in May, a person briefed on the call said. ";
+        let text = one.repeat(5_000);
+        let mut found: Vec<Found> = (0..5_000)
+            .map(|k| {
+                let at = k * one.len();
+                let (cue, call) = (
+                    at + one.find("said").unwrap(),
+                    at + one.find("call").unwrap(),
+                );
+                Found {
+                    source: Some(Span::one(call..call + 4)),
+                    cue: Span::one(cue..cue + 4),
+                    content: Span::one(at..call - 1),
+                    kind: AttributionKind::Indirect,
+                    claimant: None,
+                    reporters: Vec::new(),
+                }
+            })
+            .collect();
+        speakers_before_a_closing_cue(&text, &sentences(&text), &mut found);
+        assert!(found.iter().all(|f| {
+            f.source.as_ref().map(|s| s.text(&text)).as_deref()
+                == Some("a person briefed on the call")
                 && f.content.text(&text) == "Prices rose in May"
         }));
     }
