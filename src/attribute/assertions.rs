@@ -107,15 +107,39 @@ fn checkable(sentence: &str, has_entity: bool) -> bool {
 /// [`super::worth::is_empty_word`]; not a letter left of a contraction,
 /// nor the "S" of a position); a box score ("DL Larry Ogunjobi 63 85% 1
 /// tackle (1 combined).") or a list of quantities ("Portion Fix
-/// Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.") has none. Chinese is
-/// not judged so.
+/// Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.") has none; and it must
+/// hold a word of three letters or more in lower case that is not
+/// grammatical, as a title, a reference or an address does not. Chinese is not judged so.
 fn reads_as_prose(sentence: &str) -> bool {
-    sentence.chars().any(crate::index::analysis::is_han)
-        || sentence
-            .split(|c: char| !c.is_alphanumeric())
-            // The longest grammatical words ("themselves") are ten letters.
-            .filter(|w| (w.len() >= 2 || *w == "a" || *w == "A") && w.len() <= 10)
-            .any(|w| super::worth::is_empty_word(&w.to_lowercase()))
+    if sentence.chars().any(crate::index::analysis::is_han) {
+        return true;
+    }
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The longest grammatical words ("themselves") are ten letters.
+    let grammatical = words
+        .iter()
+        .filter(|w| (w.len() >= 2 || **w == "a" || **w == "A") && w.len() <= 10)
+        .any(|w| super::worth::is_empty_word(&w.to_lowercase()));
+    // A title, a reference or an address capitalises every word but its
+    // grammatical ones ("Hibernation and Torpor: Prospects for Human
+    // Spaceflight, Handbook of … (2018)."); a sentence full of names still
+    // has a verb or a noun of three letters or more in lower case ("She
+    // received NASA’s Exceptional Space Act Award in 2003").
+    let mut capitalised = 0;
+    let mut lower_content = false;
+    for w in words.iter().filter(|w| w.chars().all(char::is_alphabetic)) {
+        let letters = w.chars().count();
+        if w.starts_with(char::is_uppercase) {
+            capitalised += usize::from(letters >= 4);
+        } else if letters >= 3 && !super::worth::is_empty_word(&w.to_lowercase()) {
+            lower_content = true;
+        }
+    }
+    let titled = capitalised >= 3 && !lower_content;
+    grammatical && !titled
 }
 
 fn long_enough(sentence: &str) -> bool {
@@ -329,15 +353,20 @@ mod tests {
                     Portion Fix Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.\n\
                     Maybe you are just getting started with your own idea.\n\
                     The Jets beat the Predators 2-1 and Winnipeg moved up in the table.\n\
+                    Two Worlds: First Meetings Between Maori and Europeans 1642–1772.\n\
+                    She received NASA’s Exceptional Space Act Award in 2003 and the Medal of Freedom.\n\
                     广电总局表示，2024年微短剧市场规模达到505亿元。";
         let got: Vec<String> = author_assertions(text, &[], &sentences(text), |_| false)
             .iter()
             .map(|f| f.content.text(text))
             .collect();
+        // A reference's title is no assertion; a sentence full of names
+        // with a verb in lower case is one.
         assert_eq!(
             got,
             [
                 "The Jets beat the Predators 2-1 and Winnipeg moved up in the table.",
+                "She received NASA’s Exceptional Space Act Award in 2003 and the Medal of Freedom.",
                 "广电总局表示，2024年微短剧市场规模达到505亿元。"
             ]
         );
