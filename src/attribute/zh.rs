@@ -1643,15 +1643,28 @@ fn unclosed_open(s: &str) -> Option<usize> {
 }
 
 /// The name a source goes by: the title inside 《》 for a publication
-/// (香港《南华早报》 → 南华早报), else the source as written.
+/// (香港《南华早报》 → 南华早报), or the one named inside the text
+/// (《悲》文中科马洛夫 → 科马洛夫), else the source as written.
 fn claimant_name(source: &str) -> String {
     let source = source.trim();
     let title = source.find('《').and_then(|open| {
         let inner = &source[open + '《'.len_utf8()..];
-        inner.find('》').map(|close| inner[..close].trim())
+        inner.find('》').map(|close| {
+            let after = inner[close + '》'.len_utf8()..].trim();
+            (inner[..close].trim(), after)
+        })
     });
     match title {
-        Some(t) if !t.is_empty() => t.to_owned(),
+        // Someone inside the text: 《悲》文中科马洛夫 is 科马洛夫.
+        Some((_, after))
+            if let Some(name) = ["一文中", "文中", "书中", "文里", "书里"]
+                .iter()
+                .find_map(|w| after.strip_prefix(w))
+                .filter(|name| name.chars().count() >= 2) =>
+        {
+            name.to_owned()
+        }
+        Some((t, _)) if !t.is_empty() => t.to_owned(),
         _ => source.to_owned(),
     }
 }
@@ -3317,6 +3330,14 @@ mod tests {
         // Nearest reporter first.
         let t = "据新华社报道，《人民日报》援引国家统计局数据称，文化产业营收增长。";
         assert_eq!(one(t).reporters, vec!["人民日报", "新华社"]);
+    }
+
+    #[test]
+    fn someone_named_inside_a_text_is_the_claimant_not_the_text() {
+        assert_eq!(claimant_name("《悲》文中科马洛夫"), "科马洛夫");
+        assert_eq!(claimant_name("香港《南华早报》"), "南华早报");
+        assert_eq!(claimant_name("《南华早报》中文网"), "南华早报");
+        assert_eq!(claimant_name("《悲》文中"), "悲");
     }
 
     #[test]
