@@ -461,18 +461,19 @@ fn after_the_cue(text: &str, f: &Found) -> Option<Range<usize>> {
 /// A time or an occasion at the end of a name read after its cue: "on
 /// Monday", "last week", "on Tuesday, November 19", "in a statement".
 static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    let days = super::resolve::DAYS.join("|");
+    let months = super::assertions::MONTHS.join("|");
+    Regex::new(&format!(
         r"(?x)
         ,?\s+(?:
             (?:on\s+|last\s+|this\s+|early\s+|late\s+|earlier\s+|later\s+)?
-            (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)
-            (?:,?\s+(?:January|February|March|April|May|June|July|August|September|October
-                |November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}
-                (?:,\s+\d{4})?)?
+            (?:{days}|week|month|year|weekend)
+            (?:,?\s+(?:{months}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{{1,2}}
+                (?:,\s+\d{{4}})?)?
           | (?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:written\s+|joint\s+|brief\s+)?
             (?:statement|interview|email|e-mail|tweet|post|release|call|briefing|speech)
-        )\s*$",
-    )
+        )\s*$"
+    ))
     .expect("a valid pattern")
 });
 
@@ -598,12 +599,13 @@ pub fn speakers_after_their_words(text: &str, sentences: &[Range<usize>], found:
     }
 }
 
-/// Words that open a clause of its own: a stretch between a comma and a
-/// cue that holds one is no speaker ("…, but he said").
+/// Words besides the subordinating conjunctions
+/// ([`super::model::SUBORDINATORS`]) that open a clause of its own: a
+/// stretch between a comma and a cue that holds one is no speaker ("…, but
+/// he said").
 const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "or", "nor", "as", "which", "who", "whom", "whose", "while", "because",
-    "although", "though", "so", "yet", "when", "where", "if", "than", "that", "since", "after",
-    "before", "until", "unless", "whether",
+    "and", "but", "or", "nor", "which", "who", "whom", "whose", "so", "yet", "where", "than",
+    "that", "whether",
 ];
 
 /// Words that open what may follow a closing cue without being its
@@ -744,6 +746,7 @@ pub fn speakers_before_a_closing_cue(text: &str, sentences: &[Range<usize>], fou
             || words.iter().any(|w| {
                 let w = w.to_lowercase();
                 CLAUSE_OPENERS.contains(&w.as_str())
+                    || super::model::SUBORDINATORS.contains(&w.as_str())
                     || matches!(w.as_str(), "what" | "whatever" | "how" | "why")
             })
             || cues.meets(&speaker)

@@ -503,9 +503,10 @@ pub(crate) fn as_pronoun(written: &str) -> Option<String> {
     (written != "WHO").then(|| written.to_lowercase())
 }
 
-/// Words that may open the noun phrase before a relative pronoun, and
-/// end the walk back to it.
-const DETERMINERS: &[&str] = &[
+/// Determiners, which open a noun phrase: they end the walk back from a
+/// relative pronoun to its noun, and open a work named as a whole
+/// ([`super::worth`]).
+pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
     "some", "many", "several", "other", "another", "both", "each", "every", "any", "all", "such",
 ];
@@ -654,7 +655,7 @@ fn without_time_after(name: &str) -> &str {
 }
 
 /// Days of the week, as a time after a name is written.
-const DAYS: &[&str] = &[
+pub(super) const DAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -1313,8 +1314,8 @@ const NOT_SUBJECTS: &[&str] = &[
 /// with its capital somewhere else in the text in mid-sentence (so
 /// "Even", "Border agents" are no one), and must not be a word of
 /// [`NOT_SUBJECTS`], an organisation, a thing or many people. After a
-/// conjunction that opens the sentence ("When Carlineo was approached, …")
-/// any verb will do. A sentence
+/// subordinating conjunction that opens the sentence ([`super::model::SUBORDINATORS`]:
+/// "When Carlineo was approached, …") any verb will do. A sentence
 /// that opens with a quotation mark is someone's words and has no
 /// subject here. With where the name starts.
 fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
@@ -1335,7 +1336,10 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         // an opening clause of time or cause, with any verb, before its
         // comma.
         let subordinate = words
-            .next_if(|w| OPENING_SUBORDINATORS.contains(w))
+            .next_if(|w| {
+                w.starts_with(char::is_uppercase)
+                    && super::model::SUBORDINATORS.contains(&w.to_lowercase().as_str())
+            })
             .is_some();
         let mut name: Vec<&str> = Vec::new();
         let verb = loop {
@@ -1366,13 +1370,6 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         .then_some((start, joined))
     })
 }
-
-/// Conjunctions that open a sentence with a clause of time or cause, whose
-/// subject [`subject_before`] reads after them.
-const OPENING_SUBORDINATORS: &[&str] = &[
-    "When", "After", "Before", "While", "Once", "Although", "Though", "Because", "Since", "As",
-    "Until",
-];
 
 /// Verbs in the present that follow a subject ([`subject_before`]).
 const SUBJECT_VERBS: &[&str] = &[

@@ -781,23 +781,9 @@ const PICTURES: &[&str] = &[
 fn names_a_work(content: &str, things: &[&str]) -> bool {
     let words = lower_words(content);
     let opens = words.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "my"
-                | "our"
-                | "your"
-                | "two"
-                | "three"
-                | "several"
-                | "many"
-                | "some"
-        ) || w.parse::<u32>().is_ok()
+        super::resolve::DETERMINERS.contains(&w.as_str())
+            || matches!(w.as_str(), "two" | "three")
+            || w.parse::<u32>().is_ok()
     });
     // "a video saying …", "a letter that …": what it says follows.
     let says = words.iter().take(8).any(|w| {
