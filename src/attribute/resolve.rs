@@ -2068,6 +2068,16 @@ mod tests {
             None,
             "a description is no issuer"
         );
+        // A position past the text, or inside a character, reads what is
+        // there and does not panic.
+        let t = "上海市政府 issued a statement. ";
+        assert_eq!(issuer_before(t, 10_000, "statement"), None);
+        assert_eq!(issuer_before(t, 2, "statement"), None);
+        let t = "Acme Corp issued a statement.";
+        assert_eq!(
+            issuer_before(t, 10_000, "statement").as_deref(),
+            Some("Acme Corp")
+        );
     }
 
     #[test]
