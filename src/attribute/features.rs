@@ -133,6 +133,13 @@ pub fn observe(text: &str, t: &Tokenized) -> Vec<Observed> {
         .iter()
         .map(|tok| {
             let s = &text[tok.range.clone()];
+            // A site's name is read as its first label ("Polygraph.info"
+            // as "Polygraph"): the model was trained on text that split
+            // it there.
+            let s = match s.split_once('.') {
+                Some((head, _)) if tok.kind == TokenKind::Word && !head.is_empty() => head,
+                _ => s,
+            };
             lower.clear();
             lower.extend(s.chars().flat_map(char::to_lowercase));
             // The last three characters.

@@ -399,10 +399,23 @@ impl Read_ {
         let start = self.t.sentences[sentence].start;
         let end = self.t.sentences[sentence].end;
         let word = |k: usize| (k < end).then(|| self.lowercase(text, k));
+        let comma = |k: usize| k < end && self.obs[k].comma;
+        // "a document of, say, five hundred pages": "say" as "for
+        // example", before a number (not ", say analysts").
+        if cue.len() == 1 && cue.start > start && comma(cue.start - 1) {
+            let next = cue.end + usize::from(comma(cue.end));
+            let number = next < end
+                && (self.obs[next].kind == TokenKind::Number
+                    || word(next).is_some_and(|w| {
+                        NUMBER_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "$" | "£" | "€")
+                    }));
+            if word(cue.start).as_deref() == Some("say") && number {
+                return true;
+            }
+        }
         let Some(said) = (cue.start..cue.end).find(|&k| self.lowercase(text, k) == "said") else {
             return false;
         };
-        let comma = |k: usize| k < end && self.obs[k].comma;
         // Whether the phrase opening at token `k` heads its clause.
         let heads = |k: usize| {
             let mut k = k;
@@ -439,6 +452,30 @@ impl Read_ {
         self.t.tokens[tokens.start].range.start..self.t.tokens[tokens.end - 1].range.end
     }
 }
+
+/// Numbers written in words, which "say" may offer as an example ("of,
+/// say, five hundred pages").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "fifty",
+    "half",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "dozen",
+];
 
 /// Auxiliaries and negations, their contractions written with a straight
 /// apostrophe, and "somehow": never the last word of a source
@@ -1053,6 +1090,68 @@ fn no_clause_before_a_subordinator(r: &Read_, text: &str, found: &mut [Tagged]) 
     }
 }
 
+/// A content after its cue that starts inside a name ("told Polygraph
+/// the Russian Defense *Ministry’s allegations are false*") starts with
+/// the name: back over its capitalised words to the "the" that opens it,
+/// when that "the" comes after the cue in the same sentence.
+fn contents_start_with_their_name(r: &Read_, text: &str, found: &mut [Tagged]) {
+    for f in found.iter_mut() {
+        let cue_end = f.cue.end();
+        let Some(part) = f.content.parts.first_mut() else {
+            continue;
+        };
+        let first = token_at(r, part.start);
+        if part.start < cue_end || first == 0 || first >= r.t.tokens.len() {
+            continue;
+        }
+        let name_word = |k: usize| {
+            r.obs[k].kind == TokenKind::Word && r.obs[k].capital && !r.t.tokens[k].after_break
+        };
+        if !name_word(first) || r.t.tokens[first].range.start != part.start {
+            continue;
+        }
+        let sentence = r.sentence_of[first];
+        let mut k = first;
+        while k > 0 && r.sentence_of[k - 1] == sentence && name_word(k - 1) {
+            k -= 1;
+        }
+        if k == first || k == 0 || r.sentence_of[k - 1] != sentence {
+            continue;
+        }
+        let the = k - 1;
+        if r.lowercase(text, the) == "the" && r.t.tokens[the].range.start >= cue_end {
+            part.start = r.t.tokens[the].range.start;
+        }
+    }
+}
+
+/// A content does not end on a comma and the first word of the next
+/// clause ("… there is “no need” to worry*, it* has also acknowledged"):
+/// a subject pronoun or a conjunction after a comma opens a clause the
+/// role tagger cut off, and no PolNeAR content ends so.
+fn no_dangling_clause_opener(r: &Read_, text: &str, found: &mut [Tagged]) {
+    for f in found.iter_mut() {
+        let Some(part) = f.content.parts.last_mut() else {
+            continue;
+        };
+        let last = token_at(r, part.end).saturating_sub(1);
+        if last < 2 || r.t.tokens[last].range.end != part.end || !r.obs[last - 1].comma {
+            continue;
+        }
+        let opener = r.lowercase(text, last);
+        if !matches!(
+            opener.as_str(),
+            "it" | "he" | "she" | "they" | "we" | "i" | "and" | "but" | "or"
+        ) {
+            continue;
+        }
+        let end = r.t.tokens[last - 2].range.end;
+        if end > part.start {
+            part.end = end;
+        }
+    }
+}
+
 /// A quotation that goes on after its attribution is more of the same
 /// content ("“It’s hard to avoid,” said Ryan Ellis, a tax consultant.
 /// “Any time you want to cut taxes …”"): news writing names the speaker
@@ -1307,6 +1406,8 @@ impl AttributionModel {
         // Contents reach further; the cues stay as found.
         contents_reach_further(&r, text, &mut out);
         no_clause_before_a_subordinator(&r, text, &mut out);
+        no_dangling_clause_opener(&r, text, &mut out);
+        contents_start_with_their_name(&r, text, &mut out);
         out
     }
 
@@ -1799,6 +1900,17 @@ mod tests {
         assert!(!idiom("Officials that said so, left."));
         assert!(!idiom("A message that said, “Sorry”, appeared."));
         assert!(!idiom("He said, “That works.”"));
+        let example = |text: &str| {
+            let r = Read_::new(text);
+            let k = token(&r, text, "say");
+            r.is_discourse_said(text, r.sentence_of[k], &(k..k + 1))
+        };
+        assert!(example("A document of, say five hundred pages."));
+        assert!(example("It costs, say, $5 or 10."));
+        assert!(example("In, say, 2030 it ends."));
+        assert!(!example("Prices will rise, say analysts."));
+        assert!(!example("Prices will rise, say a number of economists."));
+        assert!(!example("They say 30 died."));
     }
 
     #[test]
@@ -2118,6 +2230,59 @@ mod tests {
             }
             assert_eq!(go_on(text, found)[0], "The museum", "{text}");
         }
+    }
+
+    #[test]
+    fn a_content_that_starts_inside_a_name_starts_with_the_name() {
+        let start = |text: &str, content: &str| {
+            let found = vec![attribution(text, "Lee", "told", content)];
+            contents_after(
+                |r: &Read_, f: &mut [Tagged]| contents_start_with_their_name(r, text, f),
+                text,
+                found,
+            )
+        };
+        let text = "Lee told Polygraph the Russian Defense Ministry’s claims are false.";
+        assert_eq!(
+            start(text, "Ministry’s claims are false"),
+            ["the Russian Defense Ministry’s claims are false"]
+        );
+        // Not without "the" before the name, nor back over the cue.
+        let text = "Lee told Polygraph Russian Defense Ministry claims are false.";
+        assert_eq!(
+            start(text, "Ministry claims are false"),
+            ["Ministry claims are false"]
+        );
+        let text = "The Lee told Ministry claims are false.";
+        assert_eq!(
+            start(text, "Ministry claims are false"),
+            ["Ministry claims are false"]
+        );
+    }
+
+    #[test]
+    fn a_content_does_not_end_on_the_next_clause_s_first_word() {
+        let trim = |text: &str, content: &str| {
+            let found = vec![attribution(text, "CDC", "has said", content)];
+            contents_after(
+                |r: &Read_, f: &mut [Tagged]| no_dangling_clause_opener(r, text, f),
+                text,
+                found,
+            )
+        };
+        let text = "Though the CDC has said that there is no need to worry, it has also warned.";
+        assert_eq!(
+            trim(text, "that there is no need to worry, it"),
+            ["that there is no need to worry"]
+        );
+        let text = "The CDC has said taxes rose, and prices fell.";
+        assert_eq!(trim(text, "taxes rose, and"), ["taxes rose"]);
+        // A pronoun that is the content's own object, or a content of the
+        // opener alone, stays.
+        let text = "The CDC has said it hates it, it.";
+        assert_eq!(trim(text, "it hates it"), ["it hates it"]);
+        let text = "The CDC has said, it";
+        assert_eq!(trim(text, "it"), ["it"]);
     }
 
     #[test]

@@ -128,7 +128,11 @@ pub fn tokenize(text: &str) -> Tokenized {
                     let rest = &text[j + d.len_utf8()..];
                     let next = rest.chars().next();
                     let ok = match d {
-                        '.' | ',' => numeric && next.is_some_and(|n| n.is_ascii_digit()),
+                        '.' => {
+                            numeric && next.is_some_and(|n| n.is_ascii_digit())
+                                || !numeric && ends_a_domain(rest)
+                        }
+                        ',' => numeric && next.is_some_and(|n| n.is_ascii_digit()),
                         '\'' | '’' => {
                             // Keep "don't", split the possessive "'s".
                             next.is_some_and(is_word_char)
@@ -224,6 +228,32 @@ pub fn tokenize(text: &str) -> Tokenized {
     }
     let sentences = split_sentences(text, &tokens);
     Tokenized { tokens, sentences }
+}
+
+/// Top-level domains that close a site's name written in a text
+/// ("PanARMENIAN.Net", "MakingStarWars.net", "bbc.co.uk"); only those that
+/// are no English word, so that "said.It" stays two sentences.
+const DOMAINS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "io", "uk", "info", "biz", "tv", "cn", "ly", "fm",
+];
+
+/// Whether `rest`, the text after a point written straight after a word,
+/// is the rest of a domain name: labels of letters, digits and hyphens
+/// joined by points, the last one of [`DOMAINS`], and then no more of a
+/// word.
+fn ends_a_domain(rest: &str) -> bool {
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+        .unwrap_or(rest.len());
+    let name = rest[..name_len].trim_end_matches('.');
+    if rest[name.len()..].chars().next().is_some_and(is_word_char) {
+        return false;
+    }
+    let mut labels = name.split('.');
+    let last = labels.next_back().unwrap_or("");
+    !name.is_empty()
+        && name.split('.').all(|l| !l.is_empty())
+        && DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(last))
 }
 
 /// The longest sentence kept whole, in tokens (news sentences are well
@@ -458,6 +488,45 @@ mod tests {
             words(|t| t.inside_quotation),
             ["Today", "’s", "‘", "impeachment", "’", "hearing", ","]
         );
+    }
+
+    #[test]
+    fn a_site_s_name_keeps_its_domain_and_opens_no_sentence() {
+        let text = "PanARMENIAN.Net - Video shows it, said MakingStarWars.net, bbc.co.uk and \
+                    Amazon.com. He said.It was late. Go to x.company now.";
+        assert_eq!(
+            words(text),
+            [
+                "PanARMENIAN.Net",
+                "-",
+                "Video",
+                "shows",
+                "it",
+                ",",
+                "said",
+                "MakingStarWars.net",
+                ",",
+                "bbc.co.uk",
+                "and",
+                "Amazon.com",
+                ".",
+                "He",
+                "said",
+                ".",
+                "It",
+                "was",
+                "late",
+                ".",
+                "Go",
+                "to",
+                "x",
+                ".",
+                "company",
+                "now",
+                "."
+            ]
+        );
+        assert_eq!(tokenize(text).sentences.len(), 4);
     }
 
     #[test]

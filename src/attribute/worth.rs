@@ -665,6 +665,20 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
         return false;
     }
+    // "The option *described* here is an improvement": a participle after
+    // its noun, and the sentence's verb after "here".
+    let mut opening = lower_words(content).into_iter();
+    if words.len() == 1
+        && (verb.ends_with("ed") || verb == "shown")
+        && opening
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "here" | "above" | "below"))
+        && opening
+            .next()
+            .is_some_and(|w| FINITE_AFTER_A_PLACE.contains(&w.as_str()))
+    {
+        return false;
+    }
     let shows = |things: &[&str]| names_a_work(content, things);
     if matches!(verb, "write" | "writes" | "wrote" | "written" | "writing") && shows(WORKS)
         || POSTING_VERBS.contains(&verb) && shows(PICTURES)
@@ -771,6 +785,39 @@ const PICTURES: &[&str] = &[
     "meme",
 ];
 
+/// Verbs that, after "here", "above" or "below", are a sentence's own
+/// ("the method described here *is* faster").
+const FINITE_AFTER_A_PLACE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
+    "may", "might", "must", "does", "do", "did", "works", "makes", "uses", "shows", "helps",
+];
+
+/// Words of number that open a count of works ("wrote *hundreds of
+/// songs*").
+const QUANTITIES: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "numerous",
+    "countless",
+];
+
+/// Times that "that" points at as a determiner ("that summer").
+const TIMES: &[&str] = &[
+    "day", "night", "morning", "evening", "week", "weekend", "month", "year", "summer", "winter",
+    "spring", "autumn", "fall", "season", "time",
+];
+
 /// Whether `content`, the object of its cue, is a thing of `things` named
 /// as a whole ("wrote *his first novel, Web of Angels, …*", "writes
 /// *songs for others*", "posted *an image of Mourinho*"), not what it
@@ -782,15 +829,21 @@ fn names_a_work(content: &str, things: &[&str]) -> bool {
     let words = lower_words(content);
     let opens = words.first().is_some_and(|w| {
         super::resolve::DETERMINERS.contains(&w.as_str())
-            || matches!(w.as_str(), "two" | "three")
+            || QUANTITIES.contains(&w.as_str())
             || w.parse::<u32>().is_ok()
     });
-    // "a video saying …", "a letter that …": what it says follows.
-    let says = words.iter().take(8).any(|w| {
+    // "a video saying …", "a letter that …": what it says follows; not
+    // "that summer", a time.
+    let says = words.iter().take(8).enumerate().any(|(i, w)| {
+        let time_after = || {
+            words
+                .get(i + 1)
+                .is_some_and(|n| TIMES.contains(&n.as_str()))
+        };
         matches!(
             w.as_str(),
-            "that" | "about" | "saying" | "showing" | "claiming" | "stating"
-        )
+            "about" | "saying" | "showing" | "claiming" | "stating"
+        ) || w == "that" && !time_after()
     });
     opens
         && !says
@@ -924,6 +977,7 @@ mod tests {
             "his first novel, Web of Angels, a cyberpunk book before the term was invented",
             "a book on the crisis",
             "three songs for the film",
+            "hundreds of songs that summer and sent 12 of the best ones to a lawyer",
         ] {
             assert!(!claims("wrote", content, false), "{content}");
         }
@@ -932,6 +986,7 @@ mod tests {
             "the economy was strong",
             "in his book that prices rose",
             "a letter saying the plan failed",
+            "dozens of letters that the plan failed",
         ] {
             assert!(claims("wrote", content, false), "{content}");
         }
@@ -947,6 +1002,15 @@ mod tests {
             false
         ));
         assert!(claims("tweeted", "that the image was fake", false));
+    }
+
+    #[test]
+    fn a_participle_after_its_noun_before_here_is_no_cue() {
+        assert!(!claims("described", "here is an improvement", false));
+        assert!(!claims("shown", "above has two parts", false));
+        assert!(claims("said", "here is the deal", false));
+        assert!(claims("described", "here the problems it had", false));
+        assert!(claims("has described", "here is an improvement", false));
     }
 
     #[test]
