@@ -39,6 +39,17 @@ pub enum Error {
         /// What is wrong, with a suggestion when there is one.
         message: String,
     },
+    /// A page file larger than the cap (`--max-bytes`), before or after
+    /// decompression.
+    #[error("{}: larger than {limit} bytes{}; refused", path.display(), if *decompressed { " once decompressed" } else { "" })]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The cap, in bytes.
+        limit: u64,
+        /// Whether the cap was passed while decompressing (`.gz`).
+        decompressed: bool,
+    },
     /// The file's extension names no format claimgraph can load.
     #[error("{}: unknown file type (expected .toml, .ttl, .trig, .nt, .nq, .jsonld or .json)", path.display())]
     UnknownFormat {
@@ -132,6 +143,29 @@ pub fn unless_panicked<T>(
 }
 
 impl Error {
+    /// A short name of the kind of error reading a page file, for
+    /// summaries, like [`crate::ingest::fetch::FetchError::kind`]:
+    /// `read` (missing, unreadable), `decode` (a corrupt `.gz`),
+    /// `too-large`, else `extract`.
+    pub fn page_kind(&self) -> &'static str {
+        match self {
+            Error::TooLarge { .. } => "too-large",
+            Error::Io { path, source } => {
+                let gz = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+                let corrupt = matches!(
+                    source.kind(),
+                    std::io::ErrorKind::InvalidData
+                        | std::io::ErrorKind::InvalidInput
+                        | std::io::ErrorKind::UnexpectedEof
+                );
+                if gz && corrupt { "decode" } else { "read" }
+            }
+            _ => "extract",
+        }
+    }
+
     /// An [`Error::Syntax`] for a TOML file `path` whose `content` did not
     /// parse, at the line and column where it broke.
     pub fn toml(path: impl Into<PathBuf>, content: &str, e: &toml::de::Error) -> Self {

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("claimgraph: error: {error:#}");
+            eprintln!("claimgraph: error: {}", cli::error_text(&error));
             cli::Status::Error.into()
         }
     }

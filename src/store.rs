@@ -132,6 +132,13 @@ impl DataDir {
     /// Opens (and with [`OpenMode::Create`], creates) a data directory, taking
     /// its lock. A second process gets [`Error::DataDirInUse`].
     pub fn open(path: &Path, mode: OpenMode) -> Result<Self> {
+        if path.exists() && !path.is_dir() {
+            return Err(Error::invalid(
+                path,
+                None,
+                "is a file, not a data directory; choose another --data-dir",
+            ));
+        }
         let format_path = path.join(FORMAT_FILE);
         match std::fs::read_to_string(&format_path) {
             Ok(found) if found.trim() == FORMAT_VERSION => {}
@@ -255,6 +262,15 @@ impl DataDir {
     /// behind the store, and the next open rebuilds it.
     pub fn replace_graphs(&self, graphs: &[NamedOrBlankNode], quads: &[Quad]) -> Result<Replaced> {
         let new: HashSet<&Quad> = quads.iter().collect();
+        // The same quad staged many times (one claim said a thousand times
+        // in a page) is written and indexed once: the index documents read
+        // a subject's triples per attribution, so repeats would cost the
+        // square of their number.
+        let distinct: Option<Vec<Quad>> = (new.len() < quads.len()).then(|| {
+            let mut seen = HashSet::with_capacity(new.len());
+            quads.iter().filter(|q| seen.insert(*q)).cloned().collect()
+        });
+        let quads = distinct.as_deref().unwrap_or(quads);
         let mut old: HashSet<Quad> = HashSet::new();
         // Looked up by reference for every quad: a clone of the graph's name
         // per quad cost more than the lookup.
@@ -459,7 +475,19 @@ fn take_lock(dir: &Path) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|e| Error::io(&lock_path, e))?;
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                // RocksDB writes its own lock and logs on every open.
+                Error::invalid(
+                    dir,
+                    None,
+                    "data dir is not writable, and every command writes to it (its lock, the \
+                     store's log), even to read; fix its permissions or work on a copy",
+                )
+            } else {
+                Error::io(&lock_path, e)
+            }
+        })?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {

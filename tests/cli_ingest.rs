@@ -130,12 +130,15 @@ fn bad_files_are_named_and_the_good_ones_still_stored() {
         .0
         .into_owned();
     std::fs::write(dir.join("e-gbk.html"), gbk).unwrap();
+    std::fs::write(dir.join("f-big.html"), "<p>x</p>".repeat(20_000)).unwrap();
 
     let report = t.path("report.json");
     let out = t
         .cmd()
         .arg("ingest")
         .arg(&dir)
+        .arg(t.path("missing.html"))
+        .args(["--max-bytes", "100000"])
         .arg("--report")
         .arg(&report)
         .output()
@@ -150,9 +153,19 @@ fn bad_files_are_named_and_the_good_ones_still_stored() {
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(summary["new_sources"], 2, "{summary}");
+    // Each failure counted by its kind.
+    let errors = &summary["errors"];
+    assert_eq!(
+        errors["extract"], 2,
+        "the empty file and the noise: {summary}"
+    );
+    assert_eq!(errors["decode"], 1, "the broken gzip: {summary}");
+    assert_eq!(errors["too-large"], 1, "{summary}");
+    assert_eq!(errors["read"], 1, "the missing file: {summary}");
+    // Each error said once, not once more as its own cause.
     assert!(
-        summary["errors"]["extract"].as_u64().unwrap() >= 2,
-        "{summary}"
+        stderr.contains("missing.html: No such file or directory (os error 2)\n"),
+        "{stderr}"
     );
 
     let quads = all_quads(&t.data()).join("\n");
@@ -1170,6 +1183,57 @@ fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_ti
         let found = who_claimed_by(&t, name);
         assert_eq!(found.len(), 2, "{name}: {found:?}");
     }
+}
+
+#[test]
+fn a_page_of_one_attribution_repeated_is_read_up_to_the_cap_and_said_so() {
+    // A hostile page: one attributed sentence thousands of times in one
+    // paragraph. Past the cap only the first attributions are stored (the
+    // memory per attribution stays bounded), and the run says so; the
+    // repeated claim is one claim.
+    let t = TestDir::new();
+    let hostile = t.path("repeated.html");
+    let sentence = "According to Xinhua, the state will fund micro-dramas heavily. ";
+    std::fs::write(
+        &hostile,
+        format!(
+            "<html><body><p>{}</p></body></html>",
+            sentence.repeat(claimgraph::attribute::MAX_ATTRIBUTIONS + 50)
+        ),
+    )
+    .unwrap();
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&hostile)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("repeated.html: more attributions than the 10000 read in one page"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("1 page with more than 10000 attributions stored with the first 10000 only"),
+        "{stderr}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(summary["capped_attributions"], 1, "{summary}");
+    let out = t
+        .cmd()
+        .args(["stats", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["attributions"], 10_000, "{stats}");
+    assert_eq!(stats["claims"], 1, "{stats}");
 }
 
 #[test]

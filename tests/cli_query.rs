@@ -310,6 +310,120 @@ fn a_sparql_syntax_error_gives_its_position() {
 }
 
 #[test]
+fn a_sparql_mistake_is_explained_in_its_own_terms() {
+    let t = loaded();
+    for (query, expected) in [
+        (
+            "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+            "this is a SPARQL Update, and `query` only reads",
+        ),
+        (
+            "SELECT * WHERE { ?s foo:bar ?o }",
+            "unknown prefix foo:; declare it (PREFIX foo: <IRI>)",
+        ),
+        (
+            "PREFIX x: <urn:x#>\nSELEC * WHERE { ?s x:p ?o }",
+            "a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE (after its PREFIX and BASE lines), not `SELEC`",
+        ),
+    ] {
+        t.cmd().args(["query", query]).assert().code(2).stderr(
+            predicate::str::contains("SPARQL syntax error in inline query")
+                .and(predicate::str::contains(expected))
+                .and(predicate::str::contains("u{00B7}").not()),
+        );
+    }
+    // A prefix claimgraph declares, or one the query declares, is no
+    // unknown prefix; the parser's own message stands for other mistakes.
+    t.cmd()
+        .args([
+            "query",
+            "PREFIX foo: <urn:f#> SELECT * WHERE { ?s foo:bar schema:x . ",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown prefix").not());
+}
+
+#[test]
+fn a_named_query_says_when_its_parameter_names_nothing_or_several_claims() {
+    let t = loaded();
+    // Words in several claims: the trail still follows them all, and says so.
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "claim-trail",
+            "--param",
+            "claim=micro-drama",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "\"micro-drama\" is in several claims, and the trail follows all of them",
+        ));
+    // One claim's words: no note.
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "claim-trail",
+            "--param",
+            "claim=Beijing is using direct funding",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "claim-trail",
+            "--param",
+            "claim=zzz qqq funding",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no claim matches \"zzz qqq funding\"; did you mean")
+                .and(predicate::str::contains("Beijing is using direct funding")),
+        );
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "who-claimed",
+            "--param",
+            "claimant=South China Morning Pst",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--param claimant \"South China Morning Pst\": no such entity; did you mean South China Morning Post",
+        ));
+    t.cmd()
+        .args([
+            "query",
+            "--name",
+            "claims-about",
+            "--param",
+            "entity=Bejing",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean Beijing"));
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_named_as_one() {
+    let t = TestDir::new();
+    std::fs::write(t.data(), "not a directory").unwrap();
+    t.cmd().args(["stats"]).assert().code(2).stderr(
+        predicate::str::contains("is a file, not a data directory")
+            .and(predicate::str::contains("Not a directory").not()),
+    );
+}
+
+#[test]
 fn querying_a_missing_data_dir_says_how_to_make_one() {
     let t = TestDir::new();
     t.cmd()

@@ -464,8 +464,19 @@ fn read_with(
         found.extend(own);
         found.sort_by_key(|f| (f.content.start(), f.cue.start()));
     }
+    if found.len() > MAX_ATTRIBUTIONS {
+        found.sort_by_key(|f| (f.content.start(), f.cue.start()));
+        found.truncate(MAX_ATTRIBUTIONS);
+    }
     Some(found)
 }
+
+/// The most attributions read in one text; past them, the text's first
+/// ones (in text order) are kept. News articles hold tens to a few
+/// hundred; a page of thousands of one sentence repeated is hostile, and
+/// each attribution costs some 50 kB of memory while it is stored and
+/// indexed. [`find`] returns exactly this many when it cut; callers say so.
+pub const MAX_ATTRIBUTIONS: usize = 10_000;
 
 fn is_according_to(cue: &str) -> bool {
     let c = cue.to_lowercase();

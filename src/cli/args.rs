@@ -53,7 +53,7 @@ pub enum Command {
     Query(QueryArgs),
     /// Full-text search of claims, in English and Chinese, with filters.
     Search(SearchArgs),
-    /// Write the store (or one graph) as RDF.
+    /// Write the store (or one graph) as RDF, a CSV claims table, ClaimReview or source files.
     Export(ExportArgs),
     /// Run the integrity checks; exit 2 if any finds violations.
     Check(CheckArgs),
@@ -86,7 +86,7 @@ Examples:
     Review(ReviewArgs),
     /// Print what ingestion would keep of pages (URLs or saved files), storing nothing.
     Extract(ExtractArgs),
-    /// Measure extraction against an annotated corpus.
+    /// Measure extraction, attribution or hand-marked claims against annotated corpora.
     Eval(EvalArgs),
     /// Learn a model from an annotated corpus (for maintainers).
     Train(TrainArgs),
@@ -164,7 +164,7 @@ nothing. Annotations made by people are never touched.
 
 Exit status: 0 all inputs ingested (or unchanged), 3 some failed (each reported on stderr with
 its URL or file and the problem; the others are still stored; --report counts the errors by
-kind: not-html, too-large, http-status, timeout, decode, network, robots, extract…), 2 nothing
+kind: read, not-html, too-large, http-status, timeout, decode, network, robots, extract…), 2 nothing
 could be done.
 
 With --job FILE, one pass of a job file (feeds, sitemaps, URL lists, include/exclude
@@ -267,7 +267,8 @@ Examples:
   claimgraph serve
   claimgraph serve --bind 0.0.0.0:7878 --schedule jobs/ --every 30m
   CLAIMGRAPH_TOKEN=s3cret claimgraph serve --allow-update
-  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'"#
+  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql' \
+      --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'"#
 )]
 pub struct ServeArgs {
     /// Address to listen on (port 0: any free port, printed at start).
@@ -348,8 +349,13 @@ looked for in the new text and reported as anchored, moved or orphaned — never
 `claimgraph check` lists the orphans.
 
 Examples:
-  claimgraph annotate https://news.example/micro-dramas --author "Li Wei"       --quote "the fund will double next year" --claimant NRTA --cue said       --kind indirect --about micro-drama --about state-funding
-  claimgraph annotate micro-drama-op-ed --author "Li Wei" --claimant scmp       --quote "manufacturing discipline" --claim "Chinese authorities treat AI micro-drama production as manufacturing"       --stance endorses --reported-by Reuters
+  claimgraph annotate https://news.example/micro-dramas --author "Li Wei" \
+      --quote "the fund will double next year" --claimant NRTA --cue said \
+      --kind indirect --about micro-drama --about state-funding
+  claimgraph annotate micro-drama-op-ed --author "Li Wei" --claimant scmp \
+      --quote "manufacturing discipline" \
+      --claim "Chinese authorities treat AI micro-drama production as manufacturing" \
+      --stance endorses --reported-by Reuters
   CLAIMGRAPH_AUTHOR="Li Wei" claimgraph annotate SOURCE --quote "…" --claimant @author"#
 )]
 pub struct AnnotateArgs {
@@ -410,7 +416,8 @@ Examples:
   claimgraph review "major cultural exporter by 2035" --rating "Mostly True" --by "Fact Desk" \
       --url https://factdesk.example/checks/2035 --date 2026-11-30
   claimgraph review "Beijing is using direct funding" --rating 部分錯誤 --by "Fact Desk"
-  claimgraph review "funding" --rating "Needs a second look" --normalised unverifiable --by "Fact Desk"
+  claimgraph review "funding" --rating "Needs a second look" \
+      --normalised unverifiable --by "Fact Desk"
   claimgraph export --format claimreview > reviews.jsonld"#
 )]
 pub struct ReviewArgs {
@@ -485,7 +492,8 @@ Examples:
   claimgraph reattribute --format json > changes.json"
 )]
 pub struct ReattributeArgs {
-    /// Only these sources (canonical URLs or source IRIs); every ingested source without.
+    /// Only these sources (canonical URLs or source IRIs); without any, every ingested
+    /// source.
     #[arg(value_name = "URL")]
     pub sources: Vec<String>,
     /// Every stored version, not only each source's latest.
@@ -506,12 +514,13 @@ pub struct ReattributeArgs {
     pub format: ReportFormat,
 }
 
-/// Output formats of `extract`.
+/// Output formats of `extract`, `annotate`, `review`, `versions` and
+/// `eval extraction`: each command's `--format` says what it prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
-    /// Readable text: metadata lines, then the paragraphs.
+    /// Readable text.
     Text,
-    /// One JSON object per input (JSON Lines).
+    /// JSON (JSON Lines where there is one object per input).
     Json,
 }
 
@@ -548,7 +557,8 @@ pub struct ExtractArgs {
     /// --no-author-assertions` does.
     #[arg(long, requires = "claims")]
     pub no_author_assertions: bool,
-    /// Output format.
+    /// Output format: text (metadata lines, then the paragraphs) or json (one object per
+    /// input, JSON Lines).
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
     #[command(flatten)]
@@ -631,12 +641,12 @@ pub struct EvalClaimsArgs {
     pub floor_recall: Option<f64>,
 }
 
-/// Output formats of `eval attribution`.
+/// Output formats of `eval attribution` and `eval claims`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
-    /// An aligned table: one row per role and criterion.
+    /// Readable text: an aligned table of the scores (and, for claims, the misses).
     Text,
-    /// One JSON object: scores per role and criterion, counts, errors.
+    /// One JSON object: the scores, the counts behind them and what was missed.
     Json,
 }
 
@@ -751,7 +761,8 @@ pub enum ResultsFormat {
 /// Arguments of `query`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Named queries (see --list): who-claimed, claims-about, claim-trail, sources, state-bodies-matching.
+    after_help = "Named queries (see --list): who-claimed, claims-about, claim-trail, claims-table,
+sources, state-bodies-matching.
 Full text inside SPARQL: SERVICE cg:search { ?claim cg:matches \"words\" ; cg:score ?s ;
 cg:claimant ?who ; cg:source ?src ; schema:datePublished ?date ; cg:attribution ?a }.
 Parameters are bound as RDF terms, never pasted into the query text: a value is a plain string
@@ -765,7 +776,8 @@ Examples:
   claimgraph query --name claim-trail --param claim=\"cultural exporter\"
   claimgraph query 'SELECT ?c ?t WHERE { ?c a schema:Claim ; schema:text ?t } LIMIT 5'
   claimgraph query --file my-query.rq --format csv > out.csv
-  claimgraph query 'SELECT ?c ?s WHERE { SERVICE cg:search { ?c cg:matches \"export\" ; cg:score ?s } }'
+  claimgraph query 'SELECT ?c ?s WHERE {
+      SERVICE cg:search { ?c cg:matches \"export\" ; cg:score ?s } }'
 
   claimgraph query --list"
 )]

@@ -137,7 +137,7 @@ pub fn run(args: ExtractArgs) -> Result<Status> {
             }
             Err(e) => {
                 out.flush()?;
-                eprintln!("error: {e:#}");
+                eprintln!("claimgraph: error: {}", super::error_text(&e));
                 failed += 1;
             }
         }

@@ -8,7 +8,7 @@ use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
 use claimgraph::annotated::reanchor::AnchorStatus;
-use claimgraph::attribute::{Found, Options, find_if_read};
+use claimgraph::attribute::{Found, MAX_ATTRIBUTIONS, Options, find_if_read};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
@@ -35,6 +35,7 @@ impl Summary {
         self.claims += r.claims;
         self.near_duplicates += r.near_duplicates;
         self.unread_language += r.unread_language;
+        self.capped_attributions += r.capped_attributions;
         for (k, v) in &r.annotations {
             *self.annotations.entry(k.clone()).or_default() += v;
         }
@@ -59,6 +60,9 @@ struct Summary {
     /// Pages stored without claims because they are written in neither
     /// English nor Chinese, the languages claims are read in.
     unread_language: usize,
+    /// Pages with more attributions than are read in one, stored with the
+    /// first of them only.
+    capped_attributions: usize,
     /// People's annotations of changed sources, by what became of them in
     /// the new version: anchored, moved, orphaned (never deleted).
     annotations: BTreeMap<String, usize>,
@@ -145,6 +149,15 @@ fn print_unread(pages: usize) {
     }
 }
 
+fn print_capped(pages: usize) {
+    if pages > 0 {
+        eprintln!(
+            "claimgraph: {pages} {} with more than {MAX_ATTRIBUTIONS} attributions stored with the first {MAX_ATTRIBUTIONS} only",
+            if pages == 1 { "page" } else { "pages" }
+        );
+    }
+}
+
 /// `ingest --job FILE`: one pass, its report.
 fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Status> {
     let job = Job::read(path)?;
@@ -184,6 +197,7 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
         }
     );
     print_unread(report.unread_language);
+    print_capped(report.capped_attributions);
     if let Some(path) = &args.report {
         std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;
@@ -240,14 +254,22 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         }
         match article.and_then(|(a, found)| {
             let unread = found.is_none();
+            let capped = found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS);
             let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default())?;
-            Ok((staged, unread))
+            Ok((staged, unread, capped))
         }) {
-            Ok((s, unread)) => {
+            Ok((s, unread, capped)) => {
                 summary.unread_language += usize::from(unread);
+                summary.capped_attributions += usize::from(capped);
                 batch.push(s);
             }
-            Err(e) => report(&mut summary, "extract", &e),
+            Err(e) => {
+                let kind = e
+                    .chain()
+                    .find_map(|c| c.downcast_ref::<claimgraph::Error>())
+                    .map_or("extract", claimgraph::Error::page_kind);
+                report(&mut summary, kind, &e)
+            }
         }
         // Batches of 64 let saving overlap extraction. One batch of 181
         // pages ran 5 % less CPU (RocksDB compacts fewer ingested files)
@@ -288,6 +310,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         summary.seconds
     );
     print_unread(summary.unread_language);
+    print_capped(summary.capped_attributions);
     if let Some(path) = &args.report {
         std::fs::write(path, serde_json::to_string_pretty(&summary)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;
@@ -331,7 +354,7 @@ pub(super) fn is_url(input: &str) -> bool {
 }
 
 fn report(summary: &mut Summary, kind: &str, e: &anyhow::Error) {
-    eprintln!("claimgraph: error: {e:#}");
+    eprintln!("claimgraph: error: {}", super::error_text(e));
     *summary.errors.entry(kind.to_owned()).or_default() += 1;
 }
 
@@ -392,6 +415,12 @@ fn extract_files(
             attributions(&article, args)
         })
         .map_err(anyhow::Error::msg)?;
+        if found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS) {
+            eprintln!(
+                "claimgraph: {location}: more attributions than the {MAX_ATTRIBUTIONS} read in \
+                 one page; only the first {MAX_ATTRIBUTIONS} are stored"
+            );
+        }
         Ok((article, found))
     };
     let workers = std::thread::available_parallelism()

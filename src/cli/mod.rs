@@ -87,6 +87,24 @@ pub fn run(cli: Cli) -> Result<Status> {
     }
 }
 
+/// `error` and its causes, joined by ": ", each cause left out when the
+/// message before already ends with it (the library's errors name their
+/// file and say the underlying error, which is also their cause).
+pub fn error_text(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let cause = cause.to_string();
+        if text.ends_with(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
+}
+
 /// Opens the data directory (the library's errors already name it).
 /// Anything opening had to repair is reported on stderr.
 fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {

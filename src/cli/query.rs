@@ -4,10 +4,12 @@
 use super::args::{QueryArgs, ResultsFormat};
 use super::{Status, open};
 use anyhow::{Context, Result, bail};
+use claimgraph::index::search::resolve_names;
 use claimgraph::queries::{
     NAMED, ParamKind, ParamSpec, Prepared, bind_params, declared_params, find_named, prepare,
 };
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_results};
+use claimgraph::review::{ClaimLookup, claim_error, find_claim};
 use claimgraph::store::{DataDir, OpenMode};
 use oxigraph::model::Variable;
 use std::io::{IsTerminal, Write};
@@ -53,14 +55,77 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
     };
-    print_results(
+    let named = args.name.as_deref().unwrap_or_default();
+    let given = |key: &str| {
+        args.params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    if named == "claim-trail"
+        && let Some(claim) = given("claim")
+        && let ClaimLookup::Ambiguous(many) = find_claim(&data, claim)?
+    {
+        // Words in several claims: the trail follows them all, which the
+        // reader should know before reading it as one claim's.
+        eprintln!(
+            "claimgraph: {claim:?} is in several claims, and the trail follows all of them; \
+             to follow one, give more of its text or its IRI:{}",
+            many.iter()
+                .map(|(iri, text)| format!("\n  {text}  <{}>", iri.as_str()))
+                .collect::<String>()
+        );
+    }
+    let status = print_results(
         &data,
         prepared,
         args.format,
         Columns::Hide(&hidden),
         table,
         args.explain,
-    )
+    )?;
+    if status == Status::NothingFound {
+        explain_nothing_found(&data, named, &given)?;
+    }
+    Ok(status)
+}
+
+/// Why a named query found nothing, when a parameter names nothing
+/// stored: a claim no claim's text holds, a claimant or entity no name
+/// stands for (with the names most like it).
+fn explain_nothing_found<'a>(
+    data: &DataDir,
+    named: &str,
+    given: &dyn Fn(&str) -> Option<&'a str>,
+) -> Result<()> {
+    let hint = match named {
+        "claim-trail" => match given("claim") {
+            Some(claim) => match find_claim(data, claim)? {
+                lookup @ ClaimLookup::NotFound(_) => Some(claim_error(claim, &lookup).to_string()),
+                _ => None,
+            },
+            None => None,
+        },
+        "who-claimed" | "claims-about" => {
+            let key = if named == "who-claimed" {
+                "claimant"
+            } else {
+                "entity"
+            };
+            match given(key) {
+                Some(name) => resolve_names(data, &format!("--param {key}"), &[name.to_owned()])
+                    .err()
+                    .map(|e| e.to_string()),
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        eprintln!("claimgraph: {hint}");
+    }
+    Ok(())
 }
 
 /// Parameters of a query given as text: those its header declares (as

@@ -28,7 +28,17 @@ pub fn page_files(inputs: &[PathBuf]) -> Vec<Result<PathBuf>> {
     for input in inputs {
         if input.is_dir() {
             let mut seen = std::collections::HashSet::new();
+            let before = out.len();
             walk(input, &mut out, &mut seen);
+            // A directory with no page in it is a mistake worth naming
+            // (the wrong directory, pages saved under another extension).
+            if out.len() == before {
+                out.push(Err(Error::invalid(
+                    input,
+                    None,
+                    "no page files in this directory (.html, .htm, .xhtml, .html.gz, .htm.gz)",
+                )));
+            }
         } else {
             out.push(Ok(input.clone()));
         }
@@ -76,14 +86,11 @@ pub fn read_page(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     };
     read.map_err(|e| Error::io(path, e))?;
     if out.len() as u64 > max_bytes {
-        return Err(Error::invalid(
-            path,
-            None,
-            format!(
-                "larger than {max_bytes} bytes{}; refused",
-                if gz { " once decompressed" } else { "" }
-            ),
-        ));
+        return Err(Error::TooLarge {
+            path: path.into(),
+            limit: max_bytes,
+            decompressed: gz,
+        });
     }
     Ok(out)
 }
@@ -129,5 +136,16 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["bad.html.gz", "bomb.html.gz", "a.htm"]);
+        // A directory without pages is named as an error.
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        std::fs::write(empty.join("notes.txt"), b"x").unwrap();
+        let found = page_files(std::slice::from_ref(&empty));
+        assert_eq!(found.len(), 1);
+        let err = found[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains("empty") && err.contains("no page files"),
+            "{err}"
+        );
     }
 }

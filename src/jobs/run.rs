@@ -17,7 +17,7 @@
 use super::discover::{DiscoverError, Item, Sitemap, feed_items, sitemap};
 use super::file::Job;
 use super::journal::{self, Entry};
-use crate::attribute::{Found, Options, find_if_read};
+use crate::attribute::{Found, MAX_ATTRIBUTIONS, Options, find_if_read};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
@@ -72,6 +72,9 @@ pub struct Report {
     /// Pages stored without claims because they are written in neither
     /// English nor Chinese, the languages claims are read in.
     pub unread_language: usize,
+    /// Pages with more attributions than are read in one
+    /// ([`MAX_ATTRIBUTIONS`]), stored with the first of them only.
+    pub capped_attributions: usize,
     /// People's annotations of changed sources by what became of them.
     pub annotations: BTreeMap<String, usize>,
     /// Errors by kind.
@@ -323,6 +326,7 @@ pub fn run(
                                 } else {
                                     Some(Vec::new())
                                 };
+
                                 (article, found)
                             })
                             .map_err(|e| format!("{}: {e}", page.url))
@@ -391,9 +395,11 @@ pub fn run(
                         }
                     }
                     let unread = found.is_none();
+                    let capped = found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS);
                     match stage(data, &article, &now_text, &found.unwrap_or_default()) {
                         Ok(mut s) => {
                             report.unread_language += usize::from(unread);
+                            report.capped_attributions += usize::from(capped);
                             let outcome = match &s.saved {
                                 Saved::NewSource => "new-source",
                                 Saved::NewVersion { .. } => "new-version",

@@ -124,6 +124,142 @@ pub fn parser() -> spargebra::SparqlParser {
     parser
 }
 
+/// The parser's `message` about `text`, made useful: an update is named
+/// as one, an undeclared prefix by its name, a misspelt query form by
+/// what a query starts with, and the parser's lists of character ranges
+/// it expected are left out.
+fn explain_syntax_error(text: &str, message: &str) -> String {
+    if parser().parse_update(text).is_ok() {
+        return "this is a SPARQL Update, and `query` only reads: write with `load`, \
+                `annotate` or `review`, or send updates to `claimgraph serve --allow-update`"
+            .to_owned();
+    }
+    let (at, rest) = message.split_once(": ").unwrap_or(("", message));
+    let at = if at.is_empty() {
+        String::new()
+    } else {
+        format!("{at}: ")
+    };
+    if rest.contains("Prefix not found") {
+        let unknown = undeclared_prefixes(text);
+        if !unknown.is_empty() {
+            let known: Vec<String> = PREFIXES.iter().map(|(p, _)| format!("{p}:")).collect();
+            return format!(
+                "{at}unknown prefix {}; declare it (PREFIX {} <IRI>) or use one of those \
+                 claimgraph declares: {}",
+                unknown.join(", "),
+                unknown[0],
+                known.join(" ")
+            );
+        }
+    }
+    let form = first_keyword(text);
+    let forms = ["SELECT", "CONSTRUCT", "ASK", "DESCRIBE"];
+    if let Some(form) = form
+        && !forms.iter().any(|f| f.eq_ignore_ascii_case(&form))
+    {
+        return format!(
+            "{at}a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE (after its PREFIX \
+             and BASE lines), not `{form}`"
+        );
+    }
+    // "expected one of ",", ".", [_], ['\u{00B7}'..…]": only what can be
+    // typed.
+    match rest.split_once("expected one of ") {
+        Some((before, expected)) if expected.contains("'\\u{") || expected.len() > 200 => {
+            let typed: Vec<&str> = expected
+                .split(", ")
+                .filter(|t| t.starts_with('"') && t.ends_with('"'))
+                .collect();
+            if typed.is_empty() {
+                format!("{at}{before}unexpected input")
+            } else {
+                format!("{at}{before}expected one of {}", typed.join(", "))
+            }
+        }
+        _ => message.to_owned(),
+    }
+}
+
+/// The first word of `text` after its PREFIX and BASE declarations and
+/// comments, when it is a word.
+fn first_keyword(text: &str) -> Option<String> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.starts_with('#') {
+            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+            continue;
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if word.eq_ignore_ascii_case("PREFIX") || word.eq_ignore_ascii_case("BASE") {
+            // Past the declaration's IRI.
+            rest = rest.split_once('>').map_or("", |(_, r)| r);
+            continue;
+        }
+        return (!word.is_empty()).then_some(word);
+    }
+}
+
+/// The prefixes `text` uses in prefixed names that it does not declare
+/// and claimgraph does not predeclare, each once, in the order met.
+fn undeclared_prefixes(text: &str) -> Vec<String> {
+    // Leave out IRIs, strings and comments.
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let close = match c {
+            '<' if chars
+                .peek()
+                .is_some_and(|n| !n.is_whitespace() && *n != '=') =>
+            {
+                '>'
+            }
+            '"' | '\'' => c,
+            '#' => '\n',
+            _ => {
+                plain.push(c);
+                continue;
+            }
+        };
+        plain.push(' ');
+        for d in chars.by_ref() {
+            if d == close {
+                break;
+            }
+        }
+    }
+    let declared: Vec<String> = plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[0].eq_ignore_ascii_case("PREFIX"))
+        .map(|w| w[1].trim_end_matches(':').to_owned())
+        .collect();
+    let mut unknown: Vec<String> = Vec::new();
+    for word in plain.split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')))
+    {
+        let Some((prefix, local)) = word.split_once(':') else {
+            continue;
+        };
+        let known =
+            PREFIXES.iter().any(|(p, _)| *p == prefix) || declared.iter().any(|d| d == prefix);
+        let name = format!("{prefix}:");
+        if !known
+            && !prefix.is_empty()
+            && !local.is_empty()
+            && prefix.chars().next().is_some_and(char::is_alphabetic)
+            && !unknown.contains(&name)
+        {
+            unknown.push(name);
+        }
+    }
+    unknown
+}
+
 /// Parses `text` (from `origin`, for messages), binds `params`, and attaches
 /// the full-text SERVICE when an index is given.
 pub fn prepare(
@@ -136,7 +272,7 @@ pub fn prepare(
         .parse_query(text)
         .map_err(|e| Error::SparqlSyntax {
             origin: origin.into(),
-            message: e.to_string(),
+            message: explain_syntax_error(text, &e.to_string()),
         })?;
     let pattern = match &mut query {
         spargebra::Query::Select { pattern, .. }
