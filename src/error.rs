@@ -51,7 +51,7 @@ pub enum Error {
         decompressed: bool,
     },
     /// The file's extension names no format claimgraph can load.
-    #[error("{}: unknown file type (expected .toml, .ttl, .trig, .nt, .nq, .jsonld or .json)", path.display())]
+    #[error("{}: unknown file type (expected .toml, .ttl, .trig, .nt, .nq, .jsonld or .json){}", path.display(), if crate::ingest::files::is_page_file(path) { "; web pages are read with `claimgraph ingest`" } else { "" })]
     UnknownFormat {
         /// The file.
         path: PathBuf,

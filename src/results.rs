@@ -94,6 +94,9 @@ pub fn write_results(
                     QueryResultsSerializer::from_format(f)
                         .serialize_boolean_to_writer(&mut *out, b)
                         .map_err(Error::Output)?;
+                    if matches!(format, OutputFormat::Json | OutputFormat::Xml) {
+                        writeln!(out).map_err(Error::Output)?;
+                    }
                 }
             }
             Written::Boolean(b)
@@ -190,6 +193,11 @@ fn write_rows_from(
                 n += 1;
             }
             ser.finish().map_err(Error::Output)?;
+            // JSON and XML end without a line break; a terminal and tools
+            // that read lines want one.
+            if matches!(format, OutputFormat::Json | OutputFormat::Xml) {
+                writeln!(out).map_err(Error::Output)?;
+            }
             Ok(Written::Rows(n))
         }
     }

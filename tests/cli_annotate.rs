@@ -259,7 +259,7 @@ fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("occurs").and(predicate::str::contains("prefix = ")));
+        .stderr(predicate::str::contains("occurs").and(predicate::str::contains("--prefix \"")));
     // An unknown source: the stored ones most like it.
     t.cmd()
         .args([

@@ -310,6 +310,31 @@ fn a_sparql_syntax_error_gives_its_position() {
 }
 
 #[test]
+fn explain_prints_the_plan_with_rows_and_times_per_step() {
+    let t = loaded();
+    let out = t
+        .cmd()
+        .args(["query", "--explain", "--name", "sources", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("query plan"), "{stderr}");
+    assert!(
+        stderr.contains(" rows, ") && stderr.contains(" ms]"),
+        "{stderr}"
+    );
+    // Steps are indented under the step they feed.
+    assert!(
+        stderr.lines().nth(2).is_some_and(|l| l.starts_with("    ")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("QueryExplanation"), "{stderr}");
+    // The results still go to stdout.
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("source,"));
+}
+
+#[test]
 fn a_sparql_mistake_is_explained_in_its_own_terms() {
     let t = loaded();
     for (query, expected) in [

@@ -244,7 +244,7 @@ fn the_csv_export_has_a_row_per_appearance_with_its_verdicts() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "claim,claimant,reporter_chain,quote,source_url,date,verdict,claim_iri,attribution_iri"
+        "claim,claimant,reporter_chain,quote,source_url,date,retrieved,verdict,claim_iri,attribution_iri"
     );
     // The op-ed's 16 marked claims, one of them with a verdict.
     assert_eq!(csv.lines().count(), 17, "{csv}");

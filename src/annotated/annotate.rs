@@ -236,8 +236,15 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         .ok_or_else(|| Error::Input(format!("no stored version of <{}>", a.source.as_str())))?;
     let (place, quote) = match a.placement {
         Placement::Exact => (
-            anchor(&latest.text, a.quote, a.prefix, a.suffix)
-                .map_err(|e| Error::Input(format!("--quote: {e}")))?,
+            anchor(&latest.text, a.quote, a.prefix, a.suffix).map_err(|e| {
+                // The choices are written as a source file's keys; here
+                // they are the command's options.
+                let message = e
+                    .to_string()
+                    .replace("prefix = ", "--prefix ")
+                    .replace("suffix = ", "--suffix ");
+                Error::Input(format!("--quote: {message}"))
+            })?,
             a.quote.to_owned(),
         ),
         Placement::BySelectors { start } => {

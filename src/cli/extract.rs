@@ -302,8 +302,9 @@ fn write_text(out: &mut impl Write, a: &Article, separate: bool) -> std::io::Res
     line(out, "canonical:", a.canonical_url.as_deref())?;
     writeln!(
         out,
-        "encoding:   {} ({:?})",
-        a.encoding, a.encoding_evidence
+        "encoding:   {} ({})",
+        a.encoding,
+        a.encoding_evidence.describe()
     )?;
     writeln!(out)?;
     for p in &a.paragraphs {

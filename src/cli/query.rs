@@ -167,7 +167,7 @@ pub fn print_results(
         if detached {
             eprintln!("answered from the full-text index alone: the store was not read");
         }
-        eprintln!("{explanation:?}");
+        eprint!("{}", plan_text(&explanation));
     }
     out.flush().context("writing output")?;
     Ok(if written.is_empty() {
@@ -175,6 +175,40 @@ pub fn print_results(
     } else {
         Status::Ok
     })
+}
+
+/// The query plan as an indented tree, one step a line with the rows it
+/// gave and the time it took (from the evaluator's JSON explanation).
+fn plan_text(explanation: &oxigraph::sparql::QueryExplanation) -> String {
+    let mut json = Vec::new();
+    if explanation.write_in_json(&mut json).is_err() {
+        return format!("{explanation:?}\n");
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&json) else {
+        return format!("{explanation:?}\n");
+    };
+    let mut out = String::from("query plan");
+    if let Some(s) = value["planning duration in seconds"].as_f64() {
+        out.push_str(&format!(" (planned in {:.3} ms)", s * 1e3));
+    }
+    out.push('\n');
+    fn step(node: &serde_json::Value, depth: usize, out: &mut String) {
+        out.push_str(&"  ".repeat(depth + 1));
+        out.push_str(node["name"].as_str().unwrap_or("?"));
+        let rows = node["number of results"].as_u64();
+        let seconds = node["duration in seconds"].as_f64();
+        match (rows, seconds) {
+            (Some(r), Some(s)) => out.push_str(&format!("  [{r} rows, {:.3} ms]", s * 1e3)),
+            (Some(r), None) => out.push_str(&format!("  [{r} rows]")),
+            _ => {}
+        }
+        out.push('\n');
+        for child in node["children"].as_array().into_iter().flatten() {
+            step(child, depth + 1, out);
+        }
+    }
+    step(&value["plan"], 0, &mut out);
+    out
 }
 
 pub(super) fn output_format(format: ResultsFormat) -> OutputFormat {

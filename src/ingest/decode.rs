@@ -27,6 +27,19 @@ pub enum Evidence {
     Detected,
 }
 
+impl Evidence {
+    /// What decided the encoding, in words ("meta charset").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Evidence::Bom => "byte-order mark",
+            Evidence::ValidUtf8 => "valid UTF-8",
+            Evidence::HttpCharset => "HTTP charset",
+            Evidence::MetaCharset => "meta charset",
+            Evidence::Detected => "guessed from the bytes",
+        }
+    }
+}
+
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone)]
 pub struct Decoded {
