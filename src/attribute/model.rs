@@ -917,6 +917,35 @@ fn contents_stay_in_paragraph(r: &Read_, found: &mut [Tagged]) {
     }
 }
 
+/// An "according to" account keeps no part from a paragraph before its
+/// cue's when it has one in it ("…as well as new music.” ¶ According to
+/// LN, expect to hear …": the quotation before is someone else's). A
+/// quotation can run on across paragraphs to a "he said"; an account
+/// opened by "according to" does not, in PolNeAR's annotations or the
+/// pages read.
+fn accounts_start_in_their_paragraph(r: &Read_, text: &str, found: &mut [Tagged]) {
+    for f in found.iter_mut() {
+        let cue = f.cue.text(text).to_lowercase();
+        if !cue.starts_with("according to") {
+            continue;
+        }
+        let cue_first = token_at(r, f.cue.start());
+        let Some(paragraph) = (0..=cue_first.min(r.t.tokens.len().saturating_sub(1)))
+            .rev()
+            .find(|&k| k == 0 || r.t.tokens[k].after_break)
+        else {
+            continue;
+        };
+        let starts = r.t.tokens[paragraph].range.start;
+        if f.content.parts.iter().any(|p| p.end > starts) {
+            f.content.parts.retain(|p| p.end > starts);
+            if let Some(first) = f.content.parts.first_mut() {
+                first.start = first.start.max(starts);
+            }
+        }
+    }
+}
+
 /// An unquoted content that follows its cue ends with the sentence it
 /// starts in, unless a quotation lies in the sentences it runs on into:
 /// the role tagger reads on past the sentence, and what it takes there is
@@ -1400,6 +1429,7 @@ impl AttributionModel {
         }
         participle_subjects(&r, text, &mut out, &sentence_of_found);
         contents_stay_in_paragraph(&r, &mut out);
+        accounts_start_in_their_paragraph(&r, text, &mut out);
         indirect_contents_end_with_their_sentence(&r, &mut out);
         quoted_contents_start_at_their_mark(&r, &mut out);
         quoted_contents_end_at_their_mark(&r, &mut out);
@@ -2258,6 +2288,46 @@ mod tests {
             start(text, "Ministry claims are false"),
             ["Ministry claims are false"]
         );
+    }
+
+    #[test]
+    fn an_according_to_account_starts_in_its_cue_s_paragraph() {
+        let text = "“We will play new music.”\n\nAccording to LN, expect to hear hits.";
+        let keep = |text: &str, parts: &[&str]| {
+            let mut f = with_parts(text, "According to", parts);
+            f.source = Some(Span::first_in(text, "LN"));
+            contents_after(
+                |r: &Read_, found: &mut [Tagged]| accounts_start_in_their_paragraph(r, text, found),
+                text,
+                vec![f],
+            )
+        };
+        assert_eq!(
+            keep(text, &["We will play new music.”", "expect to hear hits"]),
+            ["expect to hear hits"]
+        );
+        // A part that runs over the break starts at the paragraph.
+        assert_eq!(
+            keep(
+                text,
+                &["new music.”\n\nAccording to LN, expect to hear hits"]
+            ),
+            ["According to LN, expect to hear hits"]
+        );
+        // Nothing in the cue's paragraph: left as found; another cue: too.
+        assert_eq!(
+            keep(text, &["We will play new music."]),
+            ["We will play new music."]
+        );
+        let text = "“We will play new music.”\n\nLN said so.";
+        let mut f = with_parts(text, "said", &["We will play new music."]);
+        f.source = Some(Span::first_in(text, "LN"));
+        let kept = contents_after(
+            |r: &Read_, found: &mut [Tagged]| accounts_start_in_their_paragraph(r, text, found),
+            text,
+            vec![f],
+        );
+        assert_eq!(kept, ["We will play new music."]);
     }
 
     #[test]

@@ -452,8 +452,30 @@ pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
         // The cue's verb group, with a "not" or "is" written before the
         // cue ("Steenburgen *wasn’t* thrilled about").
         let verbs = verb_phrase(text, f);
-        // "It was reported by Reuters": a passive whose source follows it.
-        let source_follows = f.source.as_ref().is_some_and(|s| s.start() >= f.cue.end());
+        // "It was reported by Reuters": a passive whose source follows it
+        // (not "has been described as Pacific Rim", where what follows is
+        // what it was called).
+        let source_follows = f.source.as_ref().is_some_and(|s| {
+            s.start() >= f.cue.end()
+                && !matches!(
+                    text[f.cue.end()..s.start()].trim().to_lowercase().as_str(),
+                    "as" | "like"
+                )
+        });
+        // "According to the Mozilla Foundation:[41]": a content that is its
+        // own source, and a mark or two, says nothing.
+        if let Some(s) = &f.source
+            && s.start() >= start
+            && s.end() <= end
+            && text[start..s.start()]
+                .chars()
+                .chain(text[s.end()..end].chars())
+                .filter(|c| c.is_alphabetic())
+                .count()
+                < 3
+        {
+            continue;
+        }
         let claim = super::worth::cue_claim(&verbs, &claim_text, source_follows);
         if !super::worth::has_something_to_check(&claim_text)
             || super::worth::is_venue(&claim_text)
@@ -822,6 +844,45 @@ mod tests {
             })
             .collect();
         assert_eq!(alt_labels, ["Mr. Bezos"]);
+    }
+
+    #[test]
+    fn a_description_after_as_and_a_content_that_is_its_source_are_not_kept() {
+        let claims = |text: &str, found: &[Found]| -> Vec<String> {
+            kept(text, found)
+                .iter()
+                .map(|k| k.claim_text.clone())
+                .collect()
+        };
+        // "described as X": X is what it was called, not who described it.
+        let text = "The national cuisine has been described as Pacific Rim, mostly.";
+        let f = found_in(
+            text,
+            "Pacific Rim",
+            "has been described",
+            "The national cuisine",
+            "Pacific Rim",
+        );
+        assert!(claims(text, &[f]).is_empty());
+        let text = "Quotas of 300 films a year were reported by Xinhua.";
+        let f = found_in(
+            text,
+            "Xinhua",
+            "were reported",
+            "Quotas of 300 films a year",
+            "Xinhua",
+        );
+        assert_eq!(claims(text, &[f]).len(), 1);
+        // A content that is its source and a reference mark.
+        let text = "According to the Mozilla Foundation:[41]\nThe foundation pledges support.";
+        let f = found_in(
+            text,
+            "the Mozilla Foundation",
+            "According to",
+            "the Mozilla Foundation:[41]",
+            "the Mozilla Foundation",
+        );
+        assert!(claims(text, &[f]).is_empty());
     }
 
     #[test]

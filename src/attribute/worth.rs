@@ -236,6 +236,22 @@ pub fn has_something_to_check(content: &str) -> bool {
 /// account, he occasioned me uneasiness" say something). The store keeps no such claim;
 /// its sentence still reports someone, so it is not the author's either.
 pub fn is_venue(content: &str) -> bool {
+    // "In her book “A Paradise Built in Hell,”": the venue with its title
+    // in quotation marks, and nothing after.
+    if let Some((head, title)) = content.split_once(['“', '"'])
+        && !head.trim().is_empty()
+    {
+        let title = title.trim_end().trim_end_matches([',', '.', ':']);
+        let closed = title
+            .strip_suffix(['”', '"'])
+            .or_else(|| title.strip_suffix(",”"))
+            .or_else(|| title.strip_suffix(",\""));
+        if let Some(inside) = closed
+            && !inside.contains(['“', '”', '"'])
+        {
+            return is_venue(head);
+        }
+    }
     let words = lower_words(content);
     let [first, rest @ ..] = words.as_slice() else {
         return false;
@@ -417,6 +433,15 @@ const PONDERING_VERBS: &[&str] = &[
     "discover",
     "declined",
     "declines",
+    // "demanded how Andrew could be so sure", "questioned whether …".
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "question",
+    "questions",
+    "questioned",
+    "questioning",
 ];
 
 /// Past participles not made with "-ed" that a passive cue opens with
@@ -665,6 +690,16 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
         return false;
     }
+    // "*said Tuesday at* the Code Media conference": where it was said.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "at" | "during"))
+        && words.iter().any(|w| SAYING_WHERE.contains(&w.as_str()))
+        && names_an_occasion(content)
+    {
+        return false;
+    }
     // "The option *described* here is an improvement": a participle after
     // its noun, and the sentence's verb after "here".
     let mut opening = lower_words(content).into_iter();
@@ -784,6 +819,36 @@ const PICTURES: &[&str] = &[
     "gif",
     "meme",
 ];
+
+/// Verbs of saying that a place or an occasion may follow ("said at",
+/// "spoke during").
+const SAYING_WHERE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "spoke",
+    "speaks",
+    "speaking",
+    "told",
+    "announced",
+    "added",
+];
+
+/// Whether `content` is a short noun phrase (an occasion: "the Vox
+/// Media’s Code Media conference in Hollywood", "a rally"): at most 12
+/// words, no "that", no auxiliary and no negation (a possessive "’s" is
+/// no verb here).
+fn names_an_occasion(content: &str) -> bool {
+    let words = lower_words(content);
+    !words.is_empty()
+        && words.len() <= 12
+        && !words.iter().any(|w| {
+            w == "that"
+                || AUXILIARIES.contains(&w.as_str())
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
 
 /// Verbs that, after "here", "above" or "below", are a sentence's own
 /// ("the method described here *is* faster").
@@ -1092,6 +1157,18 @@ mod tests {
             ("declined to say", "when the lander would be ready"),
             ("talked about", "how introverts can thrive online"),
             ("sending mixed signals about", "whether any levies will go"),
+            ("repeatedly demanded", "how Andrew could be so sure"),
+            ("questioned", "whether the count was right"),
+        ] {
+            assert!(!claims(cue, content, false), "{cue} {content}");
+        }
+        // Where it was said.
+        for (cue, content) in [
+            (
+                "said Tuesday at",
+                "the Vox Media’s Code Media conference in Hollywood",
+            ),
+            ("said during", "a rally"),
         ] {
             assert!(!claims(cue, content, false), "{cue} {content}");
         }
@@ -1100,6 +1177,7 @@ mod tests {
             ("said", "whether Trump will agree depends on the polls"),
             ("know", "that the plan will work"),
             ("talked about", "the plan and its cost"),
+            ("demanded", "that the count be redone"),
         ] {
             assert!(claims(cue, content, false), "{cue} {content}");
         }
@@ -1211,6 +1289,8 @@ mod tests {
             "in his book",
             "in the new paper, which was published online today (Nov. 18) in the journal Nature",
             "in a statement on Monday",
+            "In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,”",
+            "in his essay \"Why Not\"",
         ] {
             assert!(is_venue(venue), "{venue:?}");
         }
@@ -1219,6 +1299,8 @@ mod tests {
             "in the country after the US legalised gay marriage",
             "that the report was wrong",
             "on his own account, he occasioned me uneasiness",
+            "in his book “Why Not” that the plan would fail",
+            "“The plan will fail,” in his book",
         ] {
             assert!(!is_venue(claim), "{claim:?}");
         }
