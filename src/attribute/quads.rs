@@ -436,6 +436,44 @@ pub struct Kept<'a> {
     pub credit: Credit<'a>,
 }
 
+/// Adverbs that make a participle after them an adjective of the noun
+/// that follows ("a newly revealed call", "the widely reported deal").
+const ADVERBS_BEFORE_PARTICIPLES: &[&str] = &[
+    "newly",
+    "recently",
+    "widely",
+    "previously",
+    "officially",
+    "publicly",
+    "formerly",
+    "originally",
+    "initially",
+    "commonly",
+    "frequently",
+    "reportedly",
+    "allegedly",
+    "supposedly",
+    "purportedly",
+    "long",
+];
+
+/// Whether `source` ends on a determiner, or a determiner and an adverb
+/// that makes the cue an adjective ("a", "the", "a newly").
+fn ends_on_a_determiner(source: &str) -> bool {
+    let words: Vec<String> = source
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let determiner = |w: &String| matches!(w.as_str(), "a" | "an" | "the");
+    match words.as_slice() {
+        [.., last] if determiner(last) => true,
+        [.., det, adverb] => {
+            determiner(det) && ADVERBS_BEFORE_PARTICIPLES.contains(&adverb.as_str())
+        }
+        _ => false,
+    }
+}
+
 /// The attributions of `found` that a version's claims graph keeps, in
 /// order: those with something to check (not only where it was said,
 /// [`super::worth::is_venue`]), whose cue makes a claim (not a question,
@@ -462,6 +500,16 @@ pub fn kept<'a>(text: &str, found: &'a [Found]) -> Vec<Kept<'a>> {
                     "as" | "like"
                 )
         });
+        // "Ukraine and a newly *revealed* summertime phone call": a source
+        // that ends on a determiner (and an adverb) makes the cue an
+        // adjective of the noun after it.
+        if let Some(s) = &f.source
+            && s.end() <= f.cue.start()
+            && text[s.end()..f.cue.start()].trim().is_empty()
+            && ends_on_a_determiner(&s.text(text))
+        {
+            continue;
+        }
         // "According to the Mozilla Foundation:[41]": a content that is its
         // own source, and a mark or two, says nothing.
         if let Some(s) = &f.source
@@ -873,6 +921,18 @@ mod tests {
             "Xinhua",
         );
         assert_eq!(claims(text, &[f]).len(), 1);
+        // A cue inside a noun phrase.
+        let text = "Ukraine and a newly revealed summertime phone call of 2019.";
+        let f = found_in(
+            text,
+            "Ukraine and a newly",
+            "revealed",
+            "summertime phone call of 2019",
+            "Ukraine and a newly",
+        );
+        assert!(claims(text, &[f]).is_empty());
+        assert!(ends_on_a_determiner("A") && ends_on_a_determiner("the widely"));
+        assert!(!ends_on_a_determiner("the family") && !ends_on_a_determiner("Kelly"));
         // A content that is its source and a reference mark.
         let text = "According to the Mozilla Foundation:[41]\nThe foundation pledges support.";
         let f = found_in(

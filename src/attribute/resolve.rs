@@ -457,13 +457,19 @@ fn antecedent(text: &str, source_start: usize) -> Option<String> {
 }
 
 /// The antecedent of a relative clause that holds the source (bytes
-/// `start..end`) and closes with the comma just before the cue at
-/// `cue_start`: "X, who … SOURCE, told" gives X. The clause opens with
-/// ", who " or ", which " in the source's sentence, with no comma between
-/// it and the source; `None` otherwise, or when the source is the
-/// relative pronoun itself.
+/// `start..end`) and closes with the comma or dash just before the cue at
+/// `cue_start`: "X, who … SOURCE, told" and "X — whose father … SOURCE —
+/// promised" give X. The clause opens with ", who", ", whose" or ",
+/// which" (or a dash and "who", "whose", "which") in the source's
+/// sentence, with no comma (no dash) between it and the source; `None`
+/// otherwise, or when the source is the relative pronoun itself.
 fn head_of_clause_around(text: &str, start: usize, end: usize, cue_start: usize) -> Option<String> {
-    if end > cue_start || text[end..cue_start].trim() != "," {
+    if end > cue_start {
+        return None;
+    }
+    let closer = text[end..cue_start].trim();
+    let dashed = matches!(closer, "—" | "–" | "--");
+    if closer != "," && !dashed {
         return None;
     }
     let floor = ceil_char_boundary(text, start.saturating_sub(300));
@@ -473,15 +479,35 @@ fn head_of_clause_around(text: &str, start: usize, end: usize, cue_start: usize)
         .rfind(|&(_, c)| "\n.!?;()\"“”".contains(c))
         .map_or(0, |(k, c)| k + c.len_utf8());
     let before = &before[sentence..];
-    let (at, opener) = [", who ", ", which "]
+    // "X, who … SOURCE, said"; "X — whose father … SOURCE — said", where
+    // commas may stand inside the dashes.
+    let openers: &[&str] = if dashed {
+        &[
+            "— who ",
+            "— whose ",
+            "— which ",
+            "– who ",
+            "– whose ",
+            "-- who ",
+            "-- whose ",
+        ]
+    } else {
+        &[", who ", ", whose ", ", which "]
+    };
+    let (at, opener) = openers
         .iter()
         .filter_map(|o| before.rfind(o).map(|k| (k, *o)))
         .max()?;
-    if before[at + opener.len()..].contains(',') {
+    let inside = &before[at + opener.len()..];
+    if if dashed {
+        inside.contains(['—', '–'])
+    } else {
+        inside.contains(',')
+    } {
         return None;
     }
     // The antecedent is read before the relative pronoun.
-    let pronoun = floor + sentence + at + 2;
+    let pronoun = floor + sentence + at + opener.find('w').unwrap_or(2);
     antecedent(text, pronoun).filter(|name| !name.is_empty())
 }
 
@@ -2431,6 +2457,16 @@ mod tests {
                     served Joe Biden, said it was fine. Ann Lee, who works for the Times, said \
                     so. The plan, which Mr. Smith wrote, says no. The bill, sponsored by Rep. \
                     Ray, says more.";
+        // Between dashes, past commas; "whose".
+        let t = "In Kentucky, Andy Beshear — whose father, also as governor, implemented the \
+                 Affordable Care Act in the state — promised to protect Medicaid.";
+        let mut found = vec![attribution(
+            t,
+            ("the Affordable Care Act in the state", 0),
+            ("promised", 0),
+            "to protect Medicaid",
+        )];
+        assert_eq!(resolved(t, &mut found), ["Andy Beshear"]);
         // Closing marks and apostrophes before the clause are read past.
         let t = "“No.” He left. “Yes,” Ann Lee, who’s with “the Times”, said.";
         let mut found = vec![attribution(t, ("the Times", 0), ("said", 0), "Yes")];
