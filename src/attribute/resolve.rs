@@ -1480,6 +1480,38 @@ fn near(text: &str, at: usize) -> &str {
     &text[start..end.max(start)]
 }
 
+/// Whether `written`, one word opening the sentence at byte `start`, is
+/// capitalised nowhere else in mid-sentence ("Fuelling speculation that
+/// …, opposition leader Morgan Tsvangirai … returned, his spokesman
+/// said"): a capital that only a sentence's start gives is no sign of a
+/// name, and a pronoun after it must not take it.
+fn only_at_sentence_starts(text: &str, start: usize, written: &str) -> bool {
+    let opens = text[..start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘(".contains(c))
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'));
+    let word = written.trim();
+    let one_word = !word.contains(char::is_whitespace);
+    if !one_word || !opens || named_mid_sentence(near(text, start), word) {
+        return false;
+    }
+    // A participle ("Fuelling", "Being"), or a word the text also writes
+    // in lower case ("Take", "Society"); a surname that only ever opens
+    // its sentences ("Lee said …") stays a name.
+    let lower = word.to_lowercase();
+    lower.ends_with("ing")
+        || near(text, start)
+            .match_indices(lower.as_str())
+            .any(|(k, _)| {
+                let t = near(text, start);
+                let before = t[..k].chars().next_back();
+                let after = t[k + lower.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+}
+
 /// Whether `word` is written somewhere in `text` after a lower-case word
 /// or a comma: capitalised in mid-sentence, so a name.
 fn named_mid_sentence(text: &str, word: &str) -> bool {
@@ -1658,7 +1690,7 @@ pub fn resolve(text: &str, found: &mut [Found]) {
                     .unwrap_or(written)
             }
             None => {
-                if is_name(&written) {
+                if is_name(&written) && !only_at_sentence_starts(text, source.start(), &written) {
                     last.remember(&written, source.start());
                 }
                 written
@@ -2457,6 +2489,20 @@ mod tests {
                     served Joe Biden, said it was fine. Ann Lee, who works for the Times, said \
                     so. The plan, which Mr. Smith wrote, says no. The bill, sponsored by Rep. \
                     Ray, says more.";
+        // A capitalised word that only opens sentences is no name a
+        // pronoun can take.
+        let t = "Fuelling speculation that the plan works, opposition leader Morgan \
+                 Tsvangirai returned, his spokesman said.";
+        let mut found = vec![
+            attribution(t, ("Fuelling", 0), ("speculation", 0), "that"),
+            attribution(t, ("his spokesman", 0), ("said", 0), "opposition"),
+        ];
+        assert_ne!(resolved(t, &mut found)[1], "Fuelling");
+        assert!(only_at_sentence_starts(t, 0, "Fuelling"));
+        let t = "Lee spoke. Lee met Kim. Take the train, take the bus.";
+        assert!(!only_at_sentence_starts(t, 0, "Lee"));
+        assert!(!only_at_sentence_starts(t, 11, "Lee"));
+        assert!(only_at_sentence_starts(t, 24, "Take"));
         // Between dashes, past commas; "whose".
         let t = "In Kentucky, Andy Beshear — whose father, also as governor, implemented the \
                  Affordable Care Act in the state — promised to protect Medicaid.";
