@@ -350,9 +350,9 @@ fn apply_update(app: &App, headers: &HeaderMap, update: &str) -> Response {
     }
     let _write = app.write.lock().unwrap_or_else(|e| e.into_inner());
     match app.data.update(update) {
-        Ok(r) => text(
+        Ok((before, after)) => text(
             StatusCode::OK,
-            format!("updated: +{} −{} quads", r.added, r.removed),
+            format!("updated: the store held {before} quads and holds {after}"),
         ),
         Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
     }

@@ -413,13 +413,25 @@ impl DataDir {
         file.flush().map_err(|e| Error::io(&lock_path, e))
     }
 
-    /// Runs a SPARQL Update on the store, then bumps the generation and
-    /// rebuilds the index (an update may touch any graph). Returns the
-    /// store's quads added and removed.
-    pub fn update(&self, update: &str) -> Result<Replaced> {
+    /// Runs a SPARQL Update on the store (claimgraph's prefixes declared,
+    /// as for queries), then bumps the generation and rebuilds the index
+    /// (an update may touch any graph). Returns the store's size in quads
+    /// before and after: a count of what changed would need a copy of the
+    /// store, and a replaced quad leaves the size as it was.
+    pub fn update(&self, update: &str) -> Result<(usize, usize)> {
         let before = self.store.len()?;
-        self.store
-            .update(update)
+        let mut evaluator = oxigraph::sparql::SparqlEvaluator::new();
+        for (prefix, iri) in crate::queries::run::PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*prefix, *iri)
+                .expect("built-in prefixes are valid IRIs");
+        }
+        let prepared = evaluator
+            .parse_update(update)
+            .map_err(|e| Error::Input(format!("SPARQL update does not parse: {e}")))?;
+        prepared
+            .on_store(&self.store)
+            .execute()
             .map_err(|e| Error::Input(format!("SPARQL update failed: {e}")))?;
         let after = self.store.len()?;
         let generation = self.generation()? + 1;
@@ -428,10 +440,7 @@ impl DataDir {
         transaction.commit()?;
         let docs = documents(&self.store, None)?;
         self.fulltext.replace(None, &docs, generation)?;
-        Ok(Replaced {
-            added: after.saturating_sub(before),
-            removed: before.saturating_sub(after),
-        })
+        Ok((before, after))
     }
 
     /// Flushes to disk (RocksDB writes are durable already; this compacts

@@ -379,6 +379,69 @@ fn a_persons_annotations_export_as_a_source_file_that_loads_the_same_attribution
     assert!(missing.is_empty(), "{missing:#?}");
 }
 
+#[test]
+fn an_annotator_named_in_chinese_and_the_page_s_author_survive_the_round_trip() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    let file = t.path("page.html");
+    std::fs::write(
+        &file,
+        page(&[INTRO, FUND, QUOTA]).replace(
+            "<link rel=\"canonical\"",
+            "<meta name=\"author\" content=\"Jane Doe\">\n<link rel=\"canonical\"",
+        ),
+    )
+    .unwrap();
+    t.cmd().arg("ingest").arg(&file).assert().success();
+    assert_success(
+        &t.cmd()
+            .args(["annotate", URL, "--author", "李明"])
+            .args([
+                "--quote",
+                "the provincial fund would double",
+                "--claimant",
+                "Li Wei",
+            ])
+            .output()
+            .unwrap(),
+    );
+    let out = t.path("out");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("annotator-") && name.is_ascii(), "{name}");
+    let toml = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(toml.contains("annotator = \"李明\""), "{toml}");
+    // The page's author by name, not by the id minted for it here.
+    assert!(toml.contains("authors = [\"Jane Doe\"]"), "{toml}");
+
+    let other = TestDir::new();
+    other.load(&["ontology"]);
+    other.cmd().arg("load").arg(&files[0]).assert().success();
+    let marked = triples_in(&t.data(), "/graph/annotations/by/");
+    let loaded = triples_in(&other.data(), "/graph/annotations/annotator-");
+    assert!(!marked.is_empty());
+    let missing: Vec<&String> = marked.difference(&loaded).collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+    let jane = triples_in(&other.data(), "/graph/annotations/annotator-")
+        .into_iter()
+        .any(|q| {
+            q.contains(
+                "/entity/jane-doe> <http://www.w3.org/2000/01/rdf-schema#label> \"Jane Doe\"",
+            )
+        });
+    assert!(jane, "the author keeps the name");
+}
+
 /// The triples (graph left out) of the graphs whose IRI contains `part`.
 fn triples_in(data: &std::path::Path, part: &str) -> std::collections::BTreeSet<String> {
     all_quads(data)

@@ -349,6 +349,83 @@ fn pages_in_other_languages_are_stored_and_counted_as_read_without_claims() {
 }
 
 #[test]
+fn a_page_that_failed_is_tried_again_though_its_feed_is_unchanged() {
+    let base = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let b = std::sync::Arc::clone(&base);
+    let server = Server::start(move |path, headers, nth| {
+        let base = b.lock().unwrap().clone();
+        match path {
+            "/robots.txt" => Reply::new(404, &[], ""),
+            "/rss.xml" => tagged(
+                headers,
+                "rss-v1",
+                "application/rss+xml",
+                rss(&base, &["/good", "/flaky"]),
+            ),
+            // Down for the whole first pass (its one retry too).
+            "/flaky" if nth < 2 => Reply::new(503, &[], "down"),
+            "/flaky" | "/good" => tagged(
+                headers,
+                path,
+                "text/html",
+                article(&format!("{base}{path}"), path.len()),
+            ),
+            _ => Reply::new(404, &[], "no"),
+        }
+    });
+    *base.lock().unwrap() = format!("http://127.0.0.1:{}", server.port);
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "flaky",
+        &format!("feeds = [\"{}\"]", server.url("/rss.xml")),
+    );
+    let (out, first) = pass(&t, &job);
+    assert_eq!(out.status.code(), Some(3), "{first}");
+    assert_eq!(first["errors"]["http-status"], 1, "{first}");
+    assert_eq!(first["new_sources"], 1, "{first}");
+    // The feed has not changed, but the page that failed is tried again.
+    let (out, second) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(second["feeds_not_modified"], 0, "{second}");
+    assert_eq!(second["new_sources"], 1, "{second}");
+    assert_eq!(server.hits("/flaky"), 3, "{second}");
+    // The command line's --allow-private adds to a job file without it.
+    let strict = t.path("strict.toml");
+    std::fs::write(
+        &strict,
+        format!(
+            "urls = [\"{}\"]\n[fetch]\ndelay = 0\nretries = 1\ntimeout = 3\n",
+            server.url("/good")
+        ),
+    )
+    .unwrap();
+    let refused = t
+        .cmd()
+        .args(["ingest", "--quiet", "--job"])
+        .arg(&strict)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("give --allow-private"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let allowed = t
+        .cmd()
+        .args(["ingest", "--quiet", "--allow-private", "--job"])
+        .arg(&strict)
+        .output()
+        .unwrap();
+    assert_success(&allowed);
+    // Everything stored: now the feed is asked conditionally.
+    let (out, third) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(third["feeds_not_modified"], 1, "{third}");
+    assert_eq!(server.hits("/flaky"), 3, "{third}");
+}
+
+#[test]
 fn faults_are_named_by_kind_and_the_good_pages_stored() {
     let big: String = rss(
         "https://elsewhere.example",

@@ -210,12 +210,24 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
     );
     let a = s.post_form("update", insert, &[("Authorization", "Bearer s3cret")]);
     assert_eq!(a.status, 200, "{}", a.body);
+    assert!(a.body.starts_with("updated: the store held "), "{}", a.body);
+    // claimgraph's prefixes are declared for updates as for queries.
+    let a = s.post_form(
+        "update",
+        "WITH <https://example.org/g> DELETE { ?s schema:name \"added\" } INSERT { ?s schema:name \"renamed\" } WHERE { ?s schema:name \"added\" }",
+        &[("Authorization", "Bearer s3cret")],
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
     let a = s.post_form(
         "query",
         "SELECT ?n WHERE { <https://example.org/a> schema:name ?n }",
         &[("Accept", "text/csv")],
     );
-    assert!(a.body.contains("added"), "{}", a.body);
+    assert!(
+        a.body.contains("renamed") && !a.body.contains("added"),
+        "{}",
+        a.body
+    );
     // The cap: three rows, and a header saying the rest was cut.
     let a = s.post_form(
         "query",

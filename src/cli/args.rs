@@ -171,7 +171,8 @@ With --job FILE, one pass of a job file (feeds, sitemaps, URL lists, include/exc
 patterns, per-host politeness, max items, languages: docs/scheduling.md): incremental (a
 journal in the store remembers what was fetched, pages fetched within `revisit` are skipped,
 others asked for conditionally) and resumable (a pass killed half-way is finished by the next,
-with no duplicates). --report writes its JSON summary.
+with no duplicates). --report writes its JSON summary. The job file's [fetch] table sets how
+pages are fetched; --allow-private and --ignore-robots add to it.
 
 Examples:
   claimgraph ingest https://www.example.com/news/micro-dramas.html --contact ops@example.org

@@ -171,6 +171,10 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
     let mut job = job;
     job.claims &= !args.no_claims;
     job.author_assertions &= !args.no_author_assertions;
+    // The command line's switches add to the job file's [fetch] (its
+    // values, which have defaults, cannot tell given from not given).
+    job.fetch.allow_private |= args.fetch.allow_private;
+    job.fetch.robots &= !args.fetch.ignore_robots;
     let report = run_job(&data, &job, args.quiet)?;
     print_annotation_outcomes(&report.annotations);
     eprintln!(

@@ -123,9 +123,15 @@ impl Graph<'_> {
     }
 }
 
-/// How a file writes an entity: its gazetteer id, else its label.
+/// The gazetteer shipped in `ontology/entities.ttl`, whose ids resolve in
+/// any data directory.
+static SHIPPED: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(Gazetteer::embedded);
+
+/// How a file writes an entity: its id in the shipped gazetteer, else its
+/// label (an id minted in this data directory, "jane-doe", would name a
+/// new entity "jane-doe" where the file is loaded), else its id.
 fn name_of(g: &Graph<'_>, gazetteer: &Gazetteer, entity: &NamedNode) -> Result<String> {
-    if let Some(e) = gazetteer.get(entity) {
+    if let Some(e) = SHIPPED.get(entity) {
         return Ok(e.id.clone());
     }
     let label = g.literal(entity, rdfs::LABEL, false)?;
@@ -133,12 +139,13 @@ fn name_of(g: &Graph<'_>, gazetteer: &Gazetteer, entity: &NamedNode) -> Result<S
         Some(l) => Some(l),
         None => g.literal(entity, rdfs::LABEL, true)?,
     };
-    Ok(label.unwrap_or_else(|| {
-        entity
+    Ok(label.unwrap_or_else(|| match gazetteer.get(entity) {
+        Some(e) => e.id.clone(),
+        None => entity
             .as_str()
             .strip_prefix(&format!("{ID_BASE}entity/"))
             .unwrap_or(entity.as_str())
-            .to_owned()
+            .to_owned(),
     }))
 }
 
@@ -353,11 +360,27 @@ pub fn export_sources(store: &Store, gazetteer: &Gazetteer) -> Result<Vec<Export
                     .then(x.attribution.cmp(&y.attribution))
             });
             let id = if author_graph {
-                format!(
-                    "{}-{}",
-                    file_id.trim_start_matches("by/"),
-                    ids::short_hash(&[source.as_str(), version.as_str()])
-                )
+                let author = file_id.trim_start_matches("by/");
+                // A source file's id is ASCII ("李明" marks sources too):
+                // a name in another script keeps its ASCII part, or
+                // "annotator", and the hash then tells annotators apart.
+                let ascii: String = author
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                    .collect();
+                let ascii = ascii.trim_matches(['.', '_', '-']);
+                if ascii.len() == author.len() {
+                    format!(
+                        "{author}-{}",
+                        ids::short_hash(&[source.as_str(), version.as_str()])
+                    )
+                } else {
+                    format!(
+                        "{}-{}",
+                        if ascii.is_empty() { "annotator" } else { ascii },
+                        ids::short_hash(&[graph.as_str(), source.as_str(), version.as_str()])
+                    )
+                }
             } else {
                 file_id.clone()
             };

@@ -287,6 +287,10 @@ pub fn run(
         wanted.truncate(job.max_items);
     }
     progress(Progress::Planned(wanted.len()));
+    // Pages that fail below keep their lists' validators from being
+    // remembered, so that the next pass reads the lists in full and tries
+    // them again.
+    let errors_before_pages = report.error_count();
 
     // 3. Fetch, extract and read concurrently; store in order.
     let attribution = Options {
@@ -428,8 +432,11 @@ pub fn run(
     let finished = next == wanted.len();
     report.complete = finished && report.deferred == 0 && !cancelled();
     // Feeds and sitemaps remember their validators only once every page
-    // they listed was dealt with, so a pass cut short reads them again.
-    if report.complete && !lists.is_empty() {
+    // they listed was stored (or found unchanged), so a pass cut short, or
+    // one where a page failed (a 503, a timeout), reads them again: a 304
+    // would otherwise hide that page until the list changes.
+    let pages_failed = report.error_count() > errors_before_pages;
+    if report.complete && !pages_failed && !lists.is_empty() {
         let mut graphs = Vec::new();
         let mut quads = Vec::new();
         for l in &lists {
