@@ -1606,6 +1606,9 @@ pub fn resolve(text: &str, found: &mut [Found]) {
     found.sort_by_key(|f| (f.cue.start(), f.content.start()));
     let mut last = LastNamed::default();
     let mut first_person = Vec::new();
+    // Sources that are descriptions ("the company"), for the reporter
+    // that holds them (below).
+    let mut descriptions = Vec::new();
     // The source before, where it ends and its claimant, for a "they"
     // just after a group of people ("Analysts expect … They say …").
     let mut previous: Option<(usize, String, String)> = None;
@@ -1685,6 +1688,9 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             }
             .unwrap_or(written),
             Some(Anaphor::Description { head, person }) => {
+                if !person {
+                    descriptions.push((i, head));
+                }
                 issuer_before(text, source.start(), head)
                     .or_else(|| last.fitting_description(head, person))
                     .unwrap_or(written)
@@ -1718,6 +1724,28 @@ pub fn resolve(text: &str, found: &mut [Found]) {
             None => AUTHOR.to_owned(),
         };
         found[i].claimant = Some(claimant);
+    }
+    // "A spokesperson for Kuaishou said *the company* opposed the rule",
+    // "Apple said the company would …": a description inside the words of
+    // a named claimant is that claimant, whoever was named before.
+    // An institution's head ("the ministry") must be in the name, or the
+    // name an acronym, as for the names before.
+    for (i, head) in descriptions {
+        let Some(j) = innermost_around(found, i) else {
+            continue;
+        };
+        let fits = |c: &String| {
+            c != AUTHOR
+                && is_name(c)
+                && needs_antecedent(c).is_none()
+                && (!NAMED_HEADS.contains(&head)
+                    || is_acronym(c)
+                    || c.split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(head)))
+        };
+        if let Some(outer) = found[j].claimant.clone().filter(fits) {
+            found[i].claimant = Some(outer);
+        }
     }
     chain_reporters(found);
 }
@@ -2480,6 +2508,39 @@ mod tests {
             attribution(text, ("WHO", 0), ("says", 0), "Untreated"),
         ];
         assert_eq!(resolved(text, &mut found), ["Li Wei", "WHO"]);
+    }
+
+    #[test]
+    fn a_description_inside_a_named_claimant_s_words_is_that_claimant() {
+        let text = "The National Radio and Television Administration issued new rules. \
+                    A spokesperson for Kuaishou said the company opposed the rule. \
+                    Xinhua reported the ministry would act.";
+        let mut found = vec![
+            attribution(
+                text,
+                ("The National Radio and Television Administration", 0),
+                ("issued", 0),
+                "new rules",
+            ),
+            attribution(
+                text,
+                ("A spokesperson for Kuaishou", 0),
+                ("said", 0),
+                "the company opposed the rule",
+            ),
+            attribution(text, ("the company", 0), ("opposed", 0), "the rule"),
+            attribution(
+                text,
+                ("Xinhua", 0),
+                ("reported", 0),
+                "the ministry would act",
+            ),
+            attribution(text, ("the ministry", 0), ("would act", 0), "act"),
+        ];
+        let claimants = resolved(text, &mut found);
+        assert_eq!(claimants[2], "Kuaishou");
+        // "the ministry" is no name of Xinhua's.
+        assert_ne!(claimants[4], "Xinhua");
     }
 
     #[test]

@@ -690,6 +690,11 @@ fn makes_claims(c: &CueWords, content: &str, source_follows: bool) -> bool {
     if infinitive && matches!(verb, "think" | "thinks" | "thought" | "thinking") && !c.passive() {
         return false;
     }
+    // "…, *citing* a survey of 200 producers": the source cited, not a
+    // claim ("citing concerns that costs rose" is one).
+    if matches!(verb, "citing" | "cited" | "cite" | "cites") && names_an_occasion(content) {
+        return false;
+    }
     // "*said Tuesday at* the Code Media conference": where it was said.
     if words.len() > 1
         && words
@@ -835,7 +840,8 @@ const SAYING_WHERE: &[&str] = &[
 ];
 
 /// Whether `content` is a short noun phrase (an occasion: "the Vox
-/// Media’s Code Media conference in Hollywood", "a rally"): at most 12
+/// Media’s Code Media conference in Hollywood", "a rally"; a source
+/// cited: "a survey of 200 producers"): at most 12
 /// words, no "that", no auxiliary and no negation (a possessive "’s" is
 /// no verb here).
 fn names_an_occasion(content: &str) -> bool {
@@ -1169,6 +1175,7 @@ mod tests {
                 "the Vox Media’s Code Media conference in Hollywood",
             ),
             ("said during", "a rally"),
+            ("citing", "a survey of 200 producers"),
         ] {
             assert!(!claims(cue, content, false), "{cue} {content}");
         }
@@ -1178,6 +1185,7 @@ mod tests {
             ("know", "that the plan will work"),
             ("talked about", "the plan and its cost"),
             ("demanded", "that the count be redone"),
+            ("citing", "concerns that costs rose"),
         ] {
             assert!(claims(cue, content, false), "{cue} {content}");
         }
