@@ -40,7 +40,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -334,7 +334,10 @@ fn apply_update(app: &App, headers: &HeaderMap, update: &str) -> Response {
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+        // The scheme's name is case-insensitive (RFC 9110, 11.1).
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
     if app
         .options
         .token
@@ -504,10 +507,17 @@ async fn search_handler(
     let Some(q) = one("q") else {
         return text(StatusCode::BAD_REQUEST, "give the words: /search?q=…");
     };
-    let limit = one("limit")
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(20usize)
-        .clamp(1, app.options.max_rows.max(1));
+    let limit = match one("limit").map(|l| l.parse::<usize>()) {
+        None => 20,
+        Some(Ok(n)) if n > 0 => n,
+        Some(_) => {
+            return text(
+                StatusCode::BAD_REQUEST,
+                "limit is a number of results, 1 or more",
+            );
+        }
+    }
+    .min(app.options.max_rows.max(1));
     let (claimants, reporters) = (all("claimant"), all("reporter"));
     let date = |key: &str| -> std::result::Result<Option<i64>, String> {
         match one(key) {
@@ -735,12 +745,6 @@ pub fn serve(
     if let Some(s) = scheduler {
         let _ = s.join();
     }
-    log(&format!(
-        "stopped at {:?}",
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
-    ));
+    log(&format!("stopped at {}", crate::text::now_iso()));
     served.map_err(|e| Error::Input(format!("the server failed: {e}")))
 }

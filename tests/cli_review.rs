@@ -108,7 +108,14 @@ fn the_claimreview_export_reads_back_as_the_same_triples() {
         ("Beijing is using direct funding", "部分錯誤", "Fact Desk"),
         ("tens of billions of yuan", "Unproven", "scmp"),
     ] {
-        assert_success(&review(&t, &[claim, "--rating", rating, "--by", by]));
+        let out = review(&t, &[claim, "--rating", rating, "--by", by]);
+        assert_success(&out);
+        // The organisation by the name given, the second time too.
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&format!(" by {by}\n")),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
     let out = t
         .cmd()

@@ -165,6 +165,10 @@ fn sparql_protocol_answers_in_every_format_by_accept() {
     );
     let a = s.get("/search?q=exporter&limit=5", &[]);
     assert!(a.body.contains("major cultural exporter"), "{}", a.body);
+    for bad in ["-3", "0", "many"] {
+        let a = s.get(&format!("/search?q=exporter&limit={bad}"), &[]);
+        assert_eq!(a.status, 400, "limit={bad}: {}", a.body);
+    }
     // Bad requests are told why.
     let a = s.post_form("query", "SELECT nonsense", &[]);
     assert_eq!(a.status, 400);
@@ -208,7 +212,8 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
             .status,
         401
     );
-    let a = s.post_form("update", insert, &[("Authorization", "Bearer s3cret")]);
+    // The scheme's name in any case.
+    let a = s.post_form("update", insert, &[("Authorization", "bearer s3cret")]);
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(a.body.starts_with("updated: the store held "), "{}", a.body);
     // claimgraph's prefixes are declared for updates as for queries.
@@ -286,6 +291,10 @@ fn commands_on_a_served_data_dir_go_through_the_server() {
         .unwrap();
     assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("major cultural exporter"));
+    // Listing the named queries needs no data.
+    let out = t.cmd().args(["query", "--list"]).output().unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("claim-trail — "));
     // --endpoint from anywhere.
     let other = TestDir::new();
     let out = other

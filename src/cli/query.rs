@@ -221,7 +221,7 @@ pub(super) fn output_format(format: ResultsFormat) -> OutputFormat {
     }
 }
 
-fn list_named() -> Result<()> {
+pub(super) fn list_named() -> Result<()> {
     let mut out = std::io::stdout().lock();
     for q in NAMED {
         writeln!(out, "{} — {}", q.name, q.purpose())?;

@@ -147,7 +147,7 @@ pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
                 "  rating: {} ({} on claimgraph's scale) by {}",
                 args.rating.trim(),
                 point.label,
-                new_name.map_or_else(|| by.as_str().to_owned(), str::to_owned)
+                new_name.unwrap_or(args.by.trim())
             )?;
             writeln!(out, "  review: <{}>", iri.as_str())?;
         }

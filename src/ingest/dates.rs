@@ -127,6 +127,17 @@ pub fn parse_date(text: &str) -> Option<String> {
         )
     } else if use_numeric {
         let c = numeric?;
+        // "2026-11-013": a day of three digits is no date (the pattern
+        // would take "01" and leave the "3"); a time glued to the day
+        // ("2005-03-1112:12") is.
+        if let Some(d) = c.name("d") {
+            let rest = &text[d.end()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let glued_time = digits == 2 && rest[2..].starts_with([':', '：', '时', '時']);
+            if digits > 0 && !glued_time {
+                return None;
+            }
+        }
         // A time follows a separator, or 日 with none (2005年3月11日12:12,
         // as Sohu's datelines write it); digits glued to a day's digits
         // are no time.
@@ -251,6 +262,8 @@ mod tests {
             // Day or month first? Without a 12-hour clock, no one knows.
             "7/5/2005",
             "13/17/2004 5:54 PM",
+            // A day of three digits.
+            "2026-11-013T10:00:00Z",
         ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
