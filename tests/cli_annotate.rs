@@ -343,17 +343,7 @@ fn a_persons_annotations_export_as_a_source_file_that_loads_the_same_attribution
             ],
         ));
     }
-    let out = t.path("out");
-    t.cmd()
-        .args(["export", "--format", "toml", "--output"])
-        .arg(&out)
-        .assert()
-        .success();
-    let files: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let files = exported_source_files(&t);
     assert_eq!(files.len(), 1, "{files:?}");
     let toml = std::fs::read_to_string(&files[0]).unwrap();
     assert!(toml.contains(&format!("url = \"{URL}\"")), "{toml}");
@@ -405,17 +395,7 @@ fn an_annotator_named_in_chinese_and_the_page_s_author_survive_the_round_trip() 
             .output()
             .unwrap(),
     );
-    let out = t.path("out");
-    t.cmd()
-        .args(["export", "--format", "toml", "--output"])
-        .arg(&out)
-        .assert()
-        .success();
-    let files: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let files = exported_source_files(&t);
     assert_eq!(files.len(), 1, "{files:?}");
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("annotator-") && name.is_ascii(), "{name}");
@@ -440,6 +420,21 @@ fn an_annotator_named_in_chinese_and_the_page_s_author_survive_the_round_trip() 
             )
         });
     assert!(jane, "the author keeps the name");
+}
+
+/// The source files `export --format toml` writes for `t`'s data.
+fn exported_source_files(t: &TestDir) -> Vec<std::path::PathBuf> {
+    let out = t.path("out");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect()
 }
 
 /// The triples (graph left out) of the graphs whose IRI contains `part`.

@@ -1185,6 +1185,25 @@ fn a_chinese_official_is_one_claimant_under_office_full_name_and_surname_with_ti
     }
 }
 
+/// Ingests `file` with `--report`: the output (a success) and the report.
+fn ingest_reported(
+    t: &TestDir,
+    file: &std::path::Path,
+) -> (std::process::Output, serde_json::Value) {
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(file)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let summary = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    (out, summary)
+}
+
 #[test]
 fn a_page_of_one_attribution_repeated_is_read_up_to_the_cap_and_said_so() {
     // A hostile page: one attributed sentence thousands of times in one
@@ -1202,16 +1221,7 @@ fn a_page_of_one_attribution_repeated_is_read_up_to_the_cap_and_said_so() {
         ),
     )
     .unwrap();
-    let report = t.path("report.json");
-    let out = t
-        .cmd()
-        .arg("ingest")
-        .arg(&hostile)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_success(&out);
+    let (out, summary) = ingest_reported(&t, &hostile);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("repeated.html: more attributions than the 10000 read in one page"),
@@ -1222,8 +1232,6 @@ fn a_page_of_one_attribution_repeated_is_read_up_to_the_cap_and_said_so() {
             .contains("1 page with more than 10000 attributions stored with the first 10000 only"),
         "{stderr}"
     );
-    let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(summary["capped_attributions"], 1, "{summary}");
     let out = t
         .cmd()
@@ -1257,16 +1265,7 @@ fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
          </article></body></html>",
     )
     .unwrap();
-    let report = t.path("report.json");
-    let out = t
-        .cmd()
-        .arg("ingest")
-        .arg(&portuguese)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_success(&out);
+    let (out, summary) = ingest_reported(&t, &portuguese);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(" 0 claims"), "{stderr}");
     // Said, and counted: a page stored without claims is not a page
@@ -1275,23 +1274,11 @@ fn a_page_in_neither_english_nor_chinese_gets_no_claims_whatever_it_declares() {
         stderr.contains("1 page in neither English nor Chinese stored without claims"),
         "{stderr}"
     );
-    let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(summary["unread_language"], 1, "{summary}");
     assert_eq!(summary["new_sources"], 1, "{summary}");
-    let out = t
-        .cmd()
-        .arg("ingest")
-        .arg(&english)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_success(&out);
+    let (out, summary) = ingest_reported(&t, &english);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("stored without claims"), "{stderr}");
-    let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(summary["unread_language"], 0, "{summary}");
     let rows = who_claimed(&t);
     let claimants: Vec<&str> = rows

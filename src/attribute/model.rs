@@ -407,7 +407,8 @@ impl Read_ {
             let number = next < end
                 && (self.obs[next].kind == TokenKind::Number
                     || word(next).is_some_and(|w| {
-                        NUMBER_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "$" | "£" | "€")
+                        super::worth::NUMBER_WORDS.contains(&w.as_str())
+                            || matches!(w.as_str(), "$" | "£" | "€")
                     }));
             if word(cue.start).as_deref() == Some("say") && number {
                 return true;
@@ -452,30 +453,6 @@ impl Read_ {
         self.t.tokens[tokens.start].range.start..self.t.tokens[tokens.end - 1].range.end
     }
 }
-
-/// Numbers written in words, which "say" may offer as an example ("of,
-/// say, five hundred pages").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twenty",
-    "fifty",
-    "half",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "dozen",
-];
 
 /// Auxiliaries and negations, their contractions written with a straight
 /// apostrophe, and "somehow": never the last word of a source

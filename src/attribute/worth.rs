@@ -863,24 +863,12 @@ const FINITE_AFTER_A_PLACE: &[&str] = &[
     "may", "might", "must", "does", "do", "did", "works", "makes", "uses", "shows", "helps",
 ];
 
-/// Words of number that open a count of works ("wrote *hundreds of
-/// songs*").
-const QUANTITIES: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-    "numerous",
-    "countless",
+/// Numbers written in words: they open a count of works ("wrote *three
+/// songs*"), and "say" may offer one as an example ("of, say, five hundred
+/// pages", [`super::model`]; not ", say hundreds of analysts").
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "fifty", "hundred", "thousand", "million", "dozen",
 ];
 
 /// Times that "that" points at as a determiner ("that summer").
@@ -900,7 +888,12 @@ fn names_a_work(content: &str, things: &[&str]) -> bool {
     let words = lower_words(content);
     let opens = words.first().is_some_and(|w| {
         super::resolve::DETERMINERS.contains(&w.as_str())
-            || QUANTITIES.contains(&w.as_str())
+            || NUMBER_WORDS.contains(&w.as_str())
+            // "wrote *hundreds of songs*".
+            || matches!(
+                w.as_str(),
+                "dozens" | "hundreds" | "thousands" | "scores" | "numerous" | "countless"
+            )
             || w.parse::<u32>().is_ok()
     });
     // "a video saying …", "a letter that …": what it says follows; not
