@@ -124,24 +124,35 @@ fn text(status: StatusCode, message: impl Into<String>) -> Response {
         .into_response()
 }
 
-/// What a client accepts, in the order it prefers (q-values honoured
-/// roughly: listed order, `q=0` dropped).
+/// What a client accepts, in the order it prefers: by q-value, highest
+/// first (1 when not given), ties in the order listed; `q=0` means "not
+/// this".
 fn accepted(headers: &HeaderMap) -> Vec<String> {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
+    media_ranges(
+        headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    )
+}
+
+/// The media ranges of an `Accept` value, by preference ([`accepted`]).
+fn media_ranges(accept: &str) -> Vec<String> {
+    let mut ranges: Vec<(f32, String)> = accept
         .split(',')
-        .filter(|p| !p.contains("q=0") || p.contains("q=0."))
-        .map(|p| {
-            p.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
+        .filter_map(|part| {
+            let mut params = part.split(';');
+            let range = params.next()?.trim().to_ascii_lowercase();
+            let q = params
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (!range.is_empty() && q > 0.0).then_some((q, range))
         })
-        .filter(|p| !p.is_empty())
-        .collect()
+        .collect();
+    // A stable sort keeps the listed order among equal q-values.
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranges.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The results format for SELECT/ASK.
@@ -747,4 +758,30 @@ pub fn serve(
     }
     log(&format!("stopped at {}", crate::text::now_iso()));
     served.map_err(|e| Error::Input(format!("the server failed: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_is_read_by_q_value_then_listed_order() {
+        assert_eq!(
+            media_ranges("text/csv;q=0.1, application/sparql-results+xml;q=0.9"),
+            ["application/sparql-results+xml", "text/csv"]
+        );
+        assert_eq!(
+            media_ranges("text/tab-separated-values, text/csv; q=1, text/turtle;q=0"),
+            ["text/tab-separated-values", "text/csv"]
+        );
+        assert_eq!(
+            results_format(
+                &media_ranges("text/csv;q=0.1, application/sparql-results+xml"),
+                None
+            ),
+            QueryResultsFormat::Xml
+        );
+        assert!(media_ranges("").is_empty());
+        assert_eq!(media_ranges("text/csv;q=bad"), ["text/csv"]);
+    }
 }
