@@ -451,9 +451,14 @@ pub struct ReviewArgs {
 
 /// Arguments of `versions`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
+#[command(
+    after_help = "Each version after the first lists the paragraphs it added (+), removed (-) and
+changed (~), numbered from 1 in text; JSON gives their index, from 0 (\"at\", \"from\", \"to\").
+
+Examples:
   claimgraph versions https://www.example.com/news/micro-dramas.html
-  claimgraph versions https://www.example.com/news/micro-dramas.html --format json")]
+  claimgraph versions https://www.example.com/news/micro-dramas.html --format json"
+)]
 pub struct VersionsArgs {
     /// The source's canonical URL (or its IRI).
     #[arg(value_name = "URL")]
