@@ -13,7 +13,7 @@
 //!   terms (as `claimgraph query --name` does).
 //! - `/search?q=`: full-text search, as `claimgraph search --format json`
 //!   (`limit`, `lang`, `since`, `until`, `claimant`, `reporter`).
-//! - `/health`: store and index generations.
+//! - `/health`: store and index generations, queries and searches answered, uptime.
 //! - `/jobs`: each scheduled job's last pass.
 //!
 //! Writes (scheduled passes and updates) take one lock, so one writes at a
@@ -107,6 +107,8 @@ struct App {
     write: Mutex<()>,
     jobs: Mutex<Vec<JobStatus>>,
     queries: std::sync::atomic::AtomicU64,
+    /// Searches answered (`/search`).
+    searches: std::sync::atomic::AtomicU64,
     started: Instant,
     /// One permit per query (or search) being evaluated.
     slots: Arc<tokio::sync::Semaphore>,
@@ -560,6 +562,7 @@ async fn search_handler(
             },
             (Err(e), _) | (_, Err(e)) => return text(StatusCode::BAD_REQUEST, e.to_string()),
         };
+        app.searches.fetch_add(1, Ordering::Relaxed);
         match search(app.data.fulltext(), &q, &options) {
             Ok(hits) => (
                 StatusCode::OK,
@@ -581,6 +584,7 @@ async fn health(State(app): State<Arc<App>>) -> Response {
             "store_generation": s.store_generation,
             "index_generation": s.index_generation,
             "queries": app.queries.load(Ordering::Relaxed),
+            "searches": app.searches.load(Ordering::Relaxed),
             "uptime_seconds": app.started.elapsed().as_secs(),
         }))
         .into_response(),
@@ -701,6 +705,7 @@ pub fn serve(
         write: Mutex::new(()),
         jobs: Mutex::new(Vec::new()),
         queries: std::sync::atomic::AtomicU64::new(0),
+        searches: std::sync::atomic::AtomicU64::new(0),
         started: Instant::now(),
         slots: Arc::new(tokio::sync::Semaphore::new(options.max_concurrent.max(1))),
     });

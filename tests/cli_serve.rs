@@ -165,6 +165,9 @@ fn sparql_protocol_answers_in_every_format_by_accept() {
     );
     let a = s.get("/search?q=exporter&limit=5", &[]);
     assert!(a.body.contains("major cultural exporter"), "{}", a.body);
+    // Health counts searches as well as queries.
+    let health = s.get("/health", &[]);
+    assert!(health.body.contains("\"searches\":1"), "{}", health.body);
     for bad in ["-3", "0", "many"] {
         let a = s.get(&format!("/search?q=exporter&limit={bad}"), &[]);
         assert_eq!(a.status, 400, "limit={bad}: {}", a.body);
