@@ -420,16 +420,11 @@ impl DataDir {
     /// store, and a replaced quad leaves the size as it was.
     pub fn update(&self, update: &str) -> Result<(usize, usize)> {
         let before = self.store.len()?;
-        let mut evaluator = oxigraph::sparql::SparqlEvaluator::new();
-        for (prefix, iri) in crate::queries::run::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *iri)
-                .expect("built-in prefixes are valid IRIs");
-        }
-        let prepared = evaluator
+        let parsed = crate::queries::run::parser()
             .parse_update(update)
             .map_err(|e| Error::Input(format!("SPARQL update does not parse: {e}")))?;
-        prepared
+        oxigraph::sparql::SparqlEvaluator::new()
+            .for_update(parsed)
             .on_store(&self.store)
             .execute()
             .map_err(|e| Error::Input(format!("SPARQL update failed: {e}")))?;

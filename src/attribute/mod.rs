@@ -478,6 +478,11 @@ fn read_with(
 /// indexed. [`find`] returns exactly this many when it cut; callers say so.
 pub const MAX_ATTRIBUTIONS: usize = 10_000;
 
+/// Whether [`find`] cut what it read of a text at [`MAX_ATTRIBUTIONS`].
+pub fn was_capped(found: &[Found]) -> bool {
+    found.len() >= MAX_ATTRIBUTIONS
+}
+
 fn is_according_to(cue: &str) -> bool {
     let c = cue.to_lowercase();
     c.starts_with("according to") || c.starts_with("citing") || c == "per"

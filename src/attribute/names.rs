@@ -394,7 +394,7 @@ fn one_per_first_name<'a>(runs: impl Iterator<Item = &'a Vec<&'a str>>) -> Vec<S
 /// Whether `word` stands somewhere in `text` after a lower-case word or a
 /// comma ("actress Jessie …", "…, Jessie"): not only where a sentence
 /// opens.
-fn stands_inside_a_sentence(text: &str, word: &str) -> bool {
+pub(super) fn stands_inside_a_sentence(text: &str, word: &str) -> bool {
     whole_words(text, word).any(|at| {
         let mut before = text[..at].chars().rev();
         before.next() == Some(' ') && before.next().is_some_and(|c| c.is_lowercase() || c == ',')
@@ -420,7 +420,7 @@ fn whole_words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> 
 
 /// Whether `word` also stands in `text` in lower case ("studies",
 /// "health", "maybe"): a common word at the head of a sentence, no name.
-fn is_common_word(text: &str, word: &str) -> bool {
+pub(super) fn is_common_word(text: &str, word: &str) -> bool {
     let lower = word.to_lowercase();
     if lower == word {
         return true;

@@ -1457,7 +1457,7 @@ fn subject_before(text: &str, at: usize) -> Option<(usize, String)> {
         (verb_like
             && !NOT_SUBJECTS.contains(&first.as_str())
             && last.chars().all(|c| c.is_alphabetic() || c == '-')
-            && named_mid_sentence(near(text, at), last)
+            && super::names::stands_inside_a_sentence(near(text, at), last)
             && !looks_organisational(&joined)
             && !is_known_non_person(&joined)
             && !names_many(&joined))
@@ -1493,36 +1493,14 @@ fn only_at_sentence_starts(text: &str, start: usize, written: &str) -> bool {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'));
     let word = written.trim();
     let one_word = !word.contains(char::is_whitespace);
-    if !one_word || !opens || named_mid_sentence(near(text, start), word) {
+    let around = near(text, start);
+    if !one_word || !opens || super::names::stands_inside_a_sentence(around, word) {
         return false;
     }
     // A participle ("Fuelling", "Being"), or a word the text also writes
     // in lower case ("Take", "Society"); a surname that only ever opens
     // its sentences ("Lee said …") stays a name.
-    let lower = word.to_lowercase();
-    lower.ends_with("ing")
-        || near(text, start)
-            .match_indices(lower.as_str())
-            .any(|(k, _)| {
-                let t = near(text, start);
-                let before = t[..k].chars().next_back();
-                let after = t[k + lower.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric())
-            })
-}
-
-/// Whether `word` is written somewhere in `text` after a lower-case word
-/// or a comma: capitalised in mid-sentence, so a name.
-fn named_mid_sentence(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(k, _)| {
-        let after = text[k + word.len()..].chars().next();
-        let whole = after.is_none_or(|c| !c.is_alphanumeric());
-        let mut before = text[..k].chars().rev();
-        let space = before.next().is_some_and(|c| c == ' ');
-        let prev = before.next();
-        whole && space && prev.is_some_and(|c| c.is_lowercase() || c == ',')
-    })
+    word.to_lowercase().ends_with("ing") || super::names::is_common_word(around, word)
 }
 
 /// Where the sentence holding byte `at` starts, and the one before it:

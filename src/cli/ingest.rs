@@ -8,7 +8,7 @@ use super::Status;
 use super::args::{FetchArgs, IngestArgs};
 use anyhow::{Context, Result};
 use claimgraph::annotated::reanchor::AnchorStatus;
-use claimgraph::attribute::{Found, MAX_ATTRIBUTIONS, Options, find_if_read};
+use claimgraph::attribute::{Found, MAX_ATTRIBUTIONS, Options, find_if_read, was_capped};
 use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
@@ -258,7 +258,14 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         }
         match article.and_then(|(a, found)| {
             let unread = found.is_none();
-            let capped = found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS);
+            let capped = found.as_deref().is_some_and(was_capped);
+            if capped {
+                eprintln!(
+                    "claimgraph: {}: more attributions than the {MAX_ATTRIBUTIONS} read in one \
+                     page; only the first {MAX_ATTRIBUTIONS} are stored",
+                    a.location
+                );
+            }
             let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default())?;
             Ok((staged, unread, capped))
         }) {
@@ -419,12 +426,6 @@ fn extract_files(
             attributions(&article, args)
         })
         .map_err(anyhow::Error::msg)?;
-        if found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS) {
-            eprintln!(
-                "claimgraph: {location}: more attributions than the {MAX_ATTRIBUTIONS} read in \
-                 one page; only the first {MAX_ATTRIBUTIONS} are stored"
-            );
-        }
         Ok((article, found))
     };
     let workers = std::thread::available_parallelism()

@@ -63,10 +63,13 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty())
     };
-    if named == "claim-trail"
-        && let Some(claim) = given("claim")
-        && let ClaimLookup::Ambiguous(many) = find_claim(&data, claim)?
-    {
+    // The claim claim-trail follows, looked up once: for a note before
+    // the trail and a hint when it is empty.
+    let trail = match given("claim") {
+        Some(claim) if named == "claim-trail" => Some((claim, find_claim(&data, claim)?)),
+        _ => None,
+    };
+    if let Some((claim, ClaimLookup::Ambiguous(many))) = &trail {
         // Words in several claims: the trail follows them all, which the
         // reader should know before reading it as one claim's.
         eprintln!(
@@ -86,7 +89,7 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         args.explain,
     )?;
     if status == Status::NothingFound {
-        explain_nothing_found(&data, named, &given)?;
+        explain_nothing_found(&data, named, &given, trail.as_ref())?;
     }
     Ok(status)
 }
@@ -98,14 +101,14 @@ fn explain_nothing_found<'a>(
     data: &DataDir,
     named: &str,
     given: &dyn Fn(&str) -> Option<&'a str>,
+    trail: Option<&(&str, ClaimLookup)>,
 ) -> Result<()> {
     let hint = match named {
-        "claim-trail" => match given("claim") {
-            Some(claim) => match find_claim(data, claim)? {
-                lookup @ ClaimLookup::NotFound(_) => Some(claim_error(claim, &lookup).to_string()),
-                _ => None,
-            },
-            None => None,
+        "claim-trail" => match trail {
+            Some((claim, lookup @ ClaimLookup::NotFound(_))) => {
+                Some(claim_error(claim, lookup).to_string())
+            }
+            _ => None,
         },
         "who-claimed" | "claims-about" => {
             let key = if named == "who-claimed" {

@@ -17,7 +17,7 @@
 use super::discover::{DiscoverError, Item, Sitemap, feed_items, sitemap};
 use super::file::Job;
 use super::journal::{self, Entry};
-use crate::attribute::{Found, MAX_ATTRIBUTIONS, Options, find_if_read};
+use crate::attribute::{Found, Options, find_if_read, was_capped};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
@@ -73,7 +73,7 @@ pub struct Report {
     /// English nor Chinese, the languages claims are read in.
     pub unread_language: usize,
     /// Pages with more attributions than are read in one
-    /// ([`MAX_ATTRIBUTIONS`]), stored with the first of them only.
+    /// ([`crate::attribute::MAX_ATTRIBUTIONS`]), stored with the first of them only.
     pub capped_attributions: usize,
     /// People's annotations of changed sources by what became of them.
     pub annotations: BTreeMap<String, usize>,
@@ -399,7 +399,7 @@ pub fn run(
                         }
                     }
                     let unread = found.is_none();
-                    let capped = found.as_ref().is_some_and(|f| f.len() >= MAX_ATTRIBUTIONS);
+                    let capped = found.as_deref().is_some_and(was_capped);
                     match stage(data, &article, &now_text, &found.unwrap_or_default()) {
                         Ok(mut s) => {
                             report.unread_language += usize::from(unread);
