@@ -427,6 +427,7 @@ fn read_with(
     if !chinese {
         en_rules::speakers_after_their_words(reading, &sentences, &mut found);
         en_rules::speakers_before_a_closing_cue(reading, &sentences, &mut found);
+        en_rules::subjects_before_a_participle(reading, &sentences, &mut found);
     }
     resolve::resolve(reading, &mut found);
     if !chinese {
