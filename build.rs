@@ -19,6 +19,10 @@ use std::io::Read;
 
 const MODEL: &str = "models/attribution-en.model";
 
+/// Bytes of the model, evenly spaced, that the crate compares with the
+/// file it includes (`attribute::built_from_the_model_checked_out`).
+const SAMPLES: usize = 64;
+
 fn main() {
     println!("cargo::rerun-if-changed={MODEL}");
     println!("cargo::rerun-if-changed=build.rs");
@@ -27,6 +31,15 @@ fn main() {
     let digest = sha2::Sha256::digest(&bytes);
     let print: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
     println!("cargo::rustc-env=CLAIMGRAPH_MODEL_FINGERPRINT={print}");
+    // What the crate checks at compile time against the file it includes
+    // itself: a target directory shared by two checkouts can keep this
+    // script's output from the other one (cargo reruns it by modification
+    // time only), which would embed another model than the one checked out.
+    let sample: String = (0..SAMPLES)
+        .map(|i| format!("{:02x}", bytes[i * bytes.len() / SAMPLES]))
+        .collect();
+    println!("cargo::rustc-env=CLAIMGRAPH_MODEL_LEN={}", bytes.len());
+    println!("cargo::rustc-env=CLAIMGRAPH_MODEL_SAMPLE={sample}");
 
     let parts = layout::split(&bytes, layout::MAGIC)
         .unwrap_or_else(|| panic!("{MODEL}: not a model file, or truncated"));

@@ -314,6 +314,50 @@ impl Default for Options {
 #[cfg(test)]
 static ENGLISH_MODEL_BYTES: &[u8] = include_bytes!("../../models/attribution-en.model");
 
+/// The shipped model as checked out, for the compile-time check below only
+/// (a `const` used in a constant is not put in the binary).
+const ENGLISH_MODEL_CHECKED_OUT: &[u8] = include_bytes!("../../models/attribution-en.model");
+
+const _: () = assert!(
+    built_from_the_model_checked_out(
+        ENGLISH_MODEL_CHECKED_OUT,
+        env!("CLAIMGRAPH_MODEL_LEN").as_bytes(),
+        env!("CLAIMGRAPH_MODEL_SAMPLE").as_bytes(),
+    ),
+    "the build script's copy of models/attribution-en.model is stale (a target \
+     directory shared with another checkout?): `touch build.rs` and build again"
+);
+
+/// The value of a lower-case hex digit.
+const fn hex_digit(c: u8) -> u8 {
+    if c <= b'9' { c - b'0' } else { c - b'a' + 10 }
+}
+
+/// Whether the build script read the same model file as the crate
+/// includes: the same length, and the same bytes at the sampled places
+/// (`sample` is their hex; the build script spaces them evenly).
+const fn built_from_the_model_checked_out(model: &[u8], len: &[u8], sample: &[u8]) -> bool {
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < len.len() {
+        n = n * 10 + (len[i] - b'0') as usize;
+        i += 1;
+    }
+    if n != model.len() || !sample.len().is_multiple_of(2) {
+        return false;
+    }
+    let samples = sample.len() / 2;
+    let mut k = 0;
+    while k < samples {
+        let byte = hex_digit(sample[2 * k]) * 16 + hex_digit(sample[2 * k + 1]);
+        if model[k * model.len() / samples] != byte {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// The same model with its taggers inflated by the build script, so that
 /// loading it costs no inflating (about 0.4 G instructions, on every run).
 static ENGLISH_MODEL_INFLATED: &[u8] =
