@@ -964,7 +964,13 @@ fn quoted_contents_start_at_their_mark(r: &Read_, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     let taken = taken_by(found);
     for f in found.iter_mut() {
-        if f.content.parts.is_empty() || f.content.end() > f.cue.start() {
+        // The part before the cue: all of the content, or the first part
+        // of one around it.
+        if f.content
+            .parts
+            .first()
+            .is_none_or(|p| p.end > f.cue.start())
+        {
             continue;
         }
         let first = token_at(r, f.content.start());
@@ -992,7 +998,9 @@ fn quoted_contents_end_at_their_mark(r: &Read_, found: &mut [Tagged]) {
     let n = r.t.tokens.len();
     let taken = taken_by(found);
     for f in found.iter_mut() {
-        if f.content.parts.is_empty() || f.content.start() < f.cue.end() {
+        // The part after the cue: all of the content, or the last part of
+        // one around it (“We will win,” he said. “*Nobody can* stop us.”).
+        if f.content.parts.last().is_none_or(|p| p.start < f.cue.end()) {
             continue;
         }
         let after = token_at(r, f.content.end());
@@ -1970,6 +1978,16 @@ mod tests {
         }
     }
 
+    /// An attribution whose content stands on both sides of its cue.
+    fn around(text: &str, source: &str, cue: &str, before: &str, after: &str) -> Tagged {
+        let mut f = attribution(text, source, cue, before);
+        let at = text
+            .rfind(after)
+            .expect("the part after the cue is in the text");
+        f.content.parts.push(at..at + after.len());
+        f
+    }
+
     fn cues_of(found: &[Tagged]) -> RangeSet {
         RangeSet::new(found.iter().flat_map(|f| f.cue.parts.clone()))
     }
@@ -2174,6 +2192,19 @@ mod tests {
             start(text, found),
             ["“Nothing new in today’s ‘impeachment’ proceedings. Nothing at all,”"]
         );
+        // The part before the cue of a content around it.
+        let text = "“It is cheap. It is fast,” Lee said, “and it works.”";
+        let found = vec![around(
+            text,
+            "Lee",
+            "said",
+            "It is fast,”",
+            "“and it works.”",
+        )];
+        assert_eq!(
+            start(text, found),
+            ["“It is cheap. It is fast,” … “and it works.”"]
+        );
     }
 
     #[test]
@@ -2207,6 +2238,13 @@ mod tests {
         assert_eq!(
             end(text, found),
             ["We will win. They call it ‘the pivot’ now.”"]
+        );
+        // The part after the cue of a content around it.
+        let text = "“It works,” Lee said. “It is cheap. It is fast.” Then he left.";
+        let found = vec![around(text, "Lee", "said", "“It works,”", "“It is cheap.")];
+        assert_eq!(
+            end(text, found),
+            ["“It works,” … “It is cheap. It is fast.”"]
         );
     }
 
