@@ -67,6 +67,49 @@ fn chinese_and_english_words_find_the_op_eds_micro_drama_claims() {
 }
 
 #[test]
+fn a_chinese_compound_and_its_parts_highlight_without_failing() {
+    let t = TestDir::new();
+    std::fs::create_dir_all(t.path("zh")).unwrap();
+    std::fs::write(
+        t.path("zh/boxoffice.toml"),
+        r#"id = "boxoffice"
+headline = "票房"
+language = "zh"
+text = """微短剧收入首次超过电影票房。人工智能推动文化产业发展。"""
+[[claim]]
+quote = "微短剧收入首次超过电影票房"
+claim = "微短剧收入首次超过电影票房"
+claimant = "新华社"
+kind = "indirect"
+[[claim]]
+quote = "人工智能推动文化产业发展"
+claim = "人工智能推动文化产业发展"
+claimant = "新华社"
+kind = "indirect"
+"#,
+    )
+    .unwrap();
+    let zh = t.path("zh");
+    t.load(&["ontology", zh.to_str().unwrap()]);
+    for (query, marked) in [
+        ("电影票房", "«电影票房»"),
+        ("人工智能", "«人工智能»"),
+        ("文化产业", "«文化产业»"),
+    ] {
+        let out = t
+            .cmd()
+            .args(["search", query, "--format", "json"])
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let rows = json_rows(&out);
+        assert_eq!(rows.len(), 1, "{query}: {rows:#?}");
+        let snippet = rows[0]["snippet"]["value"].as_str().unwrap();
+        assert!(snippet.contains(marked), "{query}: {snippet}");
+    }
+}
+
+#[test]
 fn results_carry_claimant_chain_source_date_and_a_highlighted_snippet() {
     let t = loaded();
     let rows = json_rows(

@@ -206,10 +206,35 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
 }
 
 fn marked(snippet: &tantivy::snippet::Snippet) -> String {
-    let fragment = snippet.fragment();
-    let mut out = String::new();
+    mark(snippet.fragment(), snippet.highlighted())
+}
+
+/// `fragment` with each of `ranges` between « and ». The Chinese
+/// tokenizer indexes a compound and its parts (电影票房, 电影, 票房), so
+/// the ranges may overlap or nest: they are merged first, and ranges
+/// outside the fragment or off a character boundary are left out.
+fn mark(fragment: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut sorted: Vec<std::ops::Range<usize>> = ranges
+        .iter()
+        .filter(|r| {
+            r.start < r.end
+                && r.end <= fragment.len()
+                && fragment.is_char_boundary(r.start)
+                && fragment.is_char_boundary(r.end)
+        })
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|r| r.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut out = String::with_capacity(fragment.len() + 4 * merged.len());
     let mut at = 0;
-    for range in snippet.highlighted() {
+    for range in merged {
         out.push_str(&fragment[at..range.start]);
         out.push('«');
         out.push_str(&fragment[range.clone()]);
@@ -547,6 +572,23 @@ pub fn resolve_names(
 mod tests {
     use super::*;
     use crate::index::docs::unix_seconds;
+
+    #[test]
+    fn overlapping_highlights_are_merged_not_sliced_backwards() {
+        let text = "微短剧收入首次超过电影票房";
+        let at = |part: &str| {
+            let i = text.find(part).unwrap();
+            i..i + part.len()
+        };
+        // A compound and its parts, as the Chinese tokenizer gives them.
+        let ranges = [at("电影票房"), at("电影"), at("票房"), at("收入")];
+        assert_eq!(mark(text, &ranges), "微短剧«收入»首次超过«电影票房»");
+        // Touching ranges join; ranges off the text or off a character
+        // boundary are left out.
+        assert_eq!(mark("abcdef", &[0..2, 2..3, 5..9]), "«abc»def");
+        assert_eq!(mark(text, &[1..4, 40..41]), text);
+        assert_eq!(mark("", &[]), "");
+    }
 
     #[test]
     fn iso_dates_round_trip() {
