@@ -95,6 +95,66 @@ fn graph_lines(data: &std::path::Path, graph: &str) -> Vec<String> {
 }
 
 #[test]
+fn two_graphs_that_give_one_file_name_are_both_exported() {
+    // A researcher's marks exported, the files loaded back beside them,
+    // then one more mark: the researcher's graph and the loaded file's
+    // graph both give "li-wei-<hash>.toml", and neither may overwrite the
+    // other.
+    let t = TestDir::new();
+    t.load(&["ontology", "tests/data/trail"]);
+    let source = "https://example.com/fixture/state-council-2035";
+    let mark = |quote: &str| {
+        t.cmd()
+            .args(["annotate", source, "--author", "Li Wei", "--quote", quote])
+            .args(["--claimant", "国务院"])
+            .assert()
+            .success();
+    };
+    mark("建成文化强国");
+    let first = t.path("first");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&first)
+        .assert()
+        .success();
+    t.cmd().arg("load").arg(&first).assert().success();
+    mark("支持微短剧出海");
+    let second = t.path("second");
+    t.cmd()
+        .args(["export", "--format", "toml", "--output"])
+        .arg(&second)
+        .assert()
+        .success();
+    let mut li_wei: Vec<String> = std::fs::read_dir(&second)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("li-wei-"))
+        .collect();
+    li_wei.sort();
+    assert_eq!(li_wei.len(), 2, "{li_wei:?}");
+    let quotes: Vec<String> = li_wei
+        .iter()
+        .map(|n| std::fs::read_to_string(second.join(n)).unwrap())
+        .collect();
+    // The newest mark is in the researcher's own file, the first in both.
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("quote = \"支持微短剧出海\"")),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.contains("quote = \"建成文化强国\"")),
+        "{quotes:?}"
+    );
+    // And the two files load together into a fresh store.
+    let other = TestDir::new();
+    other.cmd().arg("load").arg(&second).assert().success();
+}
+
+#[test]
 fn annotated_sources_round_trip_through_toml() {
     let graph = "https://w3id.org/claimgraph/graph/annotations/micro-drama-op-ed";
     let t = TestDir::new();

@@ -232,6 +232,7 @@ pub fn export_sources(store: &Store, gazetteer: &Gazetteer) -> Result<Vec<Export
     }
     graphs.sort();
     let mut out = Vec::new();
+    let mut used = BTreeSet::new();
     for graph in graphs {
         let g = Graph {
             store,
@@ -384,6 +385,20 @@ pub fn export_sources(store: &Store, gazetteer: &Gazetteer) -> Result<Vec<Export
             } else {
                 file_id.clone()
             };
+            // Two files never share a name: a graph loaded from an exported
+            // file ("li-wei-5dafcb…") and the annotator's own graph it came
+            // from may both give one, and so may two versions of a source
+            // in one graph. The later (in graph order) is told apart by a
+            // hash, so no export overwrites another.
+            let id = if used.contains(&id) {
+                format!(
+                    "{id}-{}",
+                    ids::short_hash(&[graph.as_str(), source.as_str(), version.as_str()])
+                )
+            } else {
+                id
+            };
+            used.insert(id.clone());
             let text = g.literal(&version, cg::TEXT, true)?.unwrap_or_default();
             out.push(ExportedSource {
                 toml: source_file(&g, gazetteer, &id, &source, &version, &claims)?,
