@@ -346,6 +346,35 @@ fn pages_in_other_languages_are_stored_and_counted_as_read_without_claims() {
         stderr.contains("1 page in neither English nor Chinese stored without claims"),
         "{stderr}"
     );
+    // A job that keeps Chinese only says what it left out; a language
+    // that is no tag is refused before anything is fetched.
+    let t = TestDir::new();
+    let zh = write_job(
+        &t,
+        "zh",
+        &format!("urls = [\"{}\"]\nlanguages = [\"zh\"]", server.url("/en")),
+    );
+    let (out, report) = pass(&t, &zh);
+    assert_success(&out);
+    assert_eq!(report["other_language"], 1, "{report}");
+    assert_eq!(report["new_sources"], 0, "{report}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 fetched page left out, not in the job's languages (zh)"),
+        "{stderr}"
+    );
+    let english = write_job(
+        &t,
+        "english",
+        &format!(
+            "urls = [\"{}\"]\nlanguages = [\"english\"]",
+            server.url("/en")
+        ),
+    );
+    let (out, _) = pass(&t, &english);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a language tag"), "{stderr}");
 }
 
 #[test]

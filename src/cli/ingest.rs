@@ -200,6 +200,18 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
             ""
         }
     );
+    if report.other_language > 0 {
+        eprintln!(
+            "claimgraph: {} fetched {} left out, not in the job's languages ({})",
+            report.other_language,
+            if report.other_language == 1 {
+                "page"
+            } else {
+                "pages"
+            },
+            job.languages.join(", ")
+        );
+    }
     print_unread(report.unread_language);
     print_capped(report.capped_attributions);
     if let Some(path) = &args.report {

@@ -243,6 +243,19 @@ impl Job {
             hosts,
             ..defaults
         };
+        // "english" would keep no page at all, silently: a tag is two or
+        // three letters, with subtags after a hyphen ("en", "zh-Hant").
+        for l in &file.languages {
+            let primary = l.trim().split(['-', '_']).next().unwrap_or_default();
+            if !(2..=3).contains(&primary.len())
+                || !primary.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                return Err(bad(
+                    "languages",
+                    format!("{l:?} is not a language tag (\"en\", \"zh\", \"zh-Hant\")"),
+                ));
+            }
+        }
         Ok(Job {
             name,
             feeds,
@@ -341,6 +354,15 @@ concurrency = 1
         );
         assert!(err("urls = [\"https://a\"]\nrevisit = \"soon\"").contains("not a duration"));
         assert!(err("urls = [\"https://a\"]\nfrequency = 3").contains("unknown field"));
+        let english = err("urls = [\"https://a\"]\nlanguages = [\"english\"]");
+        assert!(
+            english.contains("languages") && english.contains("not a language tag"),
+            "{english}"
+        );
+        for good in ["en", "zh-Hant", "ZH", "yue"] {
+            let text = format!("urls = [\"https://a\"]\nlanguages = [\"{good}\"]");
+            assert!(Job::parse(&text, Path::new("j.toml")).is_ok(), "{good}");
+        }
         assert_eq!(parse_duration("30m"), Some(Duration::from_secs(1800)));
         assert_eq!(parse_duration("90"), Some(Duration::from_secs(90)));
         assert_eq!(parse_duration("-1h"), None);
