@@ -268,7 +268,10 @@ exclude = ["/video/"]"#,
     assert_eq!(report["feeds_not_modified"], 4, "{report}");
     assert_eq!(report["fetched"], 0, "{report}");
     assert_eq!(report["discovered"], 1, "only the job's own URL: {report}");
-    assert_eq!(report["skipped"], 1, "{report}");
+    // The 7 other pages stored before are known, and were fetched moments
+    // ago too.
+    assert_eq!(report["known"], 7, "{report}");
+    assert_eq!(report["skipped"], 8, "{report}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("nothing new"), "{stderr}");
     assert_eq!(content_quads(&t.data()), stored);
@@ -375,6 +378,69 @@ fn pages_in_other_languages_are_stored_and_counted_as_read_without_claims() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("not a language tag"), "{stderr}");
+}
+
+#[test]
+fn a_page_edited_after_it_was_read_gets_a_new_version_though_its_feed_is_unchanged() {
+    // The page's text (its n) changes between passes; the feed does not.
+    let edition = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(3));
+    let base = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let (e, b) = (
+        std::sync::Arc::clone(&edition),
+        std::sync::Arc::clone(&base),
+    );
+    let server = Server::start(move |path, headers, _| {
+        let base = b.lock().unwrap().clone();
+        let n = e.load(std::sync::atomic::Ordering::SeqCst);
+        match path {
+            "/robots.txt" => Reply::new(404, &[], ""),
+            "/rss.xml" => tagged(
+                headers,
+                "rss-v1",
+                "application/rss+xml",
+                rss(&base, &["/policy"]),
+            ),
+            "/policy" => tagged(
+                headers,
+                &format!("policy-{n}"),
+                "text/html",
+                article(&format!("{base}/policy"), n),
+            ),
+            _ => Reply::new(404, &[], "no"),
+        }
+    });
+    *base.lock().unwrap() = format!("http://127.0.0.1:{}", server.port);
+    let t = TestDir::new();
+    let job = write_job(
+        &t,
+        "edits",
+        &format!("feeds = [\"{}\"]\nrevisit = \"0s\"", server.url("/rss.xml")),
+    );
+    let (out, first) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(first["new_sources"], 1, "{first}");
+    edition.store(4, std::sync::atomic::Ordering::SeqCst);
+    let (out, second) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(second["feeds_not_modified"], 1, "{second}");
+    assert_eq!(second["known"], 1, "{second}");
+    assert_eq!(second["new_versions"], 1, "{second}");
+    // Unchanged since: asked again conditionally, and not modified.
+    let (out, third) = pass(&t, &job);
+    assert_success(&out);
+    assert_eq!(third["not_modified"], 1, "{third}");
+    assert_eq!(third["new_versions"], 0, "{third}");
+    assert_eq!(server.hits("/policy"), 3);
+    // With the default revisit (a day), the next pass leaves it alone.
+    let daily = write_job(
+        &t,
+        "edits",
+        &format!("feeds = [\"{}\"]", server.url("/rss.xml")),
+    );
+    let (out, fourth) = pass(&t, &daily);
+    assert_success(&out);
+    assert_eq!(fourth["skipped"], 1, "{fourth}");
+    assert_eq!(server.hits("/policy"), 3);
 }
 
 #[test]

@@ -178,11 +178,12 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
     let report = run_job(&data, &job, args.quiet)?;
     print_annotation_outcomes(&report.annotations);
     eprintln!(
-        "job {}: {} feeds and sitemaps ({} not modified), {} pages listed, {} filtered out, {} fetched recently, {} left for the next pass; {} fetched, {} not modified, {} new sources, {} new versions, {} unchanged, {} claims, {} errors ({:.1} s){}",
+        "job {}: {} feeds and sitemaps ({} not modified), {} pages listed and {} stored before, {} filtered out, {} fetched recently, {} left for the next pass; {} fetched, {} not modified, {} new sources, {} new versions, {} unchanged, {} claims, {} errors ({:.1} s){}",
         report.job,
         report.feeds,
         report.feeds_not_modified,
         report.discovered,
+        report.known,
         report.filtered,
         report.skipped,
         report.deferred,

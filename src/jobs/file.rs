@@ -81,6 +81,10 @@ pub struct Job {
     pub max_items: usize,
     /// A page fetched less than this long ago is not fetched again.
     pub revisit: Duration,
+    /// Fetch again, past `revisit`, the pages earlier passes stored that
+    /// no list names now (a job file's pass; not `ingest URL`, which
+    /// fetches what it is given).
+    pub revisit_stored: bool,
     /// Find who claimed what in new versions.
     pub claims: bool,
     /// With the article's own assertions.
@@ -270,6 +274,7 @@ impl Job {
                 .collect(),
             max_items: file.max_items.unwrap_or(DEFAULT_MAX_ITEMS),
             revisit,
+            revisit_stored: true,
             claims: file.claims.unwrap_or(true),
             author_assertions: file.author_assertions.unwrap_or(true),
             fetch,

@@ -6,7 +6,10 @@
 //!    feeds first, then sitemaps (an index's children too), then URLs.
 //! 2. Pages the include/exclude patterns leave out are dropped; pages the
 //!    journal says were fetched within `revisit` are skipped; at most
-//!    `max_items` of the rest are fetched.
+//!    `max_items` of the rest are fetched. Pages stored by earlier passes
+//!    that no list names now (a feed that answered 304, an item the feed
+//!    dropped) follow the listed ones and are fetched again, conditionally,
+//!    once `revisit` has passed, so an edited article gets a new version.
 //! 3. Pages are fetched concurrently (politely: per host delay and
 //!    concurrency, robots.txt, retries), extracted and read for claims on
 //!    the runtime's blocking threads, and stored **in discovery order** in
@@ -47,6 +50,9 @@ pub struct Report {
     pub feeds_not_modified: usize,
     /// Pages they and the job's URLs list.
     pub discovered: usize,
+    /// Pages stored by earlier passes that no list named this pass: they
+    /// are fetched again too once `revisit` has passed.
+    pub known: usize,
     /// Left out by the include/exclude patterns.
     pub filtered: usize,
     /// Fetched within `revisit`: not fetched again.
@@ -263,6 +269,21 @@ pub fn run(
     let mut seen = HashSet::new();
     items.retain(|i| seen.insert(i.url.clone()));
     report.discovered = items.len();
+    // Pages the job stored before that no list named this pass (a feed
+    // that answered 304 names none, and a feed drops its old items) come
+    // after the listed ones, oldest fetch first: past `revisit` they are
+    // fetched again, conditionally, so an article edited after it was read
+    // gets its new version.
+    let mut stored: Vec<&Entry> = known
+        .values()
+        .filter(|e| job.revisit_stored && e.source.is_some() && !seen.contains(&e.url))
+        .collect();
+    stored.sort_by(|a, b| a.fetched_at.cmp(&b.fetched_at).then(a.url.cmp(&b.url)));
+    report.known = stored.len();
+    items.extend(stored.into_iter().map(|e| Item {
+        url: e.url.clone(),
+        published: None,
+    }));
 
     // 2. What to fetch.
     let mut wanted: Vec<Item> = Vec::new();
@@ -502,6 +523,7 @@ pub fn url_job(name: &str, urls: Vec<String>, fetch: crate::ingest::fetch::Fetch
         languages: Vec::new(),
         max_items: usize::MAX,
         revisit: std::time::Duration::ZERO,
+        revisit_stored: false,
         claims: true,
         author_assertions: true,
         fetch,
