@@ -44,7 +44,7 @@ pub enum AnchorError {
     },
     /// A prefix/suffix was given but matches no occurrence.
     #[error(
-        "the quote occurs {count} time(s) but none is preceded by the given prefix and followed by the given suffix"
+        "the quote occurs {count} time(s) but none has the context given (the prefix before it, the suffix after it)"
     )]
     ContextMismatch {
         /// Occurrences of the quote alone.

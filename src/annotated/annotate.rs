@@ -224,6 +224,25 @@ pub fn annotate(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Re
     Ok(prepared.1)
 }
 
+/// A message's `prefix = "…"` and `suffix = "…"` (TOML strings) as the
+/// command's `--prefix`/`--suffix` options, ready to paste into a shell:
+/// a value with an escape (a line break, a quotation mark) in bash's
+/// `$'…'`, whose escapes are the same.
+fn as_options(message: &str) -> String {
+    static KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"\b(prefix|suffix) = "((?:[^"\\]|\\.)*)""#).expect("a valid pattern")
+    });
+    KEY.replace_all(message, |c: &regex::Captures<'_>| {
+        let (key, value) = (&c[1], &c[2]);
+        if value.contains('\\') {
+            format!("--{key} $'{}'", value.replace('\'', "\\'"))
+        } else {
+            format!("--{key} \"{value}\"")
+        }
+    })
+    .into_owned()
+}
+
 /// An annotation's quads (in its author's graph) and what they record,
 /// not yet written.
 pub type Prepared = (Vec<Quad>, Annotated);
@@ -238,11 +257,8 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         Placement::Exact => (
             anchor(&latest.text, a.quote, a.prefix, a.suffix).map_err(|e| {
                 // The choices are written as a source file's keys; here
-                // they are the command's options.
-                let message = e
-                    .to_string()
-                    .replace("prefix = ", "--prefix ")
-                    .replace("suffix = ", "--suffix ");
+                // they are the command's options, quoted to be pasted.
+                let message = as_options(&e.to_string());
                 Error::Input(format!("--quote: {message}"))
             })?,
             a.quote.to_owned(),
@@ -436,4 +452,22 @@ pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<(Replaced, usize)>
         .collect();
     let replaced = data.replace_graphs(&graphs, &all)?;
     Ok((replaced, all.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_options;
+
+    #[test]
+    fn suggested_contexts_can_be_pasted_into_a_shell() {
+        let message = r#"quote occurs 2 times (lines 1, 3); add one of these to choose: suffix = ".\n\n\"We w" | suffix = " in 2024" | prefix = "Feng's"#;
+        assert_eq!(
+            as_options(message),
+            r#"quote occurs 2 times (lines 1, 3); add one of these to choose: --suffix $'.\n\n\"We w' | --suffix " in 2024" | prefix = "Feng's"#
+        );
+        assert_eq!(
+            as_options(r#"prefix = "it's \"new\"""#),
+            r#"--prefix $'it\'s \"new\"'"#
+        );
+    }
 }
