@@ -30,6 +30,58 @@ fn export(t: &TestDir) -> serde_json::Value {
 }
 
 #[test]
+fn a_review_without_url_or_date_is_exported_with_a_warning() {
+    let t = with_op_ed();
+    let out = review(
+        &t,
+        &[
+            "major cultural exporter",
+            "--rating",
+            "False",
+            "--by",
+            "Fact Desk",
+        ],
+    );
+    assert_success(&out);
+    let out = t
+        .cmd()
+        .args(["export", "--format", "claimreview"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("has no url and datePublished") && stderr.contains("--url URL --date DATE"),
+        "{stderr}"
+    );
+    // A review with both: no warning.
+    let t = with_op_ed();
+    let out = review(
+        &t,
+        &[
+            "major cultural exporter",
+            "--rating",
+            "False",
+            "--by",
+            "Fact Desk",
+            "--url",
+            "https://factdesk.example/checks/2035",
+            "--date",
+            "2026-11-30",
+        ],
+    );
+    assert_success(&out);
+    let out = t
+        .cmd()
+        .args(["export", "--format", "claimreview"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("has no"), "{stderr}");
+}
+
+#[test]
 fn a_verdict_keeps_the_publishers_label_and_its_point_on_the_scale() {
     let t = with_op_ed();
     let out = review(

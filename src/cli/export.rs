@@ -41,11 +41,22 @@ fn view(data_dir: &Path, args: &ExportArgs, view: View) -> Result<Status> {
     match view {
         View::Toml => toml_files(&data, args),
         View::Csv => csv(&data, args),
-        View::ClaimReview => json(
-            args,
-            &claimgraph::exchange::claimreview::export(data.store())?,
-            "no verdicts recorded (claimgraph review CLAIM --rating LABEL --by ORG)",
-        ),
+        View::ClaimReview => {
+            // Exported as recorded, but a reviewer should know what a
+            // search engine will refuse.
+            for (review, lacks) in claimgraph::exchange::claimreview::incomplete(data.store())? {
+                eprintln!(
+                    "claimgraph: review <{}> has no {}, which Google's ClaimReview markup requires (`review CLAIM … --url URL --date DATE` records them)",
+                    review.as_str(),
+                    lacks.join(" and ")
+                );
+            }
+            json(
+                args,
+                &claimgraph::exchange::claimreview::export(data.store())?,
+                "no verdicts recorded (claimgraph review CLAIM --rating LABEL --by ORG)",
+            )
+        }
         View::WebAnnotation => json(
             args,
             &claimgraph::exchange::webannotation::export(

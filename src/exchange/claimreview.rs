@@ -275,6 +275,38 @@ pub fn view(store: &Store) -> Result<(Vec<NamedNode>, Vec<Triple>)> {
     Ok((roots, v.out))
 }
 
+/// The recorded reviews that lack a property Google's ClaimReview markup
+/// requires and only the reviewer can give (`url`, `datePublished`), each
+/// with the names of those it lacks.
+pub fn incomplete(store: &Store) -> Result<Vec<(NamedNode, Vec<&'static str>)>> {
+    let mut out: Vec<(NamedNode, Vec<&'static str>)> = Vec::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(schema::CLAIM_REVIEW.into()),
+        None,
+    ) {
+        let q = q?;
+        let (NamedOrBlankNode::NamedNode(r), oxigraph::model::GraphName::NamedNode(g)) =
+            (q.subject, q.graph_name)
+        else {
+            continue;
+        };
+        let mut lacks = Vec::new();
+        if first_node(&objects(store, &r, schema::URL, Some(&g))?).is_none() {
+            lacks.push("url");
+        }
+        if first_literal(&objects(store, &r, schema::DATE_PUBLISHED, Some(&g))?).is_none() {
+            lacks.push("datePublished");
+        }
+        if !lacks.is_empty() && !out.iter().any(|(o, _)| *o == r) {
+            out.push((r, lacks));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// The reviews as one JSON-LD document (`@context` and `@graph`).
 pub fn export(store: &Store) -> Result<serde_json::Value> {
     let (roots, triples) = view(store)?;
