@@ -19,14 +19,19 @@ fn review(t: &TestDir, args: &[&str]) -> std::process::Output {
     t.cmd().arg("review").args(args).output().unwrap()
 }
 
-fn export(t: &TestDir) -> serde_json::Value {
+/// `export --format claimreview`, asserted to succeed.
+fn export_output(t: &TestDir) -> std::process::Output {
     let out = t
         .cmd()
         .args(["export", "--format", "claimreview"])
         .output()
         .unwrap();
     assert_success(&out);
-    serde_json::from_slice(&out.stdout).unwrap()
+    out
+}
+
+fn export(t: &TestDir) -> serde_json::Value {
+    serde_json::from_slice(&export_output(t).stdout).unwrap()
 }
 
 #[test]
@@ -43,13 +48,7 @@ fn a_review_without_url_or_date_is_exported_with_a_warning() {
         ],
     );
     assert_success(&out);
-    let out = t
-        .cmd()
-        .args(["export", "--format", "claimreview"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
     assert!(
         stderr.contains("has no url and datePublished") && stderr.contains("--url URL --date DATE"),
         "{stderr}"
@@ -71,13 +70,7 @@ fn a_review_without_url_or_date_is_exported_with_a_warning() {
         ],
     );
     assert_success(&out);
-    let out = t
-        .cmd()
-        .args(["export", "--format", "claimreview"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
     assert!(!stderr.contains("has no"), "{stderr}");
 }
 

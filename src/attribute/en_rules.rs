@@ -850,19 +850,14 @@ pub fn subjects_before_a_participle(text: &str, sentences: &[Range<usize>], foun
         {
             continue;
         }
+        let written = source.text(text);
         // "Politifact seized on *Trump’s* claim": a possessive before a
         // noun cue is the claimant itself.
-        if source.text(text).ends_with(['s', 'S'])
-            && source
-                .text(text)
-                .trim_end_matches(['s', 'S'])
-                .ends_with(['\'', '’'])
-        {
+        if super::names::without_possessive(&written).len() < written.trim().len() {
             continue;
         }
         // "a woman asked for *a photo and Clinton* said": a name after
         // "and" may be the cue's own subject, in a clause of its own.
-        let written = source.text(text);
         if written.rsplit_once(" and ").is_some_and(|(_, last)| {
             last.split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()))

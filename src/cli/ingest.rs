@@ -140,6 +140,16 @@ fn prepare_for_claims() {
 }
 
 /// Says how many pages were stored without claims for their language.
+fn print_left_out(pages: usize, languages: &[String]) {
+    if pages > 0 {
+        eprintln!(
+            "claimgraph: {pages} fetched {} left out, not in the job's languages ({})",
+            if pages == 1 { "page" } else { "pages" },
+            languages.join(", ")
+        );
+    }
+}
+
 fn print_unread(pages: usize) {
     if pages > 0 {
         eprintln!(
@@ -201,18 +211,7 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
             ""
         }
     );
-    if report.other_language > 0 {
-        eprintln!(
-            "claimgraph: {} fetched {} left out, not in the job's languages ({})",
-            report.other_language,
-            if report.other_language == 1 {
-                "page"
-            } else {
-                "pages"
-            },
-            job.languages.join(", ")
-        );
-    }
+    print_left_out(report.other_language, &job.languages);
     print_unread(report.unread_language);
     print_capped(report.capped_attributions);
     if let Some(path) = &args.report {

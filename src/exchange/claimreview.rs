@@ -245,20 +245,7 @@ impl View<'_> {
 
 /// Every recorded review, and the view's triples (see the module header).
 pub fn view(store: &Store) -> Result<(Vec<NamedNode>, Vec<Triple>)> {
-    let mut reviews: BTreeSet<(NamedNode, NamedNode)> = BTreeSet::new();
-    for q in store.quads_for_pattern(
-        None,
-        Some(rdf::TYPE),
-        Some(schema::CLAIM_REVIEW.into()),
-        None,
-    ) {
-        let q = q?;
-        if let (NamedOrBlankNode::NamedNode(r), oxigraph::model::GraphName::NamedNode(g)) =
-            (q.subject, q.graph_name)
-        {
-            reviews.insert((r, g));
-        }
-    }
+    let reviews = recorded(store)?;
     let mut v = View {
         store,
         triples: BTreeSet::new(),
@@ -280,18 +267,7 @@ pub fn view(store: &Store) -> Result<(Vec<NamedNode>, Vec<Triple>)> {
 /// with the names of those it lacks.
 pub fn incomplete(store: &Store) -> Result<Vec<(NamedNode, Vec<&'static str>)>> {
     let mut out: Vec<(NamedNode, Vec<&'static str>)> = Vec::new();
-    for q in store.quads_for_pattern(
-        None,
-        Some(rdf::TYPE),
-        Some(schema::CLAIM_REVIEW.into()),
-        None,
-    ) {
-        let q = q?;
-        let (NamedOrBlankNode::NamedNode(r), oxigraph::model::GraphName::NamedNode(g)) =
-            (q.subject, q.graph_name)
-        else {
-            continue;
-        };
+    for (r, g) in recorded(store)? {
         let mut lacks = Vec::new();
         if first_node(&objects(store, &r, schema::URL, Some(&g))?).is_none() {
             lacks.push("url");
@@ -299,12 +275,31 @@ pub fn incomplete(store: &Store) -> Result<Vec<(NamedNode, Vec<&'static str>)>> 
         if first_literal(&objects(store, &r, schema::DATE_PUBLISHED, Some(&g))?).is_none() {
             lacks.push("datePublished");
         }
-        if !lacks.is_empty() && !out.iter().any(|(o, _)| *o == r) {
+        // In (review, graph) order: a review stated in two graphs once.
+        if !lacks.is_empty() && out.last().is_none_or(|(o, _)| *o != r) {
             out.push((r, lacks));
         }
     }
-    out.sort();
     Ok(out)
+}
+
+/// Every recorded review with the graph that states it, in order.
+fn recorded(store: &Store) -> Result<BTreeSet<(NamedNode, NamedNode)>> {
+    let mut reviews = BTreeSet::new();
+    for q in store.quads_for_pattern(
+        None,
+        Some(rdf::TYPE),
+        Some(schema::CLAIM_REVIEW.into()),
+        None,
+    ) {
+        let q = q?;
+        if let (NamedOrBlankNode::NamedNode(r), oxigraph::model::GraphName::NamedNode(g)) =
+            (q.subject, q.graph_name)
+        {
+            reviews.insert((r, g));
+        }
+    }
+    Ok(reviews)
 }
 
 /// The reviews as one JSON-LD document (`@context` and `@graph`).
