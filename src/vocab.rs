@@ -92,6 +92,14 @@ namespace!(
     CONTENT_HASH = "contentHash",
     /// When a version was fetched or transcribed.
     RETRIEVED_AT = "retrievedAt",
+    /// Version → a part of what claims are read for that its ingest left out.
+    READ_WITHOUT = "readWithout",
+    /// Class of the parts of reading claims.
+    CLAIMS_PART = "ClaimsPart",
+    /// Part of reading claims: attributions (without them, nothing is read).
+    ATTRIBUTIONS = "Attributions",
+    /// Part of reading claims: the article's own assertions.
+    AUTHOR_ASSERTIONS = "AuthorAssertions",
     /// Deterministic key of a claim.
     CLAIM_KEY = "claimKey",
     /// Attribution → claim.

@@ -1,6 +1,7 @@
 //! `claimgraph reattribute`: a store read with other settings is brought to
 //! what an ingest finds now, a dry run writes nothing, a second run changes
-//! nothing, reviewed claims outlive their reattribution, near-duplicate
+//! nothing, a version is read for no more than its ingest chose (and an
+//! ingest that reads claims reads a page stored without them), reviewed claims outlive their reattribution, near-duplicate
 //! links to claims that are gone or that this build refuses are dropped,
 //! and unknown sources are refused by name.
 
@@ -32,8 +33,18 @@ fn ingest(t: &TestDir, url: &str, paragraphs: &str, flags: &[&str]) {
     assert_success(&out);
 }
 
-/// The store's `who-claimed` rows as (claimant, claim, quote).
+/// The store's `who-claimed` rows as (claimant, claim, quote); none when
+/// it has no claims.
 fn claims(t: &TestDir) -> BTreeSet<(String, String, String)> {
+    let none = t
+        .cmd()
+        .args(["query", "SELECT ?a WHERE { GRAPH ?g { ?a a <https://w3id.org/claimgraph/ns#Attribution> } } LIMIT 1"])
+        .args(["--format", "tsv"])
+        .output()
+        .unwrap();
+    if stdout_of(&none).lines().count() < 2 {
+        return BTreeSet::new();
+    }
     who_claimed(t)
         .iter()
         .map(|r| {
@@ -89,7 +100,8 @@ fn check_passes(t: &TestDir) {
 fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
     // The page's first version read without the article's own assertions,
     // as an older build would have read it differently; then a second
-    // version of it.
+    // version of it. Reattributing with --override-ingest-choice reads
+    // them as an ingest with the defaults reads them now.
     let t = TestDir::new();
     let url = "https://news.example/exports";
     let changed = EXPORTS.replace("doubled", "tripled");
@@ -99,7 +111,7 @@ fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
     assert_eq!(before.len(), 2, "{before:?}");
 
     // A dry run lists the claim the latest version gains and writes nothing.
-    let dry = reattribute(&t, &["--dry-run"]);
+    let dry = reattribute(&t, &["--dry-run", "--override-ingest-choice"]);
     assert_eq!(dry["summary"]["versions"], 1, "{dry}");
     assert_eq!(dry["summary"]["changed"], 1, "{dry}");
     assert_eq!(dry["summary"]["claims_removed"], 0, "{dry}");
@@ -114,12 +126,15 @@ fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
     assert_eq!(dry["changes"][0]["url"], url);
     assert_eq!(claims(&t), before);
     // Every version when asked.
-    let all = reattribute(&t, &["--dry-run", "--all-versions"]);
+    let all = reattribute(
+        &t,
+        &["--dry-run", "--all-versions", "--override-ingest-choice"],
+    );
     assert_eq!(all["summary"]["versions"], 2, "{all}");
     assert_eq!(all["summary"]["changed"], 2, "{all}");
 
     // The run stores what an ingest with the default settings stores.
-    let run = reattribute(&t, &[]);
+    let run = reattribute(&t, &["--override-ingest-choice"]);
     assert_eq!(run["summary"]["changed"], 1, "{run}");
     let fresh = TestDir::new();
     ingest(&fresh, url, &changed, &[]);
@@ -137,6 +152,72 @@ fn a_store_read_with_other_settings_is_brought_to_what_ingest_finds_now() {
     let again = reattribute(&t, &[]);
     assert_eq!(again["summary"]["changed"], 0, "{again}");
     assert_eq!(claims(&t), now);
+}
+
+#[test]
+fn each_version_is_read_for_no_more_than_its_ingest_chose() {
+    let t = TestDir::new();
+    let (bare, partial) = ("https://news.example/bare", "https://news.example/partial");
+    ingest(&t, bare, EXPORTS, &["--no-claims"]);
+    ingest(&t, partial, DUBBING, &["--no-author-assertions"]);
+    let stored = claims(&t);
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert!(
+        stored.iter().all(|(who, _, _)| who == "Platforms"),
+        "{stored:?}"
+    );
+
+    // reattribute keeps both choices: nothing changes, and the page read
+    // for no claims is counted apart.
+    let kept = reattribute(&t, &[]);
+    assert_eq!(kept["summary"]["changed"], 0, "{kept}");
+    assert_eq!(kept["summary"]["left_unread"], 1, "{kept}");
+    assert_eq!(claims(&t), stored);
+
+    // Asked to, it reads both pages for everything, as an ingest with the
+    // defaults would.
+    let dry = reattribute(&t, &["--override-ingest-choice", "--dry-run"]);
+    assert_eq!(dry["summary"]["changed"], 2, "{dry}");
+    assert_eq!(dry["summary"]["left_unread"], 0, "{dry}");
+    assert_eq!(claims(&t), stored);
+    let fresh = TestDir::new();
+    ingest(&fresh, bare, EXPORTS, &[]);
+    ingest(&fresh, partial, DUBBING, &[]);
+    reattribute(&t, &["--override-ingest-choice"]);
+    assert_eq!(claims(&t), claims(&fresh));
+    // Now read for everything, the pages keep their claims, and fewer are
+    // never asked for: --no-author-assertions drops them.
+    let again = reattribute(&t, &[]);
+    assert_eq!(again["summary"]["changed"], 0, "{again}");
+    let fewer = reattribute(&t, &["--no-author-assertions"]);
+    assert!(
+        fewer["summary"]["claims_removed"].as_u64() > Some(0),
+        "{fewer}"
+    );
+    assert_eq!(fewer["summary"]["claims_added"], 0, "{fewer}");
+    check_passes(&t);
+}
+
+#[test]
+fn an_unchanged_page_stored_without_claims_gets_them_from_an_ingest_that_reads_them() {
+    let t = TestDir::new();
+    let url = "https://news.example/exports";
+    ingest(&t, url, EXPORTS, &["--no-claims"]);
+    assert!(claims(&t).is_empty());
+    // Again with --no-claims, or the text unchanged: nothing to read.
+    ingest(&t, url, EXPORTS, &["--no-claims"]);
+    assert!(claims(&t).is_empty());
+    ingest(&t, url, EXPORTS, &[]);
+    let fresh = TestDir::new();
+    ingest(&fresh, url, EXPORTS, &[]);
+    assert!(!claims(&fresh).is_empty());
+    assert_eq!(claims(&t), claims(&fresh));
+    // Claims once stored are not taken away by an ingest that reads none.
+    ingest(&t, url, EXPORTS, &["--no-claims"]);
+    assert_eq!(claims(&t), claims(&fresh));
+    let reread = reattribute(&t, &[]);
+    assert_eq!(reread["summary"]["changed"], 0, "{reread}");
+    check_passes(&t);
 }
 
 #[test]
@@ -158,9 +239,10 @@ fn a_reviewed_claim_keeps_its_attribution_when_it_is_no_longer_found() {
 
     // Read without the articles' own assertions: both pages lose theirs,
     // except the one reviewed, which stays with its old attribution (so
-    // its page's claims graph stays as it was).
+    // its page's claims stay as they were; its graph records the reading).
     let run = reattribute(&t, &["--no-author-assertions"]);
-    assert_eq!(run["summary"]["changed"], 1, "{run}");
+    assert_eq!(run["summary"]["changed"], 2, "{run}");
+    assert_eq!(run["summary"]["claims_removed"], 1, "{run}");
     assert_eq!(run["summary"]["reviewed_kept"], 1, "{run}");
     let texts: Vec<String> = claims(&t).into_iter().map(|(_, c, _)| c).collect();
     assert!(

@@ -196,7 +196,9 @@ pub struct IngestArgs {
     /// No progress line.
     #[arg(long)]
     pub quiet: bool,
-    /// Store the text only: find no attributions or claims.
+    /// Store the text only: find no attributions or claims. The choice is recorded with
+    /// the version: `reattribute` keeps it, and a later ingest of the same text that reads
+    /// claims reads them then.
     #[arg(long)]
     pub no_claims: bool,
     /// Do not record the article's own checkable assertions (numbers, dates,
@@ -478,7 +480,9 @@ finds its attributions as ingest does now, and rewrites the version's claims gra
 differ. The texts, people's annotations and reviews are not touched. A claim someone reviewed
 that is no longer found keeps its old attribution (credited to the extractor that found it);
 claims found again keep the near-duplicate links this build's rules still accept, scored
-again, and every claim is linked as ingest links new ones (a pair one way).
+again, and every claim is linked as ingest links new ones (a pair one way). A version is read
+for no more than its ingest chose: one ingested with --no-claims is left as it is, one with
+--no-author-assertions gets none (--override-ingest-choice reads them all the same).
 
 Each changed version is listed with the claims it loses (-) and gains (+), as claimant and
 claim, and the near-duplicate links it drops or gains (~); --dry-run lists them and writes
@@ -512,6 +516,11 @@ pub struct ReattributeArgs {
     /// publisher (as `ingest --no-author-assertions`).
     #[arg(long)]
     pub no_author_assertions: bool,
+    /// Also read versions whose ingest chose `--no-claims`, and the author assertions of
+    /// those ingested with `--no-author-assertions` (without it, each version is read for
+    /// no more than its ingest chose).
+    #[arg(long)]
+    pub override_ingest_choice: bool,
     /// No progress line.
     #[arg(long)]
     pub quiet: bool,

@@ -13,6 +13,7 @@ use claimgraph::ingest::extract::{Article, extract};
 use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
 use claimgraph::ingest::neardup;
+use claimgraph::ingest::reading::Reading;
 use claimgraph::ingest::save::{Saved, Staged, commit, stage};
 use claimgraph::jobs::file::Job;
 use claimgraph::jobs::run::{BATCH, Progress, Report as JobReport, RunOptions, url_job};
@@ -257,6 +258,9 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
     let mut batch: Vec<Staged> = Vec::new();
     let retrieved = claimgraph::text::now_iso();
     let tty = std::io::stderr().is_terminal() && !args.quiet;
+    let reading = Reading::of((!args.no_claims).then_some(Options {
+        author_assertions: !args.no_author_assertions,
+    }));
 
     // Files: extracted in parallel, saved in order.
     let files = page_files(&paths);
@@ -278,7 +282,7 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
                     a.location
                 );
             }
-            let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default())?;
+            let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default(), reading)?;
             Ok((staged, unread, capped))
         }) {
             Ok((s, unread, capped)) => {

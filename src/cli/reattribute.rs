@@ -8,6 +8,7 @@ use super::{Status, open};
 use anyhow::{Result, bail};
 use claimgraph::attribute::Options;
 use claimgraph::ingest::neardup;
+use claimgraph::ingest::reading::Reading;
 use claimgraph::ingest::reattribute::{
     ClaimRow, DroppedLink, Reattributed, SourceFacts, drop_dangling_links, ingested_sources,
     reread, reviewed_claims,
@@ -43,6 +44,8 @@ struct Summary {
     /// Versions whose reading failed (each named on stderr); their claims
     /// stay as they were.
     errors: usize,
+    /// Versions not read because their ingest chose `--no-claims`.
+    left_unread: usize,
     seconds: f64,
 }
 
@@ -87,9 +90,9 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         out
     };
     let reviewed = reviewed_claims(&data)?;
-    let options = Options {
+    let wanted = Reading::of(Some(Options {
         author_assertions: !args.no_author_assertions,
-    };
+    }));
     let tty = std::io::stderr().is_terminal();
     let mut summary = Summary {
         sources: sources.len(),
@@ -113,17 +116,22 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
         }));
         let last = done + 1 == sources.len();
         if tasks.len() >= BATCH || (last && !tasks.is_empty()) {
-            let (read, mut staged): (Vec<Reattributed>, Vec<Staged>) =
-                reread_all(&data, &tasks, &reviewed, options)?
-                    .into_iter()
-                    .filter_map(|r| {
-                        r.map_err(|e| {
-                            eprintln!("claimgraph: error: {e}");
-                            summary.errors += 1;
-                        })
-                        .ok()
-                    })
-                    .unzip();
+            let (read, mut staged): (Vec<Reattributed>, Vec<Staged>) = reread_all(
+                &data,
+                &tasks,
+                &reviewed,
+                wanted,
+                args.override_ingest_choice,
+            )?
+            .into_iter()
+            .filter_map(|r| {
+                r.map_err(|e| {
+                    eprintln!("claimgraph: error: {e}");
+                    summary.errors += 1;
+                })
+                .ok()
+            })
+            .unzip();
             tasks.clear();
             summary.versions += read.len();
             // Every claim read is linked (in a dry run too: linking only
@@ -144,6 +152,7 @@ pub fn run(data_dir: &Path, args: ReattributeArgs) -> Result<Status> {
                     links_added,
                 };
                 summary.reviewed_kept += r.kept_reviewed;
+                summary.left_unread += usize::from(r.left_unread);
                 if r.unchanged && links_added == 0 {
                     continue;
                 }
@@ -203,7 +212,8 @@ fn reread_all(
     data: &DataDir,
     tasks: &[Task],
     reviewed: &HashSet<NamedNode>,
-    options: Options,
+    wanted: Reading,
+    override_ingest: bool,
 ) -> Result<Vec<std::result::Result<(Reattributed, Staged), String>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -217,7 +227,15 @@ fn reread_all(
                     let url = t.facts.url().unwrap_or(t.source.as_str());
                     let what = format!("{url} (version {})", t.version.hash);
                     let read = claimgraph::unless_panicked(&what, "attribution", "text", || {
-                        reread(data, &t.source, &t.facts, &t.version, reviewed, options)
+                        reread(
+                            data,
+                            &t.source,
+                            &t.facts,
+                            &t.version,
+                            reviewed,
+                            wanted,
+                            override_ingest,
+                        )
                     });
                     match read {
                         Ok(Ok(r)) => Ok(Ok(r)),
@@ -291,7 +309,7 @@ fn report(data_dir: &Path, s: &Summary) {
     let verb = if s.dry_run { "would change" } else { "changed" };
     eprintln!(
         "reattributed {} version(s) of {} source(s) in {}: {verb} {} ({} claim(s) removed, {} added), {} reviewed claim(s) kept, {} near-duplicate link(s) added, {} refused by this build's rules and dropped, {} scored again, {} dangling link(s) dropped, {:.2} s{}",
-        s.versions,
+        s.versions - s.left_unread,
         s.sources,
         data_dir.display(),
         s.changed,
@@ -309,4 +327,10 @@ fn report(data_dir: &Path, s: &Summary) {
             ""
         }
     );
+    if s.left_unread > 0 {
+        eprintln!(
+            "claimgraph: {} version(s) not read: ingested with --no-claims (--override-ingest-choice reads them)",
+            s.left_unread
+        );
+    }
 }

@@ -6,7 +6,7 @@
 //! canonical URL ([`extract`]) — and saved as a version of its source
 //! ([`save`]), whose changes [`diff`] shows paragraph by paragraph. A
 //! stored version's claims can be found again by a later build
-//! ([`reattribute`]).
+//! ([`reattribute`]), as far as its ingest chose to read them ([`reading`]).
 
 pub mod blocks;
 pub mod byline;
@@ -17,6 +17,7 @@ pub mod extract;
 pub mod fetch;
 pub mod files;
 pub mod neardup;
+pub mod reading;
 pub mod reattribute;
 pub mod robots;
 pub mod save;

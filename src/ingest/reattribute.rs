@@ -10,6 +10,10 @@
 //! graph, people's annotations, anchors and reviews are other graphs and
 //! stay as they are.
 //!
+//! A version is read for no more than its ingest chose ([`Reading`]):
+//! one stored with `--no-claims` is left as it is, one stored with
+//! `--no-author-assertions` gets none, unless the caller overrides it.
+//!
 //! Two things of the old claims graph are carried into the new one:
 //! - a claim someone reviewed (`schema:itemReviewed`) that the new reading
 //!   no longer finds keeps its old attributions, still credited to the
@@ -27,14 +31,15 @@
 //! version changed is known only after that.
 
 use super::neardup::link_quads;
+use super::reading::Reading;
 use super::save::{Staged, StoredVersion, claim_texts, web_graph};
 use crate::Result;
+use crate::attribute::find;
 use crate::attribute::link::Linker;
 use crate::attribute::quads::{
     VersionContext, claims_graph, credited_author, title_or_address, version_quads,
 };
 use crate::attribute::wording::Wording;
-use crate::attribute::{Options, find};
 use crate::ids::GRAPH_BASE;
 use crate::store::DataDir;
 use crate::vocab::{cg, prov, rdfs, schema};
@@ -83,6 +88,8 @@ pub struct Reattributed {
     pub links_rescored: usize,
     /// Whether the claims graph, before linking, holds the quads stored.
     pub unchanged: bool,
+    /// Not read: its ingest chose to read no claims (`--no-claims`).
+    pub left_unread: bool,
 }
 
 impl Reattributed {
@@ -201,7 +208,9 @@ impl SourceFacts {
 /// Reads `version` of `source` again and plans its claims graph: the
 /// attributions this build finds, plus what [the module](self) says is
 /// carried over. `reviewed` holds every reviewed claim
-/// ([`reviewed_claims`]). Returns what changed and the graph to link
+/// ([`reviewed_claims`]). `wanted` is what to read for; without
+/// `override_ingest`, no more is read than the version's ingest chose
+/// ([`Reading`]). Returns what changed and the graph to link
 /// ([`super::neardup::link_each`]) and then write if it changed or gained
 /// a link.
 pub fn reread(
@@ -210,17 +219,26 @@ pub fn reread(
     facts: &SourceFacts,
     version: &StoredVersion,
     reviewed: &HashSet<NamedNode>,
-    options: Options,
+    wanted: Reading,
+    override_ingest: bool,
 ) -> Result<(Reattributed, Staged)> {
     let graph = claims_graph(&version.iri);
     let old: Vec<Quad> = data
         .store()
         .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
         .collect::<std::result::Result<_, _>>()?;
-    if version.text.is_empty() {
+    let chosen = Reading::in_quads(&old, &version.iri);
+    let reading = if override_ingest {
+        wanted
+    } else {
+        wanted.min(chosen)
+    };
+    let options = reading.options();
+    if version.text.is_empty() || options.is_none() {
         // No text stored to read (a version written by hand, or an export
-        // loaded without its texts): its claims stay as they are, and are
-        // not linked.
+        // loaded without its texts), or nothing to read it for (its ingest
+        // read no claims): its claims stay as they are, and are not
+        // linked.
         let before = rows(data, &old)?;
         let kept: HashSet<NamedNode> = ClaimsView::of(&old).claims().cloned().collect();
         let read = Reattributed {
@@ -233,10 +251,15 @@ pub fn reread(
             links_dropped: Vec::new(),
             links_rescored: 0,
             unchanged: true,
+            left_unread: options.is_none(),
         };
         return Ok((read, Staged::claims_of(source.clone(), graph, old, kept)));
     }
-    let found = find(&version.text, facts.language.as_deref(), options);
+    let found = find(
+        &version.text,
+        facts.language.as_deref(),
+        options.unwrap_or_default(),
+    );
     let ctx = VersionContext {
         source,
         version: &version.iri,
@@ -245,6 +268,7 @@ pub fn reread(
         title: &facts.title,
     };
     let mut new = version_quads(&ctx, &found, Linker::embedded(), &graph);
+    new.extend(reading.quads(&version.iri));
     let old_view = ClaimsView::of(&old);
     let new_claims: HashSet<&NamedNode> = ClaimsView::of(&new).claims().collect();
     // Claims found again keep their links; reviewed claims not found again
@@ -291,6 +315,7 @@ pub fn reread(
         links_dropped: checked.dropped,
         links_rescored: checked.rescored,
         unchanged: same,
+        left_unread: false,
     };
     Ok((read, Staged::claims_of(source.clone(), graph, new, linked)))
 }

@@ -10,6 +10,7 @@
 //! written in the same batch.
 
 use super::extract::Article;
+use super::reading::Reading;
 use crate::annotated::build::date_literal;
 use crate::annotated::reanchor::{
     Marked, Placed, anchoring_quads, anchors_graph, marked_in, reanchor,
@@ -226,13 +227,16 @@ impl Staged {
 }
 
 /// Prepares `article`, retrieved at `retrieved` (ISO 8601 date-time), as a
-/// version of its source; [`commit`] writes a batch of them in one
-/// transaction and one index commit.
+/// version of its source with the claims `found` in it, read as `reading`
+/// says ([`Reading`]); [`commit`] writes a batch of them in one transaction
+/// and one index commit. An unchanged text stored without claims gets
+/// them when `reading` reads claims.
 pub fn stage(
     data: &DataDir,
     article: &Article,
     retrieved: &str,
     found: &[Found],
+    reading: Reading,
 ) -> Result<Staged> {
     let url = article.canonical_url.as_deref().ok_or_else(|| {
         Error::invalid(
@@ -246,7 +250,13 @@ pub fn stage(
     let text = article.text();
     let hash = ids::content_hash(&text);
     let known = versions(data, &source)?;
-    if known.last().is_some_and(|v| v.hash == hash) {
+    if let Some(last) = known.last().filter(|v| v.hash == hash) {
+        // Stored without claims, now read for them: its claims alone.
+        if reading > Reading::Nothing && Reading::stored(data, &last.iri)? == Reading::Nothing {
+            let claims = claims_graph(&last.iri);
+            let quads = claim_quads(article, &source, &last.iri, &text, found, reading);
+            return Ok(Staged::claims_of(source, claims, quads, HashSet::new()));
+        }
         return Ok(Staged {
             source,
             saved: Saved::Unchanged,
@@ -348,23 +358,8 @@ pub fn stage(
     };
     // The attributions found in this version, in a graph of their own: an
     // older version's claims stay as they were found.
-    let authors: Vec<NamedNode> = article.authors.iter().map(|a| ids::entity_iri(a)).collect();
-    let author = credited_author(&authors, article.publisher.as_deref().map(ids::entity_iri));
-    let ctx = VersionContext {
-        source: &source,
-        version: &version,
-        text: &text,
-        author: author.as_ref(),
-        title: title_or_address(
-            article.headline.as_deref(),
-            article
-                .canonical_url
-                .as_deref()
-                .unwrap_or(&article.location),
-        ),
-    };
     let claims = claims_graph(&version);
-    let claim_quads = version_quads(&ctx, found, Linker::embedded(), &claims);
+    let claim_quads = claim_quads(article, &source, &version, &text, found, reading);
     // People's annotations of this source, looked for in the new text; they
     // themselves stay as they are.
     let reanchored: Vec<(Marked, Placed)> = marked_in(data.store(), &source)?
@@ -386,6 +381,36 @@ pub fn stage(
         linked: HashSet::new(),
         claims_only: false,
     })
+}
+
+/// The quads of `version`'s claims graph: the claims `found` in its
+/// `text`, and what it was read for.
+fn claim_quads(
+    article: &Article,
+    source: &NamedNode,
+    version: &NamedNode,
+    text: &str,
+    found: &[Found],
+    reading: Reading,
+) -> Vec<Quad> {
+    let authors: Vec<NamedNode> = article.authors.iter().map(|a| ids::entity_iri(a)).collect();
+    let author = credited_author(&authors, article.publisher.as_deref().map(ids::entity_iri));
+    let ctx = VersionContext {
+        source,
+        version,
+        text,
+        author: author.as_ref(),
+        title: title_or_address(
+            article.headline.as_deref(),
+            article
+                .canonical_url
+                .as_deref()
+                .unwrap_or(&article.location),
+        ),
+    };
+    let mut quads = version_quads(&ctx, found, Linker::embedded(), &claims_graph(version));
+    quads.extend(reading.quads(version));
+    quads
 }
 
 /// Writes staged articles in one write and one index commit. Two
@@ -441,7 +466,7 @@ pub fn save_article(
     retrieved: &str,
     found: &[Found],
 ) -> Result<(NamedNode, Saved)> {
-    let staged = stage(data, article, retrieved, found)?;
+    let staged = stage(data, article, retrieved, found, Reading::Everything)?;
     commit(data, std::slice::from_ref(&staged))?;
     Ok((staged.source, staged.saved))
 }

@@ -24,6 +24,7 @@ use crate::attribute::{Found, Options, find_if_read, was_capped};
 use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
+use crate::ingest::reading::Reading;
 use crate::ingest::save::{Saved, Staged, commit, stage};
 use crate::store::DataDir;
 use crate::{Error, Result};
@@ -318,6 +319,7 @@ pub fn run(
         author_assertions: job.author_assertions,
     };
     let claims = job.claims;
+    let reading = Reading::of(claims.then_some(attribution));
     let (tx, rx) = std::sync::mpsc::channel::<(usize, std::result::Result<Outcome, FetchError>)>();
     for (index, item) in wanted.iter().enumerate() {
         let fetcher = Arc::clone(&fetcher);
@@ -421,7 +423,13 @@ pub fn run(
                     }
                     let unread = found.is_none();
                     let capped = found.as_deref().is_some_and(was_capped);
-                    match stage(data, &article, &now_text, &found.unwrap_or_default()) {
+                    match stage(
+                        data,
+                        &article,
+                        &now_text,
+                        &found.unwrap_or_default(),
+                        reading,
+                    ) {
                         Ok(mut s) => {
                             report.unread_language += usize::from(unread);
                             report.capped_attributions += usize::from(capped);
