@@ -80,22 +80,24 @@ pub fn claim_iri(key: &str) -> NamedNode {
     iri(format!("{ID_BASE}claim/{key}"))
 }
 
-/// One appearance of a claim: version, span, claim and claimant.
+/// One appearance of a claim: version, span, claim and claimant, and the
+/// person who marked it when a person did (so that two people's marks of
+/// one passage, which may differ in stance or kind, are two nodes, and
+/// neither is the extractor's).
 pub fn attribution_iri(
     version: &NamedNode,
     start: usize,
     end: usize,
     claim_key: &str,
     claimant: &NamedNode,
+    marked_by: Option<&NamedNode>,
 ) -> NamedNode {
-    let hash = short_hash(&[
-        version.as_str(),
-        &start.to_string(),
-        &end.to_string(),
-        claim_key,
-        claimant.as_str(),
-    ]);
-    iri(format!("{ID_BASE}attribution/{hash}"))
+    let (start, end) = (start.to_string(), end.to_string());
+    let mut parts = vec![version.as_str(), &start, &end, claim_key, claimant.as_str()];
+    if let Some(person) = marked_by {
+        parts.push(person.as_str());
+    }
+    iri(format!("{ID_BASE}attribution/{}", short_hash(&parts)))
 }
 
 /// Kinds of minted IRI named `{ID_BASE}{kind}/{16 hex digits}`, which the

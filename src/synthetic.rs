@@ -303,7 +303,7 @@ pub fn quads(claims: usize, seed: u64) -> impl Iterator<Item = Quad> {
         let who = claimant(rng.below(CLAIMANTS as u64) as usize);
         let n = rng.below(SOURCES as u64) as usize;
         let source = source(n);
-        let att = crate::ids::attribution_iri(&version(n), i, i + text.len(), &key, &who);
+        let att = crate::ids::attribution_iri(&version(n), i, i + text.len(), &key, &who, None);
         vec![
             q(&claim, rdf::TYPE, schema::CLAIM.into()),
             q(

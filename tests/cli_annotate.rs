@@ -229,6 +229,189 @@ kind = "according-to"
         .stdout(predicate::str::contains("annotations/export-push"));
 }
 
+/// The marks of one passage as (attribution, annotator, stance, kind,
+/// note), read from the union of the graphs, as a query that does not ask
+/// for graphs reads them.
+fn marks_of(t: &TestDir, quote: &str) -> std::collections::BTreeSet<[String; 5]> {
+    let query = format!(
+        "PREFIX cg: <https://w3id.org/claimgraph/ns#> PREFIX prov: <http://www.w3.org/ns/prov#> \
+         PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+         SELECT ?a ?who ?stance ?kind ?note WHERE {{ \
+           ?a a cg:Attribution ; prov:wasAttributedTo/rdfs:label ?who ; cg:stance/rdfs:label ?stance ; \
+              cg:kind/rdfs:label ?kind ; oa:hasTarget/oa:hasSelector/oa:exact {quote:?} . \
+           OPTIONAL {{ ?a skos:note ?note }} }}"
+    );
+    let out = t
+        .cmd()
+        .args(["query", &query, "--format", "json"])
+        .output()
+        .unwrap();
+    json_rows(&out)
+        .iter()
+        .map(|r| {
+            ["a", "who", "stance", "kind", "note"]
+                .map(|k| r[k]["value"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn two_peoples_marks_of_one_passage_stay_apart_and_a_mark_made_again_replaces_the_old() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA]);
+    let quote = "Regulators are expected to lift the quota on foreign co-productions";
+    let mark = |author: &str, stance: &str, kind: &str, note: &str| {
+        let out = t
+            .cmd()
+            .args(["annotate", URL, "--author", author, "--quote", quote])
+            .args(["--claimant", "two people briefed on the plan"])
+            .args(["--stance", stance, "--kind", kind, "--note", note])
+            .output()
+            .unwrap();
+        assert_success(&out);
+    };
+    mark("Researcher A", "disputes", "according-to", "first reading");
+    mark("Researcher B", "endorses", "indirect", "second desk");
+    let marks = marks_of(&t, quote);
+    let seen: Vec<[&str; 4]> = marks
+        .iter()
+        .map(|[_, who, stance, kind, note]| [who.as_str(), stance, kind, note])
+        .collect();
+    // Each person's stance with their own kind and note, and no mixture.
+    assert_eq!(
+        seen.iter().collect::<std::collections::BTreeSet<_>>(),
+        [
+            ["Researcher A", "disputes", "according to", "first reading"],
+            ["Researcher B", "endorses", "indirect quote", "second desk"],
+        ]
+        .iter()
+        .collect(),
+        "{marks:#?}"
+    );
+    let a_first = marks.iter().find(|m| m[1] == "Researcher A").unwrap()[0].clone();
+
+    // A changes their mind: the mark made again replaces theirs.
+    mark("Researcher A", "neutral", "according-to", "read again");
+    let marks = marks_of(&t, quote);
+    let of_a: Vec<_> = marks.iter().filter(|m| m[1] == "Researcher A").collect();
+    assert_eq!(of_a.len(), 1, "{marks:#?}");
+    assert_eq!(of_a[0][0], a_first);
+    assert_eq!([&*of_a[0][2], &*of_a[0][4]], ["neutral", "read again"]);
+    assert!(
+        marks
+            .iter()
+            .any(|m| m[1] == "Researcher B" && m[2] == "endorses")
+    );
+    t.cmd().arg("check").assert().success();
+}
+
+#[test]
+fn a_mark_named_as_older_builds_named_it_is_replaced_when_made_again() {
+    use claimgraph::store::{DataDir, OpenMode};
+    use claimgraph::vocab::{cg, oa};
+    use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    ingest(&t, &[INTRO, FUND, QUOTA]);
+    let quote = "Regulators are expected to lift the quota on foreign co-productions";
+    let mark = |stance: &str| {
+        let out = annotate(
+            &t,
+            &[
+                "--quote",
+                quote,
+                "--claimant",
+                "two people briefed on the plan",
+                "--stance",
+                stance,
+            ],
+        );
+        assert_success(&out);
+    };
+    mark("disputes");
+    // Rename the mark as a build that left the marker out of the name did.
+    {
+        let data = DataDir::open(&t.data(), OpenMode::Existing).unwrap();
+        let graph = NamedNode::new_unchecked(
+            "https://w3id.org/claimgraph/graph/annotations/by/researcher-a",
+        );
+        let quads: Vec<Quad> = data
+            .store()
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let object = |s: &str, p: oxigraph::model::NamedNodeRef<'_>| -> Term {
+            quads
+                .iter()
+                .find(|q| {
+                    q.predicate == p
+                        && matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == s)
+                })
+                .unwrap()
+                .object
+                .clone()
+        };
+        let signed = quads
+            .iter()
+            .find(|q| q.predicate == cg::CLAIMANT)
+            .map(|q| q.subject.to_string().trim_matches(['<', '>']).to_owned())
+            .unwrap();
+        let named = |t: Term| match t {
+            Term::NamedNode(n) => n,
+            other => panic!("{other}"),
+        };
+        let number = |t: Term| match t {
+            Term::Literal(l) => l.value().parse::<usize>().unwrap(),
+            other => panic!("{other}"),
+        };
+        let claim = named(object(&signed, cg::CLAIM));
+        let key = match object(claim.as_str(), cg::CLAIM_KEY) {
+            Term::Literal(l) => l.value().to_owned(),
+            other => panic!("{other}"),
+        };
+        let position = format!("{signed}#position");
+        let unsigned = claimgraph::ids::attribution_iri(
+            &named(object(&signed, cg::IN_VERSION)),
+            number(object(&position, oa::START)),
+            number(object(&position, oa::END)),
+            &key,
+            &named(object(&signed, cg::CLAIMANT)),
+            None,
+        );
+        assert_ne!(unsigned.as_str(), signed);
+        let rename = |n: &NamedNode| {
+            NamedNode::new_unchecked(n.as_str().replace(&signed, unsigned.as_str()))
+        };
+        let renamed: Vec<Quad> = quads
+            .iter()
+            .map(|q| {
+                let subject = match &q.subject {
+                    NamedOrBlankNode::NamedNode(n) => NamedOrBlankNode::NamedNode(rename(n)),
+                    other => other.clone(),
+                };
+                let object = match &q.object {
+                    Term::NamedNode(n) => Term::NamedNode(rename(n)),
+                    other => other.clone(),
+                };
+                Quad::new(subject, q.predicate.clone(), object, q.graph_name.clone())
+            })
+            .collect();
+        data.replace_graphs(&[NamedOrBlankNode::NamedNode(graph)], &renamed)
+            .unwrap();
+    }
+    let before = marks_of(&t, quote);
+    assert_eq!(before.len(), 1, "{before:#?}");
+    mark("neutral");
+    let after = marks_of(&t, quote);
+    assert_eq!(after.len(), 1, "{after:#?}");
+    let only = after.iter().next().unwrap();
+    assert_ne!(only[0], before.iter().next().unwrap()[0]);
+    assert_eq!(only[2], "neutral");
+    t.cmd().arg("check").assert().success();
+}
+
 #[test]
 fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
     let t = TestDir::new();

@@ -80,6 +80,8 @@ pub enum Placement {
 pub struct Annotated {
     /// The attribution.
     pub attribution: NamedNode,
+    /// Its name in a store written before the marker was part of it.
+    pub unsigned: NamedNode,
     /// The claim.
     pub claim: NamedNode,
     /// The person's graph.
@@ -364,6 +366,7 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         .iter()
         .map(|n| entity(&mut quads, n, "--reported-by"))
         .collect::<Result<Vec<_>>>()?;
+    let agent = ids::agent_iri(a.author);
     let record = Record {
         claim_text: &claim_text,
         about: &about,
@@ -377,14 +380,18 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         quote: &quote,
         anchor: &place,
         note: a.note,
+        marked_by: Some(&agent),
     };
     let (attribution, claim) = record::write(&record, &mut |s, p, o| add(&mut quads, s, p, o));
-    let agent = ids::agent_iri(a.author);
-    add(
-        &mut quads,
-        &attribution,
-        prov::WAS_ATTRIBUTED_TO,
-        agent.clone().into(),
+    // The same mark named as builds before the marker was part of its
+    // name named it: marked again, it replaces that one.
+    let unsigned = ids::attribution_iri(
+        &latest.iri,
+        place.start,
+        place.end,
+        &ids::claim_key(&claim_text),
+        &claimant,
+        None,
     );
     add(
         &mut quads,
@@ -405,6 +412,7 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         quads,
         Annotated {
             attribution,
+            unsigned,
             claim,
             graph,
             version: latest.iri.clone(),
@@ -416,8 +424,10 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
 
 /// Writes prepared annotations into their authors' graphs, all at once.
 /// The graphs' earlier annotations stay; an annotation made again (same
-/// version, passage, claim and claimant: the same IRI) takes its new date.
-/// Returns what changed and how many quads the graphs now hold.
+/// version, passage, claim, claimant and author: the same IRI, or the one
+/// an older build gave it) is replaced: its kind, stance, cue, note and
+/// date are the new ones. Returns what changed and how many quads the
+/// graphs now hold.
 pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<(Replaced, usize)> {
     let mut graphs: Vec<NamedNode> = Vec::new();
     for (_, a) in prepared {
@@ -425,7 +435,18 @@ pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<(Replaced, usize)>
             graphs.push(a.graph.clone());
         }
     }
-    let redated: HashSet<&NamedNode> = prepared.iter().map(|(_, a)| &a.attribution).collect();
+    let remarked: HashSet<&str> = prepared
+        .iter()
+        .flat_map(|(_, a)| [a.attribution.as_str(), a.unsigned.as_str()])
+        .collect();
+    // The attribution's own statements and its parts' (`…#target`).
+    let of_remarked = |s: &NamedOrBlankNode| match s {
+        NamedOrBlankNode::NamedNode(s) => {
+            let s = s.as_str();
+            remarked.contains(s.split_once('#').map_or(s, |(base, _)| base))
+        }
+        NamedOrBlankNode::BlankNode(_) => false,
+    };
     let mut seen: HashSet<Quad> = HashSet::new();
     let mut all: Vec<Quad> = Vec::new();
     for graph in &graphs {
@@ -434,9 +455,7 @@ pub fn write(data: &DataDir, prepared: &[Prepared]) -> Result<(Replaced, usize)>
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
         {
             let q = q?;
-            let again = q.predicate == dct::CREATED
-                && matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if redated.contains(s));
-            if !again && seen.insert(q.clone()) {
+            if !of_remarked(&q.subject) && seen.insert(q.clone()) {
                 all.push(q);
             }
         }

@@ -351,11 +351,9 @@ impl Builder<'_> {
             quote,
             anchor: &a,
             note: entry.note.as_deref(),
+            marked_by: annotator,
         };
         let (att, _) = record::write(&record, &mut |s, p, o| self.add(s, p, o));
-        if let Some(annotator) = annotator {
-            self.add(&att, prov::WAS_ATTRIBUTED_TO, annotator.clone());
-        }
         let own = entry
             .annotated
             .as_deref()

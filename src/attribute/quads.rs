@@ -678,6 +678,7 @@ pub fn version_quads(
             quote,
             anchor: &anchor,
             note: None,
+            marked_by: None,
         };
         let (att, _) = record::write(&rec, &mut |s, p, o| b.add(s, p, o));
         let activity = activity.get_or_insert_with(extractor).clone();

@@ -8,7 +8,7 @@
 
 use crate::annotated::anchor::Anchor;
 use crate::ids;
-use crate::vocab::{cg, oa, rdf, schema, skos, xsd};
+use crate::vocab::{cg, oa, prov, rdf, schema, skos, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 
 /// One attribution to write.
@@ -38,6 +38,9 @@ pub struct Record<'a> {
     pub anchor: &'a Anchor,
     /// A free-text note.
     pub note: Option<&'a str>,
+    /// The person who marked it (`prov:wasAttributedTo`), when a person
+    /// did: part of the attribution's identity ([`ids::attribution_iri`]).
+    pub marked_by: Option<&'a NamedNode>,
 }
 
 /// Writes `record` through `add` and returns the attribution's IRI and the
@@ -49,7 +52,14 @@ pub fn write(
     let key = ids::claim_key(record.claim_text);
     let claim = ids::claim_iri(&key);
     let a = record.anchor;
-    let att = ids::attribution_iri(record.version, a.start, a.end, &key, record.claimant);
+    let att = ids::attribution_iri(
+        record.version,
+        a.start,
+        a.end,
+        &key,
+        record.claimant,
+        record.marked_by,
+    );
     let lit = |s: &str| Term::from(Literal::new_simple_literal(s));
     let int = |n: usize| Term::from(Literal::new_typed_literal(n.to_string(), xsd::INTEGER));
 
@@ -82,6 +92,9 @@ pub fn write(
     }
     if let Some(note) = record.note {
         add(&att, skos::NOTE, lit(note));
+    }
+    if let Some(person) = record.marked_by {
+        add(&att, prov::WAS_ATTRIBUTED_TO, person.clone().into());
     }
 
     // Web Annotation: the attribution targets a span of the version.
