@@ -234,11 +234,20 @@ pub fn review_quads(review: &Review<'_>) -> (NamedNode, Vec<Quad>) {
 }
 
 /// Records `review`: its quads replace any earlier review with the same IRI
-/// in the organisation's graph; the graph's other reviews stay.
+/// in the organisation's graph, and, when it has a URL, the organisation's
+/// review of the claim recorded without one (the same review, completed);
+/// the graph's other reviews stay.
 pub fn record(data: &DataDir, review: &Review<'_>) -> Result<NamedNode> {
     let (iri, new) = review_quads(review);
     let graph = reviews_graph(review.by);
-    let rating = ids::part_iri(&iri, "rating");
+    let mut replaced_nodes = vec![iri.clone()];
+    if review.url.is_some() {
+        replaced_nodes.push(review_iri(review.claim, review.by, None));
+    }
+    let replaced_nodes: Vec<NamedNode> = replaced_nodes
+        .into_iter()
+        .flat_map(|r| [ids::part_iri(&r, "rating"), r])
+        .collect();
     let mut quads: Vec<Quad> = Vec::new();
     for q in data
         .store()
@@ -246,7 +255,7 @@ pub fn record(data: &DataDir, review: &Review<'_>) -> Result<NamedNode> {
     {
         let q = q?;
         let replaced =
-            matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if *s == iri || *s == rating);
+            matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if replaced_nodes.contains(s));
         if !replaced && !new.contains(&q) {
             quads.push(q);
         }

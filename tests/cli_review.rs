@@ -72,6 +72,48 @@ fn a_review_without_url_or_date_is_exported_with_a_warning() {
     assert_success(&out);
     let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
     assert!(!stderr.contains("has no"), "{stderr}");
+
+    // Recorded without them, then again with them as the warning says: the
+    // one review, completed, and no warning.
+    let t = with_op_ed();
+    let claim = [
+        "major cultural exporter",
+        "--rating",
+        "False",
+        "--by",
+        "Fact Desk",
+    ];
+    assert_success(&review(&t, &claim));
+    let completed = [
+        &claim[..],
+        &[
+            "--url",
+            "https://factdesk.example/checks/2035",
+            "--date",
+            "2026-11-30",
+        ],
+    ]
+    .concat();
+    assert_success(&review(&t, &completed));
+    let out = export_output(&t);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("has no"), "{stderr}");
+    let stdout = stdout_of(&out);
+    assert_eq!(stdout.matches("\"ClaimReview\"").count(), 1, "{stdout}");
+    // A second fact-check of the claim, at another address, is another review.
+    let other = [
+        &claim[..],
+        &[
+            "--url",
+            "https://factdesk.example/checks/2040",
+            "--date",
+            "2026-12-01",
+        ],
+    ]
+    .concat();
+    assert_success(&review(&t, &other));
+    let stdout = stdout_of(&export_output(&t));
+    assert_eq!(stdout.matches("\"ClaimReview\"").count(), 2, "{stdout}");
 }
 
 #[test]

@@ -413,7 +413,8 @@ pub struct AnnotateArgs {
 scale — true, mostly true, mixed, mostly false, false, unverifiable — by the labels of
 ontology/claimgraph.ttl (PolitiFact's, the Washington Post's, Snopes', AFP's, Chequeado's,
 Taiwan FactCheck Center's…). Reviewing the same claim again with the same --url updates the
-verdict. Each organisation's reviews are in their own graph; ingestion never touches them.
+verdict; giving a --url to a review recorded without one completes it (another --url is
+another fact-check, recorded beside it). Each organisation's reviews are in their own graph; ingestion never touches them.
 
 Examples:
   claimgraph review "major cultural exporter by 2035" --rating "Mostly True" --by "Fact Desk" \
