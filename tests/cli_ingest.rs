@@ -87,8 +87,12 @@ fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
         2,
         "{text}"
     );
+    // The changed paragraph shows the words that changed, wherever they
+    // are in it.
     assert!(
-        text.contains("~ [2 -> 2]") && text.contains("2030"),
+        text.contains("~ [2 -> 2]")
+            && text.contains("through [-2035-]{+2030+} and")
+            && text.contains("would be [-encouraged-]{+required+} to subtitle"),
         "{text}"
     );
     assert!(
@@ -103,6 +107,15 @@ fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json[1]["changes"][0]["change"], "changed");
+    let words = &json[1]["changes"][0]["words"];
+    assert_eq!(
+        words[1],
+        serde_json::json!({"part": "removed", "text": "2035"})
+    );
+    assert_eq!(
+        words[2],
+        serde_json::json!({"part": "added", "text": "2030"})
+    );
 
     // The new text is searchable; the old one's paragraphs stay stored.
     let out = t.cmd().args(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?v a cg:SourceVersion ; cg:versionOf ?s . ?s schema:url <https://news.example.com/2025/06/micro-dramas> }", "--format", "csv"]).output().unwrap();
@@ -1550,4 +1563,33 @@ fn hostile_text_is_read_for_claims_without_failing_the_page() {
             .stdout,
     );
     assert_eq!(nrta.len(), 1, "{nrta:?}");
+}
+
+#[test]
+fn versions_takes_a_source_file_s_id_and_suggests_one_mistyped() {
+    let t = TestDir::new();
+    t.load(&["ontology/", "sources/"]);
+    let out = t
+        .cmd()
+        .args(["versions", "micro-drama-op-ed"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("/version/")).count(),
+        1,
+        "{text}"
+    );
+    let out = t
+        .cmd()
+        .args(["versions", "micro-drama-op"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean") && stderr.contains("micro-drama-op-ed"),
+        "{stderr}"
+    );
 }

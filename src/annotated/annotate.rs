@@ -111,6 +111,14 @@ fn known_sources(data: &DataDir) -> Result<Vec<(NamedNode, String)>> {
                 Term::Literal(l) => l.value().to_owned(),
                 Term::BlankNode(_) => continue,
             };
+            // An annotated source file's id, from its IRI (a URL's source
+            // is named by a hash instead).
+            let id = s.as_str()[ID_BASE.len() + "source/".len()..].to_owned();
+            if ids::hashed_iri_key(s.as_str(), "source").is_none()
+                && !out.iter().any(|(_, n)| *n == id)
+            {
+                out.push((s.clone(), id));
+            }
             out.push((s, name));
         }
     }

@@ -457,14 +457,18 @@ pub struct ReviewArgs {
 #[command(
     after_help = "Each version after the first lists the paragraphs it added (+), removed (-) and
 changed (~), numbered from 1 in text; JSON gives their index, from 0 (\"at\", \"from\", \"to\").
+A changed paragraph shows the words it lost [-like this-] and gained {+like this+} with some of
+the text around them; JSON gives the whole of both and the same runs (\"words\": \"same\",
+\"removed\", \"added\").
 
 Examples:
   claimgraph versions https://www.example.com/news/micro-dramas.html
-  claimgraph versions https://www.example.com/news/micro-dramas.html --format json"
+  claimgraph versions https://www.example.com/news/micro-dramas.html --format json
+  claimgraph versions micro-drama-op-ed                 a source file's id"
 )]
 pub struct VersionsArgs {
-    /// The source's canonical URL (or its IRI).
-    #[arg(value_name = "URL")]
+    /// The source: its canonical URL, its IRI, or an annotated source file's id.
+    #[arg(value_name = "SOURCE")]
     pub url: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
