@@ -201,7 +201,9 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Up to `n` candidates most like `name` (edit distance on normalised forms).
+/// Up to `n` candidates most like `name`: by edit distance on normalised
+/// forms, or holding it whole ("Feng" in "Feng Shengyong", 冯 starting
+/// 冯胜勇), the closer in length the better.
 pub fn closest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -210,7 +212,11 @@ pub fn closest<'a>(
     let target = normalise(name);
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&normalise(c), &target), c))
+        .map(|c| {
+            let candidate = normalise(c);
+            let edits = strsim::normalized_levenshtein(&candidate, &target);
+            (edits.max(containment(&target, &candidate)), c)
+        })
         .filter(|(s, _)| *s >= 0.4)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
@@ -218,9 +224,45 @@ pub fn closest<'a>(
     scored.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
+/// How well `candidate` holds `target` whole: its words among the
+/// candidate's words, or (Han text) the candidate starting with it; 0 when
+/// it does not. Between 0.6 and 0.9, more the more of the candidate it is.
+fn containment(target: &str, candidate: &str) -> f64 {
+    if target.is_empty() || target == candidate {
+        return 0.0;
+    }
+    let words: Vec<&str> = candidate
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wanted: Vec<&str> = target
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let held = !wanted.is_empty()
+        && (wanted.iter().all(|w| words.contains(w))
+            || target.chars().next().is_some_and(is_han) && candidate.starts_with(target));
+    if !held {
+        return 0.0;
+    }
+    let share = target.chars().count() as f64 / candidate.chars().count().max(1) as f64;
+    0.6 + 0.3 * share.min(1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_held_whole_is_suggested() {
+        let names = ["Feng Shengyong", "Fang Ning", "Xinhua", "冯胜勇", "新华社"];
+        assert_eq!(closest("Feng", names, 3), ["Feng Shengyong"]);
+        assert_eq!(closest("shengyong", names, 3), ["Feng Shengyong"]);
+        assert_eq!(closest("冯", names, 3), ["冯胜勇"]);
+        assert_eq!(closest("Xinhau", names, 3), ["Xinhua"]);
+        // Not a word of it: "Fen" is no part of "Feng Shengyong".
+        assert!(!closest("Fen", names, 3).contains(&"Feng Shengyong"));
+    }
 
     #[test]
     fn char_boundaries_round_inside_a_character_and_clamp_past_the_end() {

@@ -219,6 +219,15 @@ fn bad_search_input_is_explained() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no such entity").and(predicate::str::contains("Xinhua")));
+    // A claimant is suggested for one word of its name.
+    t.cmd()
+        .args(["search", "funding", "--claimant", "Morning"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("did you mean")
+                .and(predicate::str::contains("South China Morning Post")),
+        );
     t.cmd()
         .args(["search", "x", "--since", "last week"])
         .assert()
