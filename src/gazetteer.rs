@@ -64,6 +64,9 @@ pub struct Gazetteer {
     by_id: HashMap<String, usize>,
     by_label: HashMap<String, Vec<usize>>,
     by_alias: HashMap<String, Vec<usize>>,
+    /// Labels and aliases by [`loose`] key: "micro dramas" finds
+    /// "micro-drama".
+    by_loose: HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -116,9 +119,12 @@ impl Gazetteer {
                 (&mut self.entities[index].aliases, &mut self.by_alias)
             };
             if set.insert(value) {
-                let slot = map.entry(key).or_default();
-                if !slot.contains(&index) {
-                    slot.push(index);
+                let loose_key = loose(&key);
+                for (map, key) in [(map, key), (&mut self.by_loose, loose_key)] {
+                    let slot = map.entry(key).or_default();
+                    if !slot.contains(&index) {
+                        slot.push(index);
+                    }
                 }
             }
         }
@@ -153,7 +159,9 @@ impl Gazetteer {
     }
 
     /// Resolves a name: an id first, then labels, then aliases, each compared
-    /// after [`normalise`] (case, width and spacing do not matter).
+    /// after [`normalise`] (case, width and spacing do not matter), then,
+    /// when it can mean one entity only, labels and aliases compared
+    /// [`loose`]ly (hyphens, possessives and plurals do not matter either).
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
         if let Some(&i) = self.by_id.get(name.trim()) {
             return Resolution::Found(&self.entities[i]);
@@ -170,7 +178,11 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        Resolution::Unknown
+        // Loosely, only a name that can mean one entity.
+        match self.by_loose.get(&loose(&key)).map(Vec::as_slice) {
+            Some([i]) => Resolution::Found(&self.entities[*i]),
+            _ => Resolution::Unknown,
+        }
     }
 
     /// Ids, labels and aliases close to `name`, for "did you mean".
@@ -187,9 +199,64 @@ impl Gazetteer {
     }
 }
 
+/// A looser key than [`normalise`]'s, for names people type: hyphens and
+/// dashes read as spaces, a possessive left out, and a final plural "s" of
+/// a word of four letters or more (but "ss") dropped.
+fn loose(normalised: &str) -> String {
+    let spaced: String = normalised
+        .chars()
+        .map(|c| {
+            if matches!(c, '-' | '‐' | '‑' | '–' | '—' | '_') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced
+        .split_whitespace()
+        .map(|word| {
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            match word.strip_suffix('s') {
+                Some(stem)
+                    if stem.chars().count() >= 3 && !stem.ends_with('s') && stem.is_ascii() =>
+                {
+                    stem
+                }
+                _ => word,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_typed_loosely_find_their_entity() {
+        let g = Gazetteer::embedded();
+        let found = |name: &str| match g.resolve(name) {
+            Resolution::Found(e) => Some(e.id.clone()),
+            _ => None,
+        };
+        for name in [
+            "micro dramas",
+            "Micro-Dramas",
+            "micro–drama",
+            "micro-drama’s",
+        ] {
+            assert_eq!(found(name).as_deref(), Some("micro-drama"), "{name}");
+        }
+        assert_eq!(loose("reuters"), "reuter");
+        assert_eq!(loose("the press"), "the press");
+        assert_eq!(loose("ai micro-drama"), "ai micro drama");
+        assert_eq!(found("no such thing at all"), None);
+    }
 
     #[test]
     fn embedded_gazetteer_is_rich_and_bilingual() {
