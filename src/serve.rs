@@ -644,10 +644,10 @@ fn scheduled_passes(app: &App, dir: &std::path::Path, stop: &Arc<AtomicBool>, lo
             let options = RunOptions {
                 cancel: Some(Arc::clone(stop)),
             };
-            crate::jobs::run::run(&app.data, &job, &options, &mut |p| {
-                if let crate::jobs::run::Progress::Error(m) = p {
-                    log(&format!("{name}: {m}"));
-                }
+            crate::jobs::run::run(&app.data, &job, &options, &mut |p| match p {
+                crate::jobs::run::Progress::Error(m) => log(&format!("{name}: {m}")),
+                crate::jobs::run::Progress::Note(m) => log(&format!("{name}: note: {m}")),
+                _ => {}
             })
         });
         let mut jobs = app.jobs.lock().unwrap_or_else(|e| e.into_inner());

@@ -519,14 +519,22 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
     ] {
         let url = server.url(path);
         assert!(
-            !stderr.contains(&format!("{url}:")),
+            !stderr.contains(&format!("error: {url}:")),
             "{path} failed:\n{stderr}"
         );
+    }
+    // Stored, with a note on how they were read.
+    for (path, note) in [
+        ("/stray-bytes", "on are not valid UTF-8"),
+        ("/gbk-as-utf8", "declared UTF-8, but the bytes from offset"),
+    ] {
+        assert_reported(&stderr, &server.url(path), note);
     }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(summary["new_sources"], 6, "{summary}");
     assert_eq!(summary["unchanged"], 1, "/good again: {summary}");
+    assert_eq!(summary["decoding_notes"], 2, "{summary}");
     for (kind, n) in [
         ("not-html", 1),
         ("decode", 1),
@@ -1592,4 +1600,56 @@ fn versions_takes_a_source_file_s_id_and_suggests_one_mistyped() {
         stderr.contains("did you mean") && stderr.contains("micro-drama-op-ed"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_page_with_bytes_its_encoding_cannot_decode_is_stored_and_named_with_the_offset() {
+    let t = TestDir::new();
+    let html = page(
+        "https://news.example.com/stray-byte",
+        "Stray byte",
+        &[
+            "Officials in Hangzhou said the “micro-drama” quota would rise — again.",
+            P2,
+        ],
+    )
+    .replace("<head>", "<head><meta charset=\"utf-8\">");
+    // One byte that is no UTF-8, in a page otherwise UTF-8 throughout.
+    let at = html.find("Officials").unwrap();
+    let mut bytes = html.into_bytes();
+    bytes.insert(at, 0xFF);
+    let file = t.path("stray.html");
+    std::fs::write(&file, &bytes).unwrap();
+
+    let out = t.cmd().arg("extract").arg(&file).output().unwrap();
+    assert_success(&out);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains(&format!("from offset {at} on are not valid")),
+        "{text}"
+    );
+    assert!(
+        text.contains("�Officials") && text.contains("“micro-drama”"),
+        "{text}"
+    );
+
+    let report = t.path("report.json");
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&file)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("stray.html") && stderr.contains(&format!("bytes from offset {at} on")),
+        "{stderr}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(report["decoding_notes"], 1, "{report}");
+    assert_eq!(report["new_sources"], 1, "{report}");
 }

@@ -565,6 +565,19 @@ fn faults_are_named_by_kind_and_the_good_pages_stored() {
             "text/html",
             article("https://news.example.com/good", 42),
         ),
+        // Declared UTF-8, with one byte that is not: among other UTF-8
+        // (U+FFFD in its place), or in ASCII (read as windows-1252).
+        "/stray" | "/belied" => {
+            let page = article(&format!("https://news.example.com{path}"), 43);
+            let page = if path == "/stray" {
+                page.replacen("<p>", "<p>“Quoted” — ", 1)
+            } else {
+                page
+            };
+            let mut bytes = page.clone().into_bytes();
+            bytes.insert(page.find("<p>").unwrap() + 3, 0xFF);
+            Reply::new(200, &[("Content-Type", "text/html; charset=utf-8")], bytes)
+        }
         _ => Reply::new(404, &[], "no"),
     });
     let t = TestDir::new();
@@ -577,7 +590,7 @@ fn faults_are_named_by_kind_and_the_good_pages_stored() {
         &format!(
             r#"feeds = ["{broken}", "{big}"]
 sitemaps = ["{notsitemap}"]
-urls = ["{e500}", "{busy}", "{looping}", "{slow}", "{good}"]
+urls = ["{e500}", "{busy}", "{looping}", "{slow}", "{good}", "{stray}", "{belied}"]
 include = ["^http://127\\.0\\.0\\.1"]
 max_items = 100"#,
             broken = server.url("/broken.xml"),
@@ -588,6 +601,8 @@ max_items = 100"#,
             looping = server.url("/loop-a"),
             slow = server.url("/slow"),
             good = server.url("/good"),
+            stray = server.url("/stray"),
+            belied = server.url("/belied"),
         ),
     );
     let (out, report) = pass(&t, &job);
@@ -618,7 +633,23 @@ max_items = 100"#,
         assert!(stderr.contains(&server.url(failed)), "{failed}: {stderr}");
     }
     assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
-    assert_eq!(report["new_sources"], 2, "/busy and /good: {report}");
+    assert_eq!(
+        report["new_sources"], 4,
+        "/busy, /good, /stray, /belied: {report}"
+    );
+    assert_eq!(report["decoding_notes"], 2, "{report}");
+    assert!(
+        stderr.contains(&format!("{}: bytes from offset", server.url("/stray")))
+            && stderr.contains("not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: declared UTF-8, but the bytes from offset",
+            server.url("/belied")
+        )) && stderr.contains("read as windows-1252"),
+        "{stderr}"
+    );
     assert_eq!(report["complete"], true, "{report}");
     let after = crate::util::all_quads(&t.data());
     let lost: Vec<&String> = before.iter().filter(|q| !after.contains(q)).collect();

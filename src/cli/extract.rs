@@ -302,9 +302,16 @@ fn write_text(out: &mut impl Write, a: &Article, separate: bool) -> std::io::Res
     line(out, "canonical:", a.canonical_url.as_deref())?;
     writeln!(
         out,
-        "encoding:   {} ({})",
+        "encoding:   {} ({}){}",
         a.encoding,
-        a.encoding_evidence.describe()
+        a.encoding_evidence.describe(),
+        match (a.malformed_at, a.utf8_declared_but_not_at) {
+            (Some(at), _) =>
+                format!("; bytes from offset {at} on are not valid in it (U+FFFD in the text)"),
+            (None, Some(at)) =>
+                format!("; declared UTF-8, but the bytes from offset {at} on are not"),
+            (None, None) => String::new(),
+        }
     )?;
     writeln!(out)?;
     for p in &a.paragraphs {

@@ -37,6 +37,7 @@ impl Summary {
         self.near_duplicates += r.near_duplicates;
         self.unread_language += r.unread_language;
         self.capped_attributions += r.capped_attributions;
+        self.decoding_notes += r.decoding_notes;
         for (k, v) in &r.annotations {
             *self.annotations.entry(k.clone()).or_default() += v;
         }
@@ -64,6 +65,10 @@ struct Summary {
     /// Pages with more attributions than are read in one, stored with the
     /// first of them only.
     capped_attributions: usize,
+    /// Pages stored with a note on their decoding: bytes their encoding
+    /// could not decode (U+FFFD in their place), or a UTF-8 declaration
+    /// their bytes belie (read in another encoding); each named on stderr.
+    decoding_notes: usize,
     /// People's annotations of changed sources, by what became of them in
     /// the new version: anchored, moved, orphaned (never deleted).
     annotations: BTreeMap<String, usize>,
@@ -282,12 +287,17 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
                     a.location
                 );
             }
+            if let Some(note) = a.decoding_note() {
+                eprintln!("claimgraph: {note}");
+            }
+            let undecodable = a.decoding_note().is_some();
             let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default(), reading)?;
-            Ok((staged, unread, capped))
+            Ok((staged, unread, capped, undecodable))
         }) {
-            Ok((s, unread, capped)) => {
+            Ok((s, unread, capped, undecodable)) => {
                 summary.unread_language += usize::from(unread);
                 summary.capped_attributions += usize::from(capped);
+                summary.decoding_notes += usize::from(undecodable);
                 batch.push(s);
             }
             Err(e) => {

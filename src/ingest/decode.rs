@@ -51,6 +51,9 @@ pub struct Decoded {
     pub evidence: Evidence,
     /// Byte offset of the first malformed sequence, if any (replaced by U+FFFD).
     pub first_error: Option<usize>,
+    /// The page declared UTF-8, but its bytes are not: the offset of the
+    /// first that is not, when another encoding was taken instead.
+    pub utf8_declared_but_not_at: Option<usize>,
 }
 
 /// Decodes an HTML document's bytes. `http_charset` is the charset parameter
@@ -65,6 +68,7 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>, host: Option<&str>)
             encoding: UTF_8,
             evidence: Evidence::ValidUtf8,
             first_error: None,
+            utf8_declared_but_not_at: None,
         };
     }
     let http = http_charset.and_then(label);
@@ -105,7 +109,10 @@ fn utf8_or_other(
         if encoding != UTF_8 {
             let decoded = finish(bytes, encoding, evidence);
             if decoded.first_error.is_none() {
-                return decoded;
+                return Decoded {
+                    utf8_declared_but_not_at: Some(first_malformed(bytes, UTF_8)),
+                    ..decoded
+                };
             }
         }
     }
@@ -157,6 +164,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, evidence: Evidence) -> Deco
         encoding,
         evidence,
         first_error,
+        utf8_declared_but_not_at: None,
     }
 }
 
@@ -310,6 +318,10 @@ mod tests {
         let d = decode_html(&bytes, Some("utf-8"), Some("127.0.0.1"));
         assert_eq!((d.evidence, d.encoding), (Evidence::Detected, GB18030));
         assert_eq!((d.text.as_str(), d.first_error), (body, None));
+        // The declaration the bytes belie is told, with where they do.
+        let not_utf8 = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+        assert!((19..=25).contains(&not_utf8), "in the title: {not_utf8}");
+        assert_eq!(d.utf8_declared_but_not_at, Some(not_utf8));
 
         let with_meta = [b"<meta charset=utf-8>".as_slice(), &bytes].concat();
         let d = decode_html(&with_meta, None, None);

@@ -45,9 +45,38 @@ pub struct Article {
     pub encoding: &'static str,
     /// What decided the encoding.
     pub encoding_evidence: Evidence,
+    /// Byte offset of the first sequence that is not valid in that
+    /// encoding (it and any others are U+FFFD in the text).
+    #[serde(rename = "malformed_bytes_at", skip_serializing_if = "Option::is_none")]
+    pub malformed_at: Option<usize>,
+    /// The page declared UTF-8 but its bytes are not (the first that is
+    /// not is at this offset), so they were read in `encoding` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf8_declared_but_not_at: Option<usize>,
 }
 
 impl Article {
+    /// A warning when some of the page's bytes could not be decoded: where
+    /// the first is, and what the text holds instead.
+    pub fn decoding_note(&self) -> Option<String> {
+        if let Some(at) = self.malformed_at {
+            return Some(format!(
+                "{}: bytes from offset {at} on are not valid {} ({}); the text holds U+FFFD (�) in their place",
+                self.location,
+                self.encoding,
+                self.encoding_evidence.describe()
+            ));
+        }
+        self.utf8_declared_but_not_at.map(|at| {
+            format!(
+                "{}: declared UTF-8, but the bytes from offset {at} on are not: read as {} ({})",
+                self.location,
+                self.encoding,
+                self.encoding_evidence.describe()
+            )
+        })
+    }
+
     /// The main text: paragraphs separated by blank lines.
     pub fn text(&self) -> String {
         self.paragraphs.join("\n\n")
@@ -226,6 +255,8 @@ pub fn extract_metadata_and_text(
         paragraphs,
         encoding: decoded.encoding.name(),
         encoding_evidence: decoded.evidence,
+        malformed_at: decoded.first_error,
+        utf8_declared_but_not_at: decoded.utf8_declared_but_not_at,
     })
 }
 

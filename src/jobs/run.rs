@@ -82,6 +82,10 @@ pub struct Report {
     /// Pages with more attributions than are read in one
     /// ([`crate::attribute::MAX_ATTRIBUTIONS`]), stored with the first of them only.
     pub capped_attributions: usize,
+    /// Pages stored with a note on their decoding: bytes their encoding
+    /// could not decode (U+FFFD in their place), or a UTF-8 declaration
+    /// their bytes belie (read in another encoding); each named.
+    pub decoding_notes: usize,
     /// People's annotations of changed sources by what became of them.
     pub annotations: BTreeMap<String, usize>,
     /// Errors by kind.
@@ -433,6 +437,10 @@ pub fn run(
                         Ok(mut s) => {
                             report.unread_language += usize::from(unread);
                             report.capped_attributions += usize::from(capped);
+                            if let Some(note) = article.decoding_note() {
+                                report.decoding_notes += 1;
+                                progress(Progress::Note(&note));
+                            }
                             let outcome = match &s.saved {
                                 Saved::NewSource => "new-source",
                                 Saved::NewVersion { .. } => "new-version",
