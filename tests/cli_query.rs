@@ -116,6 +116,64 @@ fn every_results_format_is_well_formed() {
 }
 
 #[test]
+fn a_column_mixing_numbers_text_and_iris_sorts_without_failing() {
+    let t = loaded();
+    // The shipped store mixes them in every object column.
+    let out = t
+        .cmd()
+        .args(["query", "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 3"])
+        .output()
+        .unwrap();
+    crate::util::assert_success(&out);
+    // IRIs, then numbers in numeric order, then other literals by
+    // datatype (language-tagged, xsd:date, xsd:string); descending, the
+    // other way round.
+    let values =
+        "VALUES ?o { \"5x\" 10 9 <https://example.org/a> \"2025-01-01\"^^xsd:date \"abc\"@en 2.5 }";
+    for (order, expected) in [
+        (
+            "?o",
+            [
+                "https://example.org/a",
+                "2.5",
+                "9",
+                "10",
+                "abc",
+                "2025-01-01",
+                "5x",
+            ],
+        ),
+        (
+            "DESC(?o)",
+            [
+                "5x",
+                "2025-01-01",
+                "abc",
+                "10",
+                "9",
+                "2.5",
+                "https://example.org/a",
+            ],
+        ),
+    ] {
+        let out = t
+            .cmd()
+            .args([
+                "query",
+                &format!("SELECT ?o WHERE {{ {values} }} ORDER BY {order}"),
+            ])
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let got: Vec<String> = json_rows(&out)
+            .iter()
+            .map(|r| r["o"]["value"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(got, expected, "ORDER BY {order}");
+    }
+}
+
+#[test]
 fn ask_and_construct_work_too() {
     let t = loaded();
     t.cmd()
