@@ -70,6 +70,16 @@ pub fn version_iri(source: &NamedNode, content_hash: &str) -> NamedNode {
     ))
 }
 
+/// The `n`th version of a source with the same text (n ≥ 2: its text came
+/// back after another, A, B, then A again): a node of its own, so that the
+/// revision chain stays a chain.
+pub fn returned_version_iri(source: &NamedNode, content_hash: &str, n: usize) -> NamedNode {
+    iri(format!(
+        "{}-{n}",
+        version_iri(source, content_hash).as_str()
+    ))
+}
+
 /// The deterministic key of a proposition: a hash of its normalised text.
 pub fn claim_key(text: &str) -> String {
     short_hash(&[&normalise_claim(text)])

@@ -1653,3 +1653,45 @@ fn a_page_with_bytes_its_encoding_cannot_decode_is_stored_and_named_with_the_off
     assert_eq!(report["decoding_notes"], 1, "{report}");
     assert_eq!(report["new_sources"], 1, "{report}");
 }
+
+#[test]
+fn a_text_that_comes_back_is_the_latest_version_and_the_chain_stays_a_chain() {
+    let t = TestDir::new();
+    let url = "https://news.example.com/2025/06/back-again";
+    let file = t.path("page.html");
+    let ingest = |p2: &str| {
+        std::fs::write(&file, page(url, "Back again", &[P1, p2])).unwrap();
+        let out = t.cmd().arg("ingest").arg(&file).output().unwrap();
+        assert_success(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    ingest(P2);
+    ingest(P2_CHANGED);
+    let stderr = ingest(P2);
+    assert!(stderr.contains("1 new versions"), "{stderr}");
+    let out = t
+        .cmd()
+        .args(["versions", url, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let versions = json.as_array().unwrap();
+    assert_eq!(versions.len(), 3, "{json:#}");
+    // The latest is the first text again, changed back from the second.
+    let last = &versions[2];
+    assert_eq!(last["revision_of"], versions[1]["version"], "{json:#}");
+    assert_eq!(last["hash"], versions[0]["hash"]);
+    assert_ne!(last["version"], versions[0]["version"]);
+    let words = &last["changes"][0]["words"];
+    assert_eq!(words[1]["text"], "2030", "{json:#}");
+    assert_eq!(words[2]["text"], "2035", "{json:#}");
+    // No version revises itself through others.
+    t.cmd()
+        .args(["query", "ASK { ?v prov:wasRevisionOf+ ?v }"])
+        .assert()
+        .code(1)
+        .stdout("false\n");
+    // Nothing more to store when it is read again.
+    assert!(ingest(P2).contains("1 unchanged"));
+}

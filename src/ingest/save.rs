@@ -327,7 +327,14 @@ pub fn stage(
             Literal::new_simple_literal(l).into(),
         );
     }
-    let version = ids::version_iri(&source, &hash);
+    // A text that comes back (A, B, then A again) is a version of its own,
+    // revising B: the first A is not made to revise B.
+    let before = known.iter().filter(|v| v.hash == hash).count();
+    let version = if before == 0 {
+        ids::version_iri(&source, &hash)
+    } else {
+        ids::returned_version_iri(&source, &hash, before + 1)
+    };
     add(&source, cg::HAS_VERSION, version.clone().into());
     add(&version, rdf::TYPE, cg::SOURCE_VERSION.into_owned().into());
     add(&version, cg::VERSION_OF, source.clone().into());
@@ -344,12 +351,8 @@ pub fn stage(
     if let Some(t) = date_literal(retrieved) {
         add(&version, cg::RETRIEVED_AT, t.into());
     }
-    // A text seen before (A, B, then A again) is a new version too: the
-    // revision chain records the return.
     let previous = known.last().map(|v| v.iri.clone());
-    if let Some(p) = &previous
-        && *p != version
-    {
+    if let Some(p) = &previous {
         add(&version, prov::WAS_REVISION_OF, p.clone().into());
     }
     let saved = match previous {
