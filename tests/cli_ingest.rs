@@ -611,7 +611,8 @@ fn private_addresses_and_other_schemes_are_refused_by_default() {
         format!("http://localhost:{}/a", server.port),
     ] {
         let out = t.cmd().args(["ingest", "--quiet", &url]).output().unwrap();
-        assert_eq!(out.status.code(), Some(3));
+        // Its only input refused: nothing could be done.
+        assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             stderr.contains("loopback") && stderr.contains("--allow-private"),
@@ -625,6 +626,25 @@ fn private_addresses_and_other_schemes_are_refused_by_default() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an http or https URL"));
+    assert_eq!(out.status.code(), Some(2));
+    // A file that is not there, alone: 2 too; beside a good one, 3.
+    let missing = t.path("not-there.html");
+    let out = t.cmd().arg("ingest").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let good = t.path("good.html");
+    std::fs::write(
+        &good,
+        page("https://news.example.com/good", "Good", &[P1, P2]),
+    )
+    .unwrap();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
 }
 
 #[test]

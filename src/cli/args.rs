@@ -165,7 +165,7 @@ nothing. Annotations made by people are never touched.
 Exit status: 0 all inputs ingested (or unchanged), 3 some failed (each reported on stderr with
 its URL or file and the problem; the others are still stored; --report counts the errors by
 kind: read, not-html, too-large, http-status, timeout, decode, network, robots, extract…), 2 nothing
-could be done.
+could be done (every input failed, or the data directory could not be opened).
 
 With --job FILE, one pass of a job file (feeds, sitemaps, URL lists, include/exclude
 patterns, per-host politeness, max items, languages: docs/scheduling.md): incremental (a

@@ -224,10 +224,16 @@ fn run_job_file(data_dir: &Path, path: &Path, args: &IngestArgs) -> Result<Statu
         std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    let listed = report.feeds + report.discovered;
+    // Every input failed: no list read, no page stored or found as it was.
+    let dealt_with = report.feeds
+        + report.feeds_not_modified
+        + report.new_sources
+        + report.new_versions
+        + report.unchanged
+        + report.not_modified;
     Ok(if report.error_count() == 0 {
         Status::Ok
-    } else if listed == 0 && report.fetched == 0 {
+    } else if dealt_with == 0 {
         Status::Error
     } else {
         Status::Partial
@@ -352,10 +358,15 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         std::fs::write(path, serde_json::to_string_pretty(&summary)? + "\n")
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    Ok(if errors > 0 {
-        Status::Partial
-    } else {
+    let dealt_with =
+        summary.new_sources + summary.new_versions + summary.unchanged + summary.not_modified;
+    Ok(if errors == 0 {
         Status::Ok
+    } else if dealt_with == 0 {
+        // Every input failed.
+        Status::Error
+    } else {
+        Status::Partial
     })
 }
 
