@@ -191,6 +191,51 @@ fn filters_by_claimant_reporter_language_and_date() {
 }
 
 #[test]
+fn a_search_for_everything_lists_claims_only() {
+    let t = loaded();
+    let rows = |args: &[&str]| -> Vec<String> {
+        let out = t
+            .cmd()
+            .arg("search")
+            .args(["--format", "tsv", "--limit", "10000"])
+            .args(args)
+            .output()
+            .unwrap();
+        stdout_of(&out).lines().skip(1).map(str::to_owned).collect()
+    };
+    let all = rows(&["*"]);
+    // Every attribution stored, and nothing of the index's paragraph and
+    // entity documents (which have no claim).
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a cg:Attribution }",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let stored: usize = stdout_of(&out)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(all.len(), stored, "{all:#?}");
+    assert!(
+        all.iter()
+            .all(|r| r.split('\t').nth(2).is_some_and(|c| c.len() > 2))
+    );
+    let without = rows(&["--", "* -Beijing"]);
+    assert!(
+        !without.is_empty() && without.len() < all.len(),
+        "{without:#?}"
+    );
+}
+
+#[test]
 fn bad_search_input_is_explained() {
     let t = loaded();
     t.cmd()

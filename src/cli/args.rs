@@ -842,7 +842,8 @@ fn parse_key_value(s: &str) -> Result<(String, String), String> {
     after_help = "Words are matched in claim texts, quotes, the names of claimants and reporters, and the
 names (English and Chinese) of the entities a claim is about, so 微短剧 finds claims written in
 English about micro-dramas. English is stemmed (dramas finds drama); Chinese is segmented into
-words. Syntax: words (all must match), \"a phrase\", OR, AND, NOT or -word, prefix*.
+words. Syntax: words (all must match), \"a phrase\", OR, AND, NOT or -word (beside a word to
+match; a query that starts with - goes after --), prefix*, * for every claim.
 
 Examples:
   claimgraph search micro-drama
@@ -850,7 +851,8 @@ Examples:
   claimgraph search '\"tens of billions\" yuan'
   claimgraph search export --claimant 国务院 --since 2024-01-01
   claimgraph search funding --reporter Xinhua --lang en --format json
-  claimgraph search 'fund* NOT hollywood' --limit 5"
+  claimgraph search 'fund* NOT hollywood' --limit 5
+  claimgraph search --claimant scmp -- '* -hollywood'"
 )]
 pub struct SearchArgs {
     /// What to search for.

@@ -107,6 +107,18 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
     let f = ft.fields();
     let base = parse(ft, text)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
+    // "*" (or a query of exclusions only, which the parser completes with
+    // "*") matches every document, paragraphs and entities too: only the
+    // attributions are hits.
+    if format!("{base:?}").contains("AllQuery") {
+        clauses.push((
+            Occur::Must,
+            filter(Box::new(TermQuery::new(
+                Term::from_field_text(f.kind, crate::index::docs::DocKind::Attribution.as_str()),
+                IndexRecordOption::Basic,
+            ))),
+        ));
+    }
     if !options.claimants.is_empty() {
         clauses.push((Occur::Must, filter(any_of(f.claimant, &options.claimants))));
     }
