@@ -38,6 +38,37 @@ fn claims_about_beijing_and_北京_return_the_same_claims() {
     );
     // The parameter is not echoed as a column.
     assert!(english[0].get("entity").is_none());
+    // An entity by its IRI, as SPARQL writes it, or by its id with the e:
+    // prefix: as by its name.
+    let who = |claimant: &str| {
+        let out = t
+            .cmd()
+            .args(["query", "--name", "who-claimed", "--param"])
+            .arg(format!("claimant={claimant}"))
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        json_rows(&out)
+    };
+    let by_name = who("South China Morning Post");
+    assert!(!by_name.is_empty());
+    let scmp = "https://w3id.org/claimgraph/id/entity/scmp";
+    for written in [format!("<{scmp}>"), scmp.to_owned()] {
+        assert_eq!(who(&written), by_name, "{written}");
+    }
+    // A known entity no claim is about, by IRI or id: no claims, and no
+    // "no such entity" either.
+    for written in ["<https://w3id.org/claimgraph/id/entity/nrta>", "e:nrta"] {
+        let out = t
+            .cmd()
+            .args(["query", "--name", "claims-about", "--param"])
+            .arg(format!("entity={written}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("no such entity"), "{written}: {stderr}");
+        assert_eq!(out.status.code(), Some(1), "{written}: {stderr}");
+    }
 }
 
 #[test]

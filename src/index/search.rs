@@ -539,10 +539,14 @@ pub fn resolve_names(
     let gazetteer = crate::load::gazetteer_for(data)?;
     let mut out = Vec::new();
     for name in names {
-        if name.starts_with("http://") || name.starts_with("https://") {
-            out.push(name.clone());
+        // An IRI, bare or as SPARQL writes it (<…>), or an entity's id with
+        // the e: prefix queries use.
+        let iri = name.trim().trim_start_matches('<').trim_end_matches('>');
+        if iri.starts_with("http://") || iri.starts_with("https://") {
+            out.push(iri.to_owned());
             continue;
         }
+        let name = name.trim().strip_prefix("e:").unwrap_or(name);
         match gazetteer.resolve(name) {
             crate::gazetteer::Resolution::Found(e) => out.push(e.iri.as_str().to_owned()),
             crate::gazetteer::Resolution::Ambiguous(many) => {
