@@ -853,3 +853,58 @@ fn the_example_job_files_are_valid() {
         assert!(!job.feeds.is_empty() || !job.sitemaps.is_empty(), "{name}");
     }
 }
+
+#[test]
+fn a_pass_asked_to_stop_writes_no_more_pages_and_the_next_one_fetches_the_rest() {
+    use claimgraph::jobs::run::{Progress, RunOptions, run, url_job};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let server = Server::start(move |path, headers, _| match path {
+        "/robots.txt" => Reply::new(404, &[], ""),
+        p if p.starts_with("/page/") => {
+            let n: usize = p["/page/".len()..].parse().unwrap_or(0);
+            tagged(
+                headers,
+                p,
+                "text/html",
+                article(&format!("https://news.example.com{p}"), n),
+            )
+        }
+        _ => Reply::new(404, &[], "no"),
+    });
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    let urls: Vec<String> = (0..12).map(|i| server.url(&format!("/page/{i}"))).collect();
+    let fetch = claimgraph::ingest::fetch::FetchOptions {
+        allow_private: true,
+        robots: false,
+        host_delay: std::time::Duration::ZERO,
+        ..Default::default()
+    };
+    let job = url_job("stop", urls, fetch);
+    let data =
+        claimgraph::store::DataDir::open(&t.data(), claimgraph::store::OpenMode::Existing).unwrap();
+    // Asked to stop as the fourth page is dealt with.
+    let stop = Arc::new(AtomicBool::new(false));
+    let options = RunOptions {
+        cancel: Some(Arc::clone(&stop)),
+    };
+    let mut pages = 0;
+    let report = run(&data, &job, &options, &mut |p| {
+        if let Progress::Page(n) = p {
+            pages = n;
+            if n == 4 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    })
+    .unwrap();
+    assert_eq!(pages, 4, "not one page more: {report:?}");
+    assert!(!report.complete);
+    assert_eq!(report.new_sources, 0, "{report:?}");
+    assert_eq!(report.left_on_stop, 4, "{report:?}");
+    // The next pass fetches them all and stores them.
+    let again = run(&data, &job, &RunOptions::default(), &mut |_| {}).unwrap();
+    assert!(again.complete, "{again:?}");
+    assert_eq!(again.new_sources, 12, "{again:?}");
+}

@@ -90,6 +90,9 @@ pub struct Report {
     pub annotations: BTreeMap<String, usize>,
     /// Errors by kind.
     pub errors: BTreeMap<String, usize>,
+    /// Pages read but not written when the pass was asked to stop; the
+    /// next pass fetches them again.
+    pub left_on_stop: usize,
     /// Whether every page wanted was dealt with (nothing deferred, nothing
     /// cancelled).
     pub complete: bool,
@@ -382,8 +385,15 @@ pub fn run(
     let mut next = 0;
     let mut done = 0;
     for (index, outcome) in rx {
+        if cancelled() {
+            break;
+        }
         pending.insert(index, outcome);
         while let Some(outcome) = pending.remove(&next) {
+            // Asked to stop: not one more page.
+            if cancelled() {
+                break;
+            }
             let url = &wanted[next].url;
             next += 1;
             done += 1;
@@ -465,7 +475,15 @@ pub fn run(
             break;
         }
     }
-    flush(data, &mut batch, &mut report, done, progress)?;
+    if cancelled() {
+        // Stopping: the pages read but not yet written are left, journal
+        // entries and all, for the next pass to fetch again, rather than
+        // linked and written now (a batch can take a minute).
+        report.left_on_stop = batch.len();
+        batch.clear();
+    } else {
+        flush(data, &mut batch, &mut report, done, progress)?;
+    }
     let finished = next == wanted.len();
     report.complete = finished && report.deferred == 0 && !cancelled();
     // Feeds and sitemaps remember their validators only once every page
