@@ -26,3 +26,21 @@ fn counts_sources_claims_and_attributions() {
         .success()
         .stdout(predicate::str::contains("attributions").and(predicate::str::contains("20")));
 }
+
+#[test]
+fn an_endpoint_given_to_stats_is_said_to_serve_query_and_search_only() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    let out = t
+        .cmd()
+        .args(["--endpoint", "http://127.0.0.1:9", "stats"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("serves `query` and `search` only")
+            && stderr.contains("reads the data directory"),
+        "{stderr}"
+    );
+}

@@ -54,6 +54,18 @@ impl From<Status> for ExitCode {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Status> {
     let data_dir = cli.data_dir;
+    // Only query and search go through a server; another command given an
+    // endpoint reads the data directory all the same, and says so, lest a
+    // failure to open it be read as the server's.
+    if let Some(endpoint) = &cli.endpoint
+        && !matches!(cli.command, Command::Query(_) | Command::Search(_))
+    {
+        eprintln!(
+            "claimgraph: note: the endpoint {endpoint} serves `query` and `search` only; \
+             this command reads the data directory {} itself",
+            data_dir.display()
+        );
+    }
     // A server that owns the data directory answers for it.
     let endpoint = cli
         .endpoint
