@@ -1011,16 +1011,7 @@ fn an_ingested_article_answers_who_claimed_with_claimants_quotes_and_reporters()
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("1 near-duplicate links"), "{stderr}");
 
-    let who = |claimant: &str| -> Vec<serde_json::Value> {
-        let out = t
-            .cmd()
-            .args(["query", "--name", "who-claimed", "--param"])
-            .arg(format!("claimant={claimant}"))
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
-        values_of(&out.stdout)
-    };
+    let who = |claimant: &str| crate::util::who_claimed_by(&t, claimant);
     // "According to the South China Morning Post": the gazetteer's entity,
     // found by its alias too.
     let scmp = who("SCMP");

@@ -40,16 +40,7 @@ fn claims_about_beijing_and_北京_return_the_same_claims() {
     assert!(english[0].get("entity").is_none());
     // An entity by its IRI, as SPARQL writes it, or by its id with the e:
     // prefix: as by its name.
-    let who = |claimant: &str| {
-        let out = t
-            .cmd()
-            .args(["query", "--name", "who-claimed", "--param"])
-            .arg(format!("claimant={claimant}"))
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
-        json_rows(&out)
-    };
+    let who = |claimant: &str| crate::util::who_claimed_by(&t, claimant);
     let by_name = who("South China Morning Post");
     assert!(!by_name.is_empty());
     let scmp = "https://w3id.org/claimgraph/id/entity/scmp";

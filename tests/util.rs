@@ -166,6 +166,19 @@ pub fn who_claimed(t: &TestDir) -> Vec<serde_json::Value> {
     values_of(&out.stdout)
 }
 
+/// The `who-claimed` rows of `claimant` (a name, alias or IRI), as
+/// variable → value; none when it claimed nothing.
+pub fn who_claimed_by(t: &TestDir, claimant: &str) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--param"])
+        .arg(format!("claimant={claimant}"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    values_of(&out.stdout)
+}
+
 /// SPARQL JSON results as rows of variable → value.
 pub fn values_of(stdout: &[u8]) -> Vec<serde_json::Value> {
     let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
