@@ -35,7 +35,7 @@ fn violations_are_listed_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let checks = json.as_array().unwrap();
-    assert_eq!(checks.len(), 8);
+    assert_eq!(checks.len(), 9);
     let failing: Vec<&str> = checks
         .iter()
         .filter(|c| !c["violations"].as_array().unwrap().is_empty())
@@ -43,7 +43,7 @@ fn violations_are_listed_and_exit_2() {
         .collect();
     assert_eq!(
         failing.len(),
-        6,
+        7,
         "each graph check finds its violation: {failing:?}"
     );
     assert!(

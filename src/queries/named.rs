@@ -37,6 +37,7 @@ pub const CHECKS: &[NamedQuery] = queries!("checks/":
     "quote-equals-slice",
     "reporter-chain-ordered",
     "version-hash-matches",
+    "version-chain-acyclic",
     "named-things-labelled",
     "annotations-anchored",
 );
