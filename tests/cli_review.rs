@@ -36,46 +36,6 @@ fn export(t: &TestDir) -> serde_json::Value {
 
 #[test]
 fn a_review_without_url_or_date_is_exported_with_a_warning() {
-    let t = with_op_ed();
-    let out = review(
-        &t,
-        &[
-            "major cultural exporter",
-            "--rating",
-            "False",
-            "--by",
-            "Fact Desk",
-        ],
-    );
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
-    assert!(
-        stderr.contains("has no url and datePublished") && stderr.contains("--url URL --date DATE"),
-        "{stderr}"
-    );
-    // A review with both: no warning.
-    let t = with_op_ed();
-    let out = review(
-        &t,
-        &[
-            "major cultural exporter",
-            "--rating",
-            "False",
-            "--by",
-            "Fact Desk",
-            "--url",
-            "https://factdesk.example/checks/2035",
-            "--date",
-            "2026-11-30",
-        ],
-    );
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
-    assert!(!stderr.contains("has no"), "{stderr}");
-
-    // Recorded without them, then again with them as the warning says: the
-    // one review, completed, and no warning.
-    let t = with_op_ed();
     let claim = [
         "major cultural exporter",
         "--rating",
@@ -83,7 +43,6 @@ fn a_review_without_url_or_date_is_exported_with_a_warning() {
         "--by",
         "Fact Desk",
     ];
-    assert_success(&review(&t, &claim));
     let completed = [
         &claim[..],
         &[
@@ -94,6 +53,23 @@ fn a_review_without_url_or_date_is_exported_with_a_warning() {
         ],
     ]
     .concat();
+    let t = with_op_ed();
+    assert_success(&review(&t, &claim));
+    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
+    assert!(
+        stderr.contains("has no url and datePublished") && stderr.contains("--url URL --date DATE"),
+        "{stderr}"
+    );
+    // A review with both: no warning.
+    let t = with_op_ed();
+    assert_success(&review(&t, &completed));
+    let stderr = String::from_utf8_lossy(&export_output(&t).stderr).into_owned();
+    assert!(!stderr.contains("has no"), "{stderr}");
+
+    // Recorded without them, then again with them as the warning says: the
+    // one review, completed, and no warning.
+    let t = with_op_ed();
+    assert_success(&review(&t, &claim));
     assert_success(&review(&t, &completed));
     let out = export_output(&t);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -293,10 +293,11 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
                     a.location
                 );
             }
-            if let Some(note) = a.decoding_note() {
+            let note = a.decoding_note();
+            if let Some(note) = &note {
                 eprintln!("claimgraph: {note}");
             }
-            let undecodable = a.decoding_note().is_some();
+            let undecodable = note.is_some();
             let staged = stage(&data, &a, &retrieved, &found.unwrap_or_default(), reading)?;
             Ok((staged, unread, capped, undecodable))
         }) {

@@ -80,6 +80,15 @@ pub fn parse(ft: &FullText, text: &str) -> Result<Box<dyn Query>> {
     Ok(user)
 }
 
+/// Whether `query` holds a match-everything clause (`*`, which the parser
+/// also adds to a query of exclusions only).
+fn matches_all(query: &dyn Query) -> bool {
+    query.downcast_ref::<tantivy::query::AllQuery>().is_some()
+        || query
+            .downcast_ref::<BooleanQuery>()
+            .is_some_and(|b| b.clauses().iter().any(|(_, q)| matches_all(&**q)))
+}
+
 /// A clause that must match but adds nothing to the score.
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
@@ -110,7 +119,7 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
     // "*" (or a query of exclusions only, which the parser completes with
     // "*") matches every document, paragraphs and entities too: only the
     // attributions are hits.
-    if format!("{base:?}").contains("AllQuery") {
+    if matches_all(&*base) {
         clauses.push((
             Occur::Must,
             filter(Box::new(TermQuery::new(

@@ -17,7 +17,7 @@ use crate::vocab::cg;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 
 /// How much of a version was read for claims, from least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reading {
     /// No claims (`--no-claims`).
     Nothing,
@@ -25,7 +25,6 @@ pub enum Reading {
     /// (`--no-author-assertions`).
     Attributions,
     /// Attributions and author assertions: the default.
-    #[default]
     Everything,
 }
 
@@ -120,15 +119,6 @@ impl Reading {
             }
         }
         reading
-    }
-
-    /// A word for reports: "no claims", "no author assertions", "everything".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Reading::Nothing => "no claims",
-            Reading::Attributions => "no author assertions",
-            Reading::Everything => "everything",
-        }
     }
 }
 
