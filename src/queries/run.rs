@@ -10,7 +10,7 @@ use crate::index::FullText;
 use crate::index::service::{SearchService, evaluate};
 use crate::vocab::{cg, dct, oa, prov, schema, skos};
 use crate::{Error, Result};
-use oxigraph::model::{Dataset, Term, Variable};
+use oxigraph::model::{Dataset, Literal, Term, Variable};
 use oxigraph::sparql::{QueryExplanation, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
@@ -415,24 +415,42 @@ fn substitute_in_services(pattern: &mut GraphPattern, variable: &Variable, term:
 }
 
 /// Puts, before each ORDER BY key, the kind of its value: unbound, IRI or
-/// blank node, number, then other literals by datatype. The store's SPARQL
+/// blank node, number, NaN, then other literals by datatype, and date and
+/// time values with a timezone apart from those without. The store's SPARQL
 /// engine compares two literals by value when it can and by lexical form
 /// when it cannot, which is no order over a column mixing kinds (9 < 10 as
-/// numbers, "10" < "5x" < "9" as text): sorting such a column panicked.
-/// Within one kind its comparisons agree; SPARQL leaves the order between
-/// kinds to the implementation.
+/// numbers, "10" < "5x" < "9" as text; NaN against any number; a date with
+/// a timezone against one without, within 14 hours): sorting such a column
+/// panicked. Durations of months and of days compare only sometimes
+/// ("P1M" against "P30D"), so `xsd:duration` values sort by their text.
+/// Within one kind the comparisons then agree; SPARQL leaves the order
+/// between kinds to the implementation.
 fn order_by_kind_first(pattern: &mut GraphPattern) {
     use spargebra::algebra::Function;
     if let GraphPattern::OrderBy { expression, .. } = pattern {
+        let call = |f: Function, args: Vec<Expression>| Expression::FunctionCall(f, args);
+        let text = |s: &str| Expression::Literal(Literal::new_simple_literal(s));
         let kind = |e: &Expression| {
-            let call = |f: Function, args: Vec<Expression>| Expression::FunctionCall(f, args);
-            let text =
-                |s: &str| Expression::Literal(oxigraph::model::Literal::new_simple_literal(s));
+            let is_nan = Expression::Not(Box::new(Expression::Equal(
+                Box::new(e.clone()),
+                Box::new(e.clone()),
+            )));
+            let has_timezone = Expression::Coalesce(vec![
+                Expression::Not(Box::new(Expression::Equal(
+                    Box::new(call(Function::Tz, vec![e.clone()])),
+                    Box::new(text("")),
+                ))),
+                Expression::Literal(Literal::from(false)),
+            ]);
             Expression::If(
                 Box::new(call(Function::IsLiteral, vec![e.clone()])),
                 Box::new(Expression::If(
                     Box::new(call(Function::IsNumeric, vec![e.clone()])),
-                    Box::new(text("1")),
+                    Box::new(Expression::If(
+                        Box::new(is_nan),
+                        Box::new(text("1 NaN")),
+                        Box::new(text("1")),
+                    )),
                     Box::new(call(
                         Function::Concat,
                         vec![
@@ -441,21 +459,44 @@ fn order_by_kind_first(pattern: &mut GraphPattern) {
                                 Function::Str,
                                 vec![call(Function::Datatype, vec![e.clone()])],
                             ),
+                            Expression::If(
+                                Box::new(has_timezone),
+                                Box::new(text(" timezone")),
+                                Box::new(text("")),
+                            ),
                         ],
                     )),
                 )),
                 Box::new(text("0")),
             )
         };
+        let value = |e: Expression| {
+            let is_duration = Expression::Equal(
+                Box::new(call(Function::Datatype, vec![e.clone()])),
+                Box::new(Expression::NamedNode(
+                    oxigraph::model::vocab::xsd::DURATION.into_owned(),
+                )),
+            );
+            Expression::Coalesce(vec![
+                Expression::If(
+                    Box::new(is_duration),
+                    Box::new(call(Function::Str, vec![e.clone()])),
+                    Box::new(e.clone()),
+                ),
+                e,
+            ])
+        };
         *expression = expression
             .drain(..)
             .flat_map(|o| match o {
-                OrderExpression::Asc(e) => {
-                    [OrderExpression::Asc(kind(&e)), OrderExpression::Asc(e)]
-                }
-                OrderExpression::Desc(e) => {
-                    [OrderExpression::Desc(kind(&e)), OrderExpression::Desc(e)]
-                }
+                OrderExpression::Asc(e) => [
+                    OrderExpression::Asc(kind(&e)),
+                    OrderExpression::Asc(value(e)),
+                ],
+                OrderExpression::Desc(e) => [
+                    OrderExpression::Desc(kind(&e)),
+                    OrderExpression::Desc(value(e)),
+                ],
             })
             .collect();
     }
@@ -535,4 +576,72 @@ fn inline_searches(pattern: &mut GraphPattern, ft: &Arc<FullText>) -> Result<()>
 /// Runs a prepared query on the store.
 pub fn run_query(store: &Store, prepared: Prepared) -> Result<QueryResults<'static>> {
     Ok(prepared.run(store, false)?.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first column of a query's rows, as lexical forms.
+    fn values(query: &str) -> Vec<String> {
+        let store = Store::new().unwrap();
+        let prepared = prepare(query, "test", Vec::new(), None).unwrap();
+        let QueryResults::Solutions(rows) = prepared.run(&store, false).unwrap().0 else {
+            panic!("not a SELECT");
+        };
+        rows.map(|row| {
+            row.map(|r| match r.get(0) {
+                Some(Term::Literal(l)) => l.value().to_owned(),
+                Some(t) => t.to_string(),
+                None => String::new(),
+            })
+            .unwrap()
+        })
+        .collect()
+    }
+
+    #[test]
+    fn dates_with_and_without_a_timezone_sort_apart_without_panicking() {
+        // Enough rows for the sort to check its comparisons; a date without
+        // a timezone and one with it, hours apart, have no order.
+        let dates: Vec<String> = (0..60)
+            .map(|i| {
+                let zone = if i % 2 == 0 { "Z" } else { "" };
+                format!(
+                    "\"2024-01-{:02}T{:02}:00:00{zone}\"^^xsd:dateTime",
+                    1 + (i * 7) % 3,
+                    (i * 5) % 24
+                )
+            })
+            .collect();
+        let q = format!(
+            "SELECT ?d {{ VALUES ?d {{ {} }} }} ORDER BY ?d",
+            dates.join(" ")
+        );
+        let got = values(&q);
+        assert_eq!(got.len(), 60);
+        let (local, zoned): (Vec<_>, Vec<_>) = got.iter().partition(|d| !d.ends_with('Z'));
+        assert_eq!(got[..30].iter().collect::<Vec<_>>(), local, "local first");
+        assert!(local.windows(2).all(|w| w[0] <= w[1]), "{local:?}");
+        assert!(zoned.windows(2).all(|w| w[0] <= w[1]), "{zoned:?}");
+    }
+
+    #[test]
+    fn nan_sorts_after_the_numbers_and_durations_by_their_text() {
+        let mut numbers: Vec<String> = (0..50).map(|i| ((i * 37) % 50).to_string()).collect();
+        numbers.extend(["\"NaN\"^^xsd:double".into(), "\"NaN\"^^xsd:double".into()]);
+        let q = format!(
+            "SELECT ?n {{ VALUES ?n {{ {} }} }} ORDER BY ?n",
+            numbers.join(" ")
+        );
+        let got = values(&q);
+        let expected: Vec<String> = (0..50)
+            .map(|i| i.to_string())
+            .chain(["NaN".into(), "NaN".into()])
+            .collect();
+        assert_eq!(got, expected);
+        let q = "SELECT ?d { VALUES ?d { \"P30D\"^^xsd:duration \"P1M\"^^xsd:duration \
+                 \"P1M1D\"^^xsd:duration } } ORDER BY DESC(?d)";
+        assert_eq!(values(q), ["P30D", "P1M1D", "P1M"]);
+    }
 }
