@@ -259,6 +259,15 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
     assert_eq!(a.status, 503, "{}", a.body);
     assert!(a.body.contains("cancelled after 0.5 s"), "{}", a.body);
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    // A sort notices the cancellation only once it has sorted what it
+    // collected; the client is answered at the timeout all the same.
+    let a = s.post_form(
+        "query",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c DESC(?f)",
+        &[],
+    );
+    assert_eq!(a.status, 503, "{}", a.body);
+    assert!(a.body.contains("cancelled after 0.5 s"), "{}", a.body);
     // The server still answers.
     assert_eq!(s.get("/health", &[]).status, 200);
 }
