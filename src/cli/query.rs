@@ -80,14 +80,19 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
                 .collect::<String>()
         );
     }
-    let status = print_results(
-        &data,
-        prepared,
-        args.format,
-        Columns::Hide(&hidden),
-        table,
-        args.explain,
-    )?;
+    // The store's SPARQL engine may panic on a query (a sort with no total
+    // order did): an error naming the query, not a crash.
+    let status = claimgraph::unless_panicked(&origin, "evaluation", "query", || {
+        print_results(
+            &data,
+            prepared,
+            args.format,
+            Columns::Hide(&hidden),
+            table,
+            args.explain,
+        )
+    })
+    .map_err(|e| anyhow::anyhow!(e))??;
     if status == Status::NothingFound {
         explain_nothing_found(&data, named, &given, trail.as_ref())?;
     }
