@@ -350,6 +350,15 @@ fn full_names_ending(text: &str, surname: &str) -> FullNames {
                 || previous.ends_with(['.', '!', '?', ':', '"', '”', '“', '\'', '’', ')'])
                     && !is_title(previous, false)
         };
+        // "Hosting Cook at Dreamforce …": a participle or an adverb opening
+        // a sentence is no first name, unless the article uses the word
+        // inside a sentence too ("… and Sterling Cook").
+        if opens_sentence
+            && reads_as_participle_or_adverb(words[0])
+            && !stands_inside_a_sentence(text, words[0])
+        {
+            continue;
+        }
         if opens_sentence {
             opening.push(words.to_vec());
         } else {
@@ -365,6 +374,13 @@ fn full_names_ending(text: &str, surname: &str) -> FullNames {
         names: one_per_first_name(inside.iter()),
         people,
     }
+}
+
+/// A capitalised word of five letters or more ending as a participle or
+/// an adverb does ("Hosting", "Asked", "Notably").
+fn reads_as_participle_or_adverb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.chars().count() >= 5 && ["ing", "ed", "ly"].iter().any(|e| lower.ends_with(e))
 }
 
 /// The full names an article gives one surname.
@@ -698,6 +714,17 @@ mod tests {
         let two = "Hillary Clinton spoke. Bill Clinton spoke too.\n\nCLINTON: Yes.";
         assert_eq!(claimants(two, &["CLINTON"]), ["CLINTON"]);
         assert_eq!(claimants("BENENSON: No.", &["BENENSON"]), ["BENENSON"]);
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_is_no_first_name() {
+        let text = "Apple CEO Tim Cook said so. Hosting Cook at Dreamforce is our dream, \
+                    Benioff said. Cook agreed.";
+        assert_eq!(claimants(text, &["Cook"]), ["Tim Cook"]);
+        // Used inside a sentence too, the word is a first name.
+        let two = "Apple CEO Tim Cook said so. Sterling Cook spoke, and Sterling Cook \
+                   left. Cook agreed.";
+        assert_eq!(claimants(two, &["Cook"]), ["Cook"]);
     }
 
     #[test]
