@@ -74,6 +74,18 @@ pub enum Error {
         /// What this build understands.
         expected: String,
     },
+    /// The data directory may not be written by this user: every command
+    /// that writes (and RocksDB's own lock and log) needs to.
+    #[error(
+        "{}: data dir is not writable; commands that only read it (query, search, export, \
+         stats, check, versions) open it read-only, the others need write access: fix its \
+         permissions or work on a copy",
+        path.display()
+    )]
+    NotWritable {
+        /// The data directory.
+        path: PathBuf,
+    },
     /// A full-text query does not parse.
     #[error("search syntax error in {query:?}: {message}")]
     SearchSyntax {

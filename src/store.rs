@@ -77,8 +77,12 @@ fn failpoint(name: &str) {
 pub enum OpenMode {
     /// Create the data directory if it does not exist (commands that write).
     Create,
-    /// The data directory must exist (commands that only read).
+    /// The data directory must exist (commands that write to what it holds).
     Existing,
+    /// The data directory must exist, and the command only reads it: when
+    /// this user may not write to it, the store and the index are opened
+    /// read-only (nothing repaired, no exclusive lock).
+    Read,
 }
 
 /// An open data directory, exclusively owned by this process until dropped.
@@ -88,7 +92,9 @@ pub struct DataDir {
     fulltext: Arc<FullText>,
     repairs: Vec<String>,
     // Held for the lifetime of the DataDir; the OS releases it if we crash.
-    _lock: File,
+    // Shared (or absent) when opened read-only.
+    _lock: Option<File>,
+    read_only: bool,
 }
 
 /// How the index compares with the store.
@@ -151,7 +157,7 @@ impl DataDir {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let exists = path.exists();
-                if mode == OpenMode::Existing || (exists && !is_empty_dir(path)?) {
+                if mode != OpenMode::Create || (exists && !is_empty_dir(path)?) {
                     let why = if exists {
                         "exists but is not a claimgraph data dir (no FORMAT file); choose another --data-dir"
                     } else {
@@ -165,7 +171,12 @@ impl DataDir {
             }
             Err(e) => return Err(Error::io(&format_path, e)),
         }
-        let lock = take_lock(path)?;
+        let lock = match take_lock(path) {
+            Err(Error::NotWritable { .. }) if mode == OpenMode::Read => {
+                return Self::open_read_only(path);
+            }
+            other => other?,
+        };
         let store_path = path.join(STORE_DIR);
         let store = Store::open(&store_path)?;
         let fulltext = Arc::new(FullText::open(&path.join(INDEX_DIR))?);
@@ -174,7 +185,8 @@ impl DataDir {
             store,
             fulltext,
             repairs: Vec::new(),
-            _lock: lock,
+            _lock: Some(lock),
+            read_only: false,
         };
         let store_generation = data.generation()?;
         let index_generation = data.fulltext.generation()?;
@@ -191,6 +203,62 @@ impl DataDir {
             }
         }
         Ok(data)
+    }
+
+    /// Opens a data directory this user may not write to, for reading: a
+    /// shared lock on its lock file (so that no writer is at work while it
+    /// is read, which a read-only store does not allow), the store and the
+    /// index read-only. An index behind the store is not rebuilt; a note
+    /// says so.
+    fn open_read_only(path: &Path) -> Result<Self> {
+        let lock_path = path.join(LOCK_FILE);
+        let lock = match OpenOptions::new().read(true).open(&lock_path) {
+            Ok(file) => {
+                match file.try_lock_shared() {
+                    Ok(()) => {}
+                    Err(std::fs::TryLockError::WouldBlock) => {
+                        return Err(Error::DataDirInUse {
+                            path: path.into(),
+                            owner: lock_owner(&file),
+                        });
+                    }
+                    Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
+                }
+                Some(file)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(&lock_path, e)),
+        };
+        let store_path = path.join(STORE_DIR);
+        let store = Store::open_read_only(&store_path)?;
+        let fulltext = Arc::new(FullText::open_read_only(&path.join(INDEX_DIR))?);
+        let mut data = Self {
+            path: path.into(),
+            store,
+            fulltext,
+            repairs: Vec::new(),
+            _lock: lock,
+            read_only: true,
+        };
+        let store_generation = data.generation()?;
+        if let Some(g) = data
+            .fulltext
+            .generation()?
+            .filter(|g| *g != store_generation)
+        {
+            data.repairs.push(format!(
+                "the full-text index reflects store generation {g}, the store is at \
+                 {store_generation}, and the data dir is read-only: searches may miss what \
+                 was stored since (`claimgraph reindex` by a user who may write fixes it)"
+            ));
+        }
+        Ok(data)
+    }
+
+    /// Whether the data directory was opened read-only ([`OpenMode::Read`]
+    /// on a directory this user may not write to).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// What opening had to repair (an index behind the store), for the user.
@@ -404,7 +472,13 @@ impl DataDir {
     /// `endpoint`, so that other commands can go through it.
     pub fn announce(&self, endpoint: &str) -> Result<()> {
         let lock_path = self.path.join(LOCK_FILE);
-        let mut file = &self._lock;
+        let Some(mut file) = self._lock.as_ref().filter(|_| !self.read_only) else {
+            return Err(Error::invalid(
+                &self.path,
+                None,
+                "data dir is opened read-only",
+            ));
+        };
         file.set_len(0).map_err(|e| Error::io(&lock_path, e))?;
         std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(0))
             .map_err(|e| Error::io(&lock_path, e))?;
@@ -471,6 +545,23 @@ fn is_empty_dir(path: &Path) -> Result<bool> {
     }
 }
 
+/// Who holds a lock file, as it says: "pid 24403" and a server's
+/// "endpoint http://…", on one line.
+fn lock_owner(mut file: &File) -> Option<String> {
+    let mut owner = String::new();
+    let _ = file.read_to_string(&mut owner);
+    let owner: Vec<String> = owner
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.strip_prefix("endpoint ") {
+            Some(endpoint) => format!("serving {endpoint}"),
+            None => l.to_owned(),
+        })
+        .collect();
+    (!owner.is_empty()).then(|| owner.join(", "))
+}
+
 fn take_lock(dir: &Path) -> Result<File> {
     let lock_path = dir.join(LOCK_FILE);
     let mut file = OpenOptions::new()
@@ -480,14 +571,11 @@ fn take_lock(dir: &Path) -> Result<File> {
         .truncate(false)
         .open(&lock_path)
         .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::PermissionDenied {
-                // RocksDB writes its own lock and logs on every open.
-                Error::invalid(
-                    dir,
-                    None,
-                    "data dir is not writable, and every command writes to it (its lock, the \
-                     store's log), even to read; fix its permissions or work on a copy",
-                )
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) {
+                Error::NotWritable { path: dir.into() }
             } else {
                 Error::io(&lock_path, e)
             }
@@ -495,21 +583,9 @@ fn take_lock(dir: &Path) -> Result<File> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            let mut owner = String::new();
-            let _ = file.read_to_string(&mut owner);
-            // "pid 24403" and a server's "endpoint http://…", on one line.
-            let owner: Vec<String> = owner
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| match l.strip_prefix("endpoint ") {
-                    Some(endpoint) => format!("serving {endpoint}"),
-                    None => l.to_owned(),
-                })
-                .collect();
             return Err(Error::DataDirInUse {
                 path: dir.into(),
-                owner: (!owner.is_empty()).then(|| owner.join(", ")),
+                owner: lock_owner(&file),
             });
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),

@@ -581,3 +581,111 @@ fn every_subcommand_has_help_with_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:"));
 }
+
+/// `claimgraph ARGS` on `t`'s data directory as a user who may not write
+/// to it: `nobody` when the tests run as root (whom no permission stops),
+/// else this user once the directory is made read-only.
+fn as_reader_who_may_not_write(t: &TestDir, args: &[&str]) -> std::process::Output {
+    use std::os::unix::fs::PermissionsExt;
+    let binary = t.path("claimgraph");
+    if !binary.exists() {
+        std::fs::copy(assert_cmd::cargo::cargo_bin("claimgraph"), &binary).unwrap();
+        for entry in walkdir(&t.data())
+            .into_iter()
+            .chain([t.data(), t.path(".")])
+        {
+            let mode = if entry.is_dir() { 0o555 } else { 0o444 };
+            std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    // SAFETY: geteuid reads the process's user id; it cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
+        c
+    } else {
+        std::process::Command::new(&binary)
+    };
+    cmd.current_dir(t.path("."))
+        .env_remove("CLAIMGRAPH_DATA")
+        .arg("--data-dir")
+        .arg(t.data())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Every file and directory under `dir`.
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        }
+        out.push(path);
+    }
+    out
+}
+
+#[test]
+fn a_data_dir_the_user_may_not_write_is_read_and_left_alone() {
+    let t = loaded();
+    let owner = json_rows(
+        &t.cmd()
+            .args(["query", "--name", "who-claimed", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!owner.is_empty());
+    let before = walkdir(&t.data())
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .collect::<Vec<_>>();
+    // Writable again when the test ends, so that the directory can go.
+    struct Restore<'a>(&'a TestDir);
+    impl Drop for Restore<'_> {
+        fn drop(&mut self) {
+            use std::os::unix::fs::PermissionsExt;
+            let t = self.0;
+            for dir in [t.path("."), t.data()]
+                .into_iter()
+                .chain(walkdir(&t.data()))
+            {
+                if dir.is_dir() {
+                    let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755));
+                }
+            }
+        }
+    }
+    let _restore = Restore(&t);
+    let out =
+        as_reader_who_may_not_write(&t, &["query", "--name", "who-claimed", "--format", "json"]);
+    crate::util::assert_success(&out);
+    assert_eq!(json_rows(&out), owner);
+    let out = as_reader_who_may_not_write(&t, &["search", "micro-drama", "--format", "json"]);
+    crate::util::assert_success(&out);
+    assert!(!out.stdout.is_empty());
+    for args in [
+        &["stats"][..],
+        &["check"],
+        &["export", "--format", "nquads"],
+    ] {
+        let out = as_reader_who_may_not_write(&t, args);
+        crate::util::assert_success(&out);
+    }
+    // A command that writes says why it cannot.
+    let out = as_reader_who_may_not_write(&t, &["reindex"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("data dir is not writable"), "{err}");
+    assert!(err.contains("open it read-only"), "{err}");
+    // Nothing was written.
+    for (path, bytes) in before {
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{}", path.display());
+    }
+}

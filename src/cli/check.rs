@@ -8,7 +8,7 @@ use claimgraph::store::OpenMode;
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: CheckArgs) -> Result<Status> {
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     let mut reports = run_checks(data.store())?;
     let status = data.index_status()?;
     reports.push(claimgraph::checks::CheckReport {

@@ -37,7 +37,7 @@ fn view(data_dir: &Path, args: &ExportArgs, view: View) -> Result<Status> {
             args.format
         );
     }
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     match view {
         View::Toml => toml_files(&data, args),
         View::Csv => csv(&data, args),
@@ -162,7 +162,7 @@ pub fn run(data_dir: &Path, args: ExportArgs) -> Result<Status> {
             format.name()
         );
     }
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     if let Some(g) = &graph
         && !data.store().contains_named_graph(g)?
     {

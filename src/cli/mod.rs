@@ -122,7 +122,13 @@ pub fn error_text(error: &anyhow::Error) -> String {
 fn open(data_dir: &std::path::Path, mode: OpenMode) -> Result<DataDir> {
     let data = DataDir::open(data_dir, mode)?;
     for repair in data.repairs() {
-        eprintln!("claimgraph: repaired {}: {repair}", data_dir.display());
+        // Opened read-only, nothing is repaired: what would be is noted.
+        let done = if data.is_read_only() {
+            "note on"
+        } else {
+            "repaired"
+        };
+        eprintln!("claimgraph: {done} {}: {repair}", data_dir.display());
     }
     Ok(data)
 }

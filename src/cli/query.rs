@@ -50,7 +50,7 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         }
         _ => bail!("give a query: inline text, --file FILE or --name NAME (see --list)"),
     };
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     let prepared = prepare(&text, &origin, params, Some(data.fulltext()))?;
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),

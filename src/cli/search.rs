@@ -26,7 +26,7 @@ pub fn run(data_dir: &Path, args: SearchArgs) -> Result<Status> {
         .as_deref()
         .map(|d| parse_date("--until", d))
         .transpose()?;
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     let options = SearchOptions {
         claimants: claimgraph::index::search::resolve_names(&data, "--claimant", &args.claimant)?,
         reporters: claimgraph::index::search::resolve_names(&data, "--reporter", &args.reporter)?,

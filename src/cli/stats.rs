@@ -8,7 +8,7 @@ use claimgraph::store::OpenMode;
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: StatsArgs) -> Result<Status> {
-    let data = open(data_dir, OpenMode::Existing)?;
+    let data = open(data_dir, OpenMode::Read)?;
     let s = stats(data.store())?;
     match args.format {
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&s)?),

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn run(data_dir: &Path, args: VersionsArgs) -> Result<Status> {
-    let data = super::open(data_dir, OpenMode::Existing)?;
+    let data = super::open(data_dir, OpenMode::Read)?;
     let (_, found) = find_source(&data, &args.url)?;
     let mut out = std::io::stdout().lock();
     let mut previous: Option<Vec<&str>> = None;

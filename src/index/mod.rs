@@ -17,7 +17,7 @@ use crate::{Error, Result};
 use docs::IndexDoc;
 use oxigraph::model::NamedNode;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
@@ -176,6 +176,35 @@ impl FullText {
         })
     }
 
+    /// Opens an existing index for reading only (a data directory this
+    /// user may not write to): nothing is created or discarded.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let (schema, fields) = schema();
+        let failed = |e: &dyn std::fmt::Display| Error::Index(format!("{}: {e}", path.display()));
+        let dir = tantivy::directory::MmapDirectory::open(path).map_err(|e| failed(&e))?;
+        let index = Index::open(ReadOnlyDirectory(dir)).map_err(|e| failed(&e))?;
+        if index.schema() != schema {
+            return Err(failed(
+                &"written with another schema, and the data dir is read-only: \
+                  `claimgraph reindex` by a user who may write rebuilds it",
+            ));
+        }
+        analysis::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| failed(&e))?;
+        Ok(Self {
+            path: path.into(),
+            index,
+            reader,
+            fields,
+            writer: Mutex::new(None),
+            discarded: None,
+        })
+    }
+
     /// Why an existing index was discarded on open (another schema), if it was.
     pub fn discarded(&self) -> Option<&str> {
         self.discarded.as_deref()
@@ -323,4 +352,88 @@ impl FullText {
             .map(|n| n as u64)
             .map_err(|e| Error::Index(e.to_string()))
     }
+}
+
+/// A directory tantivy reads without writing: its readers take a lock
+/// file (`.tantivy-meta.lock`) that a directory this user may not write
+/// to cannot hold. The data directory's shared lock keeps writers out
+/// instead ([`crate::store::DataDir`]); every write here fails.
+#[derive(Debug, Clone)]
+struct ReadOnlyDirectory(tantivy::directory::MmapDirectory);
+
+impl tantivy::Directory for ReadOnlyDirectory {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<
+        Arc<dyn tantivy::directory::FileHandle>,
+        tantivy::directory::error::OpenReadError,
+    > {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<(), tantivy::directory::error::DeleteError> {
+        Err(tantivy::directory::error::DeleteError::IoError {
+            io_error: Arc::new(read_only_error()),
+            filepath: path.into(),
+        })
+    }
+
+    fn exists(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<bool, tantivy::directory::error::OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError>
+    {
+        Err(tantivy::directory::error::OpenWriteError::IoError {
+            io_error: Arc::new(read_only_error()),
+            filepath: path.into(),
+        })
+    }
+
+    fn atomic_read(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<Vec<u8>, tantivy::directory::error::OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, _path: &Path, _data: &[u8]) -> std::io::Result<()> {
+        Err(read_only_error())
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn acquire_lock(
+        &self,
+        _lock: &tantivy::directory::Lock,
+    ) -> std::result::Result<tantivy::directory::DirectoryLock, tantivy::directory::error::LockError>
+    {
+        Ok(tantivy::directory::DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(
+        &self,
+        watch_callback: tantivy::directory::WatchCallback,
+    ) -> tantivy::Result<tantivy::directory::WatchHandle> {
+        self.0.watch(watch_callback)
+    }
+}
+
+fn read_only_error() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        "the index is opened read-only",
+    )
 }
