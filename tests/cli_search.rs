@@ -482,3 +482,56 @@ fn an_index_with_another_schema_is_rebuilt_from_the_store() {
         .stdout(predicate::str::contains("vertical-format"));
     t.cmd().arg("check").assert().success();
 }
+
+#[test]
+fn a_claim_standing_in_two_versions_of_a_source_is_one_hit() {
+    let t = TestDir::new();
+    let page = |file: &str, verb: &str| {
+        t.titled_page(
+            file,
+            "Funding news",
+            &format!(
+                "<p>According to Xinhua, the state will fund micro-dramas heavily next year.</p>\
+                 <p>The ministry said exports to Brazil {verb}.</p>"
+            ),
+        )
+    };
+    let (first, second) = (page("a.html", "doubled"), page("b.html", "tripled"));
+    for p in [&first, &second] {
+        t.cmd()
+            .args(["ingest", "--url", "https://example.org/a", "--quiet"])
+            .arg(p)
+            .assert()
+            .success();
+    }
+    let rows = json_rows(
+        &t.cmd()
+            .args(["search", "*", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    // Every row, repeats included (claim_texts leaves repeats out).
+    let mut texts: Vec<&str> = rows
+        .iter()
+        .map(|r| r["claim_text"]["value"].as_str().unwrap())
+        .collect();
+    texts.sort();
+    assert_eq!(
+        texts,
+        [
+            "exports to Brazil doubled.",
+            "exports to Brazil tripled.",
+            "the state will fund micro-dramas heavily next year"
+        ],
+        "{rows:?}"
+    );
+    // The limit counts rows shown, not the repeats left out.
+    let rows = json_rows(
+        &t.cmd()
+            .args(["search", "*", "--limit", "2", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(rows.len(), 2);
+    assert_eq!(claim_texts(&rows).len(), 2, "{rows:?}");
+}

@@ -165,18 +165,26 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
     }
     let query = BooleanQuery::new(clauses);
     let searcher = ft.searcher();
+    // A claim that stands in several versions of a source (or twice in
+    // one) has an attribution document in each: the same row to a reader,
+    // shown once. Room for a few such repeats, so that `limit` rows remain.
+    let wanted = options.limit.max(1);
     let top: Vec<(Score, DocAddress)> = searcher
         .search(
             &query,
-            &TopDocs::with_limit(options.limit.max(1)).order_by_score(),
+            &TopDocs::with_limit(wanted.saturating_mul(4).min(wanted + 10_000)).order_by_score(),
         )
         .map_err(|e| Error::Index(e.to_string()))?;
     let snippets_quote = SnippetGenerator::create(&searcher, &*base, f.quote)
         .map_err(|e| Error::Index(e.to_string()))?;
     let snippets_text = SnippetGenerator::create(&searcher, &*base, f.text)
         .map_err(|e| Error::Index(e.to_string()))?;
-    let mut hits = Vec::with_capacity(top.len());
+    let mut hits: Vec<Hit> = Vec::with_capacity(wanted.min(top.len()));
+    let mut shown = std::collections::HashSet::new();
     for (score, address) in top {
+        if hits.len() == wanted {
+            break;
+        }
         let doc: TantivyDocument = searcher
             .doc(address)
             .map_err(|e| Error::Index(e.to_string()))?;
@@ -222,6 +230,17 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
             snippet,
             attribution: get(f.iri),
         });
+        let hit = &hits[hits.len() - 1];
+        let row = (
+            hit.claim.clone(),
+            hit.source.clone(),
+            hit.claimant_iri.clone(),
+            hit.reported_by.clone(),
+            hit.snippet.clone(),
+        );
+        if !shown.insert(row) {
+            hits.pop();
+        }
     }
     Ok(hits)
 }
