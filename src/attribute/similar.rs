@@ -255,6 +255,10 @@ pub struct NearDuplicates<K> {
 /// no candidates, in memory or in the full-text index.
 pub const MAX_PASSAGE_HOLDERS: usize = 64;
 
+/// At most this many stored claims sharing band keys with a new claim are
+/// read to look for its near-duplicates: those sharing the most keys.
+pub const MAX_BAND_CANDIDATES: usize = 64;
+
 /// Band keys are already well-mixed hashes ([`Signature::band_keys`]): the
 /// bucket map uses them as they are instead of hashing them again.
 #[derive(Debug, Default)]
