@@ -24,6 +24,7 @@ pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod load;
+pub mod nesting;
 pub mod queries;
 pub mod rdf_file;
 pub mod results;

@@ -225,6 +225,9 @@ fn answer(
     }
 }
 
+/// The stack of the threads that parse and evaluate queries.
+const EVALUATION_STACK: usize = 16 << 20;
+
 /// How long past its timeout a cancelled query may take to stop before the
 /// client is answered without waiting for it.
 const STOPPING_GRACE: Duration = Duration::from_millis(500);
@@ -260,20 +263,32 @@ fn answer_prepared(
     let evaluation = {
         let (app, token) = (Arc::clone(app), token.clone());
         let (accept, hint) = (accept.to_vec(), hint.map(str::to_owned));
-        std::thread::spawn(move || {
-            let _slot = slot;
-            let timed_out = || Instant::now() >= deadline;
-            let response = match prepared.run_cancellable(app.data.store(), false, Some(token)) {
-                Err(e) if timed_out() => cancelled(&e),
-                Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
-                Ok((results, _)) => match serialize(&app, results, &accept, hint.as_deref()) {
-                    Ok(r) => r,
+        std::thread::Builder::new()
+            .stack_size(EVALUATION_STACK)
+            .spawn(move || {
+                let _slot = slot;
+                let timed_out = || Instant::now() >= deadline;
+                let response = match prepared.run_cancellable(app.data.store(), false, Some(token))
+                {
                     Err(e) if timed_out() => cancelled(&e),
-                    Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-                },
-            };
-            let _ = sender.send(response);
-        })
+                    Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
+                    Ok((results, _)) => match serialize(&app, results, &accept, hint.as_deref()) {
+                        Ok(r) => r,
+                        Err(e) if timed_out() => cancelled(&e),
+                        Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+                    },
+                };
+                let _ = sender.send(response);
+            })
+    };
+    let evaluation = match evaluation {
+        Ok(handle) => handle,
+        Err(e) => {
+            return text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("cannot start the query's evaluation: {e}"),
+            );
+        }
     };
     use std::sync::mpsc::RecvTimeoutError;
     let response = match receiver.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
@@ -722,6 +737,9 @@ pub fn serve(
 ) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Parsing and evaluating a query recurses as deep as the query
+        // nests (within `nesting`'s limits): more room than the 2 MB default.
+        .thread_stack_size(EVALUATION_STACK)
         .enable_all()
         .build()
         .map_err(|e| Error::Io {

@@ -493,6 +493,7 @@ impl DataDir {
     /// before and after: a count of what changed would need a copy of the
     /// store, and a replaced quad leaves the size as it was.
     pub fn update(&self, update: &str) -> Result<(usize, usize)> {
+        crate::nesting::check_sparql(update, "the SPARQL update")?;
         let before = self.store.len()?;
         let parsed = crate::queries::run::parser()
             .parse_update(update)

@@ -689,3 +689,48 @@ fn a_data_dir_the_user_may_not_write_is_read_and_left_alone() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{}", path.display());
     }
 }
+
+#[test]
+fn a_query_nested_past_the_stack_is_refused_not_a_crash() {
+    let t = TestDir::new();
+    t.load(&["ontology"]);
+    for (query, says) in [
+        (
+            format!(
+                "SELECT * WHERE {{ ?s ?p ?o FILTER({}1{}) }}",
+                "(".repeat(100_000),
+                ")".repeat(100_000)
+            ),
+            "brackets deep",
+        ),
+        (
+            format!(
+                "SELECT * WHERE {{ ?s ?p ?o FILTER(1{}) }}",
+                "+1".repeat(100_000)
+            ),
+            "operators",
+        ),
+    ] {
+        let file = t.path("deep.rq");
+        std::fs::write(&file, query).unwrap();
+        let out = t
+            .cmd()
+            .args(["query", "--file"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("deep.rq") && err.contains(says), "{err}");
+    }
+    let out = t
+        .cmd()
+        .args([
+            "search",
+            &format!("{}drama{}", "(".repeat(50_000), ")".repeat(50_000)),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("parentheses deep"));
+}

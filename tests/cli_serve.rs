@@ -268,6 +268,30 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
     );
     assert_eq!(a.status, 503, "{}", a.body);
     assert!(a.body.contains("cancelled after 0.5 s"), "{}", a.body);
+    // Nesting that would overflow the stack, and with it end the server,
+    // is refused before it is parsed: in a query, an update and a search.
+    let deep = format!(
+        "SELECT * WHERE {} ?s ?p ?o {}",
+        "{".repeat(5000),
+        "}".repeat(5000)
+    );
+    let a = s.post_form("query", &deep, &[]);
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("nested 5000 brackets deep"), "{}", a.body);
+    let nots = format!(
+        "DELETE WHERE {{ ?s ?p ?o FILTER({}true) }}",
+        "!".repeat(50_000)
+    );
+    let a = s.post_form("update", &nots, &[("Authorization", "Bearer s3cret")]);
+    assert_eq!(a.status, 400, "{}", a.body);
+    let parens = format!("{}drama{}", "%28".repeat(5000), "%29".repeat(5000));
+    let a = s.get(&format!("/search?q={parens}"), &[]);
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(
+        a.body.contains("nested 5000 parentheses deep"),
+        "{}",
+        a.body
+    );
     // The server still answers.
     assert_eq!(s.get("/health", &[]).status, 200);
 }

@@ -65,6 +65,7 @@ pub fn query(endpoint: &str, args: QueryArgs) -> Result<Status> {
         }
         _ => bail!("give a query: inline text, --file FILE or --name NAME (see --list)"),
     };
+    claimgraph::nesting::check_sparql(&text, "the query")?;
     // Whether the answer is a table of solutions or a graph decides what
     // to ask for.
     let graph = matches!(

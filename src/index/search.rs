@@ -62,6 +62,7 @@ pub struct Hit {
 /// Parses user text into a query over the searchable fields, which only
 /// attribution documents have. Syntax errors name the problem.
 pub fn parse(ft: &FullText, text: &str) -> Result<Box<dyn Query>> {
+    crate::nesting::check_search(text)?;
     let f = ft.fields();
     let mut parser = QueryParser::for_index(
         ft.index(),

@@ -268,6 +268,7 @@ pub fn prepare(
     params: Vec<(Variable, Term)>,
     fulltext: Option<&Arc<FullText>>,
 ) -> Result<Prepared> {
+    crate::nesting::check_sparql(text, origin)?;
     let mut query = parser()
         .parse_query(text)
         .map_err(|e| Error::SparqlSyntax {
