@@ -64,8 +64,15 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found, &mut HashSet::new()) {
-                out.push(Err(e));
+            match walk(path, &mut found, &mut HashSet::new()) {
+                Err(e) => out.push(Err(e)),
+                Ok(()) if found.is_empty() => out.push(Err(Error::invalid(
+                    path,
+                    None,
+                    "no files to load in this directory (.toml, .ttl, .trig, .nt, .nq, .jsonld, \
+                     .json; web pages are read with `claimgraph ingest`)",
+                ))),
+                Ok(()) => {}
             }
             found.sort();
             out.extend(found.into_iter().map(Ok));

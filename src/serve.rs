@@ -586,7 +586,7 @@ async fn search_handler(
     let date = |key: &str| -> std::result::Result<Option<i64>, String> {
         match one(key) {
             None => Ok(None),
-            Some(d) => crate::index::docs::unix_seconds(&d)
+            Some(d) => crate::index::docs::user_date_seconds(&d)
                 .map(Some)
                 .ok_or_else(|| format!("{key}={d:?} is not a date (YYYY-MM-DD)")),
         }

@@ -458,6 +458,15 @@ fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no stored source").and(predicate::str::contains(URL)));
+    // A name holding a line break or another control character.
+    for (author, claimant) in [("A", "Zhang\u{1}San"), ("A\tB", "Li Wei")] {
+        t.cmd()
+            .args(["annotate", URL, "--author", author, "--claimant", claimant])
+            .args(["--quote", "Li Wei, a producer"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot hold control characters"));
+    }
     // A gazetteer name (the city's label).
     t.cmd()
         .args([

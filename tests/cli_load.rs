@@ -268,6 +268,21 @@ fn an_unsupported_file_is_an_error_but_directories_skip_such_files() {
         .args(["load", "tests/data/trail"])
         .assert()
         .success();
+    // A directory with nothing to load says so, as ingest does for pages.
+    let empty = t.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("page.html"), "<p>a page</p>").unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&empty)
+        .arg("sources")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "empty: no files to load in this directory",
+        ))
+        .stderr(predicate::str::contains("claimgraph ingest"))
+        .stderr(predicate::str::contains("1 file(s) loaded"));
 }
 
 #[test]

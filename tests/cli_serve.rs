@@ -292,6 +292,13 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
         "{}",
         a.body
     );
+    // A date that is none (month 13, 31 April) is refused, not read as
+    // some other day.
+    for bad in ["2020-13-45", "2021-04-31"] {
+        let a = s.get(&format!("/search?q=drama&since={bad}"), &[]);
+        assert_eq!(a.status, 400, "{bad}: {}", a.body);
+        assert!(a.body.contains("is not a date"), "{}", a.body);
+    }
     // The server still answers.
     assert_eq!(s.get("/health", &[]).status, 200);
 }

@@ -398,6 +398,9 @@ pub fn entity_for_name(gazetteer: &Gazetteer, name: &str) -> std::result::Result
                 .join(", ")
         )),
         Resolution::Unknown if name.trim().is_empty() => Err("empty name".into()),
+        Resolution::Unknown if name.chars().any(char::is_control) => Err(format!(
+            "{name:?}: a name cannot hold control characters (line breaks, tabs …)"
+        )),
         Resolution::Unknown => Ok(Named::New {
             iri: ids::entity_iri(name),
             suggestions: gazetteer.suggestions(name, 3),
@@ -447,6 +450,19 @@ fn bad_date(path: &Path, field: &str, value: &str) -> Error {
     )
 }
 
+/// The days of month `m` (`"01"`–`"12"`) of year `y` (digits checked by
+/// the caller).
+fn days_in_month(y: &str, m: &str) -> u32 {
+    let year: u32 = y.parse().unwrap_or(1);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match m.parse::<u32>().unwrap_or(1) {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// A typed literal for a date in one of the accepted forms, or `None`.
 pub fn date_literal(value: &str) -> Option<Literal> {
     let v = value.trim();
@@ -459,7 +475,11 @@ pub fn date_literal(value: &str) -> Option<Literal> {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
         [y, m, d] => {
-            digits(y, 4) && digits(m, 2) && in_range(m, 1, 12) && digits(d, 2) && in_range(d, 1, 31)
+            digits(y, 4)
+                && digits(m, 2)
+                && in_range(m, 1, 12)
+                && digits(d, 2)
+                && in_range(d, 1, days_in_month(y, m))
         }
         _ => false,
     };
@@ -530,8 +550,14 @@ mod tests {
             "2024-03-05T25:00:00",
             "2024-03-05T21:23",
             "",
+            "2024-04-31",
+            "2023-02-29",
+            "1900-02-29",
         ] {
             assert!(date_literal(bad).is_none(), "{bad}");
+        }
+        for leap in ["2024-02-29", "2000-02-29"] {
+            assert!(date_literal(leap).is_some(), "{leap}");
         }
     }
 

@@ -95,6 +95,12 @@ pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
             if args.by.trim().is_empty() {
                 bail!("--by is empty: name the reviewing organisation");
             }
+            if args.by.chars().any(char::is_control) {
+                bail!(
+                    "--by {:?}: a name cannot hold control characters (line breaks, tabs …)",
+                    args.by
+                );
+            }
             let like = gazetteer.suggestions(&args.by, 3);
             let iri = ids::entity_iri(&args.by);
             eprintln!(

@@ -5,7 +5,7 @@ use super::args::{ResultsFormat, SearchArgs};
 use super::{Status, open};
 use anyhow::{Result, bail};
 use claimgraph::annotated::build::date_literal;
-use claimgraph::index::docs::unix_seconds;
+use claimgraph::index::docs::user_date_seconds;
 use claimgraph::index::search::{Hit, SearchOptions, search};
 use claimgraph::results::{Columns, OutputFormat, TableOptions, write_rows};
 use claimgraph::store::OpenMode;
@@ -121,9 +121,9 @@ fn row(hit: &Hit) -> Vec<Option<Term>> {
 }
 
 fn parse_date(flag: &str, value: &str) -> Result<i64> {
-    match unix_seconds(value) {
-        Some(s) if date_literal(value).is_some() => Ok(s),
-        _ => bail!(
+    match user_date_seconds(value) {
+        Some(s) => Ok(s),
+        None => bail!(
             "{flag} {value:?} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)"
         ),
     }

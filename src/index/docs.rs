@@ -579,6 +579,14 @@ fn object_nodes(store: &Store, s: NamedNodeRef<'_>, p: NamedNodeRef<'_>) -> Resu
     })
 }
 
+/// A date a user gave (`--since`, `?until=`): [`unix_seconds`] of it when
+/// it is one (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime, each part in range:
+/// no month 13, no 31 April), `None` when it is not.
+pub fn user_date_seconds(value: &str) -> Option<i64> {
+    crate::annotated::build::date_literal(value)?;
+    unix_seconds(value)
+}
+
 /// Unix seconds (UTC) of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an ISO date-time
 /// with optional `Z`/`±hh:mm`; the start of the period for partial dates.
 pub fn unix_seconds(value: &str) -> Option<i64> {
