@@ -6,7 +6,7 @@
 use crate::queries::PREFIXES;
 use crate::{Error, Result};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{Term, Variable};
+use oxigraph::model::{Literal, Term, Variable};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
@@ -32,6 +32,22 @@ pub enum OutputFormat {
 pub struct TableOptions {
     /// Cut cells wider than this many columns, ending them with "…".
     pub max_cell_width: Option<usize>,
+    /// For a spreadsheet: a text cell that would start a formula (`=`,
+    /// `+`, `-`, `@`, a tab or a carriage return first) starts with `'`
+    /// instead, so that words from a web page cannot run as a formula
+    /// (`=HYPERLINK(…)`) when the file is opened.
+    pub formula_guard: bool,
+}
+
+/// `term` with a `'` before a literal that a spreadsheet would read as a
+/// formula ([`TableOptions::formula_guard`]).
+pub fn formula_guarded(term: Term) -> Term {
+    match &term {
+        Term::Literal(l) if l.value().starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+            Literal::new_simple_literal(format!("'{}", l.value())).into()
+        }
+        _ => term,
+    }
 }
 
 /// What was written.
@@ -166,11 +182,19 @@ fn write_rows_from(
         .iter()
         .filter_map(|v| all.iter().position(|a| a == v))
         .collect();
-    let rows = rows.map(|r| {
+    let guard = table.formula_guard;
+    let rows = rows.map(move |r| {
         r.map(|row| {
             picks
                 .iter()
-                .map(|&i| row[i].clone())
+                .map(|&i| {
+                    let term = row[i].clone();
+                    if guard {
+                        term.map(formula_guarded)
+                    } else {
+                        term
+                    }
+                })
                 .collect::<Vec<Option<Term>>>()
         })
     });

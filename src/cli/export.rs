@@ -98,6 +98,7 @@ fn csv(data: &claimgraph::store::DataDir, args: &ExportArgs) -> Result<Status> {
         claimgraph::results::Columns::Hide(&[]),
         claimgraph::results::TableOptions {
             max_cell_width: None,
+            formula_guard: true,
         },
         &mut out,
     )?;

@@ -54,6 +54,7 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
     let prepared = prepare(&text, &origin, params, Some(data.fulltext()))?;
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
+        formula_guard: false,
     };
     let named = args.name.as_deref().unwrap_or_default();
     let given = |key: &str| {

@@ -117,6 +117,7 @@ pub fn query(endpoint: &str, args: QueryArgs) -> Result<Status> {
     };
     let table = TableOptions {
         max_cell_width: std::io::stdout().is_terminal().then_some(60),
+        formula_guard: false,
     };
     let written = write_results(
         results,

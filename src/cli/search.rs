@@ -62,6 +62,7 @@ pub(super) fn print_hits(hits: &[Hit], format: ResultsFormat) -> Result<Status> 
     let stdout = std::io::stdout();
     let table = TableOptions {
         max_cell_width: stdout.is_terminal().then_some(60),
+        formula_guard: false,
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
     let variables: Vec<Variable> = [
