@@ -214,16 +214,7 @@ impl DataDir {
         let lock_path = path.join(LOCK_FILE);
         let lock = match OpenOptions::new().read(true).open(&lock_path) {
             Ok(file) => {
-                match file.try_lock_shared() {
-                    Ok(()) => {}
-                    Err(std::fs::TryLockError::WouldBlock) => {
-                        return Err(Error::DataDirInUse {
-                            path: path.into(),
-                            owner: lock_owner(&file),
-                        });
-                    }
-                    Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
-                }
+                lock(&file, path, true)?;
                 Some(file)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -563,6 +554,24 @@ fn lock_owner(mut file: &File) -> Option<String> {
     (!owner.is_empty()).then(|| owner.join(", "))
 }
 
+/// Locks the opened lock file of `dir`, shared or exclusive, without
+/// waiting: held by another process, the error names who holds it.
+fn lock(file: &File, dir: &Path, shared: bool) -> Result<()> {
+    let tried = if shared {
+        file.try_lock_shared()
+    } else {
+        file.try_lock()
+    };
+    match tried {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::DataDirInUse {
+            path: dir.into(),
+            owner: lock_owner(file),
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(dir.join(LOCK_FILE), e)),
+    }
+}
+
 fn take_lock(dir: &Path) -> Result<File> {
     let lock_path = dir.join(LOCK_FILE);
     let mut file = OpenOptions::new()
@@ -581,16 +590,7 @@ fn take_lock(dir: &Path) -> Result<File> {
                 Error::io(&lock_path, e)
             }
         })?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            return Err(Error::DataDirInUse {
-                path: dir.into(),
-                owner: lock_owner(&file),
-            });
-        }
-        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
-    }
+    lock(&file, dir, false)?;
     file.set_len(0).map_err(|e| Error::io(&lock_path, e))?;
     writeln!(file, "pid {}", std::process::id()).map_err(|e| Error::io(&lock_path, e))?;
     file.flush().map_err(|e| Error::io(&lock_path, e))?;

@@ -93,7 +93,8 @@ fn run_job(data: &DataDir, job: &Job, quiet: bool) -> Result<JobReport> {
         }
         Progress::Stored { pages, done } => {
             if !tty && !quiet {
-                eprintln!("claimgraph: stored {pages} pages ({done} of {planned} dealt with)");
+                let noun = if pages == 1 { "page" } else { "pages" };
+                eprintln!("claimgraph: stored {pages} {noun} ({done} of {planned} dealt with)");
             }
         }
         Progress::Error(message) => {
