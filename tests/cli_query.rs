@@ -734,3 +734,44 @@ fn a_query_nested_past_the_stack_is_refused_not_a_crash() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("parentheses deep"));
 }
+
+#[test]
+fn a_query_past_its_timeout_gives_up_with_exit_2() {
+    let t = loaded();
+    // A cross product of the store with itself, sorted: it would run for
+    // minutes. Counted, it stops when the engine next reads the store;
+    // sorted, the process gives up by itself.
+    for query in [
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c DESC(?f)",
+    ] {
+        let out = t
+            .cmd()
+            .args(["query", "--timeout", "0.5", query])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{query}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cancelled after 0.5 s (--timeout)"), "{err}");
+    }
+    // A query that ends in time is answered as without it.
+    let out = t
+        .cmd()
+        .args([
+            "query",
+            "--timeout",
+            "60",
+            "--name",
+            "sources",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(!json_rows(&out).is_empty());
+    t.cmd()
+        .args(["query", "--timeout", "0", "--name", "sources"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a number of seconds above 0"));
+}

@@ -795,7 +795,7 @@ Examples:
   claimgraph query --name claims-about --param entity=北京 --format json
   claimgraph query --name claim-trail --param claim=\"cultural exporter\"
   claimgraph query 'SELECT ?c ?t WHERE { ?c a schema:Claim ; schema:text ?t } LIMIT 5'
-  claimgraph query --file my-query.rq --format csv > out.csv
+  claimgraph query --file my-query.rq --format csv --timeout 60 > out.csv
   claimgraph query 'SELECT ?c ?s WHERE {
       SERVICE cg:search { ?c cg:matches \"export\" ; cg:score ?s } }'
 
@@ -823,6 +823,17 @@ pub struct QueryArgs {
     /// Print the query plan, with row counts and times per step, to stderr.
     #[arg(long)]
     pub explain: bool,
+    /// Give up after this many seconds (exit 2): for scripts and scheduled
+    /// jobs. A server answering through --endpoint applies its own.
+    #[arg(long, value_name = "SECS", value_parser = positive_seconds)]
+    pub timeout: Option<f64>,
+}
+
+fn positive_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 1e9 => Ok(v),
+        _ => Err(format!("{s:?} is not a number of seconds above 0")),
+    }
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

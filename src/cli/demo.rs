@@ -70,6 +70,7 @@ pub fn run(data_dir: &Path, args: DemoArgs) -> Result<Status> {
         Columns::Only(&shown),
         table,
         false,
+        None,
     )?;
     Ok(if summary.failed > 0 {
         Status::Error

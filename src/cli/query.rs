@@ -81,9 +81,10 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
                 .collect::<String>()
         );
     }
+    let cancel = args.timeout.map(give_up_after);
     // The store's SPARQL engine may panic on a query (a sort with no total
     // order did): an error naming the query, not a crash.
-    let status = claimgraph::unless_panicked(&origin, "evaluation", "query", || {
+    let printed = claimgraph::unless_panicked(&origin, "evaluation", "query", || {
         print_results(
             &data,
             prepared,
@@ -91,13 +92,37 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
             Columns::Hide(&hidden),
             table,
             args.explain,
+            cancel.clone(),
         )
     })
-    .map_err(|e| anyhow::anyhow!(e))??;
+    .map_err(|e| anyhow::anyhow!(e))?;
+    let status = match (printed, &cancel, args.timeout) {
+        (Err(_), Some(token), Some(secs)) if token.is_cancelled() => {
+            bail!("{origin}: cancelled after {secs} s (--timeout)")
+        }
+        (printed, _, _) => printed?,
+    };
     if status == Status::NothingFound {
         explain_nothing_found(&data, named, &given, trail.as_ref())?;
     }
     Ok(status)
+}
+
+/// A token cancelled `secs` seconds from now. The store's engine notices a
+/// cancellation when it next reads the store, and a sort of the rows it
+/// collected first runs to its end; half a second later the process gives
+/// up itself (exit 2): a query only reads, so nothing is left half-written.
+fn give_up_after(secs: f64) -> oxigraph::sparql::CancellationToken {
+    let token = oxigraph::sparql::CancellationToken::new();
+    let timer = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        timer.cancel();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        eprintln!("claimgraph: error: cancelled after {secs} s (--timeout)");
+        std::process::exit(2);
+    });
+    token
 }
 
 /// Why a named query found nothing, when a parameter names nothing
@@ -160,6 +185,7 @@ fn params_of_text(
 }
 
 /// Runs a prepared query and prints its results to stdout.
+#[allow(clippy::too_many_arguments)]
 pub fn print_results(
     data: &DataDir,
     prepared: Prepared,
@@ -167,10 +193,11 @@ pub fn print_results(
     columns: Columns<'_>,
     table: TableOptions,
     explain: bool,
+    cancel: Option<oxigraph::sparql::CancellationToken>,
 ) -> Result<Status> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let detached = prepared.is_detached();
-    let (results, explanation) = prepared.run(data.store(), explain)?;
+    let (results, explanation) = prepared.run_cancellable(data.store(), explain, cancel)?;
     let written = write_results(results, output_format(format), columns, table, &mut out)?;
     if let Some(explanation) = explanation {
         if detached {
