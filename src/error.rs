@@ -57,7 +57,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// Another process holds the data directory.
-    #[error("data dir {} is in use by another claimgraph process{}", path.display(), owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default())]
+    #[error("data dir {} is in use by another claimgraph process{}", path.display(), owner.as_deref().map_or_else(|| " (one that reads it: query, search, export …; try again when it ends)".to_owned(), |o| format!(" ({o})")))]
     DataDirInUse {
         /// The data directory.
         path: PathBuf,

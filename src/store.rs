@@ -79,9 +79,10 @@ pub enum OpenMode {
     Create,
     /// The data directory must exist (commands that write to what it holds).
     Existing,
-    /// The data directory must exist, and the command only reads it: when
-    /// this user may not write to it, the store and the index are opened
-    /// read-only (nothing repaired, no exclusive lock).
+    /// The data directory must exist, and the command only reads it: the
+    /// store and the index are opened read-only under a shared lock, so
+    /// that readers run side by side. An index behind the store is repaired
+    /// first under the exclusive lock when this user may write, else noted.
     Read,
 }
 
@@ -170,6 +171,17 @@ impl DataDir {
                     .map_err(|e| Error::io(&format_path, e))?;
             }
             Err(e) => return Err(Error::io(&format_path, e)),
+        }
+        // A command that only reads shares the directory with other
+        // readers: a shared lock, the store and the index read-only. When
+        // the index is behind the store (a crash between their commits) or
+        // cannot be read as it is, the exclusive path below repairs it.
+        if mode == OpenMode::Read && path.join(LOCK_FILE).exists() {
+            match Self::open_read_only(path) {
+                Ok(data) if data.repairs.is_empty() => return Ok(data),
+                Err(e @ Error::DataDirInUse { .. }) => return Err(e),
+                Ok(_) | Err(_) => {}
+            }
         }
         let lock = match take_lock(path) {
             Err(Error::NotWritable { .. }) if mode == OpenMode::Read => {
@@ -508,6 +520,17 @@ impl DataDir {
     /// memtables so that a copy of the directory is complete).
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)
+    }
+}
+
+impl Drop for DataDir {
+    /// Leaves the lock file empty when the exclusive holder is done: a
+    /// lock held with nothing in the file is then a reader's (readers write
+    /// nothing), not that of a process long gone.
+    fn drop(&mut self) {
+        if let (Some(file), false) = (&self._lock, self.read_only) {
+            let _ = file.set_len(0);
+        }
     }
 }
 

@@ -775,3 +775,32 @@ fn a_query_past_its_timeout_gives_up_with_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("not a number of seconds above 0"));
 }
+
+#[test]
+fn readers_share_the_data_dir_and_a_writer_waits_for_them() {
+    let t = loaded();
+    // A reader holding the directory (this test, through the library).
+    let reader =
+        claimgraph::store::DataDir::open(&t.data(), claimgraph::store::OpenMode::Read).unwrap();
+    assert!(reader.is_read_only());
+    // Another reader runs beside it.
+    let out = t
+        .cmd()
+        .args(["query", "--name", "who-claimed", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(!json_rows(&out).is_empty());
+    t.cmd().args(["search", "micro-drama"]).assert().success();
+    // A writer is told that a reader holds it, not an old pid.
+    t.cmd()
+        .args(["load", "tests/data/trail"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("one that reads it"))
+        .stderr(predicate::str::contains("pid").not());
+    drop(reader);
+    t.cmd()
+        .args(["load", "tests/data/trail"])
+        .assert()
+        .success();
+}
