@@ -249,7 +249,11 @@ fn the_spreadsheet_export_keeps_a_pages_words_from_running_as_formulas() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let mut reader = csv_rows(&out.stdout);
+    assert!(
+        out.stdout.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let mut reader = csv_rows(&out.stdout[3..]);
     let header = reader.remove(0);
     let claim = header.iter().position(|h| h == "claim").unwrap();
     let quote = header.iter().position(|h| h == "quote").unwrap();

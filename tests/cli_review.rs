@@ -311,6 +311,8 @@ fn the_csv_export_has_a_row_per_appearance_with_its_verdicts() {
         .assert()
         .success();
     let csv = std::fs::read_to_string(&file).unwrap();
+    // UTF-8 with a byte-order mark, for spreadsheets.
+    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),

@@ -909,8 +909,9 @@ pub enum ExportFormat {
     /// the claim's author and appearances (for publishing fact-checks).
     Claimreview,
     /// CSV for spreadsheets: one row per attributed claim — claim, claimant, reporter chain,
-    /// quote, source URL, date, verdicts (the named query claims-table). A cell that would
-    /// start a formula (=, +, -, @) starts with ' instead: the words come from web pages.
+    /// quote, source URL, date, verdicts (the named query claims-table). UTF-8 with a
+    /// byte-order mark (so that Excel reads Chinese right); a cell that would start a formula
+    /// (=, +, -, @) starts with ' instead: the words come from web pages.
     Csv,
     /// People's annotations as annotated source files (docs/sources-format.md): one .toml per
     /// source file loaded and per source marked with `annotate`, texts in texts/; needs

@@ -92,6 +92,10 @@ fn csv(data: &claimgraph::store::DataDir, args: &ExportArgs) -> Result<Status> {
     let prepared = claimgraph::queries::prepare(named.text, "claims-table", Vec::new(), None)?;
     let (results, _) = prepared.run(data.store(), false)?;
     let mut out = output(args)?;
+    // A byte-order mark: without it Excel reads the file in the machine's
+    // legacy code page, and Chinese claims come out garbled.
+    out.write_all("\u{feff}".as_bytes())
+        .context("writing the export")?;
     let written = claimgraph::results::write_results(
         results,
         claimgraph::results::OutputFormat::Csv,
