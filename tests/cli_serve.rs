@@ -306,7 +306,8 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
 #[test]
 fn commands_on_a_served_data_dir_go_through_the_server() {
     let t = with_op_ed();
-    let s = Served::start(&t, &[]);
+    // The server's own timeout ends the query a client stops waiting for.
+    let s = Served::start(&t, &["--timeout", "2"]);
     let out = t
         .cmd()
         .args([
@@ -334,6 +335,18 @@ fn commands_on_a_served_data_dir_go_through_the_server() {
         .unwrap();
     assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("major cultural exporter"));
+    // --timeout bounds the wait for the server's answer.
+    let out = t
+        .cmd()
+        .args(["query", "--timeout", "0.5"])
+        .arg("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot reach the claimgraph server"),
+        "{out:?}"
+    );
     // Listing the named queries needs no data.
     let out = t.cmd().args(["query", "--list"]).output().unwrap();
     assert_success(&out);

@@ -824,7 +824,8 @@ pub struct QueryArgs {
     #[arg(long)]
     pub explain: bool,
     /// Give up after this many seconds (exit 2): for scripts and scheduled
-    /// jobs. A server answering through --endpoint applies its own.
+    /// jobs. Through a server (--endpoint), the wait for its answer; the
+    /// server applies its own timeout too.
     #[arg(long, value_name = "SECS", value_parser = positive_seconds)]
     pub timeout: Option<f64>,
 }

@@ -35,9 +35,11 @@ fn send(request: reqwest::RequestBuilder, endpoint: &str) -> Result<Vec<u8>> {
     })
 }
 
-fn client() -> Result<reqwest::Client> {
+/// An HTTP client giving up after `timeout` seconds (10 minutes unless
+/// given: the server applies its own timeout to the query).
+fn client(timeout: Option<f64>) -> Result<reqwest::Client> {
     reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(600))
+        .timeout(std::time::Duration::from_secs_f64(timeout.unwrap_or(600.0)))
         .build()
         .context("cannot build the HTTP client")
 }
@@ -82,7 +84,7 @@ pub fn query(endpoint: &str, args: QueryArgs) -> Result<Status> {
     } else {
         "application/sparql-results+json"
     };
-    let client = client()?;
+    let client = client(args.timeout)?;
     let request = match &request_for {
         Some(name) => client
             .get(format!("{endpoint}/named/{name}"))
@@ -154,7 +156,9 @@ pub fn search(endpoint: &str, args: SearchArgs) -> Result<Status> {
             params.push((key, v.clone()));
         }
     }
-    let request = client()?.get(format!("{endpoint}/search")).query(&params);
+    let request = client(None)?
+        .get(format!("{endpoint}/search"))
+        .query(&params);
     let body = send(request, endpoint)?;
     let hits: Vec<Hit> =
         serde_json::from_slice(&body).context("the server's answer is not a list of hits")?;
