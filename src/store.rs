@@ -217,11 +217,12 @@ impl DataDir {
         Ok(data)
     }
 
-    /// Opens a data directory this user may not write to, for reading: a
-    /// shared lock on its lock file (so that no writer is at work while it
-    /// is read, which a read-only store does not allow), the store and the
-    /// index read-only. An index behind the store is not rebuilt; a note
-    /// says so.
+    /// Opens a data directory for reading only ([`OpenMode::Read`]; the
+    /// one way to open a directory this user may not write to): a shared
+    /// lock on its lock file (other readers may hold it too; no writer is
+    /// at work while it is read, which a read-only store does not allow),
+    /// the store and the index read-only. An index behind the store is not
+    /// rebuilt here; a note says so.
     fn open_read_only(path: &Path) -> Result<Self> {
         let lock_path = path.join(LOCK_FILE);
         let lock = match OpenOptions::new().read(true).open(&lock_path) {
