@@ -287,6 +287,15 @@ fn a_claim_rating_or_date_that_names_nothing_is_refused_with_suggestions() {
             .code(2)
             .stderr(predicate::str::contains(bad[0]));
     }
+    // An organisation whose name holds a line break, or no name.
+    for by in ["Other\nDesk", " "] {
+        t.cmd()
+            .args(["review", "major cultural exporter", "--rating", "False"])
+            .args(["--by", by])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--by: "));
+    }
     // Nothing recorded by the refused commands: one verdict only.
     assert_eq!(export(&t)["@graph"].as_array().unwrap().len(), 1);
 }

@@ -397,14 +397,27 @@ pub fn entity_for_name(gazetteer: &Gazetteer, name: &str) -> std::result::Result
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        Resolution::Unknown if name.trim().is_empty() => Err("empty name".into()),
-        Resolution::Unknown if name.chars().any(char::is_control) => Err(format!(
+        Resolution::Unknown => match name_problem(name) {
+            Some(why) => Err(why),
+            None => Ok(Named::New {
+                iri: ids::entity_iri(name),
+                suggestions: gazetteer.suggestions(name, 3),
+            }),
+        },
+    }
+}
+
+/// What makes `name` unfit to name a new entity or a person: empty, or
+/// holding a line break or another control character.
+pub fn name_problem(name: &str) -> Option<String> {
+    if name.trim().is_empty() {
+        Some("empty name".into())
+    } else if name.chars().any(char::is_control) {
+        Some(format!(
             "{name:?}: a name cannot hold control characters (line breaks, tabs …)"
-        )),
-        Resolution::Unknown => Ok(Named::New {
-            iri: ids::entity_iri(name),
-            suggestions: gazetteer.suggestions(name, 3),
-        }),
+        ))
+    } else {
+        None
     }
 }
 

@@ -18,10 +18,10 @@ pub fn run(data_dir: &Path, args: AnnotateArgs) -> Result<Status> {
         .or_else(|| std::env::var("USER").ok())
         .filter(|a| !a.trim().is_empty())
     {
-        Some(a) if a.chars().any(char::is_control) => {
-            bail!("--author {a:?}: a name cannot hold control characters (line breaks, tabs …)")
-        }
-        Some(a) => a,
+        Some(a) => match claimgraph::annotated::build::name_problem(&a) {
+            Some(why) => bail!("--author: {why}"),
+            None => a,
+        },
         None => bail!("say who marks the claim: --author NAME (or set CLAIMGRAPH_AUTHOR)"),
     };
     let data = super::open(data_dir, OpenMode::Existing)?;

@@ -3,12 +3,11 @@
 
 use super::Status;
 use super::args::{ExtractFormat, ReviewArgs};
-use anyhow::{Context, Result, bail};
-use claimgraph::annotated::build::date_literal;
-use claimgraph::gazetteer::Resolution;
+use anyhow::{Context, Result, anyhow, bail};
+use claimgraph::annotated::build::{Named, date_literal, entity_for_name, new_entity_warning};
+use claimgraph::load;
 use claimgraph::review::{ClaimLookup, RatingScale, Review, claim_error, find_claim, record};
 use claimgraph::store::OpenMode;
-use claimgraph::{ids, load};
 use oxigraph::model::NamedNode;
 use std::io::Write;
 use std::path::Path;
@@ -81,37 +80,15 @@ pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
         other => return Err(claim_error(&args.claim, &other).into()),
     };
     let gazetteer = load::gazetteer_for(&data)?;
-    let (by, new_name) = match gazetteer.resolve(&args.by) {
-        Resolution::Found(e) => (e.iri.clone(), None),
-        Resolution::Ambiguous(many) => bail!(
-            "--by {:?} names several entities: {}; give the id",
-            args.by,
-            many.iter()
-                .map(|e| format!("{} ({})", e.id, e.display_label()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Resolution::Unknown => {
-            if args.by.trim().is_empty() {
-                bail!("--by is empty: name the reviewing organisation");
-            }
-            if args.by.chars().any(char::is_control) {
-                bail!(
-                    "--by {:?}: a name cannot hold control characters (line breaks, tabs …)",
-                    args.by
-                );
-            }
-            let like = gazetteer.suggestions(&args.by, 3);
-            let iri = ids::entity_iri(&args.by);
+    // The reviewing organisation: a gazetteer entity, else a new one.
+    let (by, new_name) = match entity_for_name(&gazetteer, &args.by)
+        .map_err(|why| anyhow!("--by: {why} (name the reviewing organisation)"))?
+    {
+        Named::Known(iri) => (iri, None),
+        Named::New { iri, suggestions } => {
             eprintln!(
-                "claimgraph: {:?} is not in the gazetteer; recorded as a new organisation <{}>{}",
-                args.by,
-                iri.as_str(),
-                if like.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (did you mean {}?)", like.join(", "))
-                }
+                "claimgraph: {}",
+                new_entity_warning(&args.by, &iri, &suggestions)
             );
             (iri, Some(args.by.trim()))
         }
