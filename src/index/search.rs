@@ -195,6 +195,12 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
                 .unwrap_or_default()
                 .to_owned()
         };
+        // What a reader sees of the hit, the score and snippet aside (the
+        // snippet follows from the quote and the claim's text).
+        let row = [f.claim, f.source, f.claimant, f.chain, f.quote].map(get);
+        if !shown.insert(row) {
+            continue;
+        }
         let mut snippet = marked(&snippets_quote.snippet_from_doc(&doc));
         if !snippet.contains('«') {
             let from_text = marked(&snippets_text.snippet_from_doc(&doc));
@@ -231,17 +237,6 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
             snippet,
             attribution: get(f.iri),
         });
-        let hit = &hits[hits.len() - 1];
-        let row = (
-            hit.claim.clone(),
-            hit.source.clone(),
-            hit.claimant_iri.clone(),
-            hit.reported_by.clone(),
-            hit.snippet.clone(),
-        );
-        if !shown.insert(row) {
-            hits.pop();
-        }
     }
     Ok(hits)
 }
