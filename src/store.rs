@@ -259,8 +259,8 @@ impl DataDir {
         Ok(data)
     }
 
-    /// Whether the data directory was opened read-only ([`OpenMode::Read`]
-    /// on a directory this user may not write to).
+    /// Whether the data directory was opened read-only ([`OpenMode::Read`],
+    /// under a shared lock).
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }

@@ -96,11 +96,11 @@ pub fn run(data_dir: &Path, args: QueryArgs) -> Result<Status> {
         )
     })
     .map_err(|e| anyhow::anyhow!(e))?;
-    let status = match (printed, &cancel, args.timeout) {
-        (Err(_), Some(token), Some(secs)) if token.is_cancelled() => {
-            bail!("{origin}: cancelled after {secs} s (--timeout)")
+    let status = match (printed, args.timeout) {
+        (Err(_), Some(secs)) if cancel.as_ref().is_some_and(|t| t.is_cancelled()) => {
+            bail!("{origin}: {}", timed_out(secs))
         }
-        (printed, _, _) => printed?,
+        (printed, _) => printed?,
     };
     if status == Status::NothingFound {
         explain_nothing_found(&data, named, &given, trail.as_ref())?;
@@ -119,10 +119,15 @@ fn give_up_after(secs: f64) -> oxigraph::sparql::CancellationToken {
         std::thread::sleep(std::time::Duration::from_secs_f64(secs));
         timer.cancel();
         std::thread::sleep(std::time::Duration::from_millis(500));
-        eprintln!("claimgraph: error: cancelled after {secs} s (--timeout)");
+        eprintln!("claimgraph: error: {}", timed_out(secs));
         std::process::exit(2);
     });
     token
+}
+
+/// What a query given up at `--timeout` says.
+fn timed_out(secs: f64) -> String {
+    format!("cancelled after {secs} s (--timeout)")
 }
 
 /// Why a named query found nothing, when a parameter names nothing
