@@ -41,7 +41,7 @@ pub struct TableOptions {
 
 /// `term` with a `'` before a literal that a spreadsheet would read as a
 /// formula ([`TableOptions::formula_guard`]).
-pub fn formula_guarded(term: Term) -> Term {
+fn formula_guarded(term: Term) -> Term {
     match &term {
         Term::Literal(l) if l.value().starts_with(['=', '+', '-', '@', '\t', '\r']) => {
             Literal::new_simple_literal(format!("'{}", l.value())).into()
