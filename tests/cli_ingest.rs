@@ -123,6 +123,73 @@ fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
 }
 
 #[test]
+fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored() {
+    let t = TestDir::new();
+    let url = "https://news.example.com/2025/06/micro-dramas";
+    let dir = t.path("copies");
+    std::fs::create_dir(&dir).unwrap();
+    // Saved a day apart, the second after a correction; a third copy
+    // equal to the second.
+    std::fs::write(dir.join("a.html"), page(url, "Micro-dramas", &[P1, P2])).unwrap();
+    std::fs::write(
+        dir.join("b.html"),
+        page(url, "Micro-dramas", &[P1, P2_CHANGED]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c.html"),
+        page(url, "Micro-dramas", &[P1, P2_CHANGED]),
+    )
+    .unwrap();
+
+    let out = t.cmd().arg("ingest").arg(&dir).output().unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("3 inputs: 1 new sources, 1 new versions, 1 unchanged"),
+        "{stderr}"
+    );
+    let out = t
+        .cmd()
+        .args(["versions", url, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let versions = json.as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{json}");
+    assert_eq!(versions[1]["changes"][0]["change"], "changed", "{json}");
+
+    // Files given one --url are versions of that source, in the order given.
+    let other = "https://news.example.com/2025/06/saved";
+    let first = t.path("first.html");
+    let second = t.path("second.html");
+    std::fs::write(&first, page(other, "Saved", &[P1])).unwrap();
+    std::fs::write(&second, page(other, "Saved", &[P1, P2])).unwrap();
+    let out = t
+        .cmd()
+        .arg("ingest")
+        .arg(&first)
+        .arg(&second)
+        .args(["--url", other])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2 inputs: 1 new sources, 1 new versions"),
+        "{stderr}"
+    );
+    let out = t
+        .cmd()
+        .args(["versions", other, "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2, "{json}");
+}
+
+#[test]
 fn bad_files_are_named_and_the_good_ones_still_stored() {
     let t = TestDir::new();
     let dir = t.path("pages");

@@ -187,7 +187,8 @@ pub struct IngestArgs {
     /// Run one pass of this job file instead (docs/scheduling.md).
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     pub job: Option<PathBuf>,
-    /// The URL of a single saved page (its source's identity).
+    /// The URL the saved page was retrieved from (its source's identity). Several files given
+    /// with one --url are versions of that source, in the order given.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// Write a JSON summary (counts and errors by kind) to FILE.

@@ -284,6 +284,18 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         if tty {
             eprint!("\rfiles {done}/{total}");
         }
+        // A second file of a source already in this batch (two saved
+        // copies of one article, or files given one --url): store the
+        // batch first, so this one is staged against what it holds and
+        // becomes a version of its own rather than replacing the other.
+        if let Ok((a, _)) = &article
+            && let Some(canonical) = a.canonical_url.as_deref()
+        {
+            let source = claimgraph::ids::source_iri(Some(canonical), "");
+            if batch.iter().any(|s| s.source == source) {
+                flush(&data, &mut batch, &mut summary)?;
+            }
+        }
         match article.and_then(|(a, found)| {
             let unread = found.is_none();
             let capped = found.as_deref().is_some_and(was_capped);
