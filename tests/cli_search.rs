@@ -283,6 +283,64 @@ fn bad_search_input_is_explained() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("search syntax error"));
+    // A limit past any index is as many as there are, not a crash.
+    t.cmd()
+        .args(["search", "funding", "--limit", &u64::MAX.to_string()])
+        .assert()
+        .success();
+    let service = |limit: &str| {
+        t.cmd()
+            .arg("query")
+            .arg(format!(
+                "SELECT ?c WHERE {{ SERVICE cg:search {{ ?c cg:matches \"funding\" ; cg:limit {limit} }} }}"
+            ))
+            .output()
+            .unwrap()
+    };
+    assert_success(&service(&u64::MAX.to_string()));
+    let out = service("-5");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cg:limit takes a whole number"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_language_filter_takes_in_its_regional_tags() {
+    let t = loaded();
+    let page = t.path("page.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html lang="en-US"><head><title>Subsidies for short dramas</title>
+<link rel="canonical" href="https://news.example.com/2025/07/subsidies"></head><body><article>
+<h1>Subsidies for short dramas</h1>
+<p>The Ministry of Culture and Tourism said that provincial subsidies for vertical short dramas
+would double next year, according to a notice published on its website.</p>
+<p>Producers interviewed for this story described the grants as small but welcome.</p>
+</article></body></html>"#,
+    )
+    .unwrap();
+    assert_success(&t.cmd().arg("ingest").arg(&page).output().unwrap());
+    let found = |lang: &str| -> bool {
+        let out = t
+            .cmd()
+            .args(["search", "subsidies", "--format", "json", "--lang", lang])
+            .output()
+            .unwrap();
+        if out.status.code() == Some(1) {
+            return false;
+        }
+        json_rows(&out).iter().any(|r| {
+            r["claim_text"]["value"]
+                .as_str()
+                .is_some_and(|c| c.contains("subsidies"))
+        })
+    };
+    // The page says en-US; --lang en is English, whatever the region.
+    assert!(found("en"));
+    assert!(!found("zh"));
 }
 
 #[test]

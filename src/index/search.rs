@@ -112,6 +112,42 @@ fn any_of(field: tantivy::schema::Field, values: &[String]) -> Box<dyn Query> {
     ))
 }
 
+/// The language tags stored in `field` that `wanted` asks for: the same
+/// tag in any case, and for a bare language (`en`) its regional variants
+/// too (`en-US`, `en_GB`), as pages declare them.
+fn language_tags(ft: &FullText, field: Field, wanted: &str) -> Result<Vec<String>> {
+    let wanted = wanted.trim().to_ascii_lowercase().replace('_', "-");
+    let mut tags = std::collections::BTreeSet::new();
+    for segment in ft.searcher().segment_readers() {
+        let index = segment
+            .inverted_index(field)
+            .map_err(|e| Error::Index(e.to_string()))?;
+        let mut terms = index
+            .terms()
+            .stream()
+            .map_err(|e| Error::Index(e.to_string()))?;
+        while terms.advance() {
+            let Ok(tag) = std::str::from_utf8(terms.key()) else {
+                continue;
+            };
+            if language_asked_for(tag, &wanted) {
+                tags.insert(tag.to_owned());
+            }
+        }
+    }
+    Ok(tags.into_iter().collect())
+}
+
+/// Whether the stored tag `tag` is the language `wanted` (lower case, `-`).
+fn language_asked_for(tag: &str, wanted: &str) -> bool {
+    let tag = tag.to_ascii_lowercase().replace('_', "-");
+    tag == wanted
+        || (!wanted.contains('-')
+            && tag
+                .strip_prefix(wanted)
+                .is_some_and(|rest| rest.starts_with('-')))
+}
+
 /// Runs a search with filters; hits come with display fields and snippets.
 pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
     let f = ft.fields();
@@ -136,13 +172,11 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
         clauses.push((Occur::Must, filter(any_of(f.reporter, &options.reporters))));
     }
     if let Some(lang) = &options.language {
-        clauses.push((
-            Occur::Must,
-            filter(Box::new(TermQuery::new(
-                Term::from_field_text(f.language, lang),
-                IndexRecordOption::Basic,
-            ))),
-        ));
+        let mut tags = language_tags(ft, f.language, lang)?;
+        if tags.is_empty() {
+            tags.push(lang.clone());
+        }
+        clauses.push((Occur::Must, filter(any_of(f.language, &tags))));
     }
     if options.since.is_some() || options.until.is_some() {
         let bound = |s: Option<i64>, inclusive: bool| match s {
@@ -169,11 +203,19 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
     // A claim that stands in several versions of a source (or twice in
     // one) has an attribution document in each: the same row to a reader,
     // shown once. Room for a few such repeats, so that `limit` rows remain.
-    let wanted = options.limit.max(1);
+    // No more rows than documents (a top-k collector allocates for its k).
+    let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let wanted = options.limit.clamp(1, documents.max(1));
     let top: Vec<(Score, DocAddress)> = searcher
         .search(
             &query,
-            &TopDocs::with_limit(wanted.saturating_mul(4).min(wanted + 10_000)).order_by_score(),
+            &TopDocs::with_limit(
+                wanted
+                    .saturating_mul(4)
+                    .min(wanted.saturating_add(10_000))
+                    .min(documents.max(1)),
+            )
+            .order_by_score(),
         )
         .map_err(|e| Error::Index(e.to_string()))?;
     let snippets_quote = SnippetGenerator::create(&searcher, &*base, f.quote)
@@ -381,7 +423,7 @@ impl tantivy::collector::SegmentCollector for SegmentHits {
     fn collect(&mut self, doc: tantivy::DocId, score: Score) {
         self.hits.push((score, DocAddress::new(self.segment, doc)));
         // Bounded memory on a query that matches most of the index.
-        if self.hits.len() >= 2 * self.limit.max(1024) {
+        if self.hits.len() >= self.limit.max(1024).saturating_mul(2) {
             keep_best(&mut self.hits, self.limit);
         }
     }
@@ -640,5 +682,17 @@ mod tests {
         ] {
             assert_eq!(iso_date(unix_seconds(d).unwrap()), d);
         }
+    }
+
+    #[test]
+    fn a_bare_language_asks_for_its_regional_tags_and_a_region_for_itself() {
+        assert!(language_asked_for("en-US", "en"));
+        assert!(language_asked_for("EN_gb", "en"));
+        assert!(language_asked_for("en", "en"));
+        assert!(language_asked_for("zh-Hans-CN", "zh"));
+        assert!(!language_asked_for("eng", "en"));
+        assert!(!language_asked_for("en", "en-us"));
+        assert!(language_asked_for("en-US", "en-us"));
+        assert!(!language_asked_for("en-GB", "en-us"));
     }
 }

@@ -118,10 +118,12 @@ pub fn evaluate(fulltext: &FullText, pattern: &GraphPattern) -> Result<Rows, Err
         if p == cg::LIMIT {
             match &tp.object {
                 TermPattern::Literal(l) => {
-                    limit = l
-                        .value()
-                        .parse()
-                        .map_err(|_| service_error("cg:limit takes an integer"))?
+                    limit = l.value().parse().map_err(|_| {
+                        service_error(format!(
+                            "cg:limit takes a whole number of hits, 0 or more (got {:?})",
+                            l.value()
+                        ))
+                    })?
                 }
                 _ => return Err(service_error("cg:limit takes an integer literal")),
             }
