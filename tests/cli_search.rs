@@ -593,3 +593,61 @@ fn a_claim_standing_in_two_versions_of_a_source_is_one_hit() {
     assert_eq!(rows.len(), 2);
     assert_eq!(claim_texts(&rows).len(), 2, "{rows:?}");
 }
+
+#[test]
+fn the_names_a_result_shows_filter_it() {
+    let t = loaded();
+    let page = t.path("page.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html lang="en"><head><title>Subsidies for short dramas</title>
+<meta property="og:site_name" content="Example Wire">
+<link rel="canonical" href="https://news.example.com/2025/07/plan"></head><body><article>
+<h1>Subsidies for short dramas</h1>
+<p>People familiar with the plan said the Ministry of Culture and Tourism would double
+subsidies for vertical short dramas next year.</p>
+<p>Producers interviewed for this story described the grants as small but welcome.</p>
+</article></body></html>"#,
+    )
+    .unwrap();
+    assert_success(&t.cmd().arg("ingest").arg(&page).output().unwrap());
+    let rows = |args: &[&str]| -> Vec<(String, String)> {
+        let out = t
+            .cmd()
+            .arg("search")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        if out.status.code() == Some(1) {
+            return Vec::new();
+        }
+        json_rows(&out)
+            .iter()
+            .map(|r| {
+                (
+                    r["claimant"]["value"].as_str().unwrap_or("").to_owned(),
+                    r["reported_by"]["value"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    // As shown in the claimant column, in any case.
+    for name in [
+        "people familiar with the plan",
+        "People Familiar With The Plan",
+    ] {
+        let found = rows(&["subsidies", "--claimant", name]);
+        assert!(
+            !found.is_empty() && found.iter().all(|(c, _)| c.eq_ignore_ascii_case(name)),
+            "{name}: {found:?}"
+        );
+    }
+    // As shown at the end of the reporter chain: the publisher.
+    let found = rows(&["subsidies", "--reporter", "Example Wire"]);
+    assert!(
+        !found.is_empty() && found.iter().all(|(_, r)| r.ends_with("Example Wire")),
+        "{found:?}"
+    );
+    assert!(rows(&["subsidies", "--reporter", "Reuters"]).is_empty());
+}

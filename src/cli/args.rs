@@ -874,7 +874,7 @@ pub struct SearchArgs {
     /// Only claims by this claimant (label, alias, id or IRI; repeatable).
     #[arg(long, value_name = "NAME")]
     pub claimant: Vec<String>,
-    /// Only claims relayed by this reporter (label, alias, id or IRI; repeatable).
+    /// Only claims relayed or published by this reporter (label, alias, id or IRI; repeatable).
     #[arg(long, value_name = "NAME")]
     pub reporter: Vec<String>,
     /// Only sources dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).

@@ -169,7 +169,13 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
         clauses.push((Occur::Must, filter(any_of(f.claimant, &options.claimants))));
     }
     if !options.reporters.is_empty() {
-        clauses.push((Occur::Must, filter(any_of(f.reporter, &options.reporters))));
+        // A reporter is any step of the chain shown, the source's publisher
+        // (where the chain ends) too.
+        let reporter_or_publisher = BooleanQuery::new(vec![
+            (Occur::Should, any_of(f.reporter, &options.reporters)),
+            (Occur::Should, any_of(f.publisher, &options.reporters)),
+        ]);
+        clauses.push((Occur::Must, filter(Box::new(reporter_or_publisher))));
     }
     if let Some(lang) = &options.language {
         let mut tags = language_tags(ft, f.language, lang)?;
@@ -631,8 +637,13 @@ pub fn resolve_names(
                     )
                     .next()
                     .is_some();
-                if in_any_graph {
-                    out.push(minted.as_str().to_owned());
+                let labelled = if in_any_graph {
+                    vec![minted.as_str().to_owned()]
+                } else {
+                    entities_labelled(data.store(), name)?
+                };
+                if !labelled.is_empty() {
+                    out.extend(labelled);
                 } else {
                     let suggestions = gazetteer.suggestions(name, 3);
                     return Err(crate::Error::Input(format!(
@@ -648,6 +659,39 @@ pub fn resolve_names(
         }
     }
     Ok(out)
+}
+
+/// The entities with `name` as a label or alias, in any graph (a claimant
+/// minted for one source's "people familiar with the talks" has an IRI of
+/// that source's): those labelled exactly so, else those labelled so but
+/// for case, as `who-claimed` matches them.
+fn entities_labelled(store: &oxigraph::store::Store, name: &str) -> crate::Result<Vec<String>> {
+    use crate::vocab::{rdfs, skos};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let mut found = std::collections::BTreeSet::new();
+    let exact: Term = oxigraph::model::Literal::new_simple_literal(name.trim()).into();
+    for predicate in [rdfs::LABEL, skos::ALT_LABEL] {
+        for quad in store.quads_for_pattern(None, Some(predicate), Some(exact.as_ref()), None) {
+            if let NamedOrBlankNode::NamedNode(n) = quad?.subject {
+                found.insert(n.into_string());
+            }
+        }
+    }
+    if found.is_empty() {
+        let wanted = name.trim().to_lowercase();
+        for predicate in [rdfs::LABEL, skos::ALT_LABEL] {
+            for quad in store.quads_for_pattern(None, Some(predicate), None, None) {
+                let quad = quad?;
+                if let (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) =
+                    (quad.subject, quad.object)
+                    && l.value().to_lowercase() == wanted
+                {
+                    found.insert(n.into_string());
+                }
+            }
+        }
+    }
+    Ok(found.into_iter().collect())
 }
 
 #[cfg(test)]
