@@ -233,11 +233,20 @@ pub fn review_quads(review: &Review<'_>) -> (NamedNode, Vec<Quad>) {
     (iri, quads)
 }
 
+/// What [`record`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    /// The review's IRI.
+    pub iri: NamedNode,
+    /// The rating label of the earlier review it replaced, if there was one.
+    pub replaced: Option<String>,
+}
+
 /// Records `review`: its quads replace any earlier review with the same IRI
 /// in the organisation's graph, and, when it has a URL, the organisation's
 /// review of the claim recorded without one (the same review, completed);
 /// the graph's other reviews stay.
-pub fn record(data: &DataDir, review: &Review<'_>) -> Result<NamedNode> {
+pub fn record(data: &DataDir, review: &Review<'_>) -> Result<Recorded> {
     let (iri, new) = review_quads(review);
     let graph = reviews_graph(review.by);
     let mut replaced_nodes = vec![iri.clone()];
@@ -249,6 +258,7 @@ pub fn record(data: &DataDir, review: &Review<'_>) -> Result<NamedNode> {
         .flat_map(|r| [ids::part_iri(&r, "rating"), r])
         .collect();
     let mut quads: Vec<Quad> = Vec::new();
+    let mut earlier = None;
     for q in data
         .store()
         .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
@@ -256,13 +266,22 @@ pub fn record(data: &DataDir, review: &Review<'_>) -> Result<NamedNode> {
         let q = q?;
         let replaced =
             matches!(&q.subject, NamedOrBlankNode::NamedNode(s) if replaced_nodes.contains(s));
+        if replaced
+            && q.predicate == schema::ALTERNATE_NAME
+            && let Term::Literal(l) = &q.object
+        {
+            earlier = Some(l.value().to_owned());
+        }
         if !replaced && !new.contains(&q) {
             quads.push(q);
         }
     }
     quads.extend(new);
     data.replace_graphs(&[NamedOrBlankNode::NamedNode(graph)], &quads)?;
-    Ok(iri)
+    Ok(Recorded {
+        iri,
+        replaced: earlier,
+    })
 }
 
 /// A claim found from what a user typed.

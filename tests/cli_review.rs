@@ -121,6 +121,7 @@ fn a_verdict_keeps_the_publishers_label_and_its_point_on_the_scale() {
     assert_eq!(json["normalised"], "mixed");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("not in the gazetteer"), "{stderr}");
+    assert_eq!(json["replaced"], serde_json::Value::Null);
 
     let doc = export(&t);
     let reviews = doc["@graph"].as_array().unwrap();
@@ -156,6 +157,12 @@ fn a_verdict_keeps_the_publishers_label_and_its_point_on_the_scale() {
         ],
     );
     assert_success(&out);
+    // ... and the reviewer is told which verdict it replaced.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("replaces Fact Desk's earlier verdict on the claim, \"Misleading\""),
+        "{stderr}"
+    );
     let doc = export(&t);
     let reviews = doc["@graph"].as_array().unwrap();
     assert_eq!(reviews.len(), 1);

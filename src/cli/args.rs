@@ -413,8 +413,8 @@ pub struct AnnotateArgs {
     after_help = r#"The publisher's label is kept as it is (schema:alternateName) and mapped to claimgraph's
 scale — true, mostly true, mixed, mostly false, false, unverifiable — by the labels of
 ontology/claimgraph.ttl (PolitiFact's, the Washington Post's, Snopes', AFP's, Chequeado's,
-Taiwan FactCheck Center's…). Reviewing the same claim again with the same --url updates the
-verdict; giving a --url to a review recorded without one completes it (another --url is
+Taiwan FactCheck Center's…). Reviewing the same claim again with the same --url (or again
+without one) updates the verdict, and says which verdict it replaced; giving a --url to a review recorded without one completes it (another --url is
 another fact-check, recorded beside it). Each organisation's reviews are in their own graph; ingestion never touches them.
 
 Examples:

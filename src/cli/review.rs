@@ -6,7 +6,9 @@ use super::args::{ExtractFormat, ReviewArgs};
 use anyhow::{Context, Result, anyhow, bail};
 use claimgraph::annotated::build::{Named, date_literal, entity_for_name, new_entity_warning};
 use claimgraph::load;
-use claimgraph::review::{ClaimLookup, RatingScale, Review, claim_error, find_claim, record};
+use claimgraph::review::{
+    ClaimLookup, RatingScale, Recorded, Review, claim_error, find_claim, record,
+};
 use claimgraph::store::OpenMode;
 use oxigraph::model::NamedNode;
 use std::io::Write;
@@ -104,7 +106,14 @@ pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
         date: date.as_ref(),
         note: args.note.as_deref(),
     };
-    let iri = record(&data, &review)?;
+    let Recorded { iri, replaced } = record(&data, &review)?;
+    if let Some(earlier) = &replaced {
+        eprintln!(
+            "claimgraph: this replaces {}'s earlier verdict on the claim, {earlier:?} (a review with \
+             another --url is recorded beside it instead)",
+            new_name.unwrap_or(args.by.trim())
+        );
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         ExtractFormat::Json => writeln!(
@@ -120,6 +129,7 @@ pub fn run(data_dir: &Path, args: ReviewArgs) -> Result<Status> {
                 "by": by.as_str(),
                 "url": url.as_ref().map(NamedNode::as_str),
                 "graph": claimgraph::review::reviews_graph(&by).as_str(),
+                "replaced": replaced,
             })
         )?,
         ExtractFormat::Text => {
