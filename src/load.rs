@@ -76,6 +76,9 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
             }
             found.sort();
             out.extend(found.into_iter().map(Ok));
+        } else if let Err(e) = std::fs::metadata(path) {
+            // Said as the file system says it, not as an unknown format.
+            out.push(Err(Error::io(path, e)));
         } else {
             out.push(Ok(path.clone()));
         }

@@ -823,7 +823,7 @@ fn hypothesis_style_annotations_load_and_the_unanchorable_are_named() {
         .arg(t.path("broken.jsonld"))
         .arg(t.path("remote.jsonld"))
         .assert()
-        .code(3)
+        .code(2)
         .stderr(
             predicates::str::contains("broken.jsonld:1:")
                 .and(predicates::str::contains(
@@ -884,7 +884,7 @@ fn annotations_of_a_source_without_url_export_with_the_source_they_are_about() {
         .arg("load")
         .arg(t.path("bad.toml"))
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicates::str::contains("source_id"));
 }
 

@@ -176,7 +176,7 @@ fn an_absent_quote_gets_the_nearest_passage() {
     t.cmd()
         .args(["load", "tests/data/bad/missing-quote.toml"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("missing-quote.toml (claim 1 at line 7): quote not found in the text; nearest passage: \"The ministry said funding would double in 2025\""));
 }
 
@@ -186,7 +186,7 @@ fn an_ambiguous_quote_gets_a_prefix_or_suffix_to_choose() {
     t.cmd()
         .args(["load", "tests/data/bad/ambiguous-quote.toml"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("quote occurs 2 times"))
         .stderr(predicate::str::contains("suffix = \". Later,\""))
         .stderr(predicate::str::contains("prefix = \" Later, \""));
@@ -197,7 +197,7 @@ fn unknown_values_and_fields_are_refused_with_the_valid_ones() {
     let t = TestDir::new();
     let file = t.path("bad-kind.toml");
     std::fs::write(&file, "id = \"x\"\nheadline = \"H\"\ntext = \"abc\"\n[[claim]]\nquote = \"abc\"\nclaim = \"abc\"\nclaimant = \"NRTA\"\nkind = \"rumour\"\n").unwrap();
-    t.cmd().arg("load").arg(&file).assert().code(3).stderr(
+    t.cmd().arg("load").arg(&file).assert().code(2).stderr(
         predicate::str::contains("bad-kind.toml:8:").and(predicate::str::contains("direct-quote")),
     );
     std::fs::write(
@@ -209,7 +209,7 @@ fn unknown_values_and_fields_are_refused_with_the_valid_ones() {
         .arg("load")
         .arg(&file)
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("unknown field `authr`"));
 }
 
@@ -227,7 +227,7 @@ fn a_gbk_text_file_needs_and_honours_its_encoding() {
         .arg("load")
         .arg(dir.join("s.toml"))
         .assert()
-        .code(3)
+        .code(2)
         .stderr(
             predicate::str::contains("text.txt:1:").and(predicate::str::contains("text_encoding")),
         );
@@ -261,7 +261,7 @@ fn an_unsupported_file_is_an_error_but_directories_skip_such_files() {
     t.cmd()
         .args(["load", "README.md"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("README.md: unknown file type"));
     // tests/data/ holds a README.md too: it is skipped, not an error.
     t.cmd()
@@ -351,6 +351,29 @@ fn a_missing_path_is_reported_and_the_rest_loads() {
         .code(3)
         .stderr(predicate::str::contains("no/such/file.toml: No such file"))
         .stderr(predicate::str::contains("1 file(s) loaded"));
+    // A missing directory too (not "unknown file type"); nothing loaded is
+    // exit 2, as for ingest.
+    t.cmd()
+        .args(["load", "no/such/dir/"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/dir/: No such file"))
+        .stderr(predicate::str::contains("unknown file type").not());
+    // A source whose text file is missing is named with it.
+    let source = t.path("pointer.toml");
+    std::fs::write(
+        &source,
+        "id = \"pointer\"\nheadline = \"h\"\nlanguage = \"en\"\ntext_file = \"gone.txt\"\n",
+    )
+    .unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&source)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "pointer.toml: text_file = \"gone.txt\" cannot be read",
+        ));
 }
 
 #[test]
@@ -366,14 +389,14 @@ fn a_failed_reload_keeps_what_was_stored_before() {
         .arg("load")
         .arg(&file)
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("quote not found"));
     std::fs::write(&file, "id = \"s\"\nheadline = \"H\ntext = \"x\"\n").unwrap();
     t.cmd()
         .arg("load")
         .arg(&file)
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("s.toml:2:"));
     assert_eq!(
         before,

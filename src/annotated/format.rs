@@ -168,7 +168,14 @@ pub fn load_text(file: &SourceFile, path: &Path) -> Result<String> {
         (Some(text), None) => Ok(text.clone()),
         (None, Some(rel)) => {
             let text_path = path.parent().unwrap_or(Path::new(".")).join(rel);
-            let bytes = read_capped(&text_path)?;
+            // Named with the source file that points to it.
+            let bytes = read_capped(&text_path).map_err(|e| {
+                Error::invalid(
+                    path,
+                    None,
+                    format!("text_file = {rel:?} cannot be read: {e}"),
+                )
+            })?;
             decode(&bytes, file.text_encoding.as_deref(), &text_path)
         }
         (Some(_), Some(_)) => Err(Error::invalid(

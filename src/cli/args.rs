@@ -745,7 +745,8 @@ impl From<ExtractorArg> for claimgraph::ingest::extract::Extractor {
     after_help = "Each annotated source goes into its own named graph, and each RDF file into
 <https://w3id.org/claimgraph/graph/file/DIR/NAME> (or --graph); loading a file again replaces
 its graph atomically, so loading twice changes nothing. A file that fails to parse is reported
-with file:line:column and nothing of it is loaded; the other files still load (exit 3).
+with file:line:column and nothing of it is loaded; the other files still load (exit 3; exit 2
+when no file could be loaded).
 
 Formats by extension: .toml (annotated source, see docs/sources-format.md), .ttl, .trig, .nt,
 .nq, .jsonld/.json, .rdf/.owl.

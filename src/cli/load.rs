@@ -18,10 +18,13 @@ pub fn run(data_dir: &Path, args: LoadArgs) -> Result<Status> {
     let data = open(data_dir, OpenMode::Create)?;
     let summary = load_paths(&data, &args.paths, graph.as_ref())?;
     eprintln!("{}", summary.line());
-    Ok(if summary.failed > 0 {
-        Status::Partial
-    } else {
+    Ok(if summary.failed == 0 {
         Status::Ok
+    } else if summary.loaded == 0 {
+        // Every input failed: nothing could be done, as `ingest` says it.
+        Status::Error
+    } else {
+        Status::Partial
     })
 }
 

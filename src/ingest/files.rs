@@ -84,7 +84,24 @@ pub fn read_page(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     } else {
         file.take(max_bytes + 1).read_to_end(&mut out)
     };
-    read.map_err(|e| Error::io(path, e))?;
+    read.map_err(|e| {
+        let corrupt = !matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+        );
+        if gz && corrupt {
+            // Said as what it is: the decompression failed, and how far it
+            // had got (the error keeps its kind, so --report counts it as
+            // a decode error).
+            let message = format!(
+                "not a readable gzip file ({e}) after {} decompressed bytes",
+                out.len()
+            );
+            Error::io(path, std::io::Error::new(e.kind(), message))
+        } else {
+            Error::io(path, e)
+        }
+    })?;
     if out.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -117,11 +134,20 @@ mod tests {
 
         let bad = dir.path().join("bad.html.gz");
         std::fs::write(&bad, b"not gzip at all").unwrap();
+        let err = read_page(&bad, 1 << 20).unwrap_err().to_string();
         assert!(
-            read_page(&bad, 1 << 20)
-                .unwrap_err()
-                .to_string()
-                .contains("bad.html.gz")
+            err.contains("bad.html.gz") && err.contains("not a readable gzip file"),
+            "{err}"
+        );
+        // Cut short: how far it got.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&b"<p>micro-drama</p>".repeat(10_000)).unwrap();
+        let whole = gz.finish().unwrap();
+        std::fs::write(&bad, &whole[..whole.len() / 2]).unwrap();
+        let err = read_page(&bad, 1 << 20).unwrap_err().to_string();
+        assert!(
+            err.contains("not a readable gzip file") && err.contains("decompressed bytes"),
+            "{err}"
         );
 
         std::fs::create_dir(dir.path().join("sub")).unwrap();
