@@ -13,18 +13,37 @@ use std::io::{IsTerminal, Write};
 
 /// Sends a request and returns the body of a 200 answer; anything else is
 /// an error carrying the server's message.
-fn send(request: reqwest::RequestBuilder, endpoint: &str) -> Result<Vec<u8>> {
+fn send(request: reqwest::RequestBuilder, endpoint: &str, timeout: Option<f64>) -> Result<Vec<u8>> {
     let runtime = super::ingest::http_runtime()?;
+    // A client timeout is the query's --timeout passing, not the server
+    // out of reach.
+    let gave_up = |e: &reqwest::Error| {
+        e.is_timeout().then(|| {
+            anyhow::anyhow!(
+                "the server at {endpoint} gave no answer within {} s (--timeout); the query was given up",
+                timeout.unwrap_or(600.0)
+            )
+        })
+    };
     runtime.block_on(async {
-        let response = request
-            .send()
-            .await
-            .with_context(|| format!("cannot reach the claimgraph server at {endpoint}"))?;
+        let response = match request.send().await {
+            Ok(r) => r,
+            Err(e) => {
+                return Err(gave_up(&e).unwrap_or_else(|| {
+                    anyhow::Error::new(e)
+                        .context(format!("cannot reach the claimgraph server at {endpoint}"))
+                }));
+            }
+        };
         let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .context("reading the server's answer")?;
+        let body = match response.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                return Err(gave_up(&e).unwrap_or_else(|| {
+                    anyhow::Error::new(e).context("reading the server's answer")
+                }));
+            }
+        };
         if !status.is_success() {
             bail!(
                 "the server at {endpoint} answered {status}: {}",
@@ -94,7 +113,7 @@ pub fn query(endpoint: &str, args: QueryArgs) -> Result<Status> {
             .form(&[("query", text.as_str())]),
     }
     .header(reqwest::header::ACCEPT, accept);
-    let body = send(request, endpoint)?;
+    let body = send(request, endpoint, args.timeout)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if graph {
         out.write_all(&body)?;
@@ -159,7 +178,7 @@ pub fn search(endpoint: &str, args: SearchArgs) -> Result<Status> {
     let request = client(None)?
         .get(format!("{endpoint}/search"))
         .query(&params);
-    let body = send(request, endpoint)?;
+    let body = send(request, endpoint, None)?;
     let hits: Vec<Hit> =
         serde_json::from_slice(&body).context("the server's answer is not a list of hits")?;
     super::search::print_hits(&hits, args.format)
