@@ -298,7 +298,16 @@ fn a_query_file_takes_parameters_declared_or_not() {
         .assert()
         .success()
         .stdout(predicate::str::contains("北京,"));
+    // A parameter for a variable the query does not select is named.
+    query_file(&bare)
+        .args(["--param", "y=北京"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--param y: the query selects no variable ?y (it selects ?x ?n)",
+        ));
 }
+
 #[test]
 fn hostile_parameter_values_stay_literals() {
     let t = loaded();

@@ -275,6 +275,22 @@ pub fn prepare(
             origin: origin.into(),
             message: explain_syntax_error(text, &e.to_string()),
         })?;
+    if let spargebra::Query::Select { pattern, .. } = &query
+        && let Some(selected) = projected(pattern)
+        && let Some((missing, _)) = params.iter().find(|(v, _)| !selected.contains(v))
+    {
+        let names: Vec<String> = selected.iter().map(ToString::to_string).collect();
+        return Err(Error::Input(format!(
+            "{origin}: --param {}: the query selects no variable {missing} (it selects {}); a \
+             parameter gives a value to a variable the query selects",
+            missing.as_str(),
+            if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(" ")
+            }
+        )));
+    }
     let pattern = match &mut query {
         spargebra::Query::Select { pattern, .. }
         | spargebra::Query::Construct { pattern, .. }
@@ -300,6 +316,18 @@ pub fn prepare(
         fulltext: fulltext.cloned(),
         detached: !reads_store,
     })
+}
+
+/// The variables a SELECT's pattern projects (`SELECT *` lists them all).
+fn projected(pattern: &GraphPattern) -> Option<&[Variable]> {
+    match pattern {
+        GraphPattern::Project { variables, .. } => Some(variables),
+        GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::OrderBy { inner, .. } => projected(inner),
+        _ => None,
+    }
 }
 
 /// Whether evaluating the pattern may read quads or graph names (anything
