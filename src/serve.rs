@@ -13,6 +13,8 @@
 //!   terms (as `claimgraph query --name` does).
 //! - `/search?q=`: full-text search, as `claimgraph search --format json`
 //!   (`limit`, `lang`, `since`, `until`, `claimant`, `reporter`).
+//! - `/stats`: the counts `claimgraph stats --format json` prints (which goes
+//!   through it when a server owns the data directory).
 //! - `/health`: store and index generations, queries and searches answered, uptime.
 //! - `/jobs`: each scheduled job's last pass.
 //!
@@ -568,8 +570,11 @@ async fn search_handler(
             .collect()
     };
     let one = |key: &str| all(key).into_iter().next();
-    let Some(q) = one("q") else {
-        return text(StatusCode::BAD_REQUEST, "give the words: /search?q=…");
+    let Some(q) = one("q").filter(|q| !q.trim().is_empty()) else {
+        return text(
+            StatusCode::BAD_REQUEST,
+            "nothing to search for: give the words, /search?q=…",
+        );
     };
     let limit = match one("limit").map(|l| l.parse::<usize>()) {
         None => 20,
@@ -624,6 +629,18 @@ async fn search_handler(
             Err(e) => text(StatusCode::BAD_REQUEST, e.to_string()),
         }
     })
+    .await
+}
+
+/// `GET /stats`: what `claimgraph stats --format json` prints.
+async fn stats_handler(State(app): State<Arc<App>>) -> Response {
+    in_slot(
+        Arc::clone(&app.slots),
+        move |_slot| match crate::stats::stats(app.data.store()) {
+            Ok(counts) => axum::Json(counts).into_response(),
+            Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
+    )
     .await
 }
 
@@ -784,6 +801,7 @@ pub fn serve(
         .route("/sparql", get(sparql_get).post(sparql_post))
         .route("/search", get(search_handler))
         .route("/named/{name}", get(named_handler))
+        .route("/stats", get(stats_handler))
         .route("/health", get(health))
         .route("/jobs", get(jobs))
         .with_state(Arc::clone(&app));

@@ -571,7 +571,10 @@ fn lock_owner(mut file: &File) -> Option<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(|l| match l.strip_prefix("endpoint ") {
-            Some(endpoint) => format!("serving {endpoint}"),
+            Some(endpoint) => format!(
+                "serving {endpoint}: `query`, `search` and `stats` go through it; other \
+                 commands need the directory itself, so stop the server or work on a copy"
+            ),
             None => l.to_owned(),
         })
         .collect();
@@ -696,10 +699,10 @@ mod tests {
             .expect("second open must fail")
             .to_string();
         assert!(
-            msg.ends_with(&format!(
-                "(pid {}, serving http://127.0.0.1:7878)",
+            msg.contains(&format!(
+                "(pid {}, serving http://127.0.0.1:7878: ",
                 std::process::id()
-            )),
+            )) && msg.ends_with("stop the server or work on a copy)"),
             "{msg}"
         );
     }

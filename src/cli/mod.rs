@@ -54,14 +54,17 @@ impl From<Status> for ExitCode {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Status> {
     let data_dir = cli.data_dir;
-    // Only query and search go through a server; another command given an
-    // endpoint reads the data directory all the same, and says so, lest a
-    // failure to open it be read as the server's.
+    // Only query, search and stats go through a server; another command
+    // given an endpoint reads the data directory all the same, and says so,
+    // lest a failure to open it be read as the server's.
     if let Some(endpoint) = &cli.endpoint
-        && !matches!(cli.command, Command::Query(_) | Command::Search(_))
+        && !matches!(
+            cli.command,
+            Command::Query(_) | Command::Search(_) | Command::Stats(_)
+        )
     {
         eprintln!(
-            "claimgraph: note: the endpoint {endpoint} serves `query` and `search` only; \
+            "claimgraph: note: the endpoint {endpoint} serves `query`, `search` and `stats` only; \
              this command reads the data directory {} itself",
             data_dir.display()
         );
@@ -77,6 +80,9 @@ pub fn run(cli: Cli) -> Result<Status> {
         }
         Command::Search(a) if endpoint.is_some() => {
             remote::search(endpoint.as_deref().unwrap_or_default(), a)
+        }
+        Command::Stats(a) if endpoint.is_some() => {
+            remote::stats(endpoint.as_deref().unwrap_or_default(), a)
         }
         Command::Load(a) => load::run(&data_dir, a),
         Command::Query(a) => query::run(&data_dir, a),

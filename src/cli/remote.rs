@@ -3,7 +3,7 @@
 //! data directory is opened, the work done by the server.
 
 use super::Status;
-use super::args::{QueryArgs, ResultsFormat, SearchArgs};
+use super::args::{QueryArgs, ResultsFormat, SearchArgs, StatsArgs};
 use anyhow::{Context, Result, bail};
 use claimgraph::index::search::Hit;
 use claimgraph::results::{Columns, TableOptions, write_results};
@@ -182,4 +182,16 @@ pub fn search(endpoint: &str, args: SearchArgs) -> Result<Status> {
     let hits: Vec<Hit> =
         serde_json::from_slice(&body).context("the server's answer is not a list of hits")?;
     super::search::print_hits(&hits, args.format)
+}
+
+/// `claimgraph stats` through a server: the same counts, made by it.
+pub fn stats(endpoint: &str, args: StatsArgs) -> Result<Status> {
+    let body = send(
+        client(None)?.get(format!("{endpoint}/stats")),
+        endpoint,
+        None,
+    )?;
+    let counts: claimgraph::stats::Stats =
+        serde_json::from_slice(&body).context("the server's answer is not claimgraph's counts")?;
+    super::stats::print(&counts, &args)
 }
