@@ -600,6 +600,14 @@ async fn search_handler(
         (Ok(s), Ok(u)) => (s, u),
         (Err(why), _) | (_, Err(why)) => return text(StatusCode::BAD_REQUEST, why),
     };
+    if let (Some(s), Some(u)) = (since, until)
+        && s >= u
+    {
+        return text(
+            StatusCode::BAD_REQUEST,
+            "since is not before until: no date can match",
+        );
+    }
     let language = one("lang");
     in_slot(Arc::clone(&app.slots), move |_slot| {
         let resolve =

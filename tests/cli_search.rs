@@ -279,6 +279,13 @@ fn bad_search_input_is_explained() {
         .code(2)
         .stderr(predicate::str::contains("--since"));
     t.cmd()
+        .args(["search", "x", "--since", "2025", "--until", "2024"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--since 2025 is not before --until 2024",
+        ));
+    t.cmd()
         .args(["search", "field_that_does_not_exist:x"])
         .assert()
         .code(2)

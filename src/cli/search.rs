@@ -54,6 +54,11 @@ pub(super) fn check_args(args: &SearchArgs) -> Result<()> {
             parse_date(flag, d)?;
         }
     }
+    if let (Some(since), Some(until)) = (&args.since, &args.until)
+        && parse_date("--since", since)? >= parse_date("--until", until)?
+    {
+        bail!("--since {since} is not before --until {until}: no date can match");
+    }
     Ok(())
 }
 
