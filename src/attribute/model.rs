@@ -225,6 +225,19 @@ impl Read_ {
         {
             run.start += 1;
         }
+        // "It's more complicated than McKinley suggests": the name after a
+        // comparison's "than" ("more than 100 economists" keeps its count).
+        if let Some(than) = (run.start + 1..run.end.saturating_sub(1))
+            .rev()
+            .find(|&k| lower(k) && word(k) == "than")
+            && self.obs[than + 1].capital
+            && !matches!(
+                word(than - 1).as_str(),
+                "more" | "less" | "fewer" | "other" | "rather"
+            )
+        {
+            run.start = than + 1;
+        }
         // "LONDON (AP) — Britain's Conservative Party": a dateline, capitals
         // and the agency in parentheses, before a dash.
         if let Some(dash) = (run.start + 1..run.end.saturating_sub(1))
@@ -372,6 +385,45 @@ impl Read_ {
             }
         } else if let Some(k) = breaks.next() {
             run.end = k;
+        }
+        run
+    }
+
+    /// A source run that closes a bracket it did not open. After its cue,
+    /// inside the bracket ("(a view echoed by everyone I interviewed)"), it
+    /// ends before the bracket; before its cue ("Charlie McDowell (“The
+    /// Discovery,” “The One I Love”), also remembers"), the source is the
+    /// name just before the bracket, when there is one.
+    fn outside_brackets(
+        &self,
+        text: &str,
+        mut run: Range<usize>,
+        cue: &Range<usize>,
+    ) -> Range<usize> {
+        let token = |k: usize| &text[self.t.tokens[k].range.clone()];
+        let Some(close) = (run.start..run.end).find(|&k| token(k) == ")") else {
+            return run;
+        };
+        if (run.start..close).any(|k| token(k) == "(") {
+            return run;
+        }
+        if run.start >= cue.end {
+            if close > run.start {
+                run.end = close;
+            }
+            return run;
+        }
+        let opening = (run.start.saturating_sub(40)..run.start)
+            .rev()
+            .take_while(|&k| !self.obs[k].stop && token(k) != ")")
+            .find(|&k| token(k) == "(");
+        if let Some(open) = opening
+            && let Some(first) = (0..open)
+                .rev()
+                .take_while(|&k| self.obs[k].capital && self.obs[k].kind == TokenKind::Word)
+                .last()
+        {
+            run = first..open;
         }
         run
     }
@@ -1501,10 +1553,8 @@ impl AttributionModel {
                 }
             })
             .map(|run| {
-                r.trimmed_source(
-                    text,
-                    r.in_cue_paragraph(r.whole_name(run, &cue_tokens), &cue_tokens),
-                )
+                let run = r.in_cue_paragraph(r.whole_name(run, &cue_tokens), &cue_tokens);
+                r.trimmed_source(text, r.outside_brackets(text, run, &cue_tokens))
             })
             .filter(|run| !r.is_adverb_alone(text, run))
             .map(|run| Span::one(r.span_of(run)))
@@ -1748,6 +1798,43 @@ mod tests {
     }
 
     #[test]
+    fn a_source_that_closes_a_bracket_it_did_not_open_leaves_the_bracket() {
+        let outside = |text: &str, source: &str, cue: &str| {
+            let r = Read_::new(text);
+            let tokens = |s: &str| {
+                let at = text.find(s).unwrap();
+                let first = r.t.tokens.iter().position(|t| t.range.start == at).unwrap();
+                let last =
+                    r.t.tokens
+                        .iter()
+                        .rposition(|t| t.range.end == at + s.len())
+                        .unwrap();
+                first..last + 1
+            };
+            let run = r.outside_brackets(text, tokens(source), &tokens(cue));
+            text[r.span_of(run)].to_string()
+        };
+        // Before its cue: the name before the bracket.
+        let t = "Charlie McDowell (“The Discovery,” “The One I Love”), also remembers it well.";
+        assert_eq!(
+            outside(t, "“The One I Love”)", "also remembers"),
+            "Charlie McDowell"
+        );
+        // After its cue, inside the bracket: up to the bracket.
+        let t = "It is misguided, said Mr. Burman (a view echoed by everyone I interviewed).";
+        assert_eq!(
+            outside(t, "everyone I interviewed)", "echoed by"),
+            "everyone I interviewed"
+        );
+        // A bracket of its own stays.
+        let t = "The ministry (MCT) said so.";
+        assert_eq!(
+            outside(t, "The ministry (MCT)", "said"),
+            "The ministry (MCT)"
+        );
+    }
+
+    #[test]
     fn a_source_sheds_a_relative_pronoun_a_participial_clause_and_sentence_adverbs() {
         let trimmed = |text: &str, source: &str| {
             let r = Read_::new(text);
@@ -1762,6 +1849,19 @@ mod tests {
         };
         let t = "The changes, which officials said will start soon, are here.";
         assert_eq!(trimmed(t, "which officials"), "officials");
+        // The name after a comparison's "than", not a count's.
+        let t = "It's more complicated than McKinley suggests.";
+        assert_eq!(trimmed(t, "complicated than McKinley"), "McKinley");
+        let t = "Fewer than 100 economists said so.";
+        assert_eq!(
+            trimmed(t, "Fewer than 100 economists"),
+            "Fewer than 100 economists"
+        );
+        let t = "Others, more than Pelosi herself, said so.";
+        assert_eq!(
+            trimmed(t, "more than Pelosi herself"),
+            "more than Pelosi herself"
+        );
         let t = "“It works,” said Mr. Burr, adding hopefully that it would.";
         assert_eq!(trimmed(t, "Mr. Burr, adding hopefully"), "Mr. Burr");
         let t = "Walker now says he is being denied. Hunter, meanwhile, told us.";
