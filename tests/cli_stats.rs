@@ -28,18 +28,31 @@ fn counts_sources_claims_and_attributions() {
 }
 
 #[test]
-fn an_endpoint_given_to_stats_is_said_to_serve_query_and_search_only() {
+fn an_endpoint_answers_stats_and_one_given_to_check_is_said_not_to() {
     let t = TestDir::new();
     t.load(&["ontology"]);
+    // stats asks the endpoint (nothing listens on port 9 here).
     let out = t
         .cmd()
         .args(["--endpoint", "http://127.0.0.1:9", "stats"])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("cannot reach the claimgraph server at http://127.0.0.1:9"),
+        "{out:?}"
+    );
+    // check reads the data directory itself, and says so.
+    let out = t
+        .cmd()
+        .args(["--endpoint", "http://127.0.0.1:9", "check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("serves `query` and `search` only")
+        stderr.contains("serves `query`, `search` and `stats` only")
             && stderr.contains("reads the data directory"),
         "{stderr}"
     );
