@@ -1297,6 +1297,20 @@ fn strip_clause_opening(text: &str, range: Range<usize>) -> Range<usize> {
 /// (当即表态说) open a predicate.
 const QUANTITY_ADVERBS: &[&str] = &["不少", "好些", "大都", "大多"];
 
+/// Verbs comparing quantities, which name nobody standing before a cue.
+const QUANTITY_COMPARISONS: &[&str] = &[
+    "少于",
+    "多于",
+    "高于",
+    "低于",
+    "大于",
+    "小于",
+    "等于",
+    "不如",
+    "超过",
+    "相当于",
+];
+
 /// jieba's tags of names: of people, places, bodies, others.
 const NAME_TAGS: &[&str] = &["nr", "nrt", "nrfg", "ns", "nt", "nz"];
 
@@ -1446,8 +1460,12 @@ fn tagged_subject(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     let refused = match words {
         // One word: 通知称 and 报道说 are the notice and the report;
-        // 马上说道 and 至於说 name nobody.
-        [only] => NOT_SUBJECT_OPENERS.contains(&only.tag) && only.tag != "v",
+        // 马上说道 and 至於说 name nobody, nor does a comparison (少于表示
+        // "有"的人: fewer than those who said "yes").
+        [only] => {
+            NOT_SUBJECT_OPENERS.contains(&only.tag) && only.tag != "v"
+                || QUANTITY_COMPARISONS.contains(&only.word)
+        }
         // 不少人认为 is a subject; a one-character verb opens names
         // (托克维尔) unless a pronoun follows it (要他说, 让我说).
         [first, next, ..] => {
@@ -3125,6 +3143,8 @@ mod tests {
             "马上说道：“是的，我还记得你。”",
             "至於说退党行为会加强党外的力量。",
             "告诉他说，你犯的罪很大。",
+            // A comparison before the cue: fewer than those who said so.
+            "明确表示“没有”的占30.4％，少于表示“有”的人。",
             // A modifier whose noun the segmenter cut off.
             "一支分别来自日本和蒙古的联合考古队宣布：他们找到了成吉思汗“灵庙”。",
         ] {
