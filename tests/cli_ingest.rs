@@ -125,6 +125,26 @@ fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
 #[test]
 fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored() {
     let t = TestDir::new();
+    let versions = |url: &str| -> Vec<serde_json::Value> {
+        let out = t
+            .cmd()
+            .args(["versions", url, "--format", "json"])
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json.as_array().unwrap().clone()
+    };
+    let ingested = |args: &[&std::path::Path], url: Option<&str>| -> String {
+        let mut cmd = t.cmd();
+        cmd.arg("ingest").args(args);
+        if let Some(u) = url {
+            cmd.args(["--url", u]);
+        }
+        let out = cmd.output().unwrap();
+        assert_success(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
     let url = "https://news.example.com/2025/06/micro-dramas";
     let dir = t.path("copies");
     std::fs::create_dir(&dir).unwrap();
@@ -141,24 +161,14 @@ fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored()
         page(url, "Micro-dramas", &[P1, P2_CHANGED]),
     )
     .unwrap();
-
-    let out = t.cmd().arg("ingest").arg(&dir).output().unwrap();
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = ingested(&[&dir], None);
     assert!(
         stderr.contains("3 inputs: 1 new sources, 1 new versions, 1 unchanged"),
         "{stderr}"
     );
-    let out = t
-        .cmd()
-        .args(["versions", url, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let versions = json.as_array().unwrap();
-    assert_eq!(versions.len(), 2, "{json}");
-    assert_eq!(versions[1]["changes"][0]["change"], "changed", "{json}");
+    let stored = versions(url);
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert_eq!(stored[1]["changes"][0]["change"], "changed", "{stored:?}");
 
     // Files given one --url are versions of that source, in the order given.
     let other = "https://news.example.com/2025/06/saved";
@@ -166,27 +176,12 @@ fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored()
     let second = t.path("second.html");
     std::fs::write(&first, page(other, "Saved", &[P1])).unwrap();
     std::fs::write(&second, page(other, "Saved", &[P1, P2])).unwrap();
-    let out = t
-        .cmd()
-        .arg("ingest")
-        .arg(&first)
-        .arg(&second)
-        .args(["--url", other])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = ingested(&[&first, &second], Some(other));
     assert!(
         stderr.contains("2 inputs: 1 new sources, 1 new versions"),
         "{stderr}"
     );
-    let out = t
-        .cmd()
-        .args(["versions", other, "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 2, "{json}");
+    assert_eq!(versions(other).len(), 2);
 }
 
 #[test]

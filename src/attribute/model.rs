@@ -1797,21 +1797,24 @@ mod tests {
         );
     }
 
+    /// The tokens of `text` that the first occurrence of `s` covers.
+    fn tokens_of(r: &Read_, text: &str, s: &str) -> Range<usize> {
+        let at = text.find(s).unwrap();
+        let first = r.t.tokens.iter().position(|t| t.range.start == at).unwrap();
+        let last =
+            r.t.tokens
+                .iter()
+                .rposition(|t| t.range.end == at + s.len())
+                .unwrap();
+        first..last + 1
+    }
+
     #[test]
     fn a_source_that_closes_a_bracket_it_did_not_open_leaves_the_bracket() {
         let outside = |text: &str, source: &str, cue: &str| {
             let r = Read_::new(text);
-            let tokens = |s: &str| {
-                let at = text.find(s).unwrap();
-                let first = r.t.tokens.iter().position(|t| t.range.start == at).unwrap();
-                let last =
-                    r.t.tokens
-                        .iter()
-                        .rposition(|t| t.range.end == at + s.len())
-                        .unwrap();
-                first..last + 1
-            };
-            let run = r.outside_brackets(text, tokens(source), &tokens(cue));
+            let run =
+                r.outside_brackets(text, tokens_of(&r, text, source), &tokens_of(&r, text, cue));
             text[r.span_of(run)].to_string()
         };
         // Before its cue: the name before the bracket.
@@ -1838,14 +1841,7 @@ mod tests {
     fn a_source_sheds_a_relative_pronoun_a_participial_clause_and_sentence_adverbs() {
         let trimmed = |text: &str, source: &str| {
             let r = Read_::new(text);
-            let at = text.find(source).unwrap();
-            let first = r.t.tokens.iter().position(|t| t.range.start == at).unwrap();
-            let last =
-                r.t.tokens
-                    .iter()
-                    .rposition(|t| t.range.end == at + source.len())
-                    .unwrap();
-            text[r.span_of(r.trimmed_source(text, first..last + 1))].to_string()
+            text[r.span_of(r.trimmed_source(text, tokens_of(&r, text, source)))].to_string()
         };
         let t = "The changes, which officials said will start soon, are here.";
         assert_eq!(trimmed(t, "which officials"), "officials");
