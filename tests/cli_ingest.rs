@@ -125,16 +125,6 @@ fn a_file_ingested_twice_changes_nothing_and_a_changed_file_adds_a_version() {
 #[test]
 fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored() {
     let t = TestDir::new();
-    let versions = |url: &str| -> Vec<serde_json::Value> {
-        let out = t
-            .cmd()
-            .args(["versions", url, "--format", "json"])
-            .output()
-            .unwrap();
-        assert_success(&out);
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        json.as_array().unwrap().clone()
-    };
     let ingested = |args: &[&std::path::Path], url: Option<&str>| -> String {
         let mut cmd = t.cmd();
         cmd.arg("ingest").args(args);
@@ -166,7 +156,7 @@ fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored()
         stderr.contains("3 inputs: 1 new sources, 1 new versions, 1 unchanged"),
         "{stderr}"
     );
-    let stored = versions(url);
+    let stored = stored_versions(&t, url);
     assert_eq!(stored.len(), 2, "{stored:?}");
     assert_eq!(stored[1]["changes"][0]["change"], "changed", "{stored:?}");
 
@@ -181,7 +171,7 @@ fn two_copies_of_one_article_in_one_run_are_two_versions_and_counted_as_stored()
         stderr.contains("2 inputs: 1 new sources, 1 new versions"),
         "{stderr}"
     );
-    assert_eq!(versions(other).len(), 2);
+    assert_eq!(stored_versions(&t, other).len(), 2);
 }
 
 #[test]
@@ -1527,6 +1517,18 @@ fn eval_claims_measures_the_hand_marked_claims_of_an_annotated_source() {
 
 /// The source URLs of `claim-trail` for the claim worded `claim`.
 /// Each line of a command's standard output, read as JSON.
+/// `versions URL --format json`: the stored versions, oldest first.
+fn stored_versions(t: &TestDir, url: &str) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .args(["versions", url, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array().unwrap().clone()
+}
+
 fn json_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
     stdout_of(out)
         .lines()
@@ -1742,14 +1744,8 @@ fn a_text_that_comes_back_is_the_latest_version_and_the_chain_stays_a_chain() {
     ingest(P2_CHANGED);
     let stderr = ingest(P2);
     assert!(stderr.contains("1 new versions"), "{stderr}");
-    let out = t
-        .cmd()
-        .args(["versions", url, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let versions = json.as_array().unwrap();
+    let versions = stored_versions(&t, url);
+    let json = serde_json::Value::from(versions.clone());
     assert_eq!(versions.len(), 3, "{json:#}");
     // The latest is the first text again, changed back from the second.
     let last = &versions[2];

@@ -10,6 +10,21 @@ fn loaded() -> TestDir {
     t
 }
 
+/// The rows of `search ARGS --format json` (none when nothing is found).
+fn search_rows(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = t
+        .cmd()
+        .arg("search")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    if out.status.code() == Some(1) {
+        return Vec::new();
+    }
+    json_rows(&out)
+}
+
 fn claim_texts(rows: &[serde_json::Value]) -> Vec<String> {
     let mut texts: Vec<String> = rows
         .iter()
@@ -145,17 +160,7 @@ fn results_carry_claimant_chain_source_date_and_a_highlighted_snippet() {
 fn filters_by_claimant_reporter_language_and_date() {
     let t = loaded();
     let claimants = |args: &[&str]| -> Vec<String> {
-        let out = t
-            .cmd()
-            .arg("search")
-            .args(args)
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
-        if out.status.code() == Some(1) {
-            return Vec::new();
-        }
-        let mut c: Vec<String> = json_rows(&out)
+        let mut c: Vec<String> = search_rows(&t, args)
             .iter()
             .map(|r| r["claimant"]["value"].as_str().unwrap().to_owned())
             .collect();
@@ -619,17 +624,7 @@ subsidies for vertical short dramas next year.</p>
     .unwrap();
     assert_success(&t.cmd().arg("ingest").arg(&page).output().unwrap());
     let rows = |args: &[&str]| -> Vec<(String, String)> {
-        let out = t
-            .cmd()
-            .arg("search")
-            .args(args)
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
-        if out.status.code() == Some(1) {
-            return Vec::new();
-        }
-        json_rows(&out)
+        search_rows(&t, args)
             .iter()
             .map(|r| {
                 (
