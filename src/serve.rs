@@ -423,11 +423,30 @@ fn apply_update(app: &App, headers: &HeaderMap, update: &str) -> Response {
     }
 }
 
+/// A form's (or a query string's) fields, or why not: the SPARQL 1.1
+/// Protocol allows one query or update per request, and two of them would
+/// leave the server to pick one without saying.
+fn protocol_fields(form: &str) -> std::result::Result<HashMap<String, String>, String> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(form.as_bytes())
+        .into_owned()
+        .collect();
+    for key in ["query", "update"] {
+        if pairs.iter().filter(|(k, _)| k == key).count() > 1 {
+            return Err(format!("give one {key} per request, not several"));
+        }
+    }
+    Ok(pairs.into_iter().collect())
+}
+
 async fn sparql_get(
     State(app): State<Arc<App>>,
-    Query(params): Query<HashMap<String, String>>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let params = match protocol_fields(&raw.unwrap_or_default()) {
+        Ok(p) => p,
+        Err(why) => return text(StatusCode::BAD_REQUEST, why),
+    };
     let Some(query) = params.get("query").cloned() else {
         if params.contains_key("update") {
             return text(
@@ -484,9 +503,10 @@ async fn sparql_post(
         "application/sparql-query" => (Some(body), None, None),
         "application/sparql-update" => (None, Some(body), None),
         "application/x-www-form-urlencoded" | "" => {
-            let form: HashMap<String, String> = url::form_urlencoded::parse(body.as_bytes())
-                .into_owned()
-                .collect();
+            let form = match protocol_fields(&body) {
+                Ok(f) => f,
+                Err(why) => return text(StatusCode::BAD_REQUEST, why),
+            };
             (
                 form.get("query").cloned(),
                 form.get("update").cloned(),

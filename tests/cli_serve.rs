@@ -177,6 +177,20 @@ fn sparql_protocol_answers_in_every_format_by_accept() {
     assert_eq!(a.status, 400);
     assert!(a.body.contains("SPARQL syntax error"), "{}", a.body);
     assert_eq!(s.get("/sparql", &[]).status, 400);
+    // One query per request: two are refused, not one of them run.
+    let a = s.get(
+        "/sparql?query=ASK%7B%7D&query=SELECT%20*%20WHERE%7B%3Fs%20%3Fp%20%3Fo%7D",
+        &[],
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("give one query per request"), "{}", a.body);
+    let a = request(
+        "POST",
+        &format!("{}/sparql", s.url),
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        "query=ASK%7B%7D&query=ASK%7B%7D",
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
     let a = request(
         "POST",
         &format!("{}/sparql", s.url),
