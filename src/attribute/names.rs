@@ -359,7 +359,13 @@ fn full_names_ending(text: &str, surname: &str) -> FullNames {
         {
             continue;
         }
-        if opens_sentence {
+        // "Jeff Sanborn, president of Chapter 11, …": a name opening its
+        // paragraph, introduced by a role after a comma, is a person's.
+        let introduced = text[at + surname.len()..]
+            .strip_prefix(", ")
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_lowercase);
+        if opens_sentence && !introduced {
             opening.push(words.to_vec());
         } else {
             inside.push(words.to_vec());
@@ -392,16 +398,30 @@ struct FullNames {
     people: usize,
 }
 
+/// The full names of `runs`, one per first name. A first name that
+/// begins another of three letters or more ("Josh" and "Joshua") is that
+/// one's short form: one person, named by the longer.
 fn one_per_first_name<'a>(runs: impl Iterator<Item = &'a Vec<&'a str>>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short == long || short.chars().count() >= 3 && long.starts_with(short)
+    };
     for words in runs {
         let first = words[0].to_lowercase();
-        if !names.iter().any(|n| {
+        let known = names.iter().position(|n| {
             n.split(' ')
                 .next()
-                .is_some_and(|f| f.to_lowercase() == first)
-        }) {
-            names.push(words.join(" "));
+                .is_some_and(|f| same(&f.to_lowercase(), &first))
+        });
+        match known {
+            Some(k) => {
+                let theirs = names[k].split(' ').next().unwrap_or_default().len();
+                if words[0].len() > theirs {
+                    names[k] = words.join(" ");
+                }
+            }
+            None => names.push(words.join(" ")),
         }
     }
     names
@@ -714,6 +734,24 @@ mod tests {
         let two = "Hillary Clinton spoke. Bill Clinton spoke too.\n\nCLINTON: Yes.";
         assert_eq!(claimants(two, &["CLINTON"]), ["CLINTON"]);
         assert_eq!(claimants("BENENSON: No.", &["BENENSON"]), ["BENENSON"]);
+    }
+
+    #[test]
+    fn a_name_introduced_at_a_paragraph_s_head_and_a_short_first_name_are_one_person() {
+        let text = "The campaign began in May.\nJeff Sanborn, president of a firm, spoke.\n\
+                    “It works,” Sanborn said.";
+        assert_eq!(claimants(text, &["Sanborn"]), ["Jeff Sanborn"]);
+        // Opening a paragraph without a role after it, the name is not read
+        // ("Meanwhile Sanborn …" is no name either way).
+        let text = "The campaign began in May.\nJeff Sanborn spoke.\n“It works,” Sanborn said.";
+        assert_eq!(claimants(text, &["Sanborn"]), ["Sanborn"]);
+        let text = "Joshua Apte, a professor, spoke.\n— Josh Apte (@joshapte) November 4\n\
+                    “It overflows,” Apte said.";
+        assert_eq!(claimants(text, &["Apte"]), ["Joshua Apte"]);
+        // Two first names, neither the other's short form: two people.
+        let text =
+            "Joshua Apte, a professor, spoke, and Maria Apte, his sister, too. Apte said so.";
+        assert_eq!(claimants(text, &["Apte"]), ["Apte"]);
     }
 
     #[test]
