@@ -370,10 +370,14 @@ fn walk(doc: &Html) -> (Vec<Element>, Vec<Block>) {
                     flush(&mut buffer, &mut buffer_links, &open, &mut blocks);
                     continue;
                 }
-                if skipped(name) || hidden(el) || open.len() > 200 {
+                let names = class_and_id(el);
+                // A caption (an image's, inline or not: "newsCaption") is
+                // skipped as <figcaption> is, whatever else its name says.
+                let caption =
+                    names.contains("caption") && !matches!(name, "body" | "article" | "main");
+                if skipped(name) || hidden(el) || caption || open.len() > 200 {
                     continue;
                 }
-                let names = class_and_id(el);
                 let named = !names.trim().is_empty();
                 let negative = named && NEGATIVE_NAMES.is_match(&names);
                 let positive = named && POSITIVE_NAMES.is_match(&names);
@@ -645,6 +649,17 @@ mod tests {
             "<html><body><article><p>{P1}</p><script>var x = 'not text';</script>\
              <p style='display: none'>Hidden text that should not appear in the article.</p>\
              <p><a href=/1>one link</a> <a href=/2>two links</a> <a href=/3>three links</a></p><p>{P2}</p></article></body></html>"
+        );
+        assert_eq!(text(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn captions_go_whatever_else_their_name_says() {
+        let html = format!(
+            "<html><body><article><p>{P1}</p><div class=photo><p><img src=a.jpg></p>\
+             <span class=newsCaption>Officials at a launch event <span class=caption>(Image: GETTY )</span></span></div>\
+             <div class=wp-caption><img src=b.jpg><p class=wp-caption-text>A studio in Hengdian</p></div>\
+             <p>{P2}</p></article></body></html>"
         );
         assert_eq!(text(&html), vec![P1, P2]);
     }
