@@ -501,7 +501,12 @@ impl DataDir {
         let before = self.store.len()?;
         let parsed = crate::queries::run::parser()
             .parse_update(update)
-            .map_err(|e| Error::Input(format!("SPARQL update does not parse: {e}")))?;
+            .map_err(|e| {
+                Error::Input(format!(
+                    "SPARQL update does not parse: {}",
+                    crate::queries::run::without_character_ranges(&e.to_string())
+                ))
+            })?;
         oxigraph::sparql::SparqlEvaluator::new()
             .for_update(parsed)
             .on_store(&self.store)

@@ -233,6 +233,18 @@ fn updates_need_the_token_and_queries_are_capped_and_cancelled() {
     let a = s.post_form("update", insert, &[("Authorization", "bearer s3cret")]);
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(a.body.starts_with("updated: the store held "), "{}", a.body);
+    // A broken update is told where, without the parser's character ranges.
+    let a = s.post_form(
+        "update",
+        "INSERT DATA { <https://example.org/a> <https://example.org/p> }",
+        &[("Authorization", "Bearer s3cret")],
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(
+        a.body.contains("SPARQL update does not parse") && !a.body.contains("\\u{"),
+        "{}",
+        a.body
+    );
     // claimgraph's prefixes are declared for updates as for queries.
     let a = s.post_form(
         "update",

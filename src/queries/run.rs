@@ -163,18 +163,23 @@ fn explain_syntax_error(text: &str, message: &str) -> String {
              and BASE lines), not `{form}`"
         );
     }
-    // "expected one of ",", ".", [_], ['\u{00B7}'..…]": only what can be
-    // typed.
-    match rest.split_once("expected one of ") {
+    format!("{at}{}", without_character_ranges(rest))
+}
+
+/// A parser's message without its lists of character ranges: of
+/// `expected one of ",", ".", [_], ['\u{00B7}'..…]` only what can be
+/// typed.
+pub(crate) fn without_character_ranges(message: &str) -> String {
+    match message.split_once("expected one of ") {
         Some((before, expected)) if expected.contains("'\\u{") || expected.len() > 200 => {
             let typed: Vec<&str> = expected
                 .split(", ")
                 .filter(|t| t.starts_with('"') && t.ends_with('"'))
                 .collect();
             if typed.is_empty() {
-                format!("{at}{before}unexpected input")
+                format!("{before}unexpected input")
             } else {
-                format!("{at}{before}expected one of {}", typed.join(", "))
+                format!("{before}expected one of {}", typed.join(", "))
             }
         }
         _ => message.to_owned(),
