@@ -183,7 +183,7 @@ impl Read_ {
     /// A source run cut inside a name ("Bill" of "Bill Clinton", "Mr" of
     /// "Mr. Manafort") is carried on through the capitalised words, and
     /// the full stop of an abbreviation, that follow it in its sentence.
-    fn whole_name(&self, mut run: Range<usize>, cue: &Range<usize>) -> Range<usize> {
+    fn whole_name(&self, text: &str, mut run: Range<usize>, cue: &Range<usize>) -> Range<usize> {
         let sentence = self.sentence_of[run.end - 1];
         let word = |k: usize| self.obs[k].capital && self.obs[k].kind == TokenKind::Word;
         let glued = |k: usize| self.t.tokens[k].range.start == self.t.tokens[k - 1].range.end;
@@ -204,6 +204,29 @@ impl Read_ {
         // Not a name's trailing full stop.
         if run.len() > 1 && self.obs[run.end - 1].stop {
             run.end -= 1;
+        }
+        // Cut at its head ("China Morning Post" of "the South China
+        // Morning Post"): back through the capitalised words before it in
+        // its sentence, not to the sentence's first word (capitalised
+        // whatever it is), nor across a cue.
+        // Nor from a pronoun, across a line break or into a word in
+        // capitals (a heading's "BY FELLOW DOCTORS").
+        let first = self.t.sentences[sentence].start;
+        let capitals = |k: usize| {
+            let t = &text[self.t.tokens[k].range.clone()];
+            t.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !t.chars().any(char::is_lowercase)
+        };
+        while run.start > first + 1
+            && word(run.start)
+            && word(run.start - 1)
+            && !self.obs[run.start].pronoun
+            && !self.t.tokens[run.start].after_break
+            && !capitals(run.start - 1)
+            && !cue.contains(&(run.start - 1))
+            && self.sentence_of[run.start - 1] == sentence
+        {
+            run.start -= 1;
         }
         run
     }
@@ -1553,7 +1576,7 @@ impl AttributionModel {
                 }
             })
             .map(|run| {
-                let run = r.in_cue_paragraph(r.whole_name(run, &cue_tokens), &cue_tokens);
+                let run = r.in_cue_paragraph(r.whole_name(text, run, &cue_tokens), &cue_tokens);
                 r.trimmed_source(text, r.outside_brackets(text, run, &cue_tokens))
             })
             .filter(|run| !r.is_adverb_alone(text, run))
@@ -2570,7 +2593,7 @@ mod tests {
         let r = Read_::new(text);
         let word = |w: &str| token(&r, text, w);
         let name = |run: Range<usize>, cue: usize| {
-            let span = r.span_of(r.whole_name(run, &(cue..cue + 1)));
+            let span = r.span_of(r.whole_name(text, run, &(cue..cue + 1)));
             text[span].to_string()
         };
         let bill = word("Bill");
@@ -2582,6 +2605,25 @@ mod tests {
         assert_eq!(
             name(bill..to + 1, word("recounted")),
             "Bill Clinton came to"
+        );
+        // Cut at its head: back to the name's first word, not to the
+        // sentence's first word, nor into a heading in capitals.
+        let text = "It rained. Analysts at the South China Morning Post reported x. \
+                    A note BY FELLOW DOCTORS said x.";
+        let r = Read_::new(text);
+        let word = |w: &str| token(&r, text, w);
+        let name = |run: Range<usize>, cue: usize| {
+            text[r.span_of(r.whole_name(text, run, &(cue..cue + 1)))].to_string()
+        };
+        let china = word("China");
+        assert_eq!(
+            name(china..word("Post") + 1, word("reported")),
+            "South China Morning Post"
+        );
+        let fellow = word("FELLOW");
+        assert_eq!(
+            name(fellow..word("DOCTORS") + 1, word("said")),
+            "FELLOW DOCTORS"
         );
     }
 }
