@@ -229,7 +229,9 @@ fn a_gbk_text_file_needs_and_honours_its_encoding() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("text.txt:1:").and(predicate::str::contains("text_encoding")),
+            predicate::str::contains("s.toml: text_file = \"text.txt\": ")
+                .and(predicate::str::contains("text.txt:1:"))
+                .and(predicate::str::contains("text_encoding")),
         );
     std::fs::write(
         dir.join("s.toml"),

@@ -176,7 +176,10 @@ pub fn load_text(file: &SourceFile, path: &Path) -> Result<String> {
                     format!("text_file = {rel:?} cannot be read: {e}"),
                 )
             })?;
+            // Several sources may share a text file: the one whose
+            // text_encoding does not fit it is named.
             decode(&bytes, file.text_encoding.as_deref(), &text_path)
+                .map_err(|e| Error::invalid(path, None, format!("text_file = {rel:?}: {e}")))
         }
         (Some(_), Some(_)) => Err(Error::invalid(
             path,
