@@ -165,6 +165,8 @@ impl Job {
         for rel in &file.url_files {
             let list = path.parent().unwrap_or(Path::new(".")).join(rel);
             let text = std::fs::read_to_string(&list).map_err(|e| Error::io(&list, e))?;
+            // A list saved by a Windows editor starts with a byte-order mark.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -218,6 +220,28 @@ impl Job {
         let f = &file.fetch;
         let defaults = FetchOptions::default();
         let timeout = secs("fetch.timeout", f.timeout)?;
+        // Zero would make every request time out, or fetch nothing at all.
+        if timeout.is_some_and(|t| t.is_zero()) {
+            return Err(bad(
+                "fetch.timeout",
+                "0 s would time every request out".into(),
+            ));
+        }
+        let mut counts = vec![
+            ("fetch.concurrency".to_owned(), f.concurrency),
+            ("fetch.host_concurrency".to_owned(), f.host_concurrency),
+        ];
+        counts.extend(
+            file.hosts
+                .iter()
+                .map(|(host, h)| (format!("hosts.{host}.concurrency"), h.concurrency)),
+        );
+        if let Some((field, _)) = counts.iter().find(|(_, n)| *n == Some(0)) {
+            return Err(bad(
+                field,
+                "0 requests at a time would fetch nothing; give 1 or more".into(),
+            ));
+        }
         let mut hosts = HashMap::new();
         for (host, h) in &file.hosts {
             hosts.insert(
@@ -368,8 +392,34 @@ concurrency = 1
             let text = format!("urls = [\"https://a\"]\nlanguages = [\"{good}\"]");
             assert!(Job::parse(&text, Path::new("j.toml")).is_ok(), "{good}");
         }
+        // Zero where it would fetch nothing, or time every request out.
+        for (zero, field) in [
+            ("[fetch]\ntimeout = 0", "fetch.timeout"),
+            ("[fetch]\nconcurrency = 0", "fetch.concurrency"),
+            (
+                "[hosts.\"a.example\"]\nconcurrency = 0",
+                "hosts.a.example.concurrency",
+            ),
+        ] {
+            let e = err(&format!("urls = [\"https://a\"]\n{zero}"));
+            assert!(e.contains(field) && e.contains(" 0 "), "{e}");
+        }
         assert_eq!(parse_duration("30m"), Some(Duration::from_secs(1800)));
         assert_eq!(parse_duration("90"), Some(Duration::from_secs(90)));
         assert_eq!(parse_duration("-1h"), None);
+    }
+
+    #[test]
+    fn a_url_list_saved_with_a_byte_order_mark_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("list.txt"),
+            "\u{feff}https://a.example/1\n# a comment\nhttps://a.example/2\n",
+        )
+        .unwrap();
+        let job = dir.path().join("j.toml");
+        std::fs::write(&job, "url_files = [\"list.txt\"]\n").unwrap();
+        let job = Job::read(&job).unwrap();
+        assert_eq!(job.urls, ["https://a.example/1", "https://a.example/2"]);
     }
 }
