@@ -493,7 +493,9 @@ fn a_quote_source_or_name_that_is_not_there_is_refused_with_what_is() {
         .args(["--claimant", "Hengdian Producers Guild", "--format", "json"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("not in the gazetteer"))
+        .stderr(predicate::str::contains(
+            "claimant: \"Hengdian Producers Guild\" is not in the gazetteer",
+        ))
         .stdout(predicate::str::contains(
             "\"graph\":\"https://w3id.org/claimgraph/graph/annotations/by/a\"",
         ));

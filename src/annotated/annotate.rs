@@ -362,17 +362,17 @@ pub fn prepare(data: &DataDir, gazetteer: &Gazetteer, a: &Annotation<'_>) -> Res
         }
         author
     } else {
-        entity(&mut quads, a.claimant, "--claimant")?
+        entity(&mut quads, a.claimant, "claimant")?
     };
     let about = a
         .about
         .iter()
-        .map(|n| entity(&mut quads, n, "--about"))
+        .map(|n| entity(&mut quads, n, "about"))
         .collect::<Result<Vec<_>>>()?;
     let reporters = a
         .reported_by
         .iter()
-        .map(|n| entity(&mut quads, n, "--reported-by"))
+        .map(|n| entity(&mut quads, n, "reported by"))
         .collect::<Result<Vec<_>>>()?;
     let agent = ids::agent_iri(a.author);
     let record = Record {
