@@ -456,6 +456,7 @@ fn bad_site() -> Server {
             "/error500" => Reply::new(500, &[], "oops"),
             "/busy" if nth == 0 => Reply::new(429, &[("Retry-After", "1")], "slow down"),
             "/busy" => Reply::html(&good("busy")),
+            "/closed-for-an-hour" => Reply::new(503, &[("Retry-After", "3600")], "maintenance"),
             "/stray-bytes" => {
                 let mut body = page("https://news.example.com/stray-bytes", "Stray bytes", &["The ministry’s plan — a “cultural export” push — names café chains in Zürich and São Paulo.", P1]).into_bytes();
                 let at = body.windows(6).position(|w| w == b"push \xE2").unwrap();
@@ -520,6 +521,7 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         "/huge",
         "/error500",
         "/busy",
+        "/closed-for-an-hour",
         "/stray-bytes",
         "/gbk-as-utf8",
         "/nav-only",
@@ -555,6 +557,10 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         ("/cut", "connection failed while reading the body"),
         ("/huge", "larger than 10485760 bytes"),
         ("/error500", "HTTP 500"),
+        (
+            "/closed-for-an-hour",
+            "HTTP 503, and the server asks to come back in 3600 s, more than the 120 s a pass waits",
+        ),
         ("/nav-only", "no main text"),
         ("/empty-body", "no main text"),
     ] {
@@ -591,13 +597,18 @@ fn bad_responses_are_named_with_their_problem_and_the_good_pages_still_stored() 
         ("not-html", 1),
         ("decode", 1),
         ("too-large", 1),
-        ("http-status", 1),
+        ("http-status", 2),
         ("network", 1),
         ("extract", 3),
     ] {
         assert_eq!(summary["errors"][kind], n, "{kind}: {summary}");
     }
     assert_eq!(server.hits("/error500"), 2, "one retry after the 500");
+    assert_eq!(
+        server.hits("/closed-for-an-hour"),
+        1,
+        "an hour's Retry-After is not waited for"
+    );
     assert_eq!(server.hits("/busy"), 2, "one retry after the 429");
     // The client hung up at the 10 MiB cap, so the server never got to
     // send all 50 MB. How much it did send depends on what loopback's

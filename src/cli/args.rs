@@ -153,7 +153,7 @@ pub struct TrainAttributionArgs {
 #[command(
     after_help = "URLs (http and https only) are fetched politely: robots.txt is honoured and cached per host,
 one request per host per --delay seconds (or the host's Crawl-delay), --concurrency requests in
-flight, retries with backoff on 5xx and 429 (honouring Retry-After), ETag/Last-Modified
+flight, retries with backoff on 5xx and 429 (honouring a Retry-After of up to 120 s; a longer one leaves the page for a later run), ETag/Last-Modified
 remembered per URL so an unchanged page is not downloaded again. Addresses that resolve to
 loopback, private, link-local or multicast networks are refused unless --allow-private.
 Only HTML and XHTML are kept; bodies over --max-bytes are refused.

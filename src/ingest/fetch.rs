@@ -170,6 +170,21 @@ pub enum FetchError {
         /// The status.
         status: u16,
     },
+    /// A 429 or 5xx whose Retry-After asks for longer than claimgraph
+    /// waits in a pass: not waited for, so the pass goes on.
+    #[error(
+        "{url}: HTTP {status}, and the server asks to come back in {after} s, more than the {limit} s a pass waits: left for a later pass"
+    )]
+    Busy {
+        /// The URL.
+        url: String,
+        /// The status.
+        status: u16,
+        /// Seconds the server asked for.
+        after: u64,
+        /// Seconds a pass waits at most.
+        limit: u64,
+    },
     /// Too slow: connecting, waiting for the response or reading the body
     /// (after retries, for the first two).
     #[error("{url}: timed out {during}")]
@@ -209,7 +224,7 @@ impl FetchError {
             FetchError::Robots { .. } => "robots",
             FetchError::NotHtml { .. } => "not-html",
             FetchError::TooLarge { .. } => "too-large",
-            FetchError::Status { .. } => "http-status",
+            FetchError::Status { .. } | FetchError::Busy { .. } => "http-status",
             FetchError::Timeout { .. } => "timeout",
             FetchError::Decode { .. } => "decode",
             FetchError::Network { .. } => "network",
@@ -446,10 +461,18 @@ impl Fetcher {
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retryable = status == 429 || (500..600).contains(&status);
+                    let asked = retryable.then(|| retry_after(&r)).flatten();
+                    // An hour's Retry-After would hold the whole pass.
+                    if let Some(after) = asked.filter(|a| *a > self.options.max_retry_after) {
+                        return Err(FetchError::Busy {
+                            url: url.into(),
+                            status,
+                            after: after.as_secs(),
+                            limit: self.options.max_retry_after.as_secs(),
+                        });
+                    }
                     if retryable && attempt < self.options.retries {
-                        let wait = retry_after(&r)
-                            .map(|d| d.min(self.options.max_retry_after))
-                            .unwrap_or(self.options.backoff * 2u32.pow(attempt));
+                        let wait = asked.unwrap_or(self.options.backoff * 2u32.pow(attempt));
                         attempt += 1;
                         tokio::time::sleep(wait).await;
                         continue;
