@@ -315,6 +315,20 @@ fn load_source(
     }
     ids_seen.insert(file.id.clone(), path.into());
     let built = build_source(&file, &content, path, gazetteer)?;
+    let mut warnings = built.warnings;
+    // Loading an edited file again replaces its graph, as it should; a
+    // different source given an id already stored would replace another
+    // article without a word, so a changed headline is said.
+    if let Some(stored) = stored_headline(data, &built.graph)?
+        && stored.trim() != file.headline.trim()
+    {
+        warnings.push(format!(
+            "id {:?} held the source {stored:?}, which this file replaces (its text, claims and \
+             versions are gone); if this is another source, give it an id of its own and load \
+             the other file again",
+            file.id
+        ));
+    }
     let graphs = vec![NamedOrBlankNode::NamedNode(built.graph.clone())];
     let replaced = data.replace_graphs(&graphs, &built.quads)?;
     Ok(Loaded {
@@ -323,7 +337,25 @@ fn load_source(
         quads: built.quads.len(),
         replaced,
         claims: Some(built.claims),
-        warnings: built.warnings,
+        warnings,
         skipped: Vec::new(),
     })
+}
+
+/// The headline of the source stored in `graph`, if one is.
+fn stored_headline(data: &DataDir, graph: &NamedNode) -> Result<Option<String>> {
+    let found = data
+        .store()
+        .quads_for_pattern(
+            None,
+            Some(crate::vocab::schema::HEADLINE),
+            None,
+            Some(graph.as_ref().into()),
+        )
+        .next()
+        .transpose()?;
+    Ok(found.and_then(|q| match q.object {
+        oxigraph::model::Term::Literal(l) => Some(l.value().to_owned()),
+        _ => None,
+    }))
 }

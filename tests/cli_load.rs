@@ -86,7 +86,8 @@ fn an_edited_source_replaces_its_graph() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("+").and(predicate::str::contains("−")));
+        .stderr(predicate::str::contains("+").and(predicate::str::contains("−")))
+        .stderr(predicate::str::contains("held the source").not());
     let out = t
         .cmd()
         .args([
@@ -103,6 +104,22 @@ fn an_edited_source_replaces_its_graph() {
         !text.contains("100 dramas"),
         "the old claim must be gone: {text}"
     );
+    // Another source given the same id, in a later run: it replaces the
+    // first, and says so.
+    let other = dir.join("other.toml");
+    std::fs::write(
+        &other,
+        "id = \"s\"\nheadline = \"Another story\"\ntext = \"Reuters said the plan would stall.\"\n",
+    )
+    .unwrap();
+    t.cmd()
+        .arg("load")
+        .arg(&other)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "id \"s\" held the source \"H\", which this file replaces",
+        ));
 }
 
 #[test]
