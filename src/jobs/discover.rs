@@ -163,6 +163,17 @@ pub fn sitemap(url: &str, body: &[u8]) -> Result<Sitemap, DiscoverError> {
                     None => return Err(error(&reader, format!("unknown entity &{name};"))),
                 }
             }
+            // Cut short (a truncated download): what it lists may be half
+            // the list, so none of it is trusted, as with a broken feed.
+            Ok(Event::Eof) if !path.is_empty() => {
+                return Err(error(
+                    &reader,
+                    format!(
+                        "it ends inside <{}>, cut short",
+                        path.last().map_or("", String::as_str)
+                    ),
+                ));
+            }
             Ok(Event::Eof) => break,
             Ok(_) => {}
             Err(e) => return Err(error(&reader, e.to_string())),
@@ -222,6 +233,23 @@ mod tests {
             err.to_string()
                 .starts_with("https://news.example.com/bad.xml: not a feed"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_sitemap_cut_short_is_refused() {
+        let whole = r#"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <url><loc>https://news.example.com/a.html</loc></url>
+            <url><loc>https://news.example.com/b.html</loc></url></urlset>"#;
+        assert!(sitemap("https://news.example.com/s.xml", whole.as_bytes()).is_ok());
+        let cut = &whole[..whole.find("b.html").unwrap()];
+        let Err(err) = sitemap("https://news.example.com/s.xml", cut.as_bytes()) else {
+            panic!("a cut sitemap is refused");
+        };
+        assert!(
+            err.message.contains("ends inside <loc>, cut short"),
+            "{}",
+            err.message
         );
     }
 
