@@ -89,6 +89,8 @@ fn sparql_protocol_answers_in_every_format_by_accept() {
     let health = s.get("/health", &[]);
     assert_eq!(health.status, 200);
     assert!(health.body.contains("\"status\":\"ok\""), "{}", health.body);
+    // Nothing writes now.
+    assert!(health.body.contains("\"writing\":false"), "{}", health.body);
 
     let q = &form("query", CLAIMS);
     for (accept, media, marker) in [
