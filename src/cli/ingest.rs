@@ -14,7 +14,7 @@ use claimgraph::ingest::fetch::FetchOptions;
 use claimgraph::ingest::files::{page_files, read_page};
 use claimgraph::ingest::neardup;
 use claimgraph::ingest::reading::Reading;
-use claimgraph::ingest::save::{Saved, Staged, commit, stage};
+use claimgraph::ingest::save::{Saved, Staged, batch_holds_source_of, commit, stage};
 use claimgraph::jobs::file::Job;
 use claimgraph::jobs::run::{BATCH, Progress, Report as JobReport, RunOptions, url_job};
 use claimgraph::store::DataDir;
@@ -289,12 +289,9 @@ pub fn run(data_dir: &Path, args: IngestArgs) -> Result<Status> {
         // batch first, so this one is staged against what it holds and
         // becomes a version of its own rather than replacing the other.
         if let Ok((a, _)) = &article
-            && let Some(canonical) = a.canonical_url.as_deref()
+            && batch_holds_source_of(&batch, a)
         {
-            let source = claimgraph::ids::source_iri(Some(canonical), "");
-            if batch.iter().any(|s| s.source == source) {
-                flush(&data, &mut batch, &mut summary)?;
-            }
+            flush(&data, &mut batch, &mut summary)?;
         }
         match article.and_then(|(a, found)| {
             let unread = found.is_none();

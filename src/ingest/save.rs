@@ -416,8 +416,19 @@ fn claim_quads(
     quads
 }
 
+/// Whether `batch` holds a staged article of `article`'s source. Staging
+/// `article` now would read the store without that one, and [`commit`]
+/// would keep only the later of the two: write the batch first.
+pub fn batch_holds_source_of(batch: &[Staged], article: &Article) -> bool {
+    article.canonical_url.as_deref().is_some_and(|url| {
+        let source = ids::source_iri(Some(url), "");
+        batch.iter().any(|s| s.source == source)
+    })
+}
+
 /// Writes staged articles in one write and one index commit. Two
-/// articles of one source in a batch: the later one wins. Their extra
+/// articles of one source in a batch: the later one wins (callers write
+/// the batch first: [`batch_holds_source_of`]). Their extra
 /// graphs are written whether their text changed or not.
 pub fn commit(data: &DataDir, staged: &[Staged]) -> Result<()> {
     let mut graphs: Vec<NamedOrBlankNode> = Vec::new();

@@ -25,7 +25,7 @@ use crate::ingest::extract::{Article, extract};
 use crate::ingest::fetch::{FetchError, Fetched, Fetcher, Validators, Want};
 use crate::ingest::neardup;
 use crate::ingest::reading::Reading;
-use crate::ingest::save::{Saved, Staged, commit, stage};
+use crate::ingest::save::{Saved, Staged, batch_holds_source_of, commit, stage};
 use crate::store::DataDir;
 use crate::{Error, Result};
 use oxigraph::model::NamedOrBlankNode;
@@ -429,11 +429,8 @@ pub fn run(
                     // A second URL of a source already in this batch (the
                     // same article under two addresses): store the batch
                     // first, so this one is seen against what it holds.
-                    if let Some(canonical) = article.canonical_url.as_deref() {
-                        let source = crate::ids::source_iri(Some(canonical), "");
-                        if batch.iter().any(|s| s.source == source) {
-                            flush(data, &mut batch, &mut report, done, progress)?;
-                        }
+                    if batch_holds_source_of(&batch, &article) {
+                        flush(data, &mut batch, &mut report, done, progress)?;
                     }
                     let unread = found.is_none();
                     let capped = found.as_deref().is_some_and(was_capped);
