@@ -115,10 +115,10 @@ fn any_of(field: tantivy::schema::Field, values: &[String]) -> Box<dyn Query> {
 /// The language tags stored in `field` that `wanted` asks for: the same
 /// tag in any case, and for a bare language (`en`) its regional variants
 /// too (`en-US`, `en_GB`), as pages declare them.
-fn language_tags(ft: &FullText, field: Field, wanted: &str) -> Result<Vec<String>> {
+fn language_tags(searcher: &tantivy::Searcher, field: Field, wanted: &str) -> Result<Vec<String>> {
     let wanted = wanted.trim().to_ascii_lowercase().replace('_', "-");
     let mut tags = std::collections::BTreeSet::new();
-    for segment in ft.searcher().segment_readers() {
+    for segment in searcher.segment_readers() {
         let index = segment
             .inverted_index(field)
             .map_err(|e| Error::Index(e.to_string()))?;
@@ -152,6 +152,7 @@ fn language_asked_for(tag: &str, wanted: &str) -> bool {
 pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
     let f = ft.fields();
     let base = parse(ft, text)?;
+    let searcher = ft.searcher();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
     // "*" (or a query of exclusions only, which the parser completes with
     // "*") matches every document, paragraphs and entities too: only the
@@ -178,7 +179,7 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
         clauses.push((Occur::Must, filter(Box::new(reporter_or_publisher))));
     }
     if let Some(lang) = &options.language {
-        let mut tags = language_tags(ft, f.language, lang)?;
+        let mut tags = language_tags(&searcher, f.language, lang)?;
         if tags.is_empty() {
             tags.push(lang.clone());
         }
@@ -205,7 +206,6 @@ pub fn search(ft: &FullText, text: &str, options: &SearchOptions) -> Result<Vec<
         ));
     }
     let query = BooleanQuery::new(clauses);
-    let searcher = ft.searcher();
     // A claim that stands in several versions of a source (or twice in
     // one) has an attribution document in each: the same row to a reader,
     // shown once. Room for a few such repeats, so that `limit` rows remain.
