@@ -11,6 +11,10 @@ use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use std::io::{IsTerminal, Write};
 
+/// How long the client waits for a server's answer without `--timeout`
+/// (the server applies its own timeout to the query).
+const DEFAULT_WAIT_SECS: f64 = 600.0;
+
 /// Sends a request and returns the body of a 200 answer; anything else is
 /// an error carrying the server's message.
 fn send(request: reqwest::RequestBuilder, endpoint: &str, timeout: Option<f64>) -> Result<Vec<u8>> {
@@ -21,7 +25,7 @@ fn send(request: reqwest::RequestBuilder, endpoint: &str, timeout: Option<f64>) 
         e.is_timeout().then(|| {
             anyhow::anyhow!(
                 "the server at {endpoint} gave no answer within {} s (--timeout); the query was given up",
-                timeout.unwrap_or(600.0)
+                timeout.unwrap_or(DEFAULT_WAIT_SECS)
             )
         })
     };
@@ -54,11 +58,13 @@ fn send(request: reqwest::RequestBuilder, endpoint: &str, timeout: Option<f64>) 
     })
 }
 
-/// An HTTP client giving up after `timeout` seconds (10 minutes unless
-/// given: the server applies its own timeout to the query).
+/// An HTTP client giving up after `timeout` seconds ([`DEFAULT_WAIT_SECS`]
+/// unless given).
 fn client(timeout: Option<f64>) -> Result<reqwest::Client> {
     reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs_f64(timeout.unwrap_or(600.0)))
+        .timeout(std::time::Duration::from_secs_f64(
+            timeout.unwrap_or(DEFAULT_WAIT_SECS),
+        ))
         .build()
         .context("cannot build the HTTP client")
 }
