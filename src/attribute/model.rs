@@ -207,10 +207,10 @@ impl Read_ {
         }
         // Cut at its head ("China Morning Post" of "the South China
         // Morning Post"): back through the capitalised words before it in
-        // its sentence, not to the sentence's first word (capitalised
-        // whatever it is), nor across a cue.
-        // Nor from a pronoun, across a line break or into a word in
-        // capitals (a heading's "BY FELLOW DOCTORS").
+        // its sentence; not to the sentence's first word (capitalised
+        // whatever it is), not from a pronoun, across a line break or a
+        // cue, nor into a word in capitals (a heading's "BY FELLOW
+        // DOCTORS").
         let first = self.t.sentences[sentence].start;
         let capitals = |k: usize| {
             let t = &text[self.t.tokens[k].range.clone()];
